@@ -1,0 +1,91 @@
+import Foundation
+
+/// Everything the app reads from its environment, read once at start-up.
+/// A bad value stops the start with a message that says which variable and why.
+public struct AppConfig: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        /// `schema` puts every table in that PostgreSQL schema (tests use one per test).
+        case postgres(url: String, schema: String? = nil)
+    }
+
+    public var database: Database
+    public var hostname: String
+    public var port: Int
+    /// The public address, e.g. https://bouwstenen.example.nl. With https, cookies
+    /// are Secure and HSTS is sent.
+    public var baseURL: URL?
+    public var bcryptCost: Int
+    public var sessionIdleTimeout: TimeInterval
+    public var autoMigrate: Bool
+
+    public var isHTTPS: Bool { baseURL?.scheme == "https" }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(
+        database: Database = .sqliteFile("./data/bouwstenen.sqlite"),
+        hostname: String = "127.0.0.1", port: Int = 8080, baseURL: URL? = nil,
+        bcryptCost: Int = 12, sessionIdleTimeout: TimeInterval = 8 * 3600, autoMigrate: Bool = true
+    ) {
+        self.database = database
+        self.hostname = hostname
+        self.port = port
+        self.baseURL = baseURL
+        self.bcryptCost = bcryptCost
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.autoMigrate = autoMigrate
+    }
+
+    /// Reads the configuration from environment variables.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        var config = AppConfig()
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                config.database = .postgres(url: url, schema: nil)
+            } else if url.hasPrefix("sqlite://") {
+                let path = String(url.dropFirst("sqlite://".count))
+                config.database = path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
+            } else {
+                throw Invalid(description: "DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (got \(url.prefix(20))…)")
+            }
+        } else if let path = env["SQLITE_PATH"], !path.isEmpty {
+            config.database = .sqliteFile(path)
+        }
+        if let host = env["HOST"], !host.isEmpty { config.hostname = host }
+        if let raw = env["PORT"], !raw.isEmpty {
+            guard let port = Int(raw), (1...65535).contains(port) else {
+                throw Invalid(description: "PORT must be a number from 1 to 65535 (got \(raw))")
+            }
+            config.port = port
+        }
+        if let raw = env["BASE_URL"], !raw.isEmpty {
+            guard let url = URL(string: raw), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw Invalid(description: "BASE_URL must be an http:// or https:// address (got \(raw))")
+            }
+            config.baseURL = url
+        }
+        if let raw = env["BCRYPT_COST"], !raw.isEmpty {
+            guard let cost = Int(raw), (4...31).contains(cost) else {
+                throw Invalid(description: "BCRYPT_COST must be a number from 4 to 31 (got \(raw))")
+            }
+            config.bcryptCost = cost
+        }
+        if let raw = env["SESSION_IDLE_MINUTES"], !raw.isEmpty {
+            guard let minutes = Int(raw), (1...(7 * 24 * 60)).contains(minutes) else {
+                throw Invalid(description: "SESSION_IDLE_MINUTES must be a number from 1 to 10080 (got \(raw))")
+            }
+            config.sessionIdleTimeout = TimeInterval(minutes * 60)
+        }
+        if let raw = env["AUTO_MIGRATE"], !raw.isEmpty {
+            guard let flag = Bool(raw.lowercased()) else {
+                throw Invalid(description: "AUTO_MIGRATE must be true or false (got \(raw))")
+            }
+            config.autoMigrate = flag
+        }
+        return config
+    }
+}

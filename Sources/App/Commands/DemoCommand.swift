@@ -1,0 +1,91 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `bouwstenen demo`: loads the fictional "Coalitie Rivierstad" with locations, partners
+/// and one person in every role. Running it again changes nothing.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String { "Loads the fictional demo coalition Coalitie Rivierstad (idempotent)." }
+
+    static let password = "Rivierstad-demo-2025"
+    static let slug = "coalitie-rivierstad"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let people = try await Self.load(on: app.db, hash: { try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash($0) })
+        context.console.print("Demo-coalitie: Coalitie Rivierstad (/c/\(Self.slug)/)")
+        for person in people {
+            context.console.print("  \(person.role.padding(toLength: 14, withPad: " ", startingAt: 0)) \(person.email)")
+        }
+        context.console.print("Wachtwoord voor alle demo-accounts: \(Self.password)")
+    }
+
+    struct Person { let name: String; let email: String; let role: String }
+
+    /// Creates what is missing and returns every demo person.
+    static func load(on db: any Database, hash: @Sendable (String) async throws -> String) async throws -> [Person] {
+        let coalition: CoalitionRecord
+        if let existing = try await CoalitionRecord.query(on: db).filter(\.$slug == slug).first() {
+            coalition = existing
+        } else {
+            coalition = CoalitionRecord(slug: slug, name: "Coalitie Rivierstad", period: Period(startYear: 2025, endYear: 2028))
+            try await coalition.create(on: db)
+        }
+        let cid = coalition.id!
+        var locations: [String: UUID] = [:]
+        for (name, school) in [
+            ("De Regenboog", "Openbare basisschool De Regenboog"),
+            ("Het Anker", "Christelijke basisschool Het Anker"),
+            ("De Vlinder", "Kindcentrum De Vlinder"),
+        ] {
+            if let existing = try await LocationRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$name == name).first() {
+                locations[name] = existing.id!
+            } else {
+                let location = LocationRecord(coalitionID: cid, name: name, school: school)
+                try await location.create(on: db)
+                locations[name] = location.id!
+            }
+        }
+        var partners: [String: UUID] = [:]
+        for (name, kind) in [
+            ("Sportclub Rivierstad", "sport"), ("Bibliotheek Rivierstad", "cultuur"),
+            ("Muziekschool De Toonladder", "cultuur"), ("Welzijn Rivierstad", "welzijn"),
+        ] {
+            if let existing = try await PartnerRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$name == name).first() {
+                partners[name] = existing.id!
+            } else {
+                let partner = PartnerRecord(coalitionID: cid, name: name, kind: kind)
+                try await partner.create(on: db)
+                partners[name] = partner.id!
+            }
+        }
+        let cast: [(String, String, Role, [String], String?)] = [
+            ("Sanne de Vries", "projectleider@rivierstad.example", .projectleider, [], nil),
+            ("Mohamed El Amrani", "coordinator@rivierstad.example", .coordinator, ["De Regenboog", "Het Anker"], nil),
+            ("Lotte Jansen", "coordinator.vlinder@rivierstad.example", .coordinator, ["De Vlinder"], nil),
+            ("Peter Bakker", "partner@rivierstad.example", .partner, [], "Sportclub Rivierstad"),
+            ("Fatima Yilmaz", "lezer@rivierstad.example", .lezer, [], nil),
+        ]
+        var people: [Person] = []
+        for (name, email, role, locationNames, partnerName) in cast {
+            let user: UserRecord
+            if let existing = try await UserRecord.query(on: db).filter(\.$email == email).first() {
+                user = existing
+            } else {
+                user = UserRecord(email: email, name: name, passwordHash: try await hash(password))
+                try await user.create(on: db)
+            }
+            if try await MembershipRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$user.$id == user.id!).first() == nil {
+                let membership = MembershipRecord(coalitionID: cid, userID: user.id!, role: role, partnerID: partnerName.flatMap { partners[$0] })
+                try await membership.create(on: db)
+                for locationName in locationNames {
+                    try await MembershipLocationRecord(coalitionID: cid, membershipID: membership.id!, locationID: locations[locationName]!).create(on: db)
+                }
+            }
+            people.append(Person(name: name, email: email, role: Messages.roleLabel(role).lowercased()))
+        }
+        return people
+    }
+}

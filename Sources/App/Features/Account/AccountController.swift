@@ -1,0 +1,85 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/account`: a person changes their own name and password.
+struct AccountController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("account", use: show)
+        routes.post("account", "naam", use: changeName)
+        routes.post("account", "wachtwoord", use: changePassword)
+    }
+
+    struct Page {
+        let layout: Layout
+        let email: String
+        let version: Int
+        let name: FormField
+        let currentPassword: FormField
+        let password: FormField
+        let passwordRepeat: FormField
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        return try await render(req, FormState(values: ["name": user.name]))
+    }
+
+    func changeName(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        let name = Text.line(values["name"], field: "name", max: AccountInput.nameMax, into: &errors)
+        guard let name, let version = values["version"].flatMap({ Int($0) }) else {
+            if errors.isEmpty { throw Abort(.badRequest) }
+            return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        let saved = try await Versioned.update(UserRecord.schema, id: user.id!, expectedVersion: version, set: [("name", name)], on: req.db)
+        guard saved else { throw Abort(.conflict) }
+        try await req.flash("Je naam is opgeslagen.")
+        return .seeOther("/account")
+    }
+
+    func changePassword(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let values = try req.formValues()
+        let accounts = Accounts(request: req)
+        var errors = FieldErrors()
+        let current = values["currentPassword"] ?? ""
+        if current.isEmpty { errors.add("currentPassword", .required) }
+        else if try await !accounts.verify(current, against: user.passwordHash) { errors.add("currentPassword", .wrongPassword) }
+        accounts.policy.check(values["password"], repeated: values["passwordRepeat"], email: user.email, into: &errors)
+        guard errors.isEmpty, let password = values["password"] else {
+            var kept = values
+            kept["name"] = user.name
+            return try await render(req, FormState(values: kept, errors: errors), status: .unprocessableEntity)
+        }
+        let hash = try await accounts.hash(password)
+        let userID = user.id!
+        try await req.db.transaction { db in
+            try await UserRecord.query(on: db).filter(\.$id == userID).set(\.$passwordHash, to: hash).update()
+            // Every session of this person ends, including ones on other devices.
+            try await SessionRecord.query(on: db).filter(\.$user.$id == userID).delete()
+        }
+        user.passwordHash = hash
+        req.webSession.forget()
+        try await req.startSession(userID: userID, user: user)
+        try await req.flash("Je wachtwoord is gewijzigd. Op andere apparaten ben je uitgelogd.")
+        return .seeOther("/account")
+    }
+
+    private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        let user = try req.requireUser()
+        var form = form
+        let page = Page(
+            layout: try await req.layout("Mijn account", current: "account"), email: user.email, version: user.version,
+            name: form.field("name", "Naam", noun: "je naam", autocomplete: "name"),
+            currentPassword: form.field("currentPassword", "Huidig wachtwoord", noun: "je huidige wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
+            password: form.field("password", "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 10 tekens.", keepValue: false),
+            passwordRepeat: form.field("passwordRepeat", "Herhaal het nieuwe wachtwoord", noun: "het nieuwe wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        return try req.page("account/edit", page, status: status)
+    }
+}

@@ -1,0 +1,71 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/beheer/coalities`: an instance admin creates coalitions and becomes their first projectleider.
+struct AdminCoalitionsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.grouped("beheer", "coalities")
+        admin.get(use: list)
+        admin.post(use: create)
+    }
+
+    struct Row { let name: String; let period: String; let members: Int; let href: String?; let slug: String }
+    struct Page {
+        let layout: Layout
+        let rows: [Row]
+        let coalitionName, periodStart, periodEnd: FormField
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+    }
+
+    func list(req: Request) async throws -> Response {
+        _ = try requireAdmin(req)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        return try await render(req, FormState(values: ["periodStart": "\(year)", "periodEnd": "\(year + 3)"]))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let admin = try requireAdmin(req)
+        let values = try req.formValues()
+        switch CoalitionInput.validate(name: values["coalitionName"], periodStart: values["periodStart"], periodEnd: values["periodEnd"]) {
+        case .failure(let failure):
+            return try await render(req, FormState(values: values, errors: failure.errors), status: .unprocessableEntity)
+        case .success(let input):
+            let adminID = admin.id!
+            let coalition = try await req.db.transaction { db in
+                let coalition = try await Coalitions.create(input, on: db)
+                try await MembershipRecord(coalitionID: coalition.id!, userID: adminID, role: .projectleider).create(on: db)
+                return coalition
+            }
+            try await req.flash("Coalitie ‘\(coalition.name)’ is aangemaakt. Je bent er projectleider; nodig via ‘Leden’ de echte projectleider uit.")
+            return .seeOther("/c/\(coalition.slug)/")
+        }
+    }
+
+    private func requireAdmin(_ req: Request) throws -> UserRecord {
+        let user = try req.requireUser()
+        guard user.isAdmin else { throw Abort(.forbidden) }
+        return user
+    }
+
+    private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        let user = try req.requireUser()
+        var form = form
+        let coalitions = try await CoalitionRecord.query(on: req.db).sort(\.$name).all()
+        let memberships = try await MembershipRecord.query(on: req.db).all()
+        let counts = Dictionary(grouping: memberships, by: \.coalitionID).mapValues(\.count)
+        let mine = Set(memberships.filter { $0.$user.id == user.id }.map(\.coalitionID))
+        let rows = coalitions.map {
+            Row(name: $0.name, period: $0.period.label, members: counts[$0.id!] ?? 0,
+                href: mine.contains($0.id!) ? "/c/\($0.slug)/" : nil, slug: $0.slug)
+        }
+        let page = Page(
+            layout: try await req.layout("Coalities beheren", current: "beheer"), rows: rows,
+            coalitionName: form.field("coalitionName", "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "off"),
+            periodStart: form.field("periodStart", "Periode: beginjaar", noun: "het beginjaar", autocomplete: "off"),
+            periodEnd: form.field("periodEnd", "Periode: eindjaar", noun: "het eindjaar", autocomplete: "off"),
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        return try req.page("admin/coalitions", page, status: status)
+    }
+}

@@ -1,0 +1,84 @@
+import Domain
+import Fluent
+import Vapor
+
+struct LoginController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("inloggen", use: show)
+        routes.post("inloggen", use: submit)
+        routes.post("uitloggen", use: logout)
+    }
+
+    struct Page {
+        let layout: Layout
+        let email: FormField
+        let password: FormField
+        let back: String
+        let problem: String?
+    }
+
+    func show(req: Request) async throws -> Response {
+        if req.currentUser != nil { return .seeOther(Self.safeBack(req.query["terug"])) }
+        return try await render(req, email: "", back: Self.safeBack(req.query["terug"]), problem: nil)
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let values = try req.formValues()
+        let email = Email.normalize(values["email"])
+        let password = values["password"] ?? ""
+        let back = Self.safeBack(values["terug"])
+        let throttle = LoginThrottle(db: req.db)
+        let keys = LoginThrottle.keys(email: email, address: req.remoteAddress?.ipAddress)
+        if try await throttle.isLocked(keys) {
+            return try await render(req, email: email, back: back, status: .tooManyRequests,
+                problem: "Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en probeer het dan opnieuw.")
+        }
+        let accounts = Accounts(request: req)
+        let user = email.isEmpty ? nil : try await accounts.user(email: email)
+        // Always run bcrypt, also for unknown addresses, so the answer time does not
+        // tell whether an account exists.
+        let hash = user?.passwordHash ?? req.application.dummyPasswordHash
+        let matches = try await accounts.verify(password, against: hash) && user != nil
+        guard let user, matches else {
+            try await throttle.recordFailure(keys)
+            return try await render(req, email: email, back: back, status: .unauthorized,
+                problem: "Het e-mailadres of het wachtwoord klopt niet. Let op hoofdletters.")
+        }
+        try await throttle.clear(email: keys[0])
+        try await req.startSession(userID: user.id, user: user)
+        return .seeOther(back)
+    }
+
+    func logout(req: Request) async throws -> Response {
+        try await req.endSession()
+        return .seeOther("/inloggen")
+    }
+
+    /// Only a local path may be a return address, never another site ("//evil.example").
+    static func safeBack(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\"), raw.count < 500,
+              !raw.unicodeScalars.contains(where: { $0.value < 0x20 })
+        else { return "/" }
+        return raw
+    }
+
+    private func render(_ req: Request, email: String, back: String, status: HTTPStatus = .ok, problem: String?) async throws -> Response {
+        var form = FormState(values: ["email": email])
+        let page = Page(
+            layout: try await req.layout("Inloggen"),
+            email: form.field("email", "E-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "username"),
+            password: form.field("password", "Wachtwoord", noun: "je wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
+            back: back, problem: problem)
+        return try req.page("auth/login", page, status: status)
+    }
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey { typealias Value = String }
+
+    /// A hash of a random password, made at start-up with the configured cost.
+    var dummyPasswordHash: String {
+        get { storage[DummyHashKey.self] ?? "" }
+        set { storage[DummyHashKey.self] = newValue }
+    }
+}

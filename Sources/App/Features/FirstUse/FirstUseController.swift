@@ -1,0 +1,75 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The first person creates the first coalition and their own account. Once any
+/// account exists this page is closed for good.
+struct FirstUseController: RouteCollection {
+    let state: FirstUseMiddleware.State
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("eerste-gebruik", use: show)
+        routes.post("eerste-gebruik", use: submit)
+    }
+
+    struct Page {
+        let layout: Layout
+        let coalitionName, periodStart, periodEnd, name, email, password, passwordRepeat: FormField
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+    }
+
+    func show(req: Request) async throws -> Response {
+        guard try await !hasAccounts(req) else { return .seeOther("/inloggen") }
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        return try await render(req, FormState(values: ["periodStart": "\(year)", "periodEnd": "\(year + 3)"]))
+    }
+
+    func submit(req: Request) async throws -> Response {
+        guard try await !hasAccounts(req) else { throw Abort(.forbidden) }
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        let coalition = CoalitionInput.validate(name: values["coalitionName"], periodStart: values["periodStart"], periodEnd: values["periodEnd"])
+        if case .failure(let failure) = coalition { failure.errors.items.forEach { errors.add($0.field, $0.issue) } }
+        let accounts = Accounts(request: req)
+        let account = AccountInput.validate(
+            name: values["name"], email: values["email"], password: values["password"],
+            passwordRepeat: values["passwordRepeat"], policy: accounts.policy, into: &errors)
+        guard case .success(let coalitionInput) = coalition, let account, errors.isEmpty else {
+            return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        let hash = try await accounts.hash(account.password)
+        let user = try await req.db.transaction { db in
+            // Checked again inside the transaction: two people may submit at the same moment.
+            guard try await UserRecord.query(on: db).count() == 0 else { throw Abort(.forbidden) }
+            let user = UserRecord(email: account.email, name: account.name, passwordHash: hash, isAdmin: true)
+            try await user.create(on: db)
+            let coalition = try await Coalitions.create(coalitionInput, on: db)
+            try await MembershipRecord(coalitionID: coalition.id!, userID: user.id!, role: .projectleider).create(on: db)
+            return (user, coalition.slug)
+        }
+        state.hasAccounts = true
+        try await req.startSession(userID: user.0.id, user: user.0)
+        try await req.flash("Je coalitie en je account zijn klaar. Nodig nu je collega's uit via ‘Leden’.")
+        return .seeOther("/c/\(user.1)/")
+    }
+
+    private func hasAccounts(_ req: Request) async throws -> Bool {
+        try await UserRecord.query(on: req.db).count() > 0
+    }
+
+    private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        var form = form
+        let page = Page(
+            layout: try await req.layout("Eerste gebruik"),
+            coalitionName: form.field("coalitionName", "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "organization", hint: "Bijvoorbeeld: Coalitie Rivierstad"),
+            periodStart: form.field("periodStart", "Periode: beginjaar", noun: "het beginjaar", type: "text", autocomplete: "off"),
+            periodEnd: form.field("periodEnd", "Periode: eindjaar", noun: "het eindjaar", type: "text", autocomplete: "off"),
+            name: form.field("name", "Je naam", noun: "je naam", autocomplete: "name"),
+            email: form.field("email", "Je e-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "email", hint: "Hiermee log je in."),
+            password: form.field("password", "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
+            passwordRepeat: form.field("passwordRepeat", "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        return try req.page("firstuse/form", page, status: status)
+    }
+}

@@ -1,0 +1,143 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The projectleider invites someone. There is no mail server, so the result is a
+/// one-time link that the projectleider copies and sends. Only its hash is stored.
+struct InviteController: RouteCollection {
+    static let validity: TimeInterval = 7 * 24 * 3600
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("leden", "uitnodigen", use: show)
+        routes.post("leden", "uitnodigen", use: submit)
+    }
+
+    struct Option { let id: String; let value: String; let label: String; let selected: Bool }
+    struct Page {
+        let layout: Layout
+        let base: String
+        let name: FormField
+        let email: FormField
+        let role: ChoiceField
+        let locations: [Option]
+        let hasLocations: Bool
+        let locationsError: String?
+        let partners: [Option]
+        let hasPartners: Bool
+        let partnerError: String?
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+    }
+
+    struct Created { let layout: Layout; let base: String; let name: String; let link: String; let validUntil: String }
+
+    func show(req: Request) async throws -> Response {
+        _ = try req.require(\.canManageMembers)
+        return try await render(req, FormState(values: ["role": Role.coordinator.rawValue]), chosenLocations: [])
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let tenant = try req.require(\.canManageMembers)
+        let form = try req.submittedForm()
+        let values = form.values
+        let chosenLocations = form.lists["locations"] ?? []
+        var errors = FieldErrors()
+        let input = InvitationInput.validate(name: values["name"], email: values["email"], role: values["role"], into: &errors)
+        let options = try await Assignable.load(req, tenant)
+        let locationIDs = chosenLocations.compactMap { UUID(uuidString: $0) }.filter { options.locations[$0] != nil }
+        let partnerID = values["partner"].flatMap { UUID(uuidString: $0) }.flatMap { options.partners[$0] == nil ? nil : $0 }
+        if input?.role == .coordinator, !options.locations.isEmpty, locationIDs.isEmpty { errors.add("locations", .required) }
+        if input?.role == .partner, !options.partners.isEmpty, partnerID == nil { errors.add("partner", .required) }
+        if let input, errors.isEmpty {
+            if try await isMember(req, tenant, email: input.email) { errors.add("email", .alreadyMember) }
+            else if try await hasOpenInvitation(req, tenant, email: input.email) { errors.add("email", .alreadyInvited) }
+        }
+        guard let input, errors.isEmpty else {
+            return try await render(req, FormState(values: values, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
+        }
+        let token = Tokens.random()
+        let invitation = InvitationRecord()
+        invitation.coalitionID = tenant.coalitionID
+        invitation.name = input.name
+        invitation.email = input.email
+        invitation.role = input.role
+        invitation.partnerID = input.role == .partner ? partnerID : nil
+        invitation.locationIDs = input.role == .coordinator ? locationIDs.map(\.uuidString).joined(separator: ",") : ""
+        invitation.tokenHash = Tokens.sha256(token)
+        invitation.expiresAt = Date().addingTimeInterval(Self.validity)
+        invitation.invitedBy = try req.requireUser().id!
+        try await invitation.create(on: req.db)
+        // Shown in this response only; a reload asks the browser to send the form again,
+        // which is refused as a duplicate, so the link is never shown twice.
+        let page = Created(
+            layout: try await req.layout("Uitnodiging gemaakt", current: "leden"), base: "/c/\(tenant.coalition.slug)",
+            name: input.name, link: req.absoluteURL("/uitnodiging/\(token)"), validUntil: DutchDate.dayMonthYear(invitation.expiresAt))
+        return try req.page("members/invited", page, status: .created)
+    }
+
+    private func isMember(_ req: Request, _ tenant: Tenant, email: String) async throws -> Bool {
+        guard let user = try await Accounts(request: req).user(email: email) else { return false }
+        return try await MembershipRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$user.$id == user.id!).count() > 0
+    }
+
+    private func hasOpenInvitation(_ req: Request, _ tenant: Tenant, email: String) async throws -> Bool {
+        try await InvitationRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$email == email)
+            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
+            .count() > 0
+    }
+
+    private func render(_ req: Request, _ form: FormState, chosenLocations: [String], status: HTTPStatus = .ok) async throws -> Response {
+        let tenant = try req.tenant
+        var form = form
+        let options = try await Assignable.load(req, tenant)
+        let name = form.field("name", "Naam", noun: "de naam", autocomplete: "off")
+        let email = form.field("email", "E-mailadres", noun: "het e-mailadres", type: "email", autocomplete: "off", hint: "Hiermee logt deze persoon straks in.")
+        let role = form.choice("role", "Rol", noun: "een rol", options: Role.allCases.map { ($0.rawValue, Messages.roleLabel($0), Messages.roleHelp($0)) })
+        let locationsError = form.errors["locations"].map { _ in "Kies minstens één schoollocatie voor een coördinator." }
+        let partnerError = form.errors["partner"].map { _ in "Kies de partnerorganisatie van deze persoon." }
+        let page = Page(
+            layout: try await req.layout("Iemand uitnodigen", current: "leden"), base: "/c/\(tenant.coalition.slug)",
+            name: name, email: email, role: role,
+            locations: options.sortedLocations.map { Option(id: "loc-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: chosenLocations.contains($0.0.uuidString)) },
+            hasLocations: !options.locations.isEmpty, locationsError: locationsError,
+            partners: options.sortedPartners.map { Option(id: "par-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: form.values["partner"] == $0.0.uuidString) },
+            hasPartners: !options.partners.isEmpty, partnerError: partnerError,
+            hasErrors: !form.errors.isEmpty,
+            errorSummary: form.summary.map { item in
+                item.href == "#f-locations" ? .init(href: "#f-locations", message: locationsError ?? item.message)
+                    : item.href == "#f-partner" ? .init(href: "#f-partner", message: partnerError ?? item.message) : item
+            })
+        return try req.page("members/invite", page, status: status)
+    }
+}
+
+/// The locations and partner organisations a new member can be linked to.
+struct Assignable {
+    let locations: [UUID: String]
+    let partners: [UUID: String]
+
+    var sortedLocations: [(UUID, String)] { locations.sorted { $0.value < $1.value }.map { ($0.key, $0.value) } }
+    var sortedPartners: [(UUID, String)] { partners.sorted { $0.value < $1.value }.map { ($0.key, $0.value) } }
+
+    static func load(_ req: Request, _ tenant: Tenant) async throws -> Assignable {
+        let id = tenant.coalitionID
+        let locations = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == id).all()
+        let partners = try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == id).all()
+        return Assignable(
+            locations: Dictionary(uniqueKeysWithValues: locations.map { ($0.id!, $0.name) }),
+            partners: Dictionary(uniqueKeysWithValues: partners.map { ($0.id!, $0.name) }))
+    }
+}
+
+extension Request {
+    /// An address for links that leave the browser (invitations): BASE_URL when set.
+    func absoluteURL(_ path: String) -> String {
+        if let base = application.appConfig.baseURL?.absoluteString {
+            return (base.hasSuffix("/") ? String(base.dropLast()) : base) + path
+        }
+        let host = headers.first(name: .host) ?? "\(application.appConfig.hostname):\(application.appConfig.port)"
+        return "http://\(host)\(path)"
+    }
+}

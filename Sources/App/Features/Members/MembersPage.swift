@@ -1,0 +1,66 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The members list, also rendered with a problem message when a change was refused.
+enum MembersPage {
+    struct RoleOption { let value: String; let label: String; let selected: Bool }
+    struct Member {
+        let id: String
+        let name: String
+        let email: String
+        let role: String
+        let detail: String
+        let version: Int
+        let isYou: Bool
+        let roleOptions: [RoleOption]
+    }
+    struct Invitation { let id: String; let name: String; let email: String; let role: String; let validUntil: String }
+    struct Page {
+        let layout: Layout
+        let base: String
+        let members: [Member]
+        let invitations: [Invitation]
+        let hasInvitations: Bool
+        let canManage: Bool
+        let problem: String?
+    }
+
+    static func render(_ req: Request, problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let tenant = try req.tenant
+        let id = tenant.coalitionID
+        let memberships = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == id).with(\.$user).all()
+        let links = try await MembershipLocationRecord.query(on: req.db).filter(\.$coalitionID == id).all()
+        let locations = Dictionary(uniqueKeysWithValues: try await LocationRecord.query(on: req.db).filter(\.$coalitionID == id).all().map { ($0.id!, $0.name) })
+        let partners = Dictionary(uniqueKeysWithValues: try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == id).all().map { ($0.id!, $0.name) })
+        let members = memberships
+            .sorted { ($0.role.rank, $0.user.name) < ($1.role.rank, $1.user.name) }
+            .map { m -> Member in
+                let detail: String
+                switch m.role {
+                case .coordinator:
+                    let names = links.filter { $0.membershipID == m.id }.compactMap { locations[$0.locationID] }.sorted()
+                    detail = names.isEmpty ? "nog geen locatie gekoppeld" : names.joined(separator: ", ")
+                case .partner: detail = m.partnerID.flatMap { partners[$0] } ?? "nog geen organisatie gekoppeld"
+                default: detail = ""
+                }
+                return Member(
+                    id: m.id!.uuidString, name: m.user.name, email: m.user.email, role: Messages.roleLabel(m.role),
+                    detail: detail, version: m.version, isYou: m.$user.id == req.currentUser?.id,
+                    roleOptions: Role.allCases.map { RoleOption(value: $0.rawValue, label: Messages.roleLabel($0), selected: $0 == m.role) })
+            }
+        var invitations: [Invitation] = []
+        if tenant.role.canManageMembers {
+            let now = Date()
+            invitations = try await InvitationRecord.query(on: req.db)
+                .filter(\.$coalitionID == id).filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil)
+                .filter(\.$expiresAt > now).sort(\.$createdAt).all()
+                .map { Invitation(id: $0.id!.uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt)) }
+        }
+        let page = Page(
+            layout: try await req.layout("Leden", current: "leden"), base: "/c/\(tenant.coalition.slug)",
+            members: members, invitations: invitations, hasInvitations: !invitations.isEmpty,
+            canManage: tenant.role.canManageMembers, problem: problem)
+        return try req.page("members/list", page, status: status)
+    }
+}

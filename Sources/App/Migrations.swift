@@ -1,0 +1,16 @@
+import Fluent
+
+/// Every migration, in order. Append only: a migration that has run is never edited.
+enum AppMigrations {
+    static let all: [any Migration] = [
+        M0001_CreateUsers(),
+        M0002_CreateCoalitions(),
+        M0003_CreateLocations(),
+        M0004_CreatePartnerOrganisations(),
+        M0005_CreateMemberships(),
+        M0006_CreateMembershipLocations(),
+        M0007_CreateInvitations(),
+        M0008_CreateSessions(),
+        M0009_CreateLoginFailures(),
+    ]
+}

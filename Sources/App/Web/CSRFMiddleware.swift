@@ -1,0 +1,28 @@
+import Vapor
+
+/// Every unsafe request must carry the session's CSRF token, as the hidden form field
+/// `csrf` or the header `X-CSRF-Token`. Without it: 403, and nothing changes.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let fieldName = "csrf"
+    let maxBodySize: Int
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
+            return try await next.respond(to: request)
+        }
+        // Read the body here (with the form limit) so the token can be checked before any handler runs.
+        // A body that arrived whole is not measured by collect(), so its size is checked too.
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > maxBodySize {
+            throw Abort(.payloadTooLarge)
+        }
+        let body = try await request.body.collect(max: maxBodySize).get()
+        if let body, body.readableBytes > maxBodySize { throw Abort(.payloadTooLarge) }
+        guard let expected = request.webSession.csrfToken,
+              let presented = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.fieldName)),
+              Tokens.equal(presented, expected)
+        else {
+            throw Abort(.forbidden, reason: ErrorPage.csrfReason)
+        }
+        return try await next.respond(to: request)
+    }
+}

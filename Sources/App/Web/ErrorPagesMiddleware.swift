@@ -1,0 +1,67 @@
+import Fluent
+import Vapor
+
+/// Turns every error into a Dutch page with the right status. A 500 shows no internals,
+/// only the request id that the log line also carries.
+struct ErrorPagesMiddleware: AsyncMiddleware {
+    struct Page {
+        let layout: Layout
+        let status: Int
+        let heading: String
+        let message: String
+        let requestID: String?
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return render(error, for: request)
+        }
+    }
+
+    func render(_ error: any Error, for request: Request) -> Response {
+        let (status, reason, headers) = classify(error)
+        if status.code >= 500 {
+            request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "status": "\(status.code)"])
+        } else {
+            request.logger.debug("request refused", metadata: ["status": "\(status.code)"])
+        }
+        let heading = ErrorPage.title(for: status)
+        let page = Page(
+            layout: request.errorLayout(heading), status: Int(status.code), heading: heading,
+            message: ErrorPage.message(for: status, reason: reason),
+            requestID: status.code >= 500 ? request.id : nil)
+        let response: Response
+        if let html = try? request.application.pageTemplates.render("error", page) {
+            response = Response(status: status, body: .init(string: html))
+            response.headers.contentType = .html
+        } else {
+            response = Response(status: status, body: .init(string: "\(heading)\n\(page.message)\n"))
+            response.headers.contentType = .plainText
+        }
+        for (name, value) in headers where name.lowercased() != "content-type" && name.lowercased() != "content-length" {
+            response.headers.replaceOrAdd(name: name, value: value)
+        }
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    private func classify(_ error: any Error) -> (HTTPStatus, String?, HTTPHeaders) {
+        if let abort = error as? any AbortError {
+            return (abort.status, abort.reason, abort.headers)
+        }
+        if error is DecodingError { return (.badRequest, nil, [:]) }
+        if Self.isDatabaseUnavailable(error) { return (.serviceUnavailable, nil, ["Retry-After": "5"]) }
+        return (.internalServerError, nil, [:])
+    }
+
+    /// Connection problems with the database are a 503 (try again), not a 500 (our bug).
+    static func isDatabaseUnavailable(_ error: any Error) -> Bool {
+        if error is ConnectionPoolTimeoutError || error is ConnectionPoolError { return true }
+        let name = String(reflecting: type(of: error))
+        if name.contains("NIOConnectionError") || name.contains("ChannelError") || name.contains("IOError") { return true }
+        let text = String(describing: error).lowercased()
+        return name.contains("PSQLError") && (text.contains("connection") || text.contains("closed") || text.contains("serverclosed"))
+    }
+}

@@ -1,0 +1,110 @@
+import Domain
+
+/// One field of a form as the template needs it: label, typed value, error and the
+/// ARIA links between them.
+struct FormField {
+    let id: String
+    let name: String
+    let label: String
+    let type: String
+    let value: String
+    let autocomplete: String?
+    let hint: String?
+    let error: String?
+    let required: Bool
+    // Stored, not computed: Mustache reflects stored properties only.
+    let hintID: String?
+    let errorID: String?
+    let describedBy: String?
+
+    init(
+        id: String, name: String, label: String, type: String, value: String, autocomplete: String?,
+        hint: String?, error: String?, required: Bool
+    ) {
+        self.id = id
+        self.name = name
+        self.label = label
+        self.type = type
+        self.value = value
+        self.autocomplete = autocomplete
+        self.hint = hint
+        self.error = error
+        self.required = required
+        self.hintID = hint == nil ? nil : "\(id)-hint"
+        self.errorID = error == nil ? nil : "\(id)-error"
+        let ids = [hintID, errorID].compactMap { $0 }
+        self.describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
+    }
+}
+
+/// An option of a select or radio group.
+struct ChoiceOption {
+    let value: String
+    let label: String
+    let hint: String?
+    let selected: Bool
+    let id: String
+}
+
+/// A choice (radio buttons or select) as the template needs it.
+struct ChoiceField {
+    let id: String
+    let name: String
+    let label: String
+    let options: [ChoiceOption]
+    let error: String?
+    let errorID: String?
+
+    init(id: String, name: String, label: String, options: [ChoiceOption], error: String?) {
+        self.id = id
+        self.name = name
+        self.label = label
+        self.options = options
+        self.error = error
+        self.errorID = error == nil ? nil : "\(id)-error"
+    }
+}
+
+/// The values and errors of a submitted form; builds the fields and the error summary.
+struct FormState {
+    struct SummaryItem { let href: String; let message: String }
+
+    var values: [String: String]
+    var errors: FieldErrors
+    /// Field name -> noun used in messages ("je e-mailadres").
+    private var nouns: [String: String] = [:]
+
+    init(values: [String: String] = [:], errors: FieldErrors = FieldErrors()) {
+        self.values = values
+        self.errors = errors
+    }
+
+    mutating func field(
+        _ name: String, _ label: String, noun: String, type: String = "text", autocomplete: String? = nil,
+        hint: String? = nil, required: Bool = true, keepValue: Bool = true
+    ) -> FormField {
+        nouns[name] = noun
+        return FormField(
+            id: "f-\(name)", name: name, label: label, type: type,
+            value: keepValue ? (values[name] ?? "") : "", autocomplete: autocomplete, hint: hint,
+            error: message(name), required: required)
+    }
+
+    mutating func choice(_ name: String, _ label: String, noun: String, options: [(value: String, label: String, hint: String?)]) -> ChoiceField {
+        nouns[name] = noun
+        let chosen = values[name] ?? ""
+        return ChoiceField(
+            id: "f-\(name)", name: name, label: label,
+            options: options.map { ChoiceOption(value: $0.value, label: $0.label, hint: $0.hint, selected: $0.value == chosen, id: "f-\(name)-\($0.value)") },
+            error: message(name))
+    }
+
+    func message(_ name: String) -> String? {
+        errors[name].map { Messages.text(for: $0, noun: nouns[name] ?? "dit veld") }
+    }
+
+    /// The links at the top of the page, in field order. Call after building the fields.
+    var summary: [SummaryItem] {
+        errors.items.map { SummaryItem(href: "#f-\($0.field)", message: Messages.text(for: $0.issue, noun: nouns[$0.field] ?? "dit veld")) }
+    }
+}

@@ -1,0 +1,42 @@
+import Vapor
+
+/// A submitted field: one value, or several for checkboxes (`name[]`).
+private enum FormValue: Decodable {
+    case one(String)
+    case many([String])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(String.self) { self = .one(value) }
+        else { self = .many(try container.decode([String].self)) }
+    }
+}
+
+/// The submitted form as plain strings. Missing fields are simply absent; the Domain
+/// validation says what is required.
+struct SubmittedForm {
+    var values: [String: String]
+    var lists: [String: [String]]
+}
+
+extension Request {
+    func submittedForm() throws -> SubmittedForm {
+        guard let contentType = headers.contentType, contentType == .urlEncodedForm || contentType == .formData else {
+            throw Abort(.unsupportedMediaType)
+        }
+        let raw: [String: FormValue]
+        do { raw = try content.decode([String: FormValue].self) } catch { throw Abort(.badRequest) }
+        var form = SubmittedForm(values: [:], lists: [:])
+        for (key, value) in raw where key != CSRFMiddleware.fieldName {
+            switch value {
+            case .one(let text): form.values[key] = text; form.lists[key] = [text]
+            case .many(let items): form.values[key] = items.first; form.lists[key] = items
+            }
+        }
+        return form
+    }
+
+    func formValues() throws -> [String: String] {
+        try submittedForm().values
+    }
+}

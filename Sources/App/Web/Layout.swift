@@ -1,0 +1,87 @@
+import Fluent
+import Vapor
+
+/// What the shared layout shows around every page: header, navigation, switcher, flash.
+struct Layout {
+    struct Link { let label: String; let href: String; let current: Bool }
+
+    let title: String
+    let userName: String?
+    let isAdmin: Bool
+    let coalitionName: String?
+    let coalitionHome: String?
+    let periodLabel: String?
+    let otherCoalitions: [Link]
+    let nav: [Link]
+    let csrf: String
+    let flash: String?
+    // Mustache sees stored properties only (it reflects with Mirror).
+    let hasOtherCoalitions: Bool
+    let hasNav: Bool
+
+    init(
+        title: String, userName: String?, isAdmin: Bool, coalitionName: String?, coalitionHome: String?,
+        periodLabel: String?, otherCoalitions: [Link], nav: [Link], csrf: String, flash: String?
+    ) {
+        self.title = title
+        self.userName = userName
+        self.isAdmin = isAdmin
+        self.coalitionName = coalitionName
+        self.coalitionHome = coalitionHome
+        self.periodLabel = periodLabel
+        self.otherCoalitions = otherCoalitions
+        self.nav = nav
+        self.csrf = csrf
+        self.flash = flash
+        self.hasOtherCoalitions = !otherCoalitions.isEmpty
+        self.hasNav = !nav.isEmpty
+    }
+}
+
+extension Request {
+    /// The layout for a normal page. Makes a session if needed, because every page
+    /// with a form needs a CSRF token.
+    func layout(_ title: String, current: String? = nil) async throws -> Layout {
+        let session = try await ensureSession()
+        let flash = try await takeFlash()
+        let tenant = self.tenantIfAny
+        var others: [Layout.Link] = []
+        if let user = currentUser, let userID = user.id {
+            let memberships = try await MembershipRecord.query(on: db)
+                .filter(\.$user.$id == userID)
+                .all()
+            let ids = memberships.map(\.coalitionID).filter { $0 != tenant?.coalition.id }
+            if !ids.isEmpty {
+                let coalitions = try await CoalitionRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
+                others = coalitions.map { .init(label: $0.name, href: "/c/\($0.slug)/", current: false) }
+            }
+        }
+        return Layout(
+            title: title, userName: currentUser?.name, isAdmin: currentUser?.isAdmin ?? false,
+            coalitionName: tenant?.coalition.name, coalitionHome: tenant.map { "/c/\($0.coalition.slug)/" },
+            periodLabel: tenant?.coalition.period.label, otherCoalitions: others,
+            nav: navigation(current: current), csrf: session.csrfToken, flash: flash)
+    }
+
+    /// The layout of an error page: no database work, because the database may be the problem.
+    func errorLayout(_ title: String) -> Layout {
+        Layout(
+            title: title, userName: currentUser?.name, isAdmin: false,
+            coalitionName: tenantIfAny?.coalition.name, coalitionHome: tenantIfAny.map { "/c/\($0.coalition.slug)/" },
+            periodLabel: tenantIfAny?.coalition.period.label, otherCoalitions: [],
+            nav: [], csrf: webSession.csrfToken ?? "", flash: nil)
+    }
+
+    private func navigation(current: String?) -> [Layout.Link] {
+        guard currentUser != nil else { return [] }
+        var items: [(String, String, String)] = []
+        if let tenant = tenantIfAny {
+            let base = "/c/\(tenant.coalition.slug)"
+            items.append(("start", "Overzicht", base + "/"))
+            items.append(("leden", "Leden", base + "/leden"))
+        }
+        items.append(("account", "Mijn account", "/account"))
+        if currentUser?.isAdmin == true { items.append(("beheer", "Coalities beheren", "/beheer/coalities")) }
+        return items.map { Layout.Link(label: $0.1, href: $0.2, current: $0.0 == current) }
+    }
+}

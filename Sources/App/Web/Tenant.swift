@@ -1,0 +1,102 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The coalition a request works in, and the current person's membership of it.
+struct Tenant: Sendable {
+    let coalition: CoalitionRecord
+    let membership: MembershipRecord
+
+    var coalitionID: UUID { coalition.id! }
+    var role: Role { membership.role }
+}
+
+extension Request {
+    private struct TenantKey: StorageKey { typealias Value = Tenant }
+
+    var tenantIfAny: Tenant? {
+        get { storage[TenantKey.self] }
+        set { storage[TenantKey.self] = newValue }
+    }
+
+    /// The tenant of a `/c/{slug}/…` route; TenantMiddleware guarantees it is there.
+    var tenant: Tenant {
+        get throws {
+            guard let tenant = tenantIfAny else { throw Abort(.notFound) }
+            return tenant
+        }
+    }
+
+    func requireUser() throws -> UserRecord {
+        guard let user = currentUser else { throw Abort(.unauthorized) }
+        return user
+    }
+
+    /// Refuses with 403 unless the person's role in this coalition allows it.
+    func require(_ allowed: (Role) -> Bool) throws -> Tenant {
+        let tenant = try self.tenant
+        guard allowed(tenant.role) else { throw Abort(.forbidden) }
+        return tenant
+    }
+}
+
+/// Resolves `/c/{slug}/…`: the coalition must exist and the person must be a member.
+/// Anything else is a 404, so outsiders cannot even learn that a coalition exists.
+struct TenantMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let user = request.currentUser, let userID = user.id else {
+            return RequireLoginMiddleware.redirectToLogin(request)
+        }
+        guard let slug = request.parameters.get("slug"), Slug.isWellFormed(slug),
+              let coalition = try await CoalitionRecord.query(on: request.db).filter(\.$slug == slug).first(),
+              let membership = try await MembershipRecord.query(on: request.db)
+                .filter(\.$coalitionID == coalition.id!)
+                .filter(\.$user.$id == userID)
+                .first()
+        else { throw Abort(.notFound) }
+        request.tenantIfAny = Tenant(coalition: coalition, membership: membership)
+        return try await next.respond(to: request)
+    }
+}
+
+/// Pages for logged-in people: others go to the login page and come back afterwards.
+struct RequireLoginMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.currentUser != nil else { return Self.redirectToLogin(request) }
+        return try await next.respond(to: request)
+    }
+
+    static func redirectToLogin(_ request: Request) -> Response {
+        guard request.method == .GET else { return Response(status: .unauthorized) }
+        let back = request.url.path
+        let query = back == "/" ? "" : "?terug=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        return .seeOther("/inloggen" + query)
+    }
+}
+
+/// While nobody has an account, every page leads to the first-use page.
+struct FirstUseMiddleware: AsyncMiddleware {
+    /// Once an account exists it stays, so the answer is cached after the first yes.
+    final class State: @unchecked Sendable {
+        private let lock = NSLock()
+        private var _hasAccounts = false
+        var hasAccounts: Bool {
+            get { lock.withLock { _hasAccounts } }
+            set { lock.withLock { _hasAccounts = newValue } }
+        }
+    }
+
+    let state: State
+    static let exempt = ["/eerste-gebruik", "/healthz", "/metrics", "/css/", "/js/", "/favicon"]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if !state.hasAccounts {
+            if try await UserRecord.query(on: request.db).count() > 0 {
+                state.hasAccounts = true
+            } else if !Self.exempt.contains(where: { request.url.path.hasPrefix($0) }) {
+                return .seeOther("/eerste-gebruik")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Prometheus
+import SQLKit
+import Vapor
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    var appConfig: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig() }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}
+
+/// Sets up the whole app from one configuration. Used by the executable and by the tests.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.appConfig = config
+    try configureDatabase(app, config)
+    app.migrations.add(AppMigrations.all)
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.passwordPolicy = try Application.loadPasswordPolicy()
+    app.dummyPasswordHash = try app.password.hash(Tokens.random())
+    app.pageTemplates = try await PageTemplates.load()
+
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = ByteCount(integerLiteral: Limits.formBody)
+
+    let registry = PrometheusCollectorRegistry()
+    let firstUse = FirstUseMiddleware.State()
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(hsts: config.isHTTPS))
+    app.middleware.use(MetricsMiddleware(registry: registry))
+    app.middleware.use(ErrorPagesMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: PublicFiles.directory, defaultFile: nil))
+    app.middleware.use(SessionMiddleware(settings: SessionSettings(
+        cookieName: config.isHTTPS ? "__Host-bouwstenen" : "bouwstenen", secure: config.isHTTPS,
+        idleTimeout: config.sessionIdleTimeout)))
+    app.middleware.use(FirstUseMiddleware(state: firstUse))
+    app.middleware.use(CSRFMiddleware(maxBodySize: Limits.formBody))
+
+    try routes(app, registry: registry, firstUse: firstUse)
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+}
+
+enum Limits {
+    /// Forms are small; 256 kB is room for several pages of text.
+    static let formBody = 256 * 1024
+}
+
+private func configureDatabase(_ app: Application, _ config: AppConfig) throws {
+    switch config.database {
+    case .sqliteFile(let path):
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let schema):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let schema { postgres.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(5)), as: .psql)
+    }
+}
+
+/// SQLite settings that protect acknowledged writes. SQLiteNIO has no per-connection
+/// hook, and Fluent keeps exactly one long-lived connection per event loop, so the
+/// pragmas are applied to each loop's connection once at start-up.
+public func prepareDatabase(_ app: Application) async throws {
+    guard app.databases.ids().contains(.sqlite) else { return }
+    for eventLoop in app.eventLoopGroup.makeIterator() {
+        guard let db = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
+        try await db.raw("PRAGMA journal_mode = WAL").run()
+        try await db.raw("PRAGMA synchronous = FULL").run()
+        try await db.raw("PRAGMA busy_timeout = 5000").run()
+        try await db.raw("PRAGMA foreign_keys = ON").run()
+    }
+}

@@ -1,0 +1,20 @@
+import Prometheus
+import Vapor
+
+func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse: FirstUseMiddleware.State) throws {
+    try app.register(collection: OperationsController(registry: registry))
+    try app.register(collection: FirstUseController(state: firstUse))
+    try app.register(collection: LoginController())
+    try app.register(collection: AcceptInvitationController())
+
+    let loggedIn = app.grouped(RequireLoginMiddleware())
+    try loggedIn.register(collection: HomeController())
+    try loggedIn.register(collection: AccountController())
+    try loggedIn.register(collection: AdminCoalitionsController())
+
+    // Everything under /c/{slug}/ belongs to one coalition; TenantMiddleware checks membership.
+    let coalition = app.grouped("c", ":slug").grouped(TenantMiddleware())
+    try coalition.register(collection: CoalitionHomeController())
+    try coalition.register(collection: MembersController())
+    try coalition.register(collection: InviteController())
+}

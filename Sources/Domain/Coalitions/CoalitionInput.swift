@@ -1,0 +1,58 @@
+/// The subsidy period of a coalition in whole years, e.g. 2025–2028.
+public struct Period: Equatable, Sendable {
+    public let startYear: Int
+    public let endYear: Int
+
+    public static let earliest = 2020
+    public static let latest = 2100
+
+    public init(startYear: Int, endYear: Int) {
+        self.startYear = startYear
+        self.endYear = endYear
+    }
+
+    public var label: String { "\(startYear)–\(endYear)" }
+
+    public static func validate(start: String?, end: String?, into errors: inout FieldErrors) -> Period? {
+        let startYear = year(start, field: "periodStart", into: &errors)
+        let endYear = year(end, field: "periodEnd", into: &errors)
+        guard let startYear, let endYear else { return nil }
+        guard endYear >= startYear else {
+            errors.add("periodEnd", .periodEndBeforeStart)
+            return nil
+        }
+        return Period(startYear: startYear, endYear: endYear)
+    }
+
+    private static func year(_ raw: String?, field: String, into errors: inout FieldErrors) -> Int? {
+        let text = (raw ?? "").trimmingWhitespace()
+        if text.isEmpty { errors.add(field, .required); return nil }
+        guard text.count <= 4, let value = Int(text) else { errors.add(field, .notAYear); return nil }
+        guard (earliest...latest).contains(value) else {
+            errors.add(field, .yearOutOfRange(min: earliest, max: latest))
+            return nil
+        }
+        return value
+    }
+}
+
+/// A new coalition as typed on the first-use or admin form.
+public struct CoalitionInput: Equatable, Sendable {
+    public static let nameMax = 150
+
+    public let name: String
+    public let period: Period
+
+    public init(name: String, period: Period) {
+        self.name = name
+        self.period = period
+    }
+
+    public static func validate(name: String?, periodStart: String?, periodEnd: String?) -> Result<CoalitionInput, ValidationFailure> {
+        var errors = FieldErrors()
+        let name = Text.line(name, field: "coalitionName", max: nameMax, into: &errors)
+        let period = Period.validate(start: periodStart, end: periodEnd, into: &errors)
+        guard let name, let period, errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+        return .success(CoalitionInput(name: name, period: period))
+    }
+}

@@ -1,0 +1,51 @@
+/// A problem with one field of a form. Domain only names the problem;
+/// the Dutch wording lives in the App's message table.
+public enum FieldIssue: Equatable, Sendable {
+    case required
+    case tooLong(max: Int)
+    case controlCharacters
+    case invalidEmail
+    case passwordTooShort(min: Int)
+    case passwordTooLong(maxBytes: Int)
+    case passwordTooCommon
+    case passwordEqualsEmail
+    case passwordsDiffer
+    case wrongPassword
+    case notAYear
+    case yearOutOfRange(min: Int, max: Int)
+    case periodEndBeforeStart
+    case unknownChoice
+    case alreadyMember
+    case alreadyInvited
+    case lastProjectleider
+    case slugTaken
+}
+
+/// The problems of one form, in the order of its fields.
+public struct FieldErrors: Equatable, Sendable {
+    public private(set) var items: [(field: String, issue: FieldIssue)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { items.isEmpty }
+
+    public mutating func add(_ field: String, _ issue: FieldIssue) {
+        // One message per field is enough: the first problem is the one to fix.
+        guard self[field] == nil else { return }
+        items.append((field, issue))
+    }
+
+    public subscript(field: String) -> FieldIssue? {
+        items.first { $0.field == field }?.issue
+    }
+
+    public static func == (lhs: FieldErrors, rhs: FieldErrors) -> Bool {
+        lhs.items.map(\.field) == rhs.items.map(\.field) && lhs.items.map(\.issue) == rhs.items.map(\.issue)
+    }
+}
+
+/// Thrown by Domain services when input does not pass validation.
+public struct ValidationFailure: Error, Sendable {
+    public let errors: FieldErrors
+    public init(_ errors: FieldErrors) { self.errors = errors }
+}

@@ -1,0 +1,39 @@
+import App
+import Logging
+import Vapor
+
+@main
+enum Entrypoint {
+    static func main() async throws {
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        let config: AppConfig
+        do {
+            config = try AppConfig.fromEnvironment()
+        } catch {
+            FileHandle.standardError.write(Data("bouwstenen: configuration error: \(error)\n".utf8))
+            exit(2)
+        }
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, config: config)
+            try await prepareDatabase(app)
+            if config.autoMigrate, migratesFirst(env.arguments) {
+                try await app.autoMigrate()
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// Migrations run by themselves before serving and before commands that need the
+    /// tables; not before `migrate` itself (which may be asked to revert) or `routes`.
+    static func migratesFirst(_ arguments: [String]) -> Bool {
+        let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        return ["serve", "demo", "create-admin"].contains(command)
+    }
+}

@@ -1,0 +1,26 @@
+import Testing
+
+@testable import App
+
+@Suite struct ConfigTests {
+    @Test func defaultsServeOneMachine() throws {
+        let config = try AppConfig.fromEnvironment([:])
+        #expect(config.database == .sqliteFile("./data/bouwstenen.sqlite"))
+        #expect(config.hostname == "127.0.0.1")
+        #expect(config.port == 8080)
+        #expect(!config.isHTTPS)
+        #expect(config.bcryptCost == 12)
+    }
+
+    @Test func readsDatabaseAndHTTPS() throws {
+        let config = try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u:p@127.0.0.1:5432/db", "BASE_URL": "https://bouwstenen.example.nl"])
+        #expect(config.database == .postgres(url: "postgres://u:p@127.0.0.1:5432/db", schema: nil))
+        #expect(config.isHTTPS)
+    }
+
+    @Test func badValuesFailWithAMessage() {
+        for env in [["PORT": "80a"], ["PORT": "70000"], ["BASE_URL": "ftp://x"], ["DATABASE_URL": "mysql://x"], ["BCRYPT_COST": "3"], ["AUTO_MIGRATE": "misschien"]] {
+            #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(env) }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import App
+
+@Suite struct LoginTests {
+    @Test func wrongPasswordAndUnknownEmailGetTheSameDutchAnswer() async throws {
+        try await withApp { app in
+            _ = try await Fixture.firstUse(app)
+            var browser = Browser(app)
+            try await browser.get("/inloggen")
+            let wrong = try await browser.post("/inloggen", ["email": "pl@rivierstad.example", "password": "niet het goede wachtwoord"])
+            let unknown = try await browser.post("/inloggen", ["email": "niemand@rivierstad.example", "password": "niet het goede wachtwoord"])
+            #expect(wrong.status == .unauthorized)
+            #expect(unknown.status == .unauthorized)
+            #expect(wrong.body.string.contains("Het e-mailadres of het wachtwoord klopt niet."))
+            #expect(unknown.body.string.contains("Het e-mailadres of het wachtwoord klopt niet."))
+            // Still not logged in.
+            #expect(try await browser.get("/account").status == .seeOther)
+        }
+    }
+
+    @Test func loginGivesANewSessionIDAndReturnsToThePageAskedFor() async throws {
+        try await withApp { app in
+            _ = try await Fixture.firstUse(app)
+            var browser = Browser(app)
+            let toLogin = try await browser.get("/account")
+            #expect(toLogin.headers.first(name: .location) == "/inloggen?terug=%2Faccount")
+            try await browser.get("/inloggen?terug=/account")
+            let before = try #require(browser.cookie)
+            let response = try await browser.post("/inloggen", ["email": "PL@Rivierstad.example ", "password": Fixture.password, "terug": "/account"])
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location) == "/account")
+            #expect(browser.cookie != before, "session id changes at login")
+            #expect(try await browser.get("/account").status == .ok)
+            // The pre-login session is gone from the database.
+            #expect(try await SessionRecord.query(on: app.db).filter(\.$tokenHash == Tokens.sha256(before)).count() == 0)
+        }
+    }
+
+    @Test func returnAddressMustBeLocal() {
+        #expect(LoginController.safeBack("//evil.example/") == "/")
+        #expect(LoginController.safeBack("https://evil.example/") == "/")
+        #expect(LoginController.safeBack("/\\evil.example") == "/")
+        #expect(LoginController.safeBack("/c/rivierstad/") == "/c/rivierstad/")
+    }
+
+    @Test func fiveFailuresLockTheAccountForAQuarter() async throws {
+        try await withApp { app in
+            _ = try await Fixture.firstUse(app)
+            var browser = Browser(app)
+            try await browser.get("/inloggen")
+            for _ in 0..<LoginThrottle.limit {
+                #expect(try await browser.post("/inloggen", ["email": "pl@rivierstad.example", "password": "fout fout fout"]).status == .unauthorized)
+            }
+            let locked = try await browser.post("/inloggen", ["email": "pl@rivierstad.example", "password": Fixture.password])
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.string.contains("Wacht 15 minuten"))
+            // After the window the right password works again.
+            try await LoginFailureRecord.query(on: app.db).set(\.$failedAt, to: Date().addingTimeInterval(-16 * 60)).update()
+            #expect(try await browser.post("/inloggen", ["email": "pl@rivierstad.example", "password": Fixture.password]).status == .seeOther)
+        }
+    }
+
+    @Test func logoutEndsTheSessionOnTheServer() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let cookie = try #require(browser.cookie)
+            try await browser.get("/account")
+            let response = try await browser.post("/uitloggen", [:])
+            #expect(response.status == .seeOther)
+            // Replaying the old cookie does not work.
+            var replay = Browser(app)
+            replay.cookie = cookie
+            #expect(try await replay.get("/account").status == .seeOther)
+        }
+    }
+
+    @Test func idleSessionsExpire() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            try await SessionRecord.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-9 * 3600)).update()
+            let response = try await browser.get("/account")
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location)?.hasPrefix("/inloggen") == true)
+        }
+    }
+}

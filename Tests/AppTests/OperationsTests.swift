@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import App
+
+@Suite struct OperationsTests {
+    @Test func healthAndMetrics() async throws {
+        try await withApp { app in
+            _ = try await Fixture.firstUse(app)
+            #expect(try await app.testing().sendRequest(.GET, "/healthz").body.string == "ok\n")
+            _ = try await app.testing().sendRequest(.GET, "/inloggen")
+            let metrics = try await app.testing().sendRequest(.GET, "/metrics").body.string
+            #expect(metrics.contains("http_requests_total"))
+            #expect(metrics.contains("route=\"/inloggen\""))
+            #expect(!metrics.contains("rivierstad.example"), "no personal data in metrics")
+        }
+    }
+
+    @Test func demoDataIsIdempotent() async throws {
+        try await withApp { app in
+            let hash: @Sendable (String) async throws -> String = { _ in "$2b$04$notarealhashbutfineforcounting" }
+            let first = try await DemoCommand.load(on: app.db, hash: hash)
+            let counts = try await (UserRecord.query(on: app.db).count(), MembershipRecord.query(on: app.db).count(), LocationRecord.query(on: app.db).count())
+            _ = try await DemoCommand.load(on: app.db, hash: hash)
+            let again = try await (UserRecord.query(on: app.db).count(), MembershipRecord.query(on: app.db).count(), LocationRecord.query(on: app.db).count())
+            #expect(counts == again)
+            #expect(counts.2 == 3)
+            #expect(Set(first.map(\.role)) == ["projectleider", "coördinator", "partner", "lezer"])
+        }
+    }
+
+    @Test func sqliteFileIsDurable() async throws {
+        guard ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] == nil else { return }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bouwstenen-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, config: AppConfig(database: .sqliteFile(path), bcryptCost: 4))
+            try await prepareDatabase(app)
+            let sql = app.db as! any SQLDatabase
+            struct Mode: Decodable { let journal_mode: String }
+            struct Sync: Decodable { let synchronous: Int }
+            #expect(try await sql.raw("PRAGMA journal_mode").first(decoding: Mode.self)?.journal_mode == "wal")
+            #expect(try await sql.raw("PRAGMA synchronous").first(decoding: Sync.self)?.synchronous == 2)
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+
+@testable import Domain
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Coalitie Rivierstad", "coalitie-rivierstad"),
+        ("  Coalitie Zuid-Oost & Centrum ", "coalitie-zuid-oost-centrum"),
+        ("Coöperatie Één", "cooperatie-een"),
+        ("!!!", "coalitie"),
+    ])
+    func makesReadableSlugs(name: String, slug: String) {
+        #expect(Slug.make(from: name) == slug)
+    }
+
+    @Test func slugsStayShort() {
+        #expect(Slug.make(from: String(repeating: "lang ", count: 40)).count <= Slug.maxLength)
+        #expect(!Slug.make(from: String(repeating: "lang ", count: 40)).hasSuffix("-"))
+    }
+
+    @Test func recognisesWellFormedSlugs() {
+        #expect(Slug.isWellFormed("coalitie-rivierstad-2"))
+        #expect(!Slug.isWellFormed("Coalitie"))
+        #expect(!Slug.isWellFormed("../etc"))
+        #expect(!Slug.isWellFormed(""))
+    }
+}
+
+@Suite struct EmailTests {
+    @Test func normalisesCaseAndSpaces() {
+        var errors = FieldErrors()
+        #expect(Email.validate("  Sanne@School.NL ", into: &errors) == "sanne@school.nl")
+        #expect(errors.isEmpty)
+    }
+
+    @Test(arguments: ["", "geen-apenstaart", "a@b", "@school.nl", "a b@school.nl", "a@school.", "a@@school.nl", "<a>@school.nl"])
+    func refusesWhatCannotBeAnAddress(raw: String) {
+        var errors = FieldErrors()
+        #expect(Email.validate(raw, into: &errors) == nil)
+        #expect(errors["email"] != nil)
+    }
+}
+
+@Suite struct PasswordPolicyTests {
+    let policy = PasswordPolicy(commonPasswords: ["1234567890", "wachtwoord123"])
+
+    @Test func acceptsALongUncommonPassword() {
+        var errors = FieldErrors()
+        policy.check("drie lange woorden", email: "a@b.nl", into: &errors)
+        #expect(errors.isEmpty)
+    }
+
+    @Test func refusesShortCommonAndEmailLikePasswords() {
+        func issue(_ password: String, email: String = "sanne@school.nl") -> FieldIssue? {
+            var errors = FieldErrors()
+            policy.check(password, email: email, into: &errors)
+            return errors["password"]
+        }
+        #expect(issue("") == .required)
+        #expect(issue("kort") == .passwordTooShort(min: 10))
+        #expect(issue("WACHTWOORD123") == .passwordTooCommon)
+        #expect(issue("sanne@school.nl") == .passwordEqualsEmail)
+        #expect(issue(String(repeating: "é", count: 40)) == .passwordTooLong(maxBytes: 72))
+    }
+
+    @Test func repeatedPasswordMustMatch() {
+        var errors = FieldErrors()
+        policy.check("drie lange woorden", repeated: "drie lange woorde", email: nil, into: &errors)
+        #expect(errors["passwordRepeat"] == .passwordsDiffer)
+    }
+}
+
+@Suite struct CoalitionInputTests {
+    @Test func validInput() throws {
+        let input = try CoalitionInput.validate(name: " Coalitie Noord ", periodStart: "2025", periodEnd: "2028").get()
+        #expect(input.name == "Coalitie Noord")
+        #expect(input.period.label == "2025–2028")
+    }
+
+    @Test func reportsEveryProblemOncePerField() {
+        guard case .failure(let failure) = CoalitionInput.validate(name: "Naam\u{0}", periodStart: "twintig", periodEnd: "1999") else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(failure.errors["coalitionName"] == .controlCharacters)
+        #expect(failure.errors["periodStart"] == .notAYear)
+        #expect(failure.errors["periodEnd"] == .yearOutOfRange(min: 2020, max: 2100))
+    }
+
+    @Test func endBeforeStartIsRefused() {
+        guard case .failure(let failure) = CoalitionInput.validate(name: "X", periodStart: "2028", periodEnd: "2025") else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(failure.errors["periodEnd"] == .periodEndBeforeStart)
+    }
+}
+
+@Suite struct MembershipRuleTests {
+    @Test func lastProjectleiderCannotLeave() {
+        #expect(!Membership.mayLeave(currentRole: .projectleider, newRole: .lezer, projectleiders: 1))
+        #expect(!Membership.mayLeave(currentRole: .projectleider, newRole: nil, projectleiders: 1))
+        #expect(Membership.mayLeave(currentRole: .projectleider, newRole: .lezer, projectleiders: 2))
+        #expect(Membership.mayLeave(currentRole: .lezer, newRole: nil, projectleiders: 1))
+        #expect(Membership.mayLeave(currentRole: .projectleider, newRole: .projectleider, projectleiders: 1))
+    }
+}

@@ -1,0 +1,113 @@
+"""Browser tests: a real Bouwstenen server on a free loopback port, a real headless Chromium,
+and axe-core on every page visited."""
+import importlib.util
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "e2e" / "screenshots"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def binary() -> str:
+    explicit = os.environ.get("BOUWSTENEN_BIN")
+    if explicit:
+        return explicit
+    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return str(pathlib.Path(out.stdout.strip()) / "bouwstenen")
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Starts the app on an empty SQLite file; yields its base URL; stops it afterwards."""
+    workdir = tempfile.mkdtemp(prefix="bouwstenen-e2e-")
+    port = free_port()
+    env = dict(os.environ, SQLITE_PATH=f"{workdir}/e2e.sqlite", PORT=str(port), HOST="127.0.0.1", BCRYPT_COST="4")
+    env.pop("DATABASE_URL", None)
+    log = open(f"{workdir}/server.log", "w")
+    proc = subprocess.Popen([binary(), "serve"], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.time() > deadline:
+            log.flush()
+            raise RuntimeError("server did not start:\n" + pathlib.Path(f"{workdir}/server.log").read_text()[-3000:])
+        time.sleep(0.2)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=nl-NL"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def axe_source() -> str:
+    # Read the file without importing the package (which would need playwright).
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pip install --no-deps axe-playwright-python (it ships axe-core 4.12)")
+    return (pathlib.Path(list(spec.submodule_search_locations)[0]) / "axe.min.js").read_text()
+
+
+class Axe:
+    """Runs axe-core in the page and fails on serious or critical violations."""
+
+    def __init__(self, driver):
+        self.driver = driver
+        self.source = axe_source()
+        self.checked = []
+
+    def check(self, name: str):
+        self.driver.execute_script(self.source)
+        result = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));"
+        )
+        bad = [v for v in result if v.get("impact") in ("serious", "critical")]
+        SHOTS.mkdir(exist_ok=True)
+        self.driver.save_screenshot(str(SHOTS / f"{len(self.checked):02d}-{name}.png"))
+        self.checked.append(name)
+        assert not bad, f"axe on {name}: " + "; ".join(
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n.get('target') for n in v.get('nodes', [])][:3]}" for v in bad
+        )
+
+
+@pytest.fixture(scope="session")
+def axe(browser):
+    return Axe(browser)

@@ -1,0 +1,115 @@
+"""The first journey of a new coalition: first use, log in, invite a coordinator, the
+coordinator accepts, logs out. axe runs on every page on the way."""
+from selenium.webdriver.common.by import By
+
+PASSWORD = "de brug over de rivier"
+INVITEE_PASSWORD = "zes kinderen op de fiets"
+
+
+def fill(driver, fields: dict):
+    for name, value in fields.items():
+        element = driver.find_element(By.NAME, name)
+        element.clear()
+        element.send_keys(value)
+
+
+def submit(driver):
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+
+def logout(driver):
+    driver.find_element(By.CSS_SELECTOR, "form[action='/uitloggen'] button").click()
+
+
+def heading(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def test_first_use_invite_accept_logout(server, browser, axe):
+    d = browser
+    d.get(server + "/")
+    assert d.current_url.endswith("/eerste-gebruik")
+    assert heading(d) == "Welkom bij Bouwstenen"
+    axe.check("eerste-gebruik")
+
+    # A mistake first: the page keeps what was typed and says what is wrong, in Dutch.
+    fill(d, {"coalitionName": "Coalitie Rivierstad", "name": "Sanne de Vries", "email": "sanne@rivierstad.example",
+             "password": "kort", "passwordRepeat": "kort"})
+    submit(d)
+    summary = d.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert "Kies een wachtwoord van minstens 10 tekens." in summary.text
+    assert d.find_element(By.NAME, "coalitionName").get_attribute("value") == "Coalitie Rivierstad"
+    axe.check("eerste-gebruik-fout")
+
+    fill(d, {"password": PASSWORD, "passwordRepeat": PASSWORD})
+    submit(d)
+    assert d.current_url.endswith("/c/coalitie-rivierstad/")
+    assert "coalitie en je account zijn klaar" in d.find_element(By.CSS_SELECTOR, "[role=status]").text
+    axe.check("coalitie-start")
+
+    logout(d)
+    assert d.current_url.endswith("/inloggen")
+    axe.check("inloggen")
+    fill(d, {"email": "sanne@rivierstad.example", "password": "verkeerd wachtwoord"})
+    submit(d)
+    assert "klopt niet" in d.find_element(By.CSS_SELECTOR, ".error-summary").text
+    axe.check("inloggen-fout")
+    fill(d, {"email": "sanne@rivierstad.example", "password": PASSWORD})
+    submit(d)
+    assert d.current_url.endswith("/c/coalitie-rivierstad/")
+
+    d.find_element(By.LINK_TEXT, "Leden").click()
+    assert heading(d) == "Leden"
+    axe.check("leden")
+    d.find_element(By.LINK_TEXT, "Iemand uitnodigen").click()
+    axe.check("uitnodigen")
+    fill(d, {"name": "Mohamed El Amrani", "email": "mohamed@rivierstad.example"})
+    d.find_element(By.ID, "f-role-coordinator").click()
+    submit(d)
+    assert heading(d) == "Uitnodiging gemaakt"
+    link = d.find_element(By.ID, "invite-link").get_attribute("value")
+    assert "/uitnodiging/" in link
+    axe.check("uitnodiging-gemaakt")
+    d.find_element(By.LINK_TEXT, "Klaar, terug naar de leden").click()
+    assert "mohamed@rivierstad.example" in d.find_element(By.TAG_NAME, "main").text
+    logout(d)
+
+    d.get(link)
+    assert heading(d) == "Welkom bij Coalitie Rivierstad"
+    assert "coördinator" in d.find_element(By.CSS_SELECTOR, ".lead").text
+    axe.check("uitnodiging-aannemen")
+    fill(d, {"password": INVITEE_PASSWORD, "passwordRepeat": INVITEE_PASSWORD})
+    submit(d)
+    assert d.current_url.endswith("/c/coalitie-rivierstad/")
+    assert "Welkom bij Coalitie Rivierstad" in d.find_element(By.CSS_SELECTOR, "[role=status]").text
+    logout(d)
+
+    fill(d, {"email": "mohamed@rivierstad.example", "password": INVITEE_PASSWORD})
+    submit(d)
+    assert d.current_url.endswith("/c/coalitie-rivierstad/")
+    d.find_element(By.LINK_TEXT, "Mijn account").click()
+    axe.check("account")
+    logout(d)
+    assert d.current_url.endswith("/inloggen")
+
+    # The used link does not work a second time.
+    d.get(link)
+    assert "werkt niet" in heading(d)
+    axe.check("uitnodiging-ongeldig")
+
+
+def test_error_pages_are_dutch_and_accessible(server, browser, axe):
+    browser.get(server + "/bestaat-niet")
+    assert heading(browser) == "Pagina niet gevonden"
+    axe.check("404")
+
+
+def test_small_screen(server, browser, axe):
+    browser.set_window_size(320, 800)
+    try:
+        browser.get(server + "/inloggen")
+        width = browser.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 320, f"page is {width}px wide on a 320px screen"
+        axe.check("inloggen-320px")
+    finally:
+        browser.set_window_size(1280, 900)
