@@ -1,6 +1,8 @@
 """The first journey of a new coalition: first use, log in, invite a coordinator, the
 coordinator accepts, logs out. axe runs on every page on the way."""
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "de brug over de rivier"
 INVITEE_PASSWORD = "zes kinderen op de fiets"
@@ -13,12 +15,24 @@ def fill(driver, fields: dict):
         element.send_keys(value)
 
 
+def navigate(driver, element):
+    """Clicks and waits until the next page has replaced this one and has loaded."""
+    driver.execute_script("window.__bouwstenenOldPage = true")
+    element.click()
+    WebDriverWait(driver, 15, ignored_exceptions=[WebDriverException]).until(
+        lambda d: d.execute_script("return window.__bouwstenenOldPage === undefined && document.readyState === 'complete'"))
+
+
 def submit(driver):
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+
+def follow(driver, text):
+    navigate(driver, driver.find_element(By.LINK_TEXT, text))
 
 
 def logout(driver):
-    driver.find_element(By.CSS_SELECTOR, "form[action='/uitloggen'] button").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/uitloggen'] button"))
 
 
 def heading(driver) -> str:
@@ -56,21 +70,21 @@ def test_first_use_invite_accept_logout(server, browser, axe):
     axe.check("inloggen-fout")
     fill(d, {"email": "sanne@rivierstad.example", "password": PASSWORD})
     submit(d)
-    assert d.current_url.endswith("/c/coalitie-rivierstad/")
+    assert d.current_url.endswith("/c/coalitie-rivierstad/"), d.find_element(By.TAG_NAME, "main").text
 
-    d.find_element(By.LINK_TEXT, "Leden").click()
+    follow(d, "Leden")
     assert heading(d) == "Leden"
     axe.check("leden")
-    d.find_element(By.LINK_TEXT, "Iemand uitnodigen").click()
+    follow(d, "Iemand uitnodigen")
     axe.check("uitnodigen")
     fill(d, {"name": "Mohamed El Amrani", "email": "mohamed@rivierstad.example"})
     d.find_element(By.ID, "f-role-coordinator").click()
     submit(d)
-    assert heading(d) == "Uitnodiging gemaakt"
+    assert heading(d) == "Uitnodiging gemaakt", d.find_element(By.TAG_NAME, "main").text
     link = d.find_element(By.ID, "invite-link").get_attribute("value")
     assert "/uitnodiging/" in link
     axe.check("uitnodiging-gemaakt")
-    d.find_element(By.LINK_TEXT, "Klaar, terug naar de leden").click()
+    follow(d, "Klaar, terug naar de leden")
     assert "mohamed@rivierstad.example" in d.find_element(By.TAG_NAME, "main").text
     logout(d)
 
@@ -87,7 +101,7 @@ def test_first_use_invite_accept_logout(server, browser, axe):
     fill(d, {"email": "mohamed@rivierstad.example", "password": INVITEE_PASSWORD})
     submit(d)
     assert d.current_url.endswith("/c/coalitie-rivierstad/")
-    d.find_element(By.LINK_TEXT, "Mijn account").click()
+    follow(d, "Mijn account")
     axe.check("account")
     logout(d)
     assert d.current_url.endswith("/inloggen")
