@@ -32,35 +32,52 @@ def binary() -> str:
     return str(pathlib.Path(out.stdout.strip()) / "bouwstenen")
 
 
-@pytest.fixture(scope="session")
-def server():
-    """Starts the app on an empty SQLite file; yields its base URL; stops it afterwards."""
-    workdir = tempfile.mkdtemp(prefix="bouwstenen-e2e-")
-    port = free_port()
-    env = dict(os.environ, SQLITE_PATH=f"{workdir}/e2e.sqlite", PORT=str(port), HOST="127.0.0.1", BCRYPT_COST="4")
-    env.pop("DATABASE_URL", None)
-    log = open(f"{workdir}/server.log", "w")
-    proc = subprocess.Popen([binary(), "serve"], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
+def wait_healthy(base: str, proc, log_path: str, seconds: float = 60) -> float:
+    """Waits until /healthz answers 200; returns how long that took."""
+    started = time.time()
     while True:
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
                 if r.status == 200:
-                    break
+                    return time.time() - started
         except OSError:
             pass
-        if proc.poll() is not None or time.time() > deadline:
-            log.flush()
-            raise RuntimeError("server did not start:\n" + pathlib.Path(f"{workdir}/server.log").read_text()[-3000:])
-        time.sleep(0.2)
-    yield base
+        if proc.poll() is not None or time.time() - started > seconds:
+            raise RuntimeError("server did not start:\n" + pathlib.Path(log_path).read_text()[-3000:])
+        time.sleep(0.05)
+
+
+def start_server(extra_env: dict, port: int = 0, workdir: str = "", wait_seconds: float = 60):
+    """Starts `bouwstenen serve` on a loopback port; returns (process, base URL)."""
+    workdir = workdir or tempfile.mkdtemp(prefix="bouwstenen-e2e-")
+    port = port or free_port()
+    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", BCRYPT_COST="4")
+    env.pop("DATABASE_URL", None)
+    env.update(extra_env)
+    log_path = f"{workdir}/server-{port}.log"
+    with open(log_path, "a") as log:
+        proc = subprocess.Popen([binary(), "serve"], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    wait_healthy(base, proc, log_path, wait_seconds)
+    return proc, base
+
+
+def stop(proc):
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
-    log.close()
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The app on an empty SQLite file; yields its base URL; stops it afterwards."""
+    workdir = tempfile.mkdtemp(prefix="bouwstenen-e2e-")
+    proc, base = start_server({"SQLITE_PATH": f"{workdir}/e2e.sqlite"}, workdir=workdir)
+    yield base
+    stop(proc)
     shutil.rmtree(workdir, ignore_errors=True)
 
 

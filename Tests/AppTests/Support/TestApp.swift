@@ -8,21 +8,25 @@ import VaporTesting
 
 @testable import App
 
-/// Runs `body` against a fresh app: SQLite in memory, or a private schema in the
+/// Runs `body` against a fresh app: a new SQLite file, or a private schema in the
 /// PostgreSQL database named by TEST_DATABASE_URL.
-func withApp(_ body: (Application) async throws -> Void) async throws {
+func withApp(_ setup: (Application) throws -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     _ = quietLogs
     let app = try await Application.make(.testing)
     var schema: String?
+    // A file of its own per test (sqlite-kit's "memory" mode is a temp file it never removes).
+    let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("bouwstenen-test-\(UUID()).sqlite").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) } }
     do {
         let database: AppConfig.Database
         if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
             schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             database = .postgres(url: url, schema: schema)
         } else {
-            database = .sqliteMemory
+            database = .sqliteFile(sqlitePath)
         }
         try await configure(app, config: AppConfig(database: database, bcryptCost: 4))
+        try setup(app)
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
         try await prepareDatabase(app)
         try await app.autoMigrate()
