@@ -12,5 +12,8 @@ enum AppMigrations {
         M0007_CreateInvitations(),
         M0008_CreateSessions(),
         M0009_CreateLoginFailures(),
+        M0010_CreateFormat(),
+        M0011_LoadFormat2024(),
+        M0012_CreateBouwbladen(),
     ]
 }

@@ -14,7 +14,10 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
 
     // Everything under /c/{slug}/ belongs to one coalition; TenantMiddleware checks membership.
     let coalition = app.grouped("c", ":slug").grouped(TenantMiddleware())
-    try coalition.register(collection: CoalitionHomeController())
+    try coalition.register(collection: RasterController())
+    try coalition.register(collection: BouwsteenController())
+    try coalition.register(collection: BouwbladController())
+    try coalition.register(collection: HistoryController())
     try coalition.register(collection: MembersController())
     try coalition.register(collection: InviteController())
 }

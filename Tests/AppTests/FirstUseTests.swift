@@ -31,7 +31,7 @@ import VaporTesting
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains("value=\"Coalitie &lt;Noord&gt;\""))
-            #expect(html.contains("Het eindjaar kan niet vóór het beginjaar liggen."))
+            #expect(html.contains("Het einde kan niet vóór het begin liggen."))
             #expect(html.contains("Vul een e-mailadres in zoals naam@school.nl."))
             #expect(html.contains("href=\"#f-email\""))
             #expect(html.contains("aria-invalid=\"true\""))

@@ -10,4 +10,11 @@ enum DutchDate {
         let parts = calendar.dateComponents([.day, .month, .year], from: date)
         return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
     }
+
+    static func time(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+    }
 }

@@ -12,6 +12,7 @@ public enum FieldIssue: Equatable, Sendable {
     case passwordsDiffer
     case wrongPassword
     case notAYear
+    case notAMonth
     case yearOutOfRange(min: Int, max: Int)
     case periodEndBeforeStart
     case unknownChoice

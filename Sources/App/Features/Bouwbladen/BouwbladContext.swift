@@ -1,0 +1,42 @@
+import Domain
+import Fluent
+import Vapor
+
+/// A bouwblad of the current coalition with its cycles, loaded with the tenant as a
+/// required filter: an id of another coalition is simply not found.
+struct BouwbladContext {
+    let tenant: Tenant
+    let bouwblad: BouwbladRecord
+    let cycles: [CycleRecord]
+    let bouwsteen: FormatCatalog.Bouwsteen
+    let question: FormatCatalog.Question?
+
+    var base: String { "/c/\(tenant.coalition.slug)/bouwbladen/\(bouwblad.id!)" }
+    var questionText: String { question?.text ?? bouwblad.ownQuestion ?? "" }
+    var newest: CycleRecord? { cycles.max { $0.number < $1.number } }
+
+    static func load(_ req: Request) async throws -> BouwbladContext {
+        let tenant = try req.tenant
+        guard let id = req.parameters.get("bouwbladID", as: UUID.self),
+              let bouwblad = try await BouwbladRecord.query(on: req.db)
+                .filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).first()
+        else { throw Abort(.notFound) }
+        let cycles = try await CycleRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$number).all()
+        let catalog = try await req.formatCatalog()
+        guard let bouwsteen = catalog.bouwsteen(id: bouwblad.bouwsteenID) else { throw Abort(.notFound) }
+        let question = bouwblad.questionID.flatMap { qid in bouwsteen.questions.first { $0.id == qid } }
+        return BouwbladContext(tenant: tenant, bouwblad: bouwblad, cycles: cycles, bouwsteen: bouwsteen, question: question)
+    }
+
+    func cycle(_ req: Request) throws -> CycleRecord {
+        guard let id = req.parameters.get("cycleID", as: UUID.self), let cycle = cycles.first(where: { $0.id == id }) else {
+            throw Abort(.notFound)
+        }
+        return cycle
+    }
+
+    func requireEdit() throws {
+        guard tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
+    }
+}

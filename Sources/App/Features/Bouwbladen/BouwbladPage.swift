@@ -1,0 +1,119 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Renders the bouwblad page, also with a problem or with the typed values of a refused save.
+enum BouwbladPage {
+    struct Block { let isList: Bool; let lines: [String] }
+    struct Step {
+        let anchor: String
+        let number: Int
+        let title: String
+        let blocks: [Block]
+        let isEmpty: Bool
+        let open: Bool
+        let field: FormField
+        let base: String
+        let action: String
+    }
+    struct Cycle {
+        let number: Int
+        let nextNumber: Int
+        let anchor: String
+        let periodLabel: String
+        let closed: Bool
+        let stateLabel: String
+        let steps: [Step]
+        let version: Int
+        let periodFrom: FormField
+        let periodTo: FormField
+        let periodAction: String
+        let closeAction: String?
+        let closeHint: String?
+    }
+    struct Page {
+        let layout: Layout
+        let base: String
+        let bouwsteenName: String
+        let bouwsteenHref: String
+        let question: String
+        let mandatory: Bool
+        let ownQuestion: Bool
+        let title: String
+        let titleField: FormField
+        let version: Int
+        let keeper: String?
+        let canEdit: Bool
+        let newest: Cycle?
+        let older: [Cycle]
+        let hasOlder: Bool
+        let problem: String?
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+    }
+
+    static func blocks(_ text: String) -> [Block] {
+        PlainText.blocks(text).map {
+            switch $0 {
+            case .paragraph(let lines): return Block(isList: false, lines: lines)
+            case .list(let items): return Block(isList: true, lines: items)
+            }
+        }
+    }
+
+    static func render(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        var form = form
+        let canEdit = context.tenant.role.canEditBouwblad()
+        let keeper: String?
+        if let keeperID = context.bouwblad.keeperID,
+           let membership = try await MembershipRecord.query(on: req.db).filter(\.$id == keeperID)
+            .filter(\.$coalitionID == context.tenant.coalitionID).with(\.$user).first() {
+            keeper = membership.user.name
+        } else { keeper = nil }
+        let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, form: &form) }
+        if form.values["title"] == nil { form.values["title"] = context.bouwblad.title }
+        let titleField = form.field("title", "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
+        let bouwsteenHref = "/c/\(context.tenant.coalition.slug)/bouwstenen/\(context.bouwsteen.key.code)"
+        let page = Page(
+            layout: try await req.layout(context.bouwblad.title.isEmpty ? "Bouwblad \(context.bouwsteen.key.name)" : context.bouwblad.title, current: "start"),
+            base: context.base, bouwsteenName: context.bouwsteen.key.name, bouwsteenHref: bouwsteenHref,
+            question: context.questionText, mandatory: context.question?.mandatory ?? false, ownQuestion: context.question == nil,
+            title: context.bouwblad.title, titleField: titleField, version: context.bouwblad.version, keeper: keeper, canEdit: canEdit,
+            newest: cycles.first, older: Array(cycles.dropFirst()), hasOlder: cycles.count > 1, problem: problem,
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        return try req.page("bouwbladen/show", page, status: status)
+    }
+
+    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, form: inout FormState) -> Cycle {
+        let id = cycle.id!
+        let action = "\(context.base)/cycli/\(id)"
+        let steps = CycleStep.allCases.map { step -> Step in
+            let key = "step-\(id)-\(step.rawValue)"
+            let text = cycle.text(step)
+            let error = form.errors[key].map { Messages.text(for: $0, noun: "tekst") }
+            let field = FormField(
+                id: "f-\(key)", name: "text", label: "Stap \(step.number) – \(step.title)", type: "textarea",
+                value: form.values[key] ?? text, autocomplete: nil, hint: step.hint, error: error, required: false)
+            if error != nil { _ = form.field(key, field.label, noun: "tekst") }
+            return Step(
+                anchor: "stap-\(id)-\(step.rawValue)", number: step.number, title: step.title, blocks: blocks(text),
+                isEmpty: text.isEmpty, open: error != nil || (text.isEmpty && cycle.closedAt == nil),
+                field: field, base: Tokens.sha256(text), action: "\(action)/stappen/\(step.rawValue)")
+        }
+        let isNewest = cycle.id == context.newest?.id
+        let missing = CycleRules.missingToClose(bereikt: cycle.bereikt, bijgesteld: cycle.bijgesteld)
+        var periodForm = FormState(values: [
+            "periodFrom": form.values["periodFrom"] ?? cycle.periodFrom ?? "", "periodTo": form.values["periodTo"] ?? cycle.periodTo ?? "",
+        ], errors: form.errors)
+        return Cycle(
+            number: cycle.number, nextNumber: cycle.number + 1, anchor: "cyclus-\(cycle.number)", periodLabel: cycle.period.label ?? "geen periode opgegeven",
+            closed: cycle.closedAt != nil, stateLabel: cycle.closedAt == nil ? "loopt" : "afgerond",
+            steps: steps, version: cycle.version,
+            periodFrom: periodForm.field("periodFrom", "Van (jaar en maand)", noun: "de beginmaand", type: "month", hint: "Bijvoorbeeld 2025-09", required: false),
+            periodTo: periodForm.field("periodTo", "Tot en met (jaar en maand)", noun: "de eindmaand", type: "month", hint: "Bijvoorbeeld 2026-01", required: false),
+            periodAction: "\(action)/periode",
+            closeAction: canEdit && isNewest && cycle.closedAt == nil && missing.isEmpty ? "\(action)/afronden" : nil,
+            closeHint: canEdit && isNewest && cycle.closedAt == nil && !missing.isEmpty
+                ? "Afronden kan als stap 3 en stap 4 zijn ingevuld." : nil)
+    }
+}

@@ -1,0 +1,36 @@
+import Domain
+import Fluent
+import Vapor
+
+/// 409: someone saved this step after the page was opened. Both texts side by side,
+/// so nothing typed is lost; saving again from here is based on the stored text.
+enum ConflictPage {
+    struct Page {
+        let layout: Layout
+        let backHref: String
+        let stepLabel: String
+        let theirs: String
+        let theirsBy: String
+        let yours: String
+        let action: String
+        let base: String
+    }
+
+    static func render(_ req: Request, _ context: BouwbladContext, cycle: CycleRecord, step: CycleStep, yours: String) async throws -> Response {
+        let latest = try await RevisionRecord.query(on: req.db)
+            .filter(\.$coalitionID == context.tenant.coalitionID).filter(\.$cycleID == cycle.id!)
+            .filter(\.$field == step.rawValue).sort(\.$createdAt, .descending).first()
+        var by = "iemand anders"
+        if let latest, let user = try await UserRecord.find(latest.userID, on: req.db) {
+            by = "\(user.name), \(DutchDate.dayMonthYear(latest.createdAt)) om \(DutchDate.time(latest.createdAt))"
+        }
+        let current = cycle.text(step)
+        let page = Page(
+            layout: try await req.layout("Iemand anders heeft dit intussen gewijzigd", current: "start"),
+            backHref: context.base + "#stap-\(cycle.id!)-\(step.rawValue)",
+            stepLabel: "Cyclus \(cycle.number), stap \(step.number) – \(step.title)",
+            theirs: current, theirsBy: by, yours: yours,
+            action: "\(context.base)/cycli/\(cycle.id!)/stappen/\(step.rawValue)", base: Tokens.sha256(current))
+        return try req.page("bouwbladen/conflict", page, status: .conflict)
+    }
+}

@@ -1,0 +1,83 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/c/{slug}/bouwbladen/{id}/geschiedenis`: every saved change, with a readable
+/// diff, and a way to put an earlier text back (which is itself a new revision).
+struct HistoryController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let history = routes.grouped("bouwbladen", ":bouwbladID", "geschiedenis")
+        history.get(use: show)
+        history.post(":revisionID", "terugzetten", use: restore)
+    }
+
+    struct Segment { let text: String; let added: Bool; let removed: Bool }
+    struct Entry {
+        let id: String
+        let what: String
+        let who: String
+        let when: String
+        let segments: [Segment]
+        let restoreAction: String?
+    }
+    struct Page { let layout: Layout; let backHref: String; let title: String; let entries: [Entry]; let hasEntries: Bool; let canEdit: Bool }
+
+    func show(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        let revisions = try await RevisionRecord.query(on: req.db)
+            .filter(\.$coalitionID == context.tenant.coalitionID).filter(\.$bouwbladID == context.bouwblad.id!)
+            .sort(\.$createdAt, .descending).range(..<200).all()
+        let userIDs = Set(revisions.map(\.userID))
+        let names = Dictionary(uniqueKeysWithValues: try await UserRecord.query(on: req.db).filter(\.$id ~~ userIDs).all().map { ($0.id!, $0.name) })
+        let cycleNumbers = Dictionary(uniqueKeysWithValues: context.cycles.map { ($0.id!, $0.number) })
+        let canEdit = context.tenant.role.canEditBouwblad()
+        let entries = revisions.map { revision -> Entry in
+            Entry(
+                id: revision.id!.uuidString, what: Self.describe(revision.field, cycle: revision.cycleID.flatMap { cycleNumbers[$0] }),
+                who: names[revision.userID] ?? "onbekend",
+                when: "\(DutchDate.dayMonthYear(revision.createdAt)) om \(DutchDate.time(revision.createdAt))",
+                segments: TextDiff.words(from: revision.before, to: revision.after).map {
+                    Segment(text: $0.text, added: $0.kind == .added, removed: $0.kind == .removed)
+                },
+                restoreAction: canEdit && revision.cycleID != nil && CycleStep(rawValue: revision.field) != nil
+                    ? "\(context.base)/geschiedenis/\(revision.id!)/terugzetten" : nil)
+        }
+        let page = Page(
+            layout: try await req.layout("Geschiedenis", current: "start"), backHref: context.base,
+            title: context.bouwblad.title.isEmpty ? context.questionText : context.bouwblad.title,
+            entries: entries, hasEntries: !entries.isEmpty, canEdit: canEdit)
+        return try req.page("bouwbladen/history", page)
+    }
+
+    func restore(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        guard let id = req.parameters.get("revisionID", as: UUID.self),
+              let revision = try await RevisionRecord.query(on: req.db)
+                .filter(\.$id == id).filter(\.$coalitionID == context.tenant.coalitionID)
+                .filter(\.$bouwbladID == context.bouwblad.id!).first(),
+              let step = CycleStep(rawValue: revision.field),
+              let cycle = context.cycles.first(where: { $0.id == revision.cycleID })
+        else { throw Abort(.notFound) }
+        let userID = try req.requireUser().id!
+        // Restoring is a deliberate choice of text; what it replaces stays in the history.
+        var current = cycle
+        for _ in 0..<5 {
+            if try await StepWriter.write(req.db, context: context, cycle: current, field: step.rawValue,
+                                          before: current.text(step), after: revision.after, userID: userID) {
+                try await req.flash("De tekst van stap \(step.number) van cyclus \(cycle.number) is teruggezet.")
+                return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)")
+            }
+            guard let fresh = try await CycleRecord.query(on: req.db).filter(\.$id == cycle.id!)
+                .filter(\.$coalitionID == context.tenant.coalitionID).first() else { throw Abort(.notFound) }
+            current = fresh
+        }
+        throw Abort(.conflict)
+    }
+
+    static func describe(_ field: String, cycle: Int?) -> String {
+        if let step = CycleStep(rawValue: field), let cycle { return "Cyclus \(cycle), stap \(step.number) – \(step.title)" }
+        if field == "title" { return "Titel van het bouwblad" }
+        return field
+    }
+}

@@ -1,0 +1,115 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/c/{slug}/bouwstenen/{code}`: a bouwsteen with its questions and bouwbladen.
+struct BouwsteenController: RouteCollection {
+    static let ownQuestionMax = 1_000
+    static let titleMax = 150
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("bouwstenen", ":code", use: show)
+        routes.post("bouwstenen", ":code", "bouwbladen", use: create)
+    }
+
+    struct QuestionItem { let id: String; let text: String; let mandatory: Bool; let bouwbladHref: String? }
+    struct BouwbladItem { let href: String; let title: String; let question: String; let mandatory: Bool }
+    struct Page {
+        let layout: Layout
+        let base: String
+        let code: String
+        let name: String
+        let description: String
+        let questions: [QuestionItem]
+        let bouwbladen: [BouwbladItem]
+        let hasBouwbladen: Bool
+        let canEdit: Bool
+        let ownQuestion: FormField
+        let title: FormField
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+    }
+
+    func show(req: Request) async throws -> Response {
+        try await render(req, FormState())
+    }
+
+    func create(req: Request) async throws -> Response {
+        let tenant = try req.require { $0.canEditBouwblad() }
+        let bouwsteen = try await find(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        let title = Text.line(values["title"], field: "title", max: Self.titleMax, required: false, into: &errors) ?? ""
+        let question: FormatCatalog.Question?
+        var ownQuestion: String?
+        if let raw = values["questionID"], !raw.isEmpty {
+            guard let id = UUID(uuidString: raw), let found = bouwsteen.questions.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            question = found
+        } else {
+            question = nil
+            ownQuestion = PlainText.validate(values["ownQuestion"], field: "ownQuestion", max: Self.ownQuestionMax, into: &errors)
+            if ownQuestion?.isEmpty == true { errors.add("ownQuestion", .required) }
+        }
+        guard errors.isEmpty else {
+            return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        if let question, let existing = try await BouwbladRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$questionID == question.id).first() {
+            // One bouwblad per question: a second click opens the one that exists.
+            return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(existing.id!)")
+        }
+        let userID = try req.requireUser().id!
+        let bouwblad = BouwbladRecord()
+        bouwblad.coalitionID = tenant.coalitionID
+        bouwblad.bouwsteenID = bouwsteen.id
+        bouwblad.questionID = question?.id
+        bouwblad.ownQuestion = ownQuestion
+        bouwblad.title = title
+        bouwblad.keeperID = tenant.membership.id
+        bouwblad.readyForReport = false
+        bouwblad.version = 1
+        bouwblad.createdBy = userID
+        bouwblad.updatedBy = userID
+        let startvraag = question?.text ?? ownQuestion ?? ""
+        try await req.db.transaction { db in
+            try await bouwblad.create(on: db)
+            try await CycleRecord(coalitionID: tenant.coalitionID, bouwbladID: bouwblad.id!, number: 1, startvraag: startvraag).create(on: db)
+        }
+        try await req.flash("Het bouwblad is gemaakt. De eerste cyclus begint met de vraag als startvraag.")
+        return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(bouwblad.id!)")
+    }
+
+    private func find(_ req: Request) async throws -> FormatCatalog.Bouwsteen {
+        guard let code = req.parameters.get("code"), let key = BouwsteenKey(code: code),
+              let bouwsteen = try await req.formatCatalog().bouwsteen(key) else { throw Abort(.notFound) }
+        return bouwsteen
+    }
+
+    private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        let tenant = try req.tenant
+        let bouwsteen = try await find(req)
+        let base = "/c/\(tenant.coalition.slug)"
+        let bouwbladen = try await BouwbladRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwsteenID == bouwsteen.id).sort(\.$createdAt).all()
+        let byQuestion = Dictionary(bouwbladen.compactMap { b in b.questionID.map { ($0, b) } }, uniquingKeysWith: { a, _ in a })
+        var form = form
+        let page = Page(
+            layout: try await req.layout(bouwsteen.key.name, current: "start"), base: base,
+            code: bouwsteen.key.code, name: bouwsteen.key.name, description: bouwsteen.description,
+            questions: bouwsteen.questions.map { q in
+                QuestionItem(id: q.id.uuidString, text: q.text, mandatory: q.mandatory,
+                             bouwbladHref: byQuestion[q.id].map { "\(base)/bouwbladen/\($0.id!)" })
+            },
+            bouwbladen: bouwbladen.map { b in
+                let question = b.questionID.flatMap { id in bouwsteen.questions.first { $0.id == id } }
+                return BouwbladItem(
+                    href: "\(base)/bouwbladen/\(b.id!)", title: b.title.isEmpty ? "Bouwblad zonder eigen titel" : b.title,
+                    question: question?.text ?? b.ownQuestion ?? "", mandatory: question?.mandatory ?? false)
+            },
+            hasBouwbladen: !bouwbladen.isEmpty, canEdit: tenant.role.canEditBouwblad(),
+            ownQuestion: form.field("ownQuestion", "Eigen vraag", noun: "je vraag", hint: "Een open vraag die past bij jullie situatie."),
+            title: form.field("title", "Korte titel (mag leeg blijven)", noun: "een titel", hint: "Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false),
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        return try req.page("bouwstenen/show", page, status: status)
+    }
+}

@@ -1,0 +1,68 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The format's bouwstenen and questions as stored by the data migration. Reference
+/// data that only a migration changes, so it is read once and kept in memory.
+struct FormatCatalog: Sendable {
+    struct Question: Sendable { let id: UUID; let text: String; let mandatory: Bool; let position: Int }
+    struct Bouwsteen: Sendable { let id: UUID; let key: BouwsteenKey; let description: String; let questions: [Question] }
+
+    let formatName: String
+    let bouwstenen: [Bouwsteen]
+
+    func bouwsteen(_ key: BouwsteenKey) -> Bouwsteen? { bouwstenen.first { $0.key == key } }
+    func bouwsteen(id: UUID) -> Bouwsteen? { bouwstenen.first { $0.id == id } }
+    func question(id: UUID) -> (Bouwsteen, Question)? {
+        for b in bouwstenen { if let q = b.questions.first(where: { $0.id == id }) { return (b, q) } }
+        return nil
+    }
+
+    static func load(on db: any Database) async throws -> FormatCatalog {
+        let code = FormatDefinition.bouwstenen2024.code
+        guard let format = try await FormatRecord.query(on: db).filter(\.$code == code).first() else {
+            throw Abort(.internalServerError, reason: "format \(code) missing: migrations have not run")
+        }
+        let bouwstenen = try await BouwsteenRecord.query(on: db).filter(\.$formatID == format.id!).all()
+        let questions = try await FormatQuestionRecord.query(on: db).filter(\.$bouwsteenID ~~ bouwstenen.map { $0.id! }).all()
+        let grouped = Dictionary(grouping: questions, by: \.bouwsteenID)
+        return FormatCatalog(
+            formatName: format.name,
+            bouwstenen: bouwstenen.map { b in
+                Bouwsteen(id: b.id!, key: b.key, description: b.description,
+                          questions: (grouped[b.id!] ?? []).sorted { $0.position < $1.position }
+                            .map { Question(id: $0.id!, text: $0.text, mandatory: $0.mandatory, position: $0.position) })
+            }.sorted { BouwsteenKey.all.firstIndex(of: $0.key)! < BouwsteenKey.all.firstIndex(of: $1.key)! })
+    }
+}
+
+extension Request {
+    /// The format catalog, loaded on first use.
+    func formatCatalog() async throws -> FormatCatalog {
+        let cache = application.formatCatalogCache
+        if let catalog = cache.value { return catalog }
+        let catalog = try await FormatCatalog.load(on: db)
+        cache.value = catalog
+        return catalog
+    }
+}
+
+extension Application {
+    final class FormatCatalogCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var _value: FormatCatalog?
+        var value: FormatCatalog? {
+            get { lock.withLock { _value } }
+            set { lock.withLock { _value = newValue } }
+        }
+    }
+
+    private struct FormatCatalogKey: StorageKey { typealias Value = FormatCatalogCache }
+
+    var formatCatalogCache: FormatCatalogCache {
+        if let cache = storage[FormatCatalogKey.self] { return cache }
+        let cache = FormatCatalogCache()
+        storage[FormatCatalogKey.self] = cache
+        return cache
+    }
+}

@@ -1,0 +1,104 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/c/{slug}/`: the coalition's home, the 3x3 raster of bouwstenen.
+struct RasterController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: show)
+    }
+
+    struct Cell {
+        let code: String
+        let name: String
+        let levelLabel: String
+        let aspectLabel: String
+        let href: String
+        let stateLabel: String
+        let stateIcon: String
+        let stateClass: String
+        let extraCount: String?
+        let lastChange: String?
+    }
+    struct Row { let label: String; let cells: [Cell] }
+    struct Page {
+        let layout: Layout
+        let name: String
+        let period: String
+        let role: String
+        let formatName: String
+        let aspects: [String]
+        let rows: [Row]
+        let cells: [Cell]
+    }
+
+    func show(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        let catalog = try await req.formatCatalog()
+        let summaries = try await BouwbladSummaries.load(req, tenant)
+        let slug = tenant.coalition.slug
+        let cells = catalog.bouwstenen.map { bouwsteen -> Cell in
+            let summary = summaries.forBouwsteen(bouwsteen)
+            let extras = summary.extraCount
+            return Cell(
+                code: bouwsteen.key.code, name: bouwsteen.key.name,
+                levelLabel: bouwsteen.key.level.label, aspectLabel: bouwsteen.key.aspect.label,
+                href: "/c/\(slug)/bouwstenen/\(bouwsteen.key.code)",
+                stateLabel: summary.state.label, stateIcon: summary.state.icon, stateClass: summary.state.rawValue,
+                extraCount: extras == 0 ? nil : (extras == 1 ? "1 extra bouwblad" : "\(extras) extra bouwbladen"),
+                lastChange: summary.lastChange)
+        }
+        let rows = Level.allCases.map { level in
+            Row(label: level.label, cells: cells.filter { $0.levelLabel == level.label })
+        }
+        let page = Page(
+            layout: try await req.layout(tenant.coalition.name, current: "start"),
+            name: tenant.coalition.name, period: tenant.coalition.period.label,
+            role: Messages.roleLabel(tenant.role).lowercased(), formatName: catalog.formatName,
+            aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells)
+        return try req.page("raster/show", page)
+    }
+}
+
+/// What the raster says about each bouwsteen, from three queries whatever the number
+/// of bouwbladen or cycles.
+struct BouwbladSummaries {
+    struct Summary { let state: BouwbladState; let extraCount: Int; let lastChange: String? }
+
+    let bouwbladen: [BouwbladRecord]
+    let newestClosed: [UUID: Bool]
+    let names: [UUID: String]
+    let catalog: FormatCatalog
+
+    static func load(_ req: Request, _ tenant: Tenant) async throws -> BouwbladSummaries {
+        let id = tenant.coalitionID
+        let bouwbladen = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == id).all()
+        let cycles = try await CycleRecord.query(on: req.db).filter(\.$coalitionID == id)
+            .field(\.$bouwbladID).field(\.$number).field(\.$closedAt).all()
+        var newest: [UUID: (Int, Bool)] = [:]
+        for cycle in cycles where (newest[cycle.bouwbladID]?.0 ?? 0) < cycle.number {
+            newest[cycle.bouwbladID] = (cycle.number, cycle.closedAt != nil)
+        }
+        let editors = Set(bouwbladen.compactMap { $0.updatedBy ?? $0.createdBy })
+        let users = editors.isEmpty ? [] : try await UserRecord.query(on: req.db).filter(\.$id ~~ editors).field(\.$id).field(\.$name).all()
+        return BouwbladSummaries(
+            bouwbladen: bouwbladen, newestClosed: newest.mapValues(\.1),
+            names: Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.name) }),
+            catalog: try await req.formatCatalog())
+    }
+
+    func forBouwsteen(_ bouwsteen: FormatCatalog.Bouwsteen) -> Summary {
+        let mine = bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }
+        let mandatoryID = bouwsteen.questions.first { $0.mandatory }?.id
+        let mandatory = mine.first { $0.questionID != nil && $0.questionID == mandatoryID }
+        let state = BouwbladState.of(
+            exists: mandatory != nil, newestCycleClosed: mandatory.flatMap { newestClosed[$0.id!] } ?? false,
+            readyForReport: mandatory?.readyForReport ?? false)
+        let latest = mine.max { ($0.updatedAt ?? .distantPast) < ($1.updatedAt ?? .distantPast) }
+        let lastChange = latest.map { b in
+            let who = names[b.updatedBy ?? b.createdBy] ?? "onbekend"
+            return "Laatst gewijzigd door \(who), \(DutchDate.dayMonthYear(b.updatedAt ?? b.createdAt ?? Date()))"
+        }
+        return Summary(state: state, extraCount: mine.count - (mandatory == nil ? 0 : 1), lastChange: lastChange)
+    }
+}

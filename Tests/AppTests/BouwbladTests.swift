@@ -1,0 +1,189 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// Helpers to work a bouwblad through the real routes.
+extension Browser {
+    /// Starts the bouwblad of the mandatory question of a bouwsteen; returns its path.
+    mutating func startMandatory(_ code: String = "micro-uitvoering") async throws -> String {
+        let page = try await get("/c/coalitie-rivierstad/bouwstenen/\(code)").body.string
+        let marker = try #require(page.range(of: "name=\"questionID\" value=\""))
+        let questionID = String(page[marker.upperBound...].prefix { $0 != "\"" })
+        let created = try await post("/c/coalitie-rivierstad/bouwstenen/\(code)/bouwbladen", ["questionID": questionID])
+        #expect(created.status == .seeOther)
+        return try #require(created.headers.first(name: .location))
+    }
+
+    /// Saves a step based on the text the page showed.
+    @discardableResult
+    mutating func saveStep(_ bouwblad: String, cycle: UUID, _ step: CycleStep, _ text: String, basedOn: String) async throws -> TestingHTTPResponse {
+        try await post("\(bouwblad)/cycli/\(cycle)/stappen/\(step.rawValue)", ["text": text, "base": Tokens.sha256(basedOn)])
+    }
+}
+
+@Suite struct BouwbladTests {
+    @Test func formatHasNineBouwstenenEachWithOneMandatoryQuestion() async throws {
+        try await withApp { app in
+            let bouwstenen = try await BouwsteenRecord.query(on: app.db).all()
+            #expect(bouwstenen.count == 9)
+            #expect(Set(bouwstenen.map(\.key)) == Set(BouwsteenKey.all))
+            for bouwsteen in bouwstenen {
+                let mandatory = try await FormatQuestionRecord.query(on: app.db)
+                    .filter(\.$bouwsteenID == bouwsteen.id!).filter(\.$mandatory == true).count()
+                #expect(mandatory == 1, "\(bouwsteen.key.name)")
+            }
+        }
+    }
+
+    @Test func rasterShowsStateInWordsAndCreatingStartsTheFirstCycle() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let before = try await browser.get("/c/coalitie-rivierstad/").body.string
+            #expect(before.components(separatedBy: "Verplicht bouwblad: Niet gestart").count - 1 == 9)
+            let path = try await browser.startMandatory()
+            let page = try await browser.get(path).body.string
+            #expect(page.contains("Cyclus 1"))
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            #expect(cycle.startvraag.hasPrefix("Hoe zorg je dat de activiteiten bijdragen aan de doelen"), "prefilled with the question")
+            let after = try await browser.get("/c/coalitie-rivierstad/").body.string
+            #expect(after.contains("Verplicht bouwblad: In uitvoering"))
+            #expect(after.contains("Laatst gewijzigd door Sanne de Vries"))
+            // The page now offers to open it; posting the question again opens the same one.
+            let bouwsteenPage = try await browser.get("/c/coalitie-rivierstad/bouwstenen/micro-uitvoering").body.string
+            #expect(bouwsteenPage.contains("Open het bouwblad"))
+            let again = try await browser.post("/c/coalitie-rivierstad/bouwstenen/micro-uitvoering/bouwbladen", ["questionID": try #require(try await BouwbladRecord.query(on: app.db).first()?.questionID).uuidString])
+            #expect(again.headers.first(name: .location) == path)
+            #expect(try await BouwbladRecord.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func savingAStepKeepsARevisionAndRendersPlainText() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            try await browser.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            let text = "Doel: elke week een nabespreking.\n\n- Mohamed maakt een formulier\n- <script>alert(1)</script>"
+            let saved = try await browser.saveStep(path, cycle: cycle.id!, .doelen, text, basedOn: "")
+            #expect(saved.status == .seeOther)
+            let html = try await browser.get(path).body.string
+            #expect(html.contains("<li>Mohamed maakt een formulier</li>"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!html.contains("<script>alert"))
+            let revision = try #require(try await RevisionRecord.query(on: app.db).filter(\.$field == "doelen").first())
+            #expect(revision.before == "")
+            #expect(revision.after == text)
+        }
+    }
+
+    @Test func aSaveOnAnOldTextIsAConflictShowingBothTexts() async throws {
+        try await withApp { app in
+            var first = try await Fixture.firstUse(app)
+            var second = try await Fixture.login(app, email: "pl@rivierstad.example")
+            let path = try await first.startMandatory()
+            try await first.get(path)
+            try await second.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            #expect(try await first.saveStep(path, cycle: cycle.id!, .bereikt, "Tekst van de eerste", basedOn: "").status == .seeOther)
+            let conflict = try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Tekst van de tweede", basedOn: "")
+            #expect(conflict.status == .conflict)
+            let html = conflict.body.string
+            #expect(html.contains("Tekst van de eerste"))
+            #expect(html.contains("Tekst van de tweede"))
+            #expect(html.contains("Opgeslagen door Sanne de Vries"))
+            #expect(try await CycleRecord.find(cycle.id, on: app.db)?.bereikt == "Tekst van de eerste")
+            // Saving from the conflict page is based on the stored text and wins.
+            #expect(try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Samen: eerste en tweede", basedOn: "Tekst van de eerste").status == .seeOther)
+            #expect(try await RevisionRecord.query(on: app.db).filter(\.$field == "bereikt").count() == 2)
+        }
+    }
+
+    @Test func closingACycleCarriesTheSharpenedQuestionForward() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            try await browser.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            // Not yet: steps 3 and 4 are empty.
+            let early = try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", [:])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("Vul eerst stap 3"))
+            try await browser.post("\(path)/cycli/\(cycle.id!)/periode", ["periodFrom": "2025-09", "periodTo": "2026-01", "version": "1"])
+            try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "In 2 van de 3 wijken gelukt.", basedOn: "")
+            try await browser.saveStep(path, cycle: cycle.id!, .bijgesteld, "Hoe garanderen we elk kwartaal een contactmoment?", basedOn: "")
+            let closed = try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", [:])
+            #expect(closed.status == .seeOther)
+            let cycles = try await CycleRecord.query(on: app.db).sort(\.$number).all()
+            #expect(cycles.count == 2)
+            #expect(cycles[0].closedAt != nil)
+            #expect(cycles[1].startvraag == "Hoe garanderen we elk kwartaal een contactmoment?")
+            #expect(cycles[1].periodFrom == "2026-02")
+            #expect(cycles[1].periodTo == "2026-06")
+            // Closing twice is refused.
+            #expect(try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", [:]).status == .conflict)
+            let raster = try await browser.get("/c/coalitie-rivierstad/").body.string
+            #expect(raster.contains("Verplicht bouwblad: In uitvoering"), "the new cycle is under way")
+        }
+    }
+
+    @Test func periodEndBeforeStartIsRefused() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            try await browser.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            let response = try await browser.post("\(path)/cycli/\(cycle.id!)/periode", ["periodFrom": "2026-03", "periodTo": "2025-09", "version": "1"])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("Het einde kan niet vóór het begin liggen."))
+            #expect(try await CycleRecord.find(cycle.id, on: app.db)?.periodFrom == nil)
+        }
+    }
+
+    @Test func historyShowsTheDiffAndRestoreIsANewRevision() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            try await browser.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            try await browser.saveStep(path, cycle: cycle.id!, .doelen, "Eerste versie van het doel", basedOn: "")
+            try await browser.saveStep(path, cycle: cycle.id!, .doelen, "Tweede versie van het doel", basedOn: "Eerste versie van het doel")
+            let history = try await browser.get("\(path)/geschiedenis").body.string
+            #expect(history.contains("<del class=\"diff-del\">Eerste </del>"))
+            #expect(history.contains("<ins class=\"diff-add\">Tweede </ins>"))
+            let first = try #require(try await RevisionRecord.query(on: app.db).sort(\.$createdAt).first())
+            #expect(try await browser.post("\(path)/geschiedenis/\(first.id!)/terugzetten", [:]).status == .seeOther)
+            #expect(try await CycleRecord.find(cycle.id, on: app.db)?.doelen == "Eerste versie van het doel")
+            #expect(try await RevisionRecord.query(on: app.db).count() == 3)
+        }
+    }
+
+    @Test func readersReadAndOtherCoalitionsGet404() async throws {
+        try await withApp { app in
+            var leader = try await Fixture.firstUse(app)
+            let path = try await leader.startMandatory()
+            let coalition = try #require(try await CoalitionRecord.query(on: app.db).first())
+            let reader = UserRecord(email: "lezer@rivierstad.example", name: "Lezer", passwordHash: try app.password.hash(Fixture.password))
+            try await reader.create(on: app.db)
+            try await MembershipRecord(coalitionID: coalition.id!, userID: reader.id!, role: .lezer).create(on: app.db)
+            var lezer = try await Fixture.login(app, email: "lezer@rivierstad.example")
+            let page = try await lezer.get(path)
+            #expect(page.status == .ok)
+            #expect(!page.body.string.contains("opslaan"), "no edit forms for a lezer")
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            #expect(try await lezer.saveStep(path, cycle: cycle.id!, .doelen, "x", basedOn: "").status == .forbidden)
+            // Someone of another coalition does not even see it exists.
+            try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@zuidstad.example", role: .projectleider)
+            var outsider = try await Fixture.login(app, email: "pl@zuidstad.example")
+            let foreign = path.replacingOccurrences(of: "coalitie-rivierstad", with: "coalitie-zuidstad")
+            #expect(try await outsider.get(foreign).status == .notFound)
+            #expect(try await outsider.get(path).status == .notFound)
+            try await outsider.get("/c/coalitie-zuidstad/")
+            #expect(try await outsider.saveStep(foreign, cycle: cycle.id!, .doelen, "x", basedOn: "").status == .notFound)
+            #expect(try await CycleRecord.find(cycle.id, on: app.db)?.doelen == "")
+        }
+    }
+}

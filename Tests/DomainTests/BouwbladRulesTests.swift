@@ -1,0 +1,59 @@
+import Testing
+
+@testable import Domain
+
+@Suite struct BouwbladRulesTests {
+    @Test func plainTextParagraphsAndLists() {
+        let blocks = PlainText.blocks("Situatie in de wijk.\nTweede regel.\n\n- eerste punt\n- tweede punt\nSlotzin.")
+        #expect(blocks == [.paragraph(["Situatie in de wijk.", "Tweede regel."]), .list(["eerste punt", "tweede punt"]), .paragraph(["Slotzin."])])
+        #expect(PlainText.blocks("a\r\n\r\nb") == [.paragraph(["a"]), .paragraph(["b"])])
+    }
+
+    @Test func monthsAndPeriods() {
+        #expect(Month("2025-09")?.label == "september 2025")
+        #expect(Month("9-2025") == Month("2025-09"))
+        #expect(Month("2025-13") == nil)
+        #expect(Month("2025-02-30") == nil)
+        var errors = FieldErrors()
+        #expect(CyclePeriod.validate(from: "2026-01", to: "2025-12", into: &errors) == nil)
+        #expect(errors["periodTo"] == .periodEndBeforeStart)
+        #expect(CyclePeriod(from: nil, to: nil).label == nil)
+    }
+
+    @Test func nextPeriodFollowsOn() {
+        let previous = CyclePeriod(from: Month("2025-09"), to: Month("2026-01"))
+        let next = CycleRules.followingPeriod(after: previous)
+        #expect(next.from == Month("2026-02"))
+        #expect(next.to == Month("2026-06"))
+        #expect(CycleRules.followingPeriod(after: .init(from: nil, to: Month("2025-12"))).from == Month("2026-01"))
+        #expect(CycleRules.followingPeriod(after: .init(from: nil, to: nil)).from == nil)
+    }
+
+    @Test func closingNeedsStepsThreeAndFour() {
+        #expect(CycleRules.missingToClose(bereikt: " ", bijgesteld: "vraag") == [.bereikt])
+        #expect(CycleRules.missingToClose(bereikt: "x", bijgesteld: "y").isEmpty)
+    }
+
+    @Test func stateNeverOnlyColour() {
+        #expect(BouwbladState.of(exists: false, newestCycleClosed: false, readyForReport: false) == .nietGestart)
+        #expect(BouwbladState.of(exists: true, newestCycleClosed: false, readyForReport: false) == .inUitvoering)
+        #expect(BouwbladState.of(exists: true, newestCycleClosed: true, readyForReport: false) == .cyclusAfgerond)
+        #expect(BouwbladState.of(exists: true, newestCycleClosed: true, readyForReport: true) == .klaarVoorRapport)
+        #expect(Set([BouwbladState.nietGestart, .inUitvoering, .cyclusAfgerond, .klaarVoorRapport].map(\.icon)).count == 4)
+    }
+
+    @Test func wordDiff() {
+        let diff = TextDiff.words(from: "de oude tekst", to: "de nieuwe tekst")
+        #expect(diff.map(\.kind) == [.same, .removed, .added, .same])
+        #expect(diff.filter { $0.kind != .removed }.map(\.text).joined() == "de nieuwe tekst")
+    }
+
+    @Test func formatOrderAndCodes() {
+        #expect(BouwsteenKey.all.first?.code == "macro-samenhang")
+        #expect(BouwsteenKey.all.last?.code == "micro-uitvoering")
+        #expect(BouwsteenKey.reportOrder.prefix(3).map(\.code) == ["macro-samenhang", "meso-samenhang", "micro-samenhang"])
+        #expect(BouwsteenKey(code: "meso-samenwerking")?.name == "Meso – Samenwerking")
+        #expect(BouwsteenKey(code: "meso") == nil)
+        #expect(FormatDefinition.bouwstenen2024.bouwstenen.allSatisfy { $0.questions.filter(\.mandatory).count == 1 })
+    }
+}
