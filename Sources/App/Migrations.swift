@@ -15,5 +15,6 @@ enum AppMigrations {
         M0010_CreateFormat(),
         M0011_LoadFormat2024(),
         M0012_CreateBouwbladen(),
+        M0013_CreateDoelenEnActies(),
     ]
 }

@@ -18,6 +18,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try coalition.register(collection: BouwsteenController())
     try coalition.register(collection: BouwbladController())
     try coalition.register(collection: HistoryController())
+    try coalition.register(collection: DoelenActiesController())
     try coalition.register(collection: MembersController())
     try coalition.register(collection: InviteController())
 }

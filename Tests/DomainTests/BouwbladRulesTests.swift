@@ -57,3 +57,45 @@ import Testing
         #expect(FormatDefinition.bouwstenen2024.bouwstenen.allSatisfy { $0.questions.filter(\.mandatory).count == 1 })
     }
 }
+
+@Suite struct DoelRulesTests {
+    @Test(arguments: [
+        ("80", "80", TargetUnit?.some(.procent), Verdict?.some(.behaald)),
+        ("80", "65", .procent, .deelsBehaald),
+        ("3", "0", .aantal, .nietBehaald),
+        ("7,5", "8", .aantal, .behaald),
+        ("2026-06-30", "2026-06-01", .datum, .behaald),
+        ("2026-06-30", "2026-07-01", .datum, .nietBehaald),
+        ("80", "", .procent, nil),
+        ("veel", "80", nil, nil),
+    ])
+    func verdict(target: String, achieved: String, unit: TargetUnit?, expected: Verdict?) {
+        #expect(Verdict.compute(target: target, achieved: achieved, unit: unit) == expected)
+    }
+
+    @Test func numbersAsDutchPeopleTypeThem() {
+        #expect(Number.parse("1.200") == 1200)
+        #expect(Number.parse("7,5") == 7.5)
+        #expect(Number.parse("80%") == 80)
+        #expect(Number.parse("") == nil)
+        #expect(Number.parse("1e400") == nil)
+    }
+
+    @Test func datesMustExist() {
+        #expect(IsoDate("2025-02-30") == nil)
+        #expect(IsoDate("2024-02-29") != nil)
+        #expect(IsoDate("2025-02-29") == nil)
+    }
+
+    @Test func smartHintsPointOutWhatIsMissing() {
+        #expect(SmartHint.hints(text: "Meer kinderen doen mee", target: "", deadline: nil, owner: "") == [.noNumber, .noDate, .noOwner])
+        #expect(SmartHint.hints(text: "Binnen drie maanden 3 contactpersonen", target: "", deadline: nil, owner: "Lotte").isEmpty)
+    }
+
+    @Test func overdueActions() {
+        let today = IsoDate("2026-01-10")!
+        #expect(ActieInput.isOverdue(status: .bezig, deadline: IsoDate("2026-01-09"), today: today))
+        #expect(!ActieInput.isOverdue(status: .klaar, deadline: IsoDate("2026-01-09"), today: today))
+        #expect(!ActieInput.isOverdue(status: .gepland, deadline: nil, today: today))
+    }
+}

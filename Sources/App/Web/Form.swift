@@ -16,6 +16,7 @@ struct FormField {
     let hintID: String?
     let errorID: String?
     let describedBy: String?
+    let isTextarea: Bool
 
     init(
         id: String, name: String, label: String, type: String, value: String, autocomplete: String?,
@@ -30,6 +31,7 @@ struct FormField {
         self.hint = hint
         self.error = error
         self.required = required
+        self.isTextarea = type == "textarea"
         self.hintID = hint == nil ? nil : "\(id)-hint"
         self.errorID = error == nil ? nil : "\(id)-error"
         let ids = [hintID, errorID].compactMap { $0 }
@@ -65,6 +67,22 @@ struct ChoiceField {
     }
 }
 
+extension FieldErrors {
+    /// The same errors with field names under a prefix ("doel-new-<id>.text"), for pages
+    /// with several small forms.
+    func prefixed(_ prefix: String) -> FieldErrors {
+        var out = FieldErrors()
+        for item in items { out.add("\(prefix).\(item.field)", item.issue) }
+        return out
+    }
+}
+
+extension Dictionary where Key == String, Value == String {
+    func prefixed(_ prefix: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: map { ("\(prefix).\($0.key)", $0.value) })
+    }
+}
+
 /// The values and errors of a submitted form; builds the fields and the error summary.
 struct FormState {
     struct SummaryItem { let href: String; let message: String }
@@ -90,6 +108,33 @@ struct FormState {
             error: message(name), required: required)
     }
 
+    /// A field of one of several small forms on a page: its id and error key carry the
+    /// prefix, its name does not (the form posts plain names).
+    mutating func subField(
+        _ prefix: String, _ name: String, _ label: String, noun: String, type: String = "text",
+        hint: String? = nil, value: String
+    ) -> FormField {
+        let key = "\(prefix).\(name)"
+        nouns[key] = noun
+        return FormField(
+            id: "f-\(prefix)-\(name)", name: name, label: label, type: type, value: values[key] ?? value,
+            autocomplete: nil, hint: hint, error: message(key), required: false)
+    }
+
+    mutating func subChoice(_ prefix: String, _ name: String, _ label: String, noun: String, value: String, options: [(value: String, label: String)]) -> ChoiceField {
+        let key = "\(prefix).\(name)"
+        nouns[key] = noun
+        let chosen = values[key] ?? value
+        return ChoiceField(
+            id: "f-\(prefix)-\(name)", name: name, label: label,
+            options: options.map { ChoiceOption(value: $0.value, label: $0.label, hint: nil, selected: $0.value == chosen, id: "f-\(prefix)-\(name)-\($0.value)") },
+            error: message(key))
+    }
+
+    func hasErrors(prefix: String) -> Bool {
+        errors.items.contains { $0.field.hasPrefix(prefix + ".") }
+    }
+
     mutating func choice(_ name: String, _ label: String, noun: String, options: [(value: String, label: String, hint: String?)]) -> ChoiceField {
         nouns[name] = noun
         let chosen = values[name] ?? ""
@@ -105,6 +150,8 @@ struct FormState {
 
     /// The links at the top of the page, in field order. Call after building the fields.
     var summary: [SummaryItem] {
-        errors.items.map { SummaryItem(href: "#f-\($0.field)", message: Messages.text(for: $0.issue, noun: nouns[$0.field] ?? "dit veld")) }
+        errors.items.map {
+            SummaryItem(href: "#f-\($0.field.replacingOccurrences(of: ".", with: "-"))", message: Messages.text(for: $0.issue, noun: nouns[$0.field] ?? "dit veld"))
+        }
     }
 }

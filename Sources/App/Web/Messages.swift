@@ -16,6 +16,8 @@ enum Messages {
         case .passwordsDiffer: return "De twee wachtwoorden zijn niet hetzelfde. Typ het wachtwoord nog een keer."
         case .wrongPassword: return "Dit wachtwoord klopt niet."
         case .notAYear: return "Vul een jaartal in, zoals 2025."
+        case .notADate: return "Vul een bestaande datum in, zoals 2026-06-30."
+        case .notANumber: return "Vul een getal in, zoals 80 of 7,5."
         case .notAMonth: return "Vul een maand in als jaar en maand, zoals 2025-09."
         case .yearOutOfRange(let min, let max): return "Vul een jaartal in tussen \(min) en \(max)."
         case .periodEndBeforeStart: return "Het einde kan niet vóór het begin liggen."

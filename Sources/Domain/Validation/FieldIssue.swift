@@ -13,6 +13,8 @@ public enum FieldIssue: Equatable, Sendable {
     case wrongPassword
     case notAYear
     case notAMonth
+    case notADate
+    case notANumber
     case yearOutOfRange(min: Int, max: Int)
     case periodEndBeforeStart
     case unknownChoice

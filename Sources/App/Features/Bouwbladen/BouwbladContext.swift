@@ -8,6 +8,8 @@ struct BouwbladContext {
     let tenant: Tenant
     let bouwblad: BouwbladRecord
     let cycles: [CycleRecord]
+    let doelen: [DoelRecord]
+    let acties: [ActieRecord]
     let bouwsteen: FormatCatalog.Bouwsteen
     let question: FormatCatalog.Question?
 
@@ -23,10 +25,14 @@ struct BouwbladContext {
         else { throw Abort(.notFound) }
         let cycles = try await CycleRecord.query(on: req.db)
             .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$number).all()
+        let doelen = try await DoelRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$createdAt).all()
+        let acties = try await ActieRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$createdAt).all()
         let catalog = try await req.formatCatalog()
         guard let bouwsteen = catalog.bouwsteen(id: bouwblad.bouwsteenID) else { throw Abort(.notFound) }
         let question = bouwblad.questionID.flatMap { qid in bouwsteen.questions.first { $0.id == qid } }
-        return BouwbladContext(tenant: tenant, bouwblad: bouwblad, cycles: cycles, bouwsteen: bouwsteen, question: question)
+        return BouwbladContext(tenant: tenant, bouwblad: bouwblad, cycles: cycles, doelen: doelen, acties: acties, bouwsteen: bouwsteen, question: question)
     }
 
     func cycle(_ req: Request) throws -> CycleRecord {

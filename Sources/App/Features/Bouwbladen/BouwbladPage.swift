@@ -15,6 +15,8 @@ enum BouwbladPage {
         let field: FormField
         let base: String
         let action: String
+        let isDoelen: Bool
+        let isBereikt: Bool
     }
     struct Cycle {
         let number: Int
@@ -30,6 +32,11 @@ enum BouwbladPage {
         let periodAction: String
         let closeAction: String?
         let closeHint: String?
+        let doelen: [Doel]
+        let hasDoelen: Bool
+        let acties: [Actie]
+        let hasActies: Bool
+        let new: NewForms
     }
     struct Page {
         let layout: Layout
@@ -64,13 +71,10 @@ enum BouwbladPage {
     static func render(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         var form = form
         let canEdit = context.tenant.role.canEditBouwblad()
-        let keeper: String?
-        if let keeperID = context.bouwblad.keeperID,
-           let membership = try await MembershipRecord.query(on: req.db).filter(\.$id == keeperID)
-            .filter(\.$coalitionID == context.tenant.coalitionID).with(\.$user).first() {
-            keeper = membership.user.name
-        } else { keeper = nil }
-        let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, form: &form) }
+        let memberships = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).with(\.$user).all()
+        let members = memberships.map { ($0.id!, $0.user.name) }.sorted { $0.1 < $1.1 }
+        let keeper = memberships.first { $0.id == context.bouwblad.keeperID }?.user.name
+        let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, members: members, form: &form) }
         if form.values["title"] == nil { form.values["title"] = context.bouwblad.title }
         let titleField = form.field("title", "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
         let bouwsteenHref = "/c/\(context.tenant.coalition.slug)/bouwstenen/\(context.bouwsteen.key.code)"
@@ -84,7 +88,7 @@ enum BouwbladPage {
         return try req.page("bouwbladen/show", page, status: status)
     }
 
-    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, form: inout FormState) -> Cycle {
+    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], form: inout FormState) -> Cycle {
         let id = cycle.id!
         let action = "\(context.base)/cycli/\(id)"
         let steps = CycleStep.allCases.map { step -> Step in
@@ -98,8 +102,13 @@ enum BouwbladPage {
             return Step(
                 anchor: "stap-\(id)-\(step.rawValue)", number: step.number, title: step.title, blocks: blocks(text),
                 isEmpty: text.isEmpty, open: error != nil || (text.isEmpty && cycle.closedAt == nil),
-                field: field, base: Tokens.sha256(text), action: "\(action)/stappen/\(step.rawValue)")
+                field: field, base: Tokens.sha256(text), action: "\(action)/stappen/\(step.rawValue)",
+                isDoelen: step == .doelen, isBereikt: step == .bereikt)
         }
+        let today = IsoDate.today
+        let doelen = context.doelen.filter { $0.cycleID == id }.map { doelView(context, $0, form: &form) }
+        let acties = context.acties.filter { $0.cycleID == id }.map { actieView(context, $0, members: members, today: today, form: &form) }
+        let new = newForms(context, cycle, members: members, form: &form)
         let isNewest = cycle.id == context.newest?.id
         let missing = CycleRules.missingToClose(bereikt: cycle.bereikt, bijgesteld: cycle.bijgesteld)
         var periodForm = FormState(values: [
@@ -114,6 +123,7 @@ enum BouwbladPage {
             periodAction: "\(action)/periode",
             closeAction: canEdit && isNewest && cycle.closedAt == nil && missing.isEmpty ? "\(action)/afronden" : nil,
             closeHint: canEdit && isNewest && cycle.closedAt == nil && !missing.isEmpty
-                ? "Afronden kan als stap 3 en stap 4 zijn ingevuld." : nil)
+                ? "Afronden kan als stap 3 en stap 4 zijn ingevuld." : nil,
+            doelen: doelen, hasDoelen: !doelen.isEmpty, acties: acties, hasActies: !acties.isEmpty, new: new)
     }
 }

@@ -78,6 +78,8 @@ struct HistoryController: RouteCollection {
     static func describe(_ field: String, cycle: Int?) -> String {
         if let step = CycleStep(rawValue: field), let cycle { return "Cyclus \(cycle), stap \(step.number) – \(step.title)" }
         if field == "title" { return "Titel van het bouwblad" }
+        if field == "doel" { return cycle.map { "Cyclus \($0), een doel" } ?? "Een doel" }
+        if field == "actie" { return cycle.map { "Cyclus \($0), een actie" } ?? "Een actie" }
         return field
     }
 }

@@ -1,0 +1,219 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The structured parts of steps 2 and 3: doelen with their results, and acties.
+/// None of them is required; each save keeps a revision with a readable summary.
+struct DoelenActiesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let bouwblad = routes.grouped("bouwbladen", ":bouwbladID")
+        bouwblad.post("cycli", ":cycleID", "doelen", use: createDoel)
+        bouwblad.post("doelen", ":doelID", use: updateDoel)
+        bouwblad.post("doelen", ":doelID", "resultaat", use: saveResult)
+        bouwblad.post("doelen", ":doelID", "verwijderen", use: deleteDoel)
+        bouwblad.post("cycli", ":cycleID", "acties", use: createActie)
+        bouwblad.post("acties", ":actieID", use: updateActie)
+        bouwblad.post("acties", ":actieID", "verwijderen", use: deleteActie)
+    }
+
+    // MARK: doelen
+
+    func createDoel(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        let cycle = try context.cycle(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = DoelInput.validate(values, into: &errors) else {
+            return try await refuse(req, context, prefix: "doel-new-\(cycle.id!)", values, errors)
+        }
+        let doel = DoelRecord()
+        doel.coalitionID = context.tenant.coalitionID
+        doel.bouwbladID = context.bouwblad.id!
+        doel.cycleID = cycle.id!
+        apply(input, to: doel)
+        doel.achieved = ""
+        doel.version = 1
+        try await save(req, context, cycle: cycle, field: "doel", before: "", create: doel) { doel.summary }
+        return try await done(req, context, "Het doel is toegevoegd.", anchor: "stap-\(cycle.id!)-doelen")
+    }
+
+    func updateDoel(req: Request) async throws -> Response {
+        let (context, doel) = try await findDoel(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = DoelInput.validate(values, into: &errors) else {
+            return try await refuse(req, context, prefix: "doel-\(doel.id!)", values, errors)
+        }
+        let before = doel.summary
+        apply(input, to: doel)
+        try await update(req, context, record: doel, schema: DoelRecord.schema, version: values["version"], field: "doel", before: before, after: doel.summary, columns: [
+            ("text", doel.text), ("measure", doel.measure), ("target", doel.target), ("unit", doel.unit),
+            ("deadline", doel.deadline), ("owner", doel.owner),
+        ])
+        return try await done(req, context, "Het doel is opgeslagen.", anchor: "stap-\(doel.cycleID)-doelen")
+    }
+
+    func saveResult(req: Request) async throws -> Response {
+        let (context, doel) = try await findDoel(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        let achieved = Text.line(values["achieved"], field: "achieved", max: 40, required: false, into: &errors) ?? ""
+        let verdictRaw = (values["verdict"] ?? "").trimmingWhitespace()
+        if !verdictRaw.isEmpty, Verdict(rawValue: verdictRaw) == nil { errors.add("verdict", .unknownChoice) }
+        guard errors.isEmpty else { return try await refuse(req, context, prefix: "result-\(doel.id!)", values, errors) }
+        let before = doel.summary
+        doel.achieved = achieved
+        doel.verdict = verdictRaw.isEmpty ? nil : verdictRaw
+        try await update(req, context, record: doel, schema: DoelRecord.schema, version: values["version"], field: "doel", before: before, after: doel.summary, columns: [
+            ("achieved", doel.achieved), ("verdict", doel.verdict),
+        ])
+        return try await done(req, context, "Het resultaat is opgeslagen.", anchor: "stap-\(doel.cycleID)-bereikt")
+    }
+
+    func deleteDoel(req: Request) async throws -> Response {
+        let (context, doel) = try await findDoel(req)
+        try await remove(req, context, record: doel, cycleID: doel.cycleID, field: "doel", summary: doel.summary)
+        return try await done(req, context, "Het doel is verwijderd. Je vindt het nog in de geschiedenis.", anchor: "stap-\(doel.cycleID)-doelen")
+    }
+
+    // MARK: acties
+
+    func createActie(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        let cycle = try context.cycle(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = ActieInput.validate(values, into: &errors), let owner = try await owner(req, context, input, &errors) else {
+            return try await refuse(req, context, prefix: "actie-new-\(cycle.id!)", values, errors)
+        }
+        let actie = ActieRecord()
+        actie.coalitionID = context.tenant.coalitionID
+        actie.bouwbladID = context.bouwblad.id!
+        actie.cycleID = cycle.id!
+        apply(input, owner: owner, to: actie)
+        actie.version = 1
+        try await save(req, context, cycle: cycle, field: "actie", before: "", create: actie) { actie.summary }
+        return try await done(req, context, "De actie is toegevoegd.", anchor: "stap-\(cycle.id!)-doelen")
+    }
+
+    func updateActie(req: Request) async throws -> Response {
+        let (context, actie) = try await findActie(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = ActieInput.validate(values, into: &errors), let owner = try await owner(req, context, input, &errors) else {
+            return try await refuse(req, context, prefix: "actie-\(actie.id!)", values, errors)
+        }
+        let before = actie.summary
+        apply(input, owner: owner, to: actie)
+        try await update(req, context, record: actie, schema: ActieRecord.schema, version: values["version"], field: "actie", before: before, after: actie.summary, columns: [
+            ("text", actie.text), ("owner_member_id", actie.ownerMemberID), ("owner_name", actie.ownerName),
+            ("deadline", actie.deadline), ("status", actie.status.rawValue),
+        ])
+        let back = (try? req.query.get(String.self, at: "terug")).flatMap { $0 == "acties" ? "/c/\(context.tenant.coalition.slug)/acties" : nil }
+        if let back {
+            try await req.flash("De actie is opgeslagen.")
+            return .seeOther(back)
+        }
+        return try await done(req, context, "De actie is opgeslagen.", anchor: "stap-\(actie.cycleID)-doelen")
+    }
+
+    func deleteActie(req: Request) async throws -> Response {
+        let (context, actie) = try await findActie(req)
+        try await remove(req, context, record: actie, cycleID: actie.cycleID, field: "actie", summary: actie.summary)
+        return try await done(req, context, "De actie is verwijderd. Je vindt haar nog in de geschiedenis.", anchor: "stap-\(actie.cycleID)-doelen")
+    }
+
+    // MARK: shared
+
+    private func apply(_ input: DoelInput, to doel: DoelRecord) {
+        doel.text = input.text
+        doel.measure = input.measure
+        doel.target = input.target
+        doel.unit = input.unit?.rawValue
+        doel.deadline = input.deadline?.iso
+        doel.owner = input.owner
+    }
+
+    private func apply(_ input: ActieInput, owner: (UUID?, String), to actie: ActieRecord) {
+        actie.text = input.text
+        actie.ownerMemberID = owner.0
+        actie.ownerName = owner.1
+        actie.deadline = input.deadline?.iso
+        actie.status = input.status
+    }
+
+    /// A chosen member must be a member of this coalition; their name is kept as text too,
+    /// so the action plan still reads well if they leave.
+    private func owner(_ req: Request, _ context: BouwbladContext, _ input: ActieInput, _ errors: inout FieldErrors) async throws -> (UUID?, String)? {
+        guard let raw = input.ownerMemberID else { return (nil, input.ownerName) }
+        guard let id = UUID(uuidString: raw),
+              let membership = try await MembershipRecord.query(on: req.db).filter(\.$id == id)
+                .filter(\.$coalitionID == context.tenant.coalitionID).with(\.$user).first()
+        else { errors.add("ownerMember", .unknownChoice); return nil }
+        return (id, input.ownerName.isEmpty ? membership.user.name : input.ownerName)
+    }
+
+    private func findDoel(_ req: Request) async throws -> (BouwbladContext, DoelRecord) {
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        guard let id = req.parameters.get("doelID", as: UUID.self), let doel = context.doelen.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        return (context, doel)
+    }
+
+    private func findActie(_ req: Request) async throws -> (BouwbladContext, ActieRecord) {
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        guard let id = req.parameters.get("actieID", as: UUID.self), let actie = context.acties.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        return (context, actie)
+    }
+
+    private func save<M: Model>(_ req: Request, _ context: BouwbladContext, cycle: CycleRecord, field: String, before: String, create record: M, after: @escaping @Sendable () -> String) async throws {
+        let userID = try req.requireUser().id!
+        try await req.db.transaction { db in
+            try await record.create(on: db)
+            try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycle.id,
+                                     field: field, before: before, after: after(), userID: userID).create(on: db)
+            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID)
+        }
+    }
+
+    private func update(
+        _ req: Request, _ context: BouwbladContext, record: some Model, schema: String, version: String?, field: String,
+        before: String, after: String, columns: [(String, any Encodable & Sendable)]
+    ) async throws {
+        guard let version = version.flatMap({ Int($0) }), let id = record.id as? UUID else { throw Abort(.badRequest) }
+        let userID = try req.requireUser().id!
+        let cycleID = (record as? DoelRecord)?.cycleID ?? (record as? ActieRecord)?.cycleID
+        let saved = try await req.db.transaction { db -> Bool in
+            guard try await Versioned.update(schema, id: id, coalitionID: context.tenant.coalitionID, expectedVersion: version, set: columns, on: db) else { return false }
+            if before != after {
+                try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycleID,
+                                         field: field, before: before, after: after, userID: userID).create(on: db)
+            }
+            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID)
+            return true
+        }
+        guard saved else { throw Abort(.conflict) }
+    }
+
+    private func remove<M: Model>(_ req: Request, _ context: BouwbladContext, record: M, cycleID: UUID, field: String, summary: String) async throws {
+        let userID = try req.requireUser().id!
+        try await req.db.transaction { db in
+            try await record.delete(on: db)
+            try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycleID,
+                                     field: field, before: summary, after: "", userID: userID).create(on: db)
+            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID)
+        }
+    }
+
+    private func refuse(_ req: Request, _ context: BouwbladContext, prefix: String, _ values: [String: String], _ errors: FieldErrors) async throws -> Response {
+        try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed(prefix), errors: errors.prefixed(prefix)), status: .unprocessableEntity)
+    }
+
+    private func done(_ req: Request, _ context: BouwbladContext, _ message: String, anchor: String) async throws -> Response {
+        try await req.flash(message)
+        return .seeOther(context.base + "#" + anchor)
+    }
+}
