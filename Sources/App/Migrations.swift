@@ -16,5 +16,8 @@ enum AppMigrations {
         M0011_LoadFormat2024(),
         M0012_CreateBouwbladen(),
         M0013_CreateDoelenEnActies(),
+        M0014_CreateLinks(),
+        M0015_CreateContributors(),
+        M0016_AddTrash(),
     ]
 }

@@ -19,6 +19,11 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try coalition.register(collection: BouwbladController())
     try coalition.register(collection: HistoryController())
     try coalition.register(collection: DoelenActiesController())
+    try coalition.register(collection: CloseCycleController())
+    try coalition.register(collection: LinksController())
+    try coalition.register(collection: ActiesController())
+    try coalition.register(collection: SettingsController())
+    try coalition.register(collection: TrashController())
     try coalition.register(collection: MembersController())
     try coalition.register(collection: InviteController())
 }

@@ -99,3 +99,14 @@ import Testing
         #expect(!ActieInput.isOverdue(status: .gepland, deadline: nil, today: today))
     }
 }
+
+@Suite struct DirectionTests {
+    @Test func directionsFollowFromTheGrid() {
+        let microUitvoering = BouwsteenKey(level: .micro, aspect: .uitvoering)
+        #expect(Direction(from: microUitvoering, to: .init(level: .micro, aspect: .samenhang)) == .horizontaal)
+        #expect(Direction(from: microUitvoering, to: .init(level: .meso, aspect: .uitvoering)) == .verticaal(up: true))
+        #expect(Direction(from: microUitvoering, to: .init(level: .macro, aspect: .samenhang)) == .schuin(up: true))
+        #expect(Direction(from: microUitvoering, to: microUitvoering) == nil)
+        #expect(Direction.verticaal(up: true).reversed == .verticaal(up: false))
+    }
+}

@@ -77,8 +77,10 @@ extension Request {
         var items: [(String, String, String)] = []
         if let tenant = tenantIfAny {
             let base = "/c/\(tenant.coalition.slug)"
-            items.append(("start", "Overzicht", base + "/"))
+            items.append(("start", "Bouwstenen", base + "/"))
+            items.append(("acties", "Acties", base + "/acties"))
             items.append(("leden", "Leden", base + "/leden"))
+            items.append(("prullenbak", "Prullenbak", base + "/prullenbak"))
         }
         items.append(("account", "Mijn account", "/account"))
         if currentUser?.isAdmin == true { items.append(("beheer", "Coalities beheren", "/beheer/coalities")) }

@@ -12,6 +12,12 @@ struct BouwbladContext {
     let acties: [ActieRecord]
     let bouwsteen: FormatCatalog.Bouwsteen
     let question: FormatCatalog.Question?
+    let contributors: [ContributorRecord]
+
+    /// Whether the current person may edit this bouwblad (checked on every write).
+    var canEdit: Bool {
+        tenant.role.canEditBouwblad(isContributor: contributors.contains { $0.membershipID == tenant.membership.id })
+    }
 
     var base: String { "/c/\(tenant.coalition.slug)/bouwbladen/\(bouwblad.id!)" }
     var questionText: String { question?.text ?? bouwblad.ownQuestion ?? "" }
@@ -29,10 +35,12 @@ struct BouwbladContext {
             .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$createdAt).all()
         let acties = try await ActieRecord.query(on: req.db)
             .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$createdAt).all()
+        let contributors = try await ContributorRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).all()
         let catalog = try await req.formatCatalog()
         guard let bouwsteen = catalog.bouwsteen(id: bouwblad.bouwsteenID) else { throw Abort(.notFound) }
         let question = bouwblad.questionID.flatMap { qid in bouwsteen.questions.first { $0.id == qid } }
-        return BouwbladContext(tenant: tenant, bouwblad: bouwblad, cycles: cycles, doelen: doelen, acties: acties, bouwsteen: bouwsteen, question: question)
+        return BouwbladContext(tenant: tenant, bouwblad: bouwblad, cycles: cycles, doelen: doelen, acties: acties, bouwsteen: bouwsteen, question: question, contributors: contributors)
     }
 
     func cycle(_ req: Request) throws -> CycleRecord {
@@ -43,6 +51,6 @@ struct BouwbladContext {
     }
 
     func requireEdit() throws {
-        guard tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
+        guard canEdit else { throw Abort(.forbidden) }
     }
 }

@@ -9,7 +9,6 @@ struct BouwbladController: RouteCollection {
         bouwblad.get(use: show)
         bouwblad.post("cycli", ":cycleID", "stappen", ":step", use: saveStep)
         bouwblad.post("cycli", ":cycleID", "periode", use: savePeriod)
-        bouwblad.post("cycli", ":cycleID", "afronden", use: closeCycle)
         bouwblad.post("titel", use: saveTitle)
     }
 
@@ -67,32 +66,6 @@ struct BouwbladController: RouteCollection {
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De periode van cyclus \(cycle.number) is opgeslagen.")
         return .seeOther(context.base + "#cyclus-\(cycle.number)")
-    }
-
-    func closeCycle(req: Request) async throws -> Response {
-        let context = try await BouwbladContext.load(req)
-        try context.requireEdit()
-        let cycle = try context.cycle(req)
-        guard cycle.closedAt == nil, cycle.id == context.newest?.id else { throw Abort(.conflict) }
-        let missing = CycleRules.missingToClose(bereikt: cycle.bereikt, bijgesteld: cycle.bijgesteld)
-        guard missing.isEmpty else {
-            let message = "Vul eerst " + missing.map { "stap \($0.number) (\($0.title.lowercased()))" }.joined(separator: " en ") + " in. Daarna kun je de cyclus afronden."
-            return try await BouwbladPage.render(req, context, problem: message, status: .unprocessableEntity)
-        }
-        let next = CycleRecord(
-            coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, number: cycle.number + 1,
-            startvraag: cycle.bijgesteld, period: CycleRules.followingPeriod(after: cycle.period))
-        let userID = try req.requireUser().id!
-        let closed = try await req.db.transaction { db -> Bool in
-            guard try await Versioned.update(CycleRecord.schema, id: cycle.id!, coalitionID: context.tenant.coalitionID,
-                                             expectedVersion: cycle.version, set: [("closed_at", Date())], on: db) else { return false }
-            try await next.create(on: db)
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID)
-            return true
-        }
-        guard closed else { throw Abort(.conflict) }
-        try await req.flash("Cyclus \(cycle.number) is afgerond. Cyclus \(next.number) begint met jullie bijgestelde startvraag.")
-        return .seeOther(context.base + "#cyclus-\(next.number)")
     }
 
     func saveTitle(req: Request) async throws -> Response {

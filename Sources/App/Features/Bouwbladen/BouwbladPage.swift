@@ -32,6 +32,8 @@ enum BouwbladPage {
         let periodAction: String
         let closeAction: String?
         let closeHint: String?
+        let nextOptions: [ChoiceOption]
+        let deleteHref: String?
         let doelen: [Doel]
         let hasDoelen: Bool
         let acties: [Actie]
@@ -57,6 +59,20 @@ enum BouwbladPage {
         let problem: String?
         let hasErrors: Bool
         let errorSummary: [FormState.SummaryItem]
+        let outgoing: [Links.View]
+        let incoming: [Links.View]
+        let hasLinks: Bool
+        let linkTarget: ChoiceField
+        let linkNote: FormField
+        let linkAction: String
+        let linkOpen: Bool
+        let canManage: Bool
+        let keeperOptions: [ChoiceOption]
+        let contributorOptions: [ChoiceOption]
+        let contributorNames: String?
+        let ready: Bool
+        let stateLabel: String
+        let stateIcon: String
     }
 
     static func blocks(_ text: String) -> [Block] {
@@ -70,11 +86,25 @@ enum BouwbladPage {
 
     static func render(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         var form = form
-        let canEdit = context.tenant.role.canEditBouwblad()
+        let canEdit = context.canEdit
         let memberships = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).with(\.$user).all()
         let members = memberships.map { ($0.id!, $0.user.name) }.sorted { $0.1 < $1.1 }
         let keeper = memberships.first { $0.id == context.bouwblad.keeperID }?.user.name
-        let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, members: members, form: &form) }
+        let contributorNames = memberships.filter { m in context.contributors.contains { $0.membershipID == m.id } }.map(\.user.name).sorted()
+        let state = BouwbladState.of(exists: true, newestCycleClosed: context.newest?.closedAt != nil, readyForReport: context.bouwblad.readyForReport)
+        let catalog = try await req.formatCatalog()
+        let bouwbladen = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).all()
+        let openCycles = try await CycleRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID)
+            .filter(\.$closedAt == nil).field(\.$bouwbladID).all()
+        let busy = Set(openCycles.map(\.bouwbladID))
+        let carryOptions = Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !busy.contains($0) }))
+        let nextOptions = [ChoiceOption(value: "same", label: "Volgende cyclus in dit bouwblad", hint: nil, selected: true, id: "f-next-same")]
+            + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
+        let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, form: &form) }
+        let links = try await Links.load(req, context, catalog: catalog, bouwbladen: bouwbladen, canEdit: canEdit)
+        let linkTarget = form.subChoice("link", "target", "Welke bouwsteen raakt dit?", noun: "een bouwsteen", value: "",
+                                        options: [("", "Kies een bouwsteen")] + Target.options(context, catalog: catalog, bouwbladen: bouwbladen).map { ($0.value, $0.label.trimmingWhitespace()) })
+        let linkNote = form.subField("link", "note", "Korte toelichting (mag leeg)", noun: "een toelichting", value: "")
         if form.values["title"] == nil { form.values["title"] = context.bouwblad.title }
         let titleField = form.field("title", "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
         let bouwsteenHref = "/c/\(context.tenant.coalition.slug)/bouwstenen/\(context.bouwsteen.key.code)"
@@ -84,11 +114,22 @@ enum BouwbladPage {
             question: context.questionText, mandatory: context.question?.mandatory ?? false, ownQuestion: context.question == nil,
             title: context.bouwblad.title, titleField: titleField, version: context.bouwblad.version, keeper: keeper, canEdit: canEdit,
             newest: cycles.first, older: Array(cycles.dropFirst()), hasOlder: cycles.count > 1, problem: problem,
-            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary,
+            outgoing: links.outgoing, incoming: links.incoming, hasLinks: !(links.outgoing.isEmpty && links.incoming.isEmpty),
+            linkTarget: linkTarget, linkNote: linkNote, linkAction: "\(context.base)/verbindingen", linkOpen: form.hasErrors(prefix: "link"),
+            canManage: context.tenant.role.canEditBouwblad(),
+            keeperOptions: [ChoiceOption(value: "", label: "Niemand", hint: nil, selected: context.bouwblad.keeperID == nil, id: "f-keeper-none")]
+                + members.map { ChoiceOption(value: $0.0.uuidString, label: $0.1, hint: nil, selected: $0.0 == context.bouwblad.keeperID, id: "f-keeper-\($0.0)") },
+            contributorOptions: members.map { member in
+                ChoiceOption(value: member.0.uuidString, label: member.1, hint: nil,
+                             selected: context.contributors.contains { $0.membershipID == member.0 }, id: "f-contributor-\(member.0)")
+            },
+            contributorNames: contributorNames.isEmpty ? nil : contributorNames.joined(separator: ", "),
+            ready: context.bouwblad.readyForReport, stateLabel: state.label, stateIcon: state.icon)
         return try req.page("bouwbladen/show", page, status: status)
     }
 
-    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], form: inout FormState) -> Cycle {
+    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], nextOptions: [ChoiceOption], form: inout FormState) -> Cycle {
         let id = cycle.id!
         let action = "\(context.base)/cycli/\(id)"
         let steps = CycleStep.allCases.map { step -> Step in
@@ -124,6 +165,8 @@ enum BouwbladPage {
             closeAction: canEdit && isNewest && cycle.closedAt == nil && missing.isEmpty ? "\(action)/afronden" : nil,
             closeHint: canEdit && isNewest && cycle.closedAt == nil && !missing.isEmpty
                 ? "Afronden kan als stap 3 en stap 4 zijn ingevuld." : nil,
+            nextOptions: nextOptions,
+            deleteHref: context.cycles.count > 1 ? "\(action)/verwijderen" : nil,
             doelen: doelen, hasDoelen: !doelen.isEmpty, acties: acties, hasActies: !acties.isEmpty, new: new)
     }
 }

@@ -30,7 +30,7 @@ struct HistoryController: RouteCollection {
         let userIDs = Set(revisions.map(\.userID))
         let names = Dictionary(uniqueKeysWithValues: try await UserRecord.query(on: req.db).filter(\.$id ~~ userIDs).all().map { ($0.id!, $0.name) })
         let cycleNumbers = Dictionary(uniqueKeysWithValues: context.cycles.map { ($0.id!, $0.number) })
-        let canEdit = context.tenant.role.canEditBouwblad()
+        let canEdit = context.canEdit
         let entries = revisions.map { revision -> Entry in
             Entry(
                 id: revision.id!.uuidString, what: Self.describe(revision.field, cycle: revision.cycleID.flatMap { cycleNumbers[$0] }),

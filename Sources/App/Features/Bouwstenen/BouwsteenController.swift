@@ -53,9 +53,14 @@ struct BouwsteenController: RouteCollection {
         guard errors.isEmpty else {
             return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        if let question, let existing = try await BouwbladRecord.query(on: req.db)
+        if let question, let existing = try await BouwbladRecord.query(on: req.db).withDeleted()
             .filter(\.$coalitionID == tenant.coalitionID).filter(\.$questionID == question.id).first() {
-            // One bouwblad per question: a second click opens the one that exists.
+            // One bouwblad per question: a second click opens the one that exists, or
+            // points to the prullenbak where it waits.
+            guard existing.deletedAt == nil else {
+                try await req.flash("Het bouwblad voor deze vraag staat in de prullenbak. Zet het daar terug.")
+                return .seeOther("/c/\(tenant.coalition.slug)/prullenbak")
+            }
             return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(existing.id!)")
         }
         let userID = try req.requireUser().id!

@@ -19,6 +19,7 @@ struct RasterController: RouteCollection {
         let stateClass: String
         let extraCount: String?
         let lastChange: String?
+        let links: String?
     }
     struct Row { let label: String; let cells: [Cell] }
     struct Page {
@@ -46,7 +47,8 @@ struct RasterController: RouteCollection {
                 href: "/c/\(slug)/bouwstenen/\(bouwsteen.key.code)",
                 stateLabel: summary.state.label, stateIcon: summary.state.icon, stateClass: summary.state.rawValue,
                 extraCount: extras == 0 ? nil : (extras == 1 ? "1 extra bouwblad" : "\(extras) extra bouwbladen"),
-                lastChange: summary.lastChange)
+                lastChange: summary.lastChange,
+                links: summary.links == 0 ? nil : (summary.links == 1 ? "1 verbinding met een andere bouwsteen" : "\(summary.links) verbindingen met andere bouwstenen"))
         }
         let rows = Level.allCases.map { level in
             Row(label: level.label, cells: cells.filter { $0.levelLabel == level.label })
@@ -63,11 +65,12 @@ struct RasterController: RouteCollection {
 /// What the raster says about each bouwsteen, from three queries whatever the number
 /// of bouwbladen or cycles.
 struct BouwbladSummaries {
-    struct Summary { let state: BouwbladState; let extraCount: Int; let lastChange: String? }
+    struct Summary { let state: BouwbladState; let extraCount: Int; let lastChange: String?; let links: Int }
 
     let bouwbladen: [BouwbladRecord]
     let newestClosed: [UUID: Bool]
     let names: [UUID: String]
+    let links: [LinkRecord]
     let catalog: FormatCatalog
 
     static func load(_ req: Request, _ tenant: Tenant) async throws -> BouwbladSummaries {
@@ -79,11 +82,13 @@ struct BouwbladSummaries {
         for cycle in cycles where (newest[cycle.bouwbladID]?.0 ?? 0) < cycle.number {
             newest[cycle.bouwbladID] = (cycle.number, cycle.closedAt != nil)
         }
+        let links = try await LinkRecord.query(on: req.db).filter(\.$coalitionID == id)
+            .field(\.$bouwbladID).field(\.$targetBouwsteenID).all()
         let editors = Set(bouwbladen.compactMap { $0.updatedBy ?? $0.createdBy })
         let users = editors.isEmpty ? [] : try await UserRecord.query(on: req.db).filter(\.$id ~~ editors).field(\.$id).field(\.$name).all()
         return BouwbladSummaries(
             bouwbladen: bouwbladen, newestClosed: newest.mapValues(\.1),
-            names: Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.name) }),
+            names: Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.name) }), links: links,
             catalog: try await req.formatCatalog())
     }
 
@@ -99,6 +104,8 @@ struct BouwbladSummaries {
             let who = names[b.updatedBy ?? b.createdBy] ?? "onbekend"
             return "Laatst gewijzigd door \(who), \(DutchDate.dayMonthYear(b.updatedAt ?? b.createdAt ?? Date()))"
         }
-        return Summary(state: state, extraCount: mine.count - (mandatory == nil ? 0 : 1), lastChange: lastChange)
+        let mineIDs = Set(mine.compactMap(\.id))
+        let linkCount = links.filter { mineIDs.contains($0.bouwbladID) || $0.targetBouwsteenID == bouwsteen.id }.count
+        return Summary(state: state, extraCount: mine.count - (mandatory == nil ? 0 : 1), lastChange: lastChange, links: linkCount)
     }
 }

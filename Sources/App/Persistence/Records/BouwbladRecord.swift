@@ -20,6 +20,9 @@ final class BouwbladRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @OptionalField(key: "updated_by") var updatedBy: UUID?
+    /// In the prullenbak since; Fluent leaves such rows out of every query.
+    @Timestamp(key: "deleted_at", on: .delete) var deletedAt: Date?
+    @OptionalField(key: "deleted_by") var deletedBy: UUID?
 
     init() {}
 }
@@ -42,6 +45,8 @@ final class CycleRecord: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Timestamp(key: "deleted_at", on: .delete) var deletedAt: Date?
+    @OptionalField(key: "deleted_by") var deletedBy: UUID?
 
     init() {}
 
@@ -95,5 +100,23 @@ final class RevisionRecord: Model, @unchecked Sendable {
         self.after = after
         self.userID = userID
         self.createdAt = Date()
+    }
+}
+
+/// Members who contribute to a bouwblad; a partner may edit the bouwbladen they contribute to.
+final class ContributorRecord: Model, @unchecked Sendable {
+    static let schema = "bouwblad_contributors"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "coalition_id") var coalitionID: UUID
+    @Field(key: "bouwblad_id") var bouwbladID: UUID
+    @Field(key: "membership_id") var membershipID: UUID
+
+    init() {}
+
+    init(coalitionID: UUID, bouwbladID: UUID, membershipID: UUID) {
+        self.coalitionID = coalitionID
+        self.bouwbladID = bouwbladID
+        self.membershipID = membershipID
     }
 }

@@ -1,0 +1,76 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/c/{slug}/acties`: the action plan of the whole coalition — every actie of every
+/// bouwblad, filtered by owner, status and overdue (compare seed 000's action table).
+struct ActiesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("acties", use: list)
+    }
+
+    struct Row {
+        let text: String
+        let bouwblad: String
+        let bouwbladHref: String
+        let owner: String
+        let deadline: String
+        let status: String
+        let overdue: Bool
+    }
+    struct Option { let value: String; let label: String; let selected: Bool }
+    struct Page {
+        let layout: Layout
+        let rows: [Row]
+        let hasRows: Bool
+        let total: Int
+        let owners: [Option]
+        let statuses: [Option]
+        let overdueOnly: Bool
+        let filtered: Bool
+    }
+
+    func list(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        let id = tenant.coalitionID
+        let ownerFilter = (try? req.query.get(String.self, at: "wie")) ?? ""
+        let statusFilter = (try? req.query.get(String.self, at: "status")) ?? "open"
+        let overdueOnly = ((try? req.query.get(String.self, at: "te-laat")) ?? "") == "ja"
+        var query = ActieRecord.query(on: req.db).filter(\.$coalitionID == id)
+        if let status = ActieStatus(rawValue: statusFilter) { query = query.filter(\.$status == status) }
+        else if statusFilter == "open" { query = query.filter(\.$status ~~ [.gepland, .bezig]) }
+        if !ownerFilter.isEmpty { query = query.filter(\.$ownerName == ownerFilter) }
+        let acties = try await query.sort(\.$deadline).sort(\.$createdAt).range(..<1000).all()
+        let allOwners = try await ActieRecord.query(on: req.db).filter(\.$coalitionID == id).field(\.$ownerName).unique().all(\.$ownerName)
+        let bouwbladIDs = Set(acties.map(\.bouwbladID))
+        let bouwbladen = bouwbladIDs.isEmpty ? [] : try await BouwbladRecord.query(on: req.db)
+            .filter(\.$coalitionID == id).filter(\.$id ~~ bouwbladIDs).all()
+        let catalog = try await req.formatCatalog()
+        let names = Dictionary(uniqueKeysWithValues: bouwbladen.map { b in
+            (b.id!, "\(catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""): \(b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title)")
+        })
+        let liveCycles = Set(try await CycleRecord.query(on: req.db).filter(\.$coalitionID == id).field(\.$id).all().compactMap(\.id))
+        let today = IsoDate.today
+        let rows = acties.compactMap { actie -> Row? in
+            // Acties of a bouwblad or cycle in the prullenbak are not part of the plan.
+            guard names[actie.bouwbladID] != nil, liveCycles.contains(actie.cycleID) else { return nil }
+            let deadline = actie.deadline.flatMap(IsoDate.init)
+            let overdue = ActieInput.isOverdue(status: actie.status, deadline: deadline, today: today)
+            if overdueOnly && !overdue { return nil }
+            return Row(
+                text: actie.text, bouwblad: String((names[actie.bouwbladID] ?? "").prefix(120)),
+                bouwbladHref: "/c/\(tenant.coalition.slug)/bouwbladen/\(actie.bouwbladID)#stap-\(actie.cycleID)-doelen",
+                owner: actie.ownerName.isEmpty ? "—" : actie.ownerName, deadline: deadline?.label ?? "—",
+                status: actie.status.label, overdue: overdue)
+        }
+        let page = Page(
+            layout: try await req.layout("Acties", current: "acties"), rows: rows, hasRows: !rows.isEmpty, total: rows.count,
+            owners: [Option(value: "", label: "Iedereen", selected: ownerFilter.isEmpty)]
+                + allOwners.filter { !$0.isEmpty }.sorted().map { Option(value: $0, label: $0, selected: $0 == ownerFilter) },
+            statuses: [Option(value: "open", label: "Open (gepland of bezig)", selected: statusFilter == "open"),
+                       Option(value: "alle", label: "Alle", selected: statusFilter == "alle")]
+                + ActieStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == statusFilter) },
+            overdueOnly: overdueOnly, filtered: !ownerFilter.isEmpty || statusFilter != "open" || overdueOnly)
+        return try req.page("acties/list", page)
+    }
+}

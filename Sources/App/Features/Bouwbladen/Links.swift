@@ -1,0 +1,127 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Links between bouwstenen as both sides show them.
+struct Links {
+    struct View { let direction: String; let other: String; let href: String; let note: String?; let scope: String?; let deleteAction: String? }
+
+    let outgoing: [View]
+    let incoming: [View]
+
+    /// Everything the bouwblad page needs, in two queries.
+    static func load(_ req: Request, _ context: BouwbladContext, catalog: FormatCatalog, bouwbladen: [BouwbladRecord], canEdit: Bool) async throws -> Links {
+        let me = context.bouwblad
+        let links = try await LinkRecord.query(on: req.db)
+            .filter(\.$coalitionID == context.tenant.coalitionID)
+            .group(.or) { group in
+                group.filter(\.$bouwbladID == me.id!).filter(\.$targetBouwbladID == me.id!).filter(\.$targetBouwsteenID == me.bouwsteenID)
+            }
+            .sort(\.$createdAt).all()
+        let byID = Dictionary(uniqueKeysWithValues: bouwbladen.map { ($0.id!, $0) })
+        let slug = context.tenant.coalition.slug
+        let numbers = Dictionary(uniqueKeysWithValues: context.cycles.map { ($0.id!, $0.number) })
+        func name(_ bouwblad: BouwbladRecord?, bouwsteen: FormatCatalog.Bouwsteen) -> String {
+            guard let bouwblad else { return bouwsteen.key.name }
+            let label = bouwblad.title.isEmpty ? (bouwblad.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? bouwblad.ownQuestion ?? "") : bouwblad.title
+            return "\(bouwsteen.key.name): \(label)"
+        }
+        var outgoing: [View] = [], incoming: [View] = []
+        for link in links {
+            if link.bouwbladID == me.id {
+                guard let target = catalog.bouwsteen(id: link.targetBouwsteenID),
+                      let direction = Direction(from: context.bouwsteen.key, to: target.key) else { continue }
+                let targetBouwblad = link.targetBouwbladID.flatMap { byID[$0] }
+                outgoing.append(View(
+                    direction: direction.label, other: name(targetBouwblad, bouwsteen: target),
+                    href: targetBouwblad.map { "/c/\(slug)/bouwbladen/\($0.id!)" } ?? "/c/\(slug)/bouwstenen/\(target.key.code)",
+                    note: link.note.isEmpty ? nil : link.note, scope: link.cycleID.flatMap { numbers[$0] }.map { "in cyclus \($0)" },
+                    deleteAction: canEdit ? "\(context.base)/verbindingen/\(link.id!)/verwijderen" : nil))
+            } else if let source = byID[link.bouwbladID], let from = catalog.bouwsteen(id: source.bouwsteenID),
+                      let direction = Direction(from: context.bouwsteen.key, to: from.key) {
+                incoming.append(View(
+                    direction: direction.label, other: name(source, bouwsteen: from), href: "/c/\(slug)/bouwbladen/\(source.id!)",
+                    note: link.note.isEmpty ? nil : link.note, scope: nil, deleteAction: nil))
+            }
+        }
+        return Links(outgoing: outgoing, incoming: incoming)
+    }
+}
+
+/// Adding and removing links by hand.
+struct LinksController: RouteCollection {
+    static let noteMax = 500
+
+    func boot(routes: any RoutesBuilder) throws {
+        let bouwblad = routes.grouped("bouwbladen", ":bouwbladID", "verbindingen")
+        bouwblad.post(use: add)
+        bouwblad.post(":linkID", "verwijderen", use: remove)
+    }
+
+    func add(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        let note = Text.line(values["note"], field: "note", max: Self.noteMax, required: false, into: &errors) ?? ""
+        let target = try await Target.resolve(req, context, values["target"], field: "target", into: &errors)
+        guard let target, errors.isEmpty else {
+            return try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed("link"), errors: errors.prefixed("link")), status: .unprocessableEntity)
+        }
+        let cycleID = values["scope"] == "cyclus" ? context.newest?.id : nil
+        try await LinkRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycleID,
+                             targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: target.bouwblad?.id, note: note,
+                             createdBy: try req.requireUser().id!).create(on: req.db)
+        try await req.flash("De verbinding met \(target.bouwsteen.key.name) is vastgelegd.")
+        return .seeOther(context.base + "#verbindingen")
+    }
+
+    func remove(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        guard let id = req.parameters.get("linkID", as: UUID.self),
+              let link = try await LinkRecord.query(on: req.db).filter(\.$id == id)
+                .filter(\.$coalitionID == context.tenant.coalitionID).filter(\.$bouwbladID == context.bouwblad.id!).first()
+        else { throw Abort(.notFound) }
+        try await link.delete(on: req.db)
+        try await req.flash("De verbinding is verwijderd.")
+        return .seeOther(context.base + "#verbindingen")
+    }
+}
+
+/// Where a link or a carried question goes: another bouwsteen, or a bouwblad there.
+struct Target {
+    let bouwsteen: FormatCatalog.Bouwsteen
+    let bouwblad: BouwbladRecord?
+
+    /// Reads "bouwsteen:micro-uitvoering" or "bouwblad:<id>"; never this bouwblad's own bouwsteen.
+    static func resolve(_ req: Request, _ context: BouwbladContext, _ raw: String?, field: String, into errors: inout FieldErrors) async throws -> Target? {
+        let catalog = try await req.formatCatalog()
+        let value = raw ?? ""
+        if value.hasPrefix("bouwsteen:"), let key = BouwsteenKey(code: String(value.dropFirst(10))), let bouwsteen = catalog.bouwsteen(key), key != context.bouwsteen.key {
+            return Target(bouwsteen: bouwsteen, bouwblad: nil)
+        }
+        if value.hasPrefix("bouwblad:"), let id = UUID(uuidString: String(value.dropFirst(9))), id != context.bouwblad.id,
+           let bouwblad = try await BouwbladRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == context.tenant.coalitionID).first(),
+           let bouwsteen = catalog.bouwsteen(id: bouwblad.bouwsteenID), bouwsteen.key != context.bouwsteen.key {
+            return Target(bouwsteen: bouwsteen, bouwblad: bouwblad)
+        }
+        errors.add(field, value.isEmpty ? .required : .unknownChoice)
+        return nil
+    }
+
+    /// The choices for a select: every other bouwsteen, and the bouwbladen there.
+    static func options(_ context: BouwbladContext, catalog: FormatCatalog, bouwbladen: [BouwbladRecord], onlyClosedBouwbladen: Set<UUID>? = nil) -> [(value: String, label: String)] {
+        var options: [(String, String)] = []
+        for bouwsteen in catalog.bouwstenen where bouwsteen.key != context.bouwsteen.key {
+            let direction = Direction(from: context.bouwsteen.key, to: bouwsteen.key)?.label ?? ""
+            options.append(("bouwsteen:\(bouwsteen.key.code)", "\(bouwsteen.key.name) (\(direction))"))
+            for bouwblad in bouwbladen where bouwblad.bouwsteenID == bouwsteen.id {
+                if let allowed = onlyClosedBouwbladen, !allowed.contains(bouwblad.id!) { continue }
+                let label = bouwblad.title.isEmpty ? (bouwblad.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? bouwblad.ownQuestion ?? "") : bouwblad.title
+                options.append(("bouwblad:\(bouwblad.id!)", "   \(bouwsteen.key.name): bouwblad ‘\(label.prefix(80))’"))
+            }
+        }
+        return options
+    }
+}

@@ -1,0 +1,42 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Who keeps a bouwblad, who contributes, and whether it is ready for the report.
+/// Only projectleider and coordinator change this: a partner must not grant itself rights.
+struct SettingsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("bouwbladen", ":bouwbladID", "instellingen", use: save)
+    }
+
+    func save(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
+        let form = try req.submittedForm()
+        guard let version = form.values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        let members = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).all()
+        let memberIDs = Set(members.compactMap(\.id))
+        let keeper = form.values["keeper"].flatMap { UUID(uuidString: $0) }
+        guard keeper == nil || memberIDs.contains(keeper!) else { throw Abort(.badRequest) }
+        let contributors = Set((form.lists["contributors"] ?? []).compactMap { UUID(uuidString: $0) })
+        guard contributors.isSubset(of: memberIDs) else { throw Abort(.badRequest) }
+        let ready = form.values["ready"] == "ja"
+        if ready, !context.cycles.contains(where: { $0.closedAt != nil }) {
+            return try await BouwbladPage.render(req, context, problem: "Een bouwblad is klaar voor het rapport als er minstens één cyclus is afgerond.", status: .unprocessableEntity)
+        }
+        let userID = try req.requireUser().id!
+        let coalitionID = context.tenant.coalitionID, bouwbladID = context.bouwblad.id!
+        let saved = try await req.db.transaction { db -> Bool in
+            guard try await Versioned.update(BouwbladRecord.schema, id: bouwbladID, coalitionID: coalitionID, expectedVersion: version,
+                                             set: [("keeper_id", keeper), ("ready_for_report", ready), ("updated_by", userID)], on: db) else { return false }
+            try await ContributorRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwbladID).delete()
+            for member in contributors {
+                try await ContributorRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, membershipID: member).create(on: db)
+            }
+            return true
+        }
+        guard saved else { throw Abort(.conflict) }
+        try await req.flash(ready ? "Opgeslagen. Dit bouwblad staat op ‘klaar voor rapport’." : "De instellingen van het bouwblad zijn opgeslagen.")
+        return .seeOther(context.base)
+    }
+}

@@ -1,0 +1,156 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Removing a bouwblad or a cycle asks first and puts it in the prullenbak, where it
+/// can be put back for 30 days. Only the projectleider removes things for good.
+struct TrashController: RouteCollection {
+    static let keepDays = 30
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("bouwbladen", ":bouwbladID", "verwijderen", use: confirmBouwblad)
+        routes.post("bouwbladen", ":bouwbladID", "verwijderen", use: removeBouwblad)
+        routes.get("bouwbladen", ":bouwbladID", "cycli", ":cycleID", "verwijderen", use: confirmCycle)
+        routes.post("bouwbladen", ":bouwbladID", "cycli", ":cycleID", "verwijderen", use: removeCycle)
+        let trash = routes.grouped("prullenbak")
+        trash.get(use: list)
+        trash.post("bouwbladen", ":itemID", "terugzetten", use: restoreBouwblad)
+        trash.post("cycli", ":itemID", "terugzetten", use: restoreCycle)
+        trash.post("legen", use: empty)
+    }
+
+    struct Confirm { let layout: Layout; let what: String; let detail: String; let action: String; let backHref: String }
+
+    func confirmBouwblad(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
+        let cycles = context.cycles.count == 1 ? "1 cyclus" : "\(context.cycles.count) cycli"
+        return try await confirm(req, what: "het bouwblad ‘\(context.bouwblad.title.isEmpty ? context.questionText : context.bouwblad.title)’",
+                                 detail: "Met \(cycles), de doelen en de acties.", action: context.base + "/verwijderen", back: context.base)
+    }
+
+    func removeBouwblad(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
+        context.bouwblad.deletedBy = try req.requireUser().id
+        try await req.db.transaction { db in
+            try await context.bouwblad.update(on: db)
+            try await context.bouwblad.delete(on: db)
+        }
+        try await req.flash("Het bouwblad staat in de prullenbak. Je kunt het daar \(Self.keepDays) dagen terugzetten.")
+        return .seeOther("/c/\(context.tenant.coalition.slug)/bouwstenen/\(context.bouwsteen.key.code)")
+    }
+
+    func confirmCycle(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
+        let cycle = try context.cycle(req)
+        guard context.cycles.count > 1 else { return try await BouwbladPage.render(req, context, problem: Self.lastCycle, status: .unprocessableEntity) }
+        return try await confirm(req, what: "cyclus \(cycle.number)", detail: "Met de vier stappen, de doelen en de acties van deze cyclus.",
+                                 action: "\(context.base)/cycli/\(cycle.id!)/verwijderen", back: context.base + "#cyclus-\(cycle.number)")
+    }
+
+    static let lastCycle = "Dit is de enige cyclus van het bouwblad. Verwijder dan het hele bouwblad."
+
+    func removeCycle(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
+        let cycle = try context.cycle(req)
+        guard context.cycles.count > 1 else { return try await BouwbladPage.render(req, context, problem: Self.lastCycle, status: .unprocessableEntity) }
+        cycle.deletedBy = try req.requireUser().id
+        try await req.db.transaction { db in
+            try await cycle.update(on: db)
+            try await cycle.delete(on: db)
+        }
+        try await req.flash("Cyclus \(cycle.number) staat in de prullenbak. Je kunt hem daar \(Self.keepDays) dagen terugzetten.")
+        return .seeOther(context.base)
+    }
+
+    struct Item { let kind: String; let what: String; let deletedBy: String; let deletedOn: String; let restoreAction: String? }
+    struct Page { let layout: Layout; let items: [Item]; let hasItems: Bool; let canEmpty: Bool; let emptyAction: String; let keepDays: Int }
+
+    func list(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try await purgeExpired(req.db, tenant)
+        let bouwbladen = try await BouwbladRecord.query(on: req.db).withDeleted()
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).all()
+        let cycles = try await CycleRecord.query(on: req.db).withDeleted()
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).all()
+        let live = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == tenant.coalitionID).all()
+        let catalog = try await req.formatCatalog()
+        let people = Set((bouwbladen.compactMap(\.deletedBy) + cycles.compactMap(\.deletedBy)))
+        let names = Dictionary(uniqueKeysWithValues: try await UserRecord.query(on: req.db).filter(\.$id ~~ people).all().map { ($0.id!, $0.name) })
+        func label(_ b: BouwbladRecord) -> String {
+            let name = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
+            return "\(name): \(b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title)"
+        }
+        let canRestore = tenant.role.canEditBouwblad()
+        let base = "/c/\(tenant.coalition.slug)/prullenbak"
+        var items = bouwbladen.map { b in
+            Item(kind: "Bouwblad", what: label(b), deletedBy: b.deletedBy.flatMap { names[$0] } ?? "onbekend",
+                 deletedOn: DutchDate.dayMonthYear(b.deletedAt ?? Date()), restoreAction: canRestore ? "\(base)/bouwbladen/\(b.id!)/terugzetten" : nil)
+        }
+        // A cycle of a bouwblad that is itself in the prullenbak comes back with it.
+        let liveByID = Dictionary(uniqueKeysWithValues: live.map { ($0.id!, $0) })
+        items += cycles.compactMap { c in
+            guard let b = liveByID[c.bouwbladID] else { return nil }
+            return Item(kind: "Cyclus \(c.number)", what: label(b), deletedBy: c.deletedBy.flatMap { names[$0] } ?? "onbekend",
+                        deletedOn: DutchDate.dayMonthYear(c.deletedAt ?? Date()), restoreAction: canRestore ? "\(base)/cycli/\(c.id!)/terugzetten" : nil)
+        }
+        let page = Page(layout: try await req.layout("Prullenbak", current: "prullenbak"), items: items, hasItems: !items.isEmpty,
+                        canEmpty: tenant.role == .projectleider, emptyAction: "\(base)/legen", keepDays: Self.keepDays)
+        return try req.page("trash/list", page)
+    }
+
+    func restoreBouwblad(req: Request) async throws -> Response {
+        let tenant = try req.require { $0.canEditBouwblad() }
+        guard let id = req.parameters.get("itemID", as: UUID.self),
+              let bouwblad = try await BouwbladRecord.query(on: req.db).withDeleted()
+                .filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).first()
+        else { throw Abort(.notFound) }
+        try await bouwblad.restore(on: req.db)
+        try await req.flash("Het bouwblad is teruggezet.")
+        return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(id)")
+    }
+
+    func restoreCycle(req: Request) async throws -> Response {
+        let tenant = try req.require { $0.canEditBouwblad() }
+        guard let id = req.parameters.get("itemID", as: UUID.self),
+              let cycle = try await CycleRecord.query(on: req.db).withDeleted()
+                .filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).first()
+        else { throw Abort(.notFound) }
+        try await cycle.restore(on: req.db)
+        try await req.flash("Cyclus \(cycle.number) is teruggezet.")
+        return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(cycle.bouwbladID)#cyclus-\(cycle.number)")
+    }
+
+    func empty(req: Request) async throws -> Response {
+        let tenant = try req.require { $0 == .projectleider }
+        try await req.db.transaction { db in
+            try await CycleRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).delete(force: true)
+            try await BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).delete(force: true)
+        }
+        try await req.flash("De prullenbak is leeg. Wat erin stond, is definitief verwijderd.")
+        return .seeOther("/c/\(tenant.coalition.slug)/prullenbak")
+    }
+
+    /// After 30 days an item is gone for good.
+    private func purgeExpired(_ db: any Database, _ tenant: Tenant) async throws {
+        let limit = Date().addingTimeInterval(-Double(Self.keepDays) * 24 * 3600)
+        try await CycleRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt < limit).delete(force: true)
+        try await BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt < limit).delete(force: true)
+    }
+
+    private func confirm(_ req: Request, what: String, detail: String, action: String, back: String) async throws -> Response {
+        try req.page("trash/confirm", Confirm(layout: try await req.layout("Verwijderen?", current: "start"), what: what, detail: detail, action: action, backHref: back))
+    }
+}
+
+/// Cycle numbers stay unique per bouwblad, counting cycles in the prullenbak too.
+enum CycleNumbers {
+    static func next(_ db: any Database, coalitionID: UUID, bouwbladID: UUID) async throws -> Int {
+        let max = try await CycleRecord.query(on: db).withDeleted()
+            .filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwbladID).max(\.$number)
+        return (max ?? 0) + 1
+    }
+}

@@ -1,0 +1,147 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import App
+
+@Suite struct LinksAndTrashTests {
+    /// Fills steps 3 and 4 so the cycle can be closed.
+    static func readyToClose(_ browser: inout Browser, _ path: String, _ cycle: CycleRecord, question: String) async throws {
+        try await browser.get(path)
+        try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "Veel geleerd.", basedOn: "")
+        try await browser.saveStep(path, cycle: cycle.id!, .bijgesteld, question, basedOn: "")
+    }
+
+    @Test func carryingAQuestionToAnotherBouwsteenLinksBothSides() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory("micro-uitvoering")
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            try await Self.readyToClose(&browser, path, cycle, question: "Hoe borgen we de veiligheid in de hele coalitie?")
+            let response = try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", ["next": "bouwsteen:meso-uitvoering"])
+            #expect(response.status == .seeOther)
+            let target = try #require(response.headers.first(name: .location))
+            let page = try await browser.get(target).body.string
+            #expect(page.contains("Hoe borgen we de veiligheid in de hele coalitie?"))
+            #expect(page.contains("Geraakt door"))
+            #expect(page.contains("verticaal, trap af"), "seen from meso, micro is a step down")
+            let source = try await browser.get(path).body.string
+            #expect(source.contains("Raakt"))
+            #expect(source.contains("verticaal, trap op"))
+            #expect(source.contains("Bijgestelde startvraag van cyclus 1 meegenomen"))
+            let raster = try await browser.get("/c/coalitie-rivierstad/").body.string
+            #expect(raster.contains("1 verbinding met een andere bouwsteen"))
+            #expect(raster.contains("Verplicht bouwblad: Cyclus afgerond"))
+        }
+    }
+
+    @Test func linksByHandAndDirection() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory("micro-samenwerking")
+            try await browser.get(path)
+            let ownCell = try await browser.post("\(path)/verbindingen", ["target": "bouwsteen:micro-samenwerking"])
+            #expect(ownCell.status == .unprocessableEntity)
+            #expect(try await browser.post("\(path)/verbindingen", ["target": "bouwsteen:micro-uitvoering", "note": "Andere taal in gesprekken"]).status == .seeOther)
+            let html = try await browser.get(path).body.string
+            #expect(html.contains("Micro – Uitvoering"))
+            #expect(html.contains("horizontaal"))
+            #expect(html.contains("Andere taal in gesprekken"))
+        }
+    }
+
+    @Test func actionPlanAcrossTheCoalition() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            try await browser.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            try await browser.post("\(path)/cycli/\(cycle.id!)/acties", ["text": "Te laat ding", "ownerName": "Bibliotheek", "deadline": "2020-05-01", "status": "bezig"])
+            try await browser.post("\(path)/cycli/\(cycle.id!)/acties", ["text": "Afgerond ding", "ownerName": "Sportclub", "status": "klaar"])
+            var html = try await browser.get("/c/coalitie-rivierstad/acties").body.string
+            #expect(html.contains("Te laat ding"))
+            #expect(!html.contains("Afgerond ding"), "open actions by default")
+            html = try await browser.get("/c/coalitie-rivierstad/acties?status=alle&wie=Sportclub").body.string
+            #expect(html.contains("Afgerond ding"))
+            #expect(!html.contains("Te laat ding"))
+            html = try await browser.get("/c/coalitie-rivierstad/acties?status=alle&te-laat=ja").body.string
+            #expect(html.contains("Te laat ding"))
+            #expect(!html.contains("Afgerond ding"))
+        }
+    }
+
+    @Test func partnersWriteOnlyWhereTheyContribute() async throws {
+        try await withApp { app in
+            var leader = try await Fixture.firstUse(app)
+            let path = try await leader.startMandatory()
+            let coalition = try #require(try await CoalitionRecord.query(on: app.db).first())
+            let partner = UserRecord(email: "partner@rivierstad.example", name: "Peter Bakker", passwordHash: try app.password.hash(Fixture.password))
+            try await partner.create(on: app.db)
+            let membership = MembershipRecord(coalitionID: coalition.id!, userID: partner.id!, role: .partner)
+            try await membership.create(on: app.db)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            var peter = try await Fixture.login(app, email: "partner@rivierstad.example")
+            try await peter.get(path)
+            #expect(try await peter.saveStep(path, cycle: cycle.id!, .doelen, "Van de partner", basedOn: "").status == .forbidden)
+            try await leader.get(path)
+            #expect(try await leader.post("\(path)/instellingen", ["version": "1"], rawBody: Browser.encode(["version": "1", "csrf": leader.csrf!, "keeper": ""]) + "&contributors%5B%5D=\(membership.id!)").status == .seeOther)
+            try await peter.get(path)
+            #expect(try await peter.saveStep(path, cycle: cycle.id!, .doelen, "Van de partner", basedOn: "").status == .seeOther)
+            // A partner cannot change who contributes.
+            #expect(try await peter.post("\(path)/instellingen", ["version": "2"]).status == .forbidden)
+        }
+    }
+
+    @Test func readyForReportNeedsAClosedCycle() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            try await browser.get(path)
+            let early = try await browser.post("\(path)/instellingen", ["version": "1", "ready": "ja"])
+            #expect(early.status == .unprocessableEntity)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            try await Self.readyToClose(&browser, path, cycle, question: "Volgende vraag?")
+            try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", ["next": "same"])
+            try await browser.get(path)
+            let version = try #require(try await BouwbladRecord.query(on: app.db).first()).version
+            #expect(try await browser.post("\(path)/instellingen", ["version": "\(version)", "ready": "ja"]).status == .seeOther)
+            #expect(try await browser.get("/c/coalitie-rivierstad/").body.string.contains("Verplicht bouwblad: Klaar voor rapport"))
+        }
+    }
+
+    @Test func prullenbakKeepsAndRestores() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            try await Self.readyToClose(&browser, path, cycle, question: "Tweede vraag?")
+            try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", ["next": "same"])
+            let second = try #require(try await CycleRecord.query(on: app.db).filter(\.$number == 2).first())
+            // Remove cycle 2, then close cycle... it is gone from the page and the number stays taken.
+            #expect(try await browser.get("\(path)/cycli/\(second.id!)/verwijderen").body.string.contains("Weet je het zeker?"))
+            #expect(try await browser.post("\(path)/cycli/\(second.id!)/verwijderen", [:]).status == .seeOther)
+            #expect(try await CycleRecord.query(on: app.db).count() == 1)
+            #expect(try await CycleNumbers.next(app.db, coalitionID: cycle.coalitionID, bouwbladID: cycle.bouwbladID) == 3)
+            // The whole bouwblad to the prullenbak: the raster says niet gestart.
+            #expect(try await browser.post("\(path)/verwijderen", [:]).status == .seeOther)
+            #expect(try await browser.get(path).status == .notFound)
+            #expect(try await browser.get("/c/coalitie-rivierstad/").body.string.components(separatedBy: "Niet gestart").count - 1 == 9)
+            let trash = try await browser.get("/c/coalitie-rivierstad/prullenbak").body.string
+            #expect(trash.contains("Bouwblad"))
+            // Starting the same question again points to the prullenbak instead of failing.
+            let again = try await browser.post("/c/coalitie-rivierstad/bouwstenen/micro-uitvoering/bouwbladen", ["questionID": try #require(try await BouwbladRecord.query(on: app.db).withDeleted().first()?.questionID).uuidString])
+            #expect(again.headers.first(name: .location) == "/c/coalitie-rivierstad/prullenbak")
+            let bouwblad = try #require(try await BouwbladRecord.query(on: app.db).withDeleted().first())
+            try await browser.get("/c/coalitie-rivierstad/prullenbak")
+            #expect(try await browser.post("/c/coalitie-rivierstad/prullenbak/bouwbladen/\(bouwblad.id!)/terugzetten", [:]).status == .seeOther)
+            #expect(try await browser.get(path).status == .ok)
+            // Emptying is for the projectleider, and final.
+            try await browser.post("\(path)/verwijderen", [:])
+            try await browser.get("/c/coalitie-rivierstad/prullenbak")
+            #expect(try await browser.post("/c/coalitie-rivierstad/prullenbak/legen", [:]).status == .seeOther)
+            #expect(try await BouwbladRecord.query(on: app.db).withDeleted().count() == 0)
+        }
+    }
+}
