@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import SQLKit
@@ -29,6 +30,14 @@ import VaporTesting
             #expect(counts == again)
             #expect(counts.2 == 3)
             #expect(Set(first.map(\.role)) == ["projectleider", "coördinator", "partner", "lezer"])
+            // The quality work: all nine mandatory bouwbladen, extras, several cycles, and not twice.
+            let bouwbladen = try await BouwbladRecord.query(on: app.db).all()
+            #expect(bouwbladen.count == DemoBouwbladen.bladen.count)
+            let mandatory = Set(try await FormatQuestionRecord.query(on: app.db).filter(\.$mandatory == true).all().compactMap(\.id))
+            #expect(Set(bouwbladen.compactMap(\.questionID)).intersection(mandatory).count == 9)
+            #expect(try await CycleRecord.query(on: app.db).count() > bouwbladen.count)
+            #expect(Set(try await ActieRecord.query(on: app.db).all().map(\.status)) == Set(ActieStatus.allCases))
+            #expect(try await LinkRecord.query(on: app.db).count() >= 3)
         }
     }
 

@@ -86,6 +86,9 @@ struct DemoCommand: AsyncCommand {
             }
             people.append(Person(name: name, email: email, role: Messages.roleLabel(role).lowercased()))
         }
+        let leader = try await UserRecord.query(on: db).filter(\.$email == cast[0].1).first()!
+        let leaderMembership = try await MembershipRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$user.$id == leader.id!).first()!
+        try await DemoBouwbladen.load(on: db, coalitionID: cid, keeperID: leaderMembership.id!, userID: leader.id!)
         return people
     }
 }
