@@ -71,8 +71,7 @@ def stop(proc):
         proc.wait()
 
 
-@pytest.fixture(scope="session")
-def server():
+def empty_server():
     """The app on an empty SQLite file; yields its base URL; stops it afterwards."""
     workdir = tempfile.mkdtemp(prefix="bouwstenen-e2e-")
     proc, base = start_server({"SQLITE_PATH": f"{workdir}/e2e.sqlite"}, workdir=workdir)
@@ -81,8 +80,13 @@ def server():
     shutil.rmtree(workdir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def browser():
+server = pytest.fixture(scope="session", name="server")(empty_server)
+# A server of its own for a test module that must not depend on what other modules did.
+module_server = pytest.fixture(scope="module", name="module_server")(empty_server)
+
+
+def make_browser():
+    """A fresh headless Chromium with its own cookies (a second browser is a second person or device)."""
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=nl-NL"):
@@ -90,6 +94,12 @@ def browser():
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")), options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser():
+    driver = make_browser()
     yield driver
     driver.quit()
 

@@ -1,42 +1,11 @@
 """The first journey of a new coalition: first use, log in, invite a coordinator, the
 coordinator accepts, logs out. axe runs on every page on the way."""
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.support.ui import WebDriverWait
+
+from pages import fill, follow, heading, logout, submit
 
 PASSWORD = "de brug over de rivier"
 INVITEE_PASSWORD = "zes kinderen op de fiets"
-
-
-def fill(driver, fields: dict):
-    for name, value in fields.items():
-        element = driver.find_element(By.NAME, name)
-        element.clear()
-        element.send_keys(value)
-
-
-def navigate(driver, element):
-    """Clicks and waits until the next page has replaced this one and has loaded."""
-    driver.execute_script("window.__bouwstenenOldPage = true")
-    element.click()
-    WebDriverWait(driver, 15, ignored_exceptions=[WebDriverException]).until(
-        lambda d: d.execute_script("return window.__bouwstenenOldPage === undefined && document.readyState === 'complete'"))
-
-
-def submit(driver):
-    navigate(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-
-
-def follow(driver, text):
-    navigate(driver, driver.find_element(By.LINK_TEXT, text))
-
-
-def logout(driver):
-    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/uitloggen'] button"))
-
-
-def heading(driver) -> str:
-    return driver.find_element(By.TAG_NAME, "h1").text
 
 
 def test_first_use_invite_accept_logout(server, browser, axe):

@@ -139,6 +139,9 @@ extension Browser {
             let response = try await browser.post("\(path)/cycli/\(cycle.id!)/periode", ["periodFrom": "2026-03", "periodTo": "2025-09", "version": "1"])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("Het einde kan niet vóór het begin liggen."))
+            // What was typed stays in this cycle's own field, and the summary links to it.
+            #expect(response.body.string.contains("id=\"f-periode-\(cycle.id!)-periodFrom\""))
+            #expect(response.body.string.contains("value=\"2026-03\""))
             #expect(try await CycleRecord.find(cycle.id, on: app.db)?.periodFrom == nil)
         }
     }

@@ -49,6 +49,13 @@ import VaporTesting
             #expect(html.contains("Micro – Uitvoering"))
             #expect(html.contains("horizontaal"))
             #expect(html.contains("Andere taal in gesprekken"))
+            // The other side has no bouwblad yet: its bouwsteen page shows the link.
+            let other = try await browser.get("/c/coalitie-rivierstad/bouwstenen/micro-uitvoering").body.string
+            #expect(other.contains("wordt geraakt door <a href=\"\(path)\">Micro – Samenwerking"))
+            let own = try await browser.get("/c/coalitie-rivierstad/bouwstenen/micro-samenwerking").body.string
+            #expect(own.contains("raakt <a href=\"/c/coalitie-rivierstad/bouwstenen/micro-uitvoering\">Micro – Uitvoering</a>"))
+            let unrelated = try await browser.get("/c/coalitie-rivierstad/bouwstenen/macro-samenhang").body.string
+            #expect(unrelated.contains("Nog geen verbindingen met andere bouwstenen."))
         }
     }
 

@@ -58,7 +58,9 @@ struct BouwbladController: RouteCollection {
         guard let period = CyclePeriod.validate(from: values["periodFrom"], to: values["periodTo"], into: &errors),
               let version = values["version"].flatMap({ Int($0) }) else {
             if errors.isEmpty { throw Abort(.badRequest) }
-            return try await BouwbladPage.render(req, context, form: FormState(values: values, errors: errors), status: .unprocessableEntity)
+            let prefix = "periode-\(cycle.id!)"
+            return try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed(prefix), errors: errors.prefixed(prefix)),
+                                                 status: .unprocessableEntity)
         }
         let saved = try await Versioned.update(
             CycleRecord.schema, id: cycle.id!, coalitionID: context.tenant.coalitionID, expectedVersion: version,

@@ -152,15 +152,15 @@ enum BouwbladPage {
         let new = newForms(context, cycle, members: members, form: &form)
         let isNewest = cycle.id == context.newest?.id
         let missing = CycleRules.missingToClose(bereikt: cycle.bereikt, bijgesteld: cycle.bijgesteld)
-        var periodForm = FormState(values: [
-            "periodFrom": form.values["periodFrom"] ?? cycle.periodFrom ?? "", "periodTo": form.values["periodTo"] ?? cycle.periodTo ?? "",
-        ], errors: form.errors)
+        let periodPrefix = "periode-\(id)"
         return Cycle(
             number: cycle.number, nextNumber: cycle.number + 1, anchor: "cyclus-\(cycle.number)", periodLabel: cycle.period.label ?? "geen periode opgegeven",
             closed: cycle.closedAt != nil, stateLabel: cycle.closedAt == nil ? "loopt" : "afgerond",
             steps: steps, version: cycle.version,
-            periodFrom: periodForm.field("periodFrom", "Van (jaar en maand)", noun: "de beginmaand", type: "month", hint: "Bijvoorbeeld 2025-09", required: false),
-            periodTo: periodForm.field("periodTo", "Tot en met (jaar en maand)", noun: "de eindmaand", type: "month", hint: "Bijvoorbeeld 2026-01", required: false),
+            periodFrom: form.subField(periodPrefix, "periodFrom", "Van (jaar en maand)", noun: "de beginmaand", type: "month",
+                                      hint: "Bijvoorbeeld 2025-09", value: cycle.periodFrom ?? ""),
+            periodTo: form.subField(periodPrefix, "periodTo", "Tot en met (jaar en maand)", noun: "de eindmaand", type: "month",
+                                    hint: "Bijvoorbeeld 2026-01", value: cycle.periodTo ?? ""),
             periodAction: "\(action)/periode",
             closeAction: canEdit && isNewest && cycle.closedAt == nil && missing.isEmpty ? "\(action)/afronden" : nil,
             closeHint: canEdit && isNewest && cycle.closedAt == nil && !missing.isEmpty

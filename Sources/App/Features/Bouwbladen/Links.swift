@@ -22,9 +22,7 @@ struct Links {
         let slug = context.tenant.coalition.slug
         let numbers = Dictionary(uniqueKeysWithValues: context.cycles.map { ($0.id!, $0.number) })
         func name(_ bouwblad: BouwbladRecord?, bouwsteen: FormatCatalog.Bouwsteen) -> String {
-            guard let bouwblad else { return bouwsteen.key.name }
-            let label = bouwblad.title.isEmpty ? (bouwblad.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? bouwblad.ownQuestion ?? "") : bouwblad.title
-            return "\(bouwsteen.key.name): \(label)"
+            Links.name(bouwblad, bouwsteen: bouwsteen, catalog: catalog)
         }
         var outgoing: [View] = [], incoming: [View] = []
         for link in links {
@@ -45,6 +43,16 @@ struct Links {
             }
         }
         return Links(outgoing: outgoing, incoming: incoming)
+    }
+
+    /// "Meso – Uitvoering: <title or question>", or only the bouwsteen when there is no bouwblad.
+    static func name(_ bouwblad: BouwbladRecord?, bouwsteen: FormatCatalog.Bouwsteen, catalog: FormatCatalog) -> String {
+        guard let bouwblad else { return bouwsteen.key.name }
+        return "\(bouwsteen.key.name): \(label(bouwblad, catalog: catalog))"
+    }
+
+    static func label(_ bouwblad: BouwbladRecord, catalog: FormatCatalog) -> String {
+        bouwblad.title.isEmpty ? (bouwblad.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? bouwblad.ownQuestion ?? "") : bouwblad.title
     }
 }
 
@@ -118,8 +126,7 @@ struct Target {
             options.append(("bouwsteen:\(bouwsteen.key.code)", "\(bouwsteen.key.name) (\(direction))"))
             for bouwblad in bouwbladen where bouwblad.bouwsteenID == bouwsteen.id {
                 if let allowed = onlyClosedBouwbladen, !allowed.contains(bouwblad.id!) { continue }
-                let label = bouwblad.title.isEmpty ? (bouwblad.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? bouwblad.ownQuestion ?? "") : bouwblad.title
-                options.append(("bouwblad:\(bouwblad.id!)", "   \(bouwsteen.key.name): bouwblad ‘\(label.prefix(80))’"))
+                options.append(("bouwblad:\(bouwblad.id!)", "   \(bouwsteen.key.name): bouwblad ‘\(Links.label(bouwblad, catalog: catalog).prefix(80))’"))
             }
         }
         return options

@@ -28,6 +28,8 @@ struct BouwsteenController: RouteCollection {
         let title: FormField
         let hasErrors: Bool
         let errorSummary: [FormState.SummaryItem]
+        let links: [BouwsteenLinks.Item]
+        let hasLinks: Bool
     }
 
     func show(req: Request) async throws -> Response {
@@ -98,6 +100,7 @@ struct BouwsteenController: RouteCollection {
             .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwsteenID == bouwsteen.id).sort(\.$createdAt).all()
         let byQuestion = Dictionary(bouwbladen.compactMap { b in b.questionID.map { ($0, b) } }, uniquingKeysWith: { a, _ in a })
         var form = form
+        let links = try await BouwsteenLinks.load(req, tenant: tenant, bouwsteen: bouwsteen, own: bouwbladen, catalog: req.formatCatalog())
         let page = Page(
             layout: try await req.layout(bouwsteen.key.name, current: "start"), base: base,
             code: bouwsteen.key.code, name: bouwsteen.key.name, description: bouwsteen.description,
@@ -114,7 +117,7 @@ struct BouwsteenController: RouteCollection {
             hasBouwbladen: !bouwbladen.isEmpty, canEdit: tenant.role.canEditBouwblad(),
             ownQuestion: form.field("ownQuestion", "Eigen vraag", noun: "je vraag", hint: "Een open vraag die past bij jullie situatie."),
             title: form.field("title", "Korte titel (mag leeg blijven)", noun: "een titel", hint: "Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false),
-            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary, links: links, hasLinks: !links.isEmpty)
         return try req.page("bouwstenen/show", page, status: status)
     }
 }

@@ -1,0 +1,49 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The links that touch a bouwsteen: from its bouwbladen to elsewhere, and from elsewhere
+/// to it. A link may point at a bouwsteen that has no bouwblad yet, so the bouwsteen
+/// page is the place where such a link is seen from the other side.
+struct BouwsteenLinks {
+    struct Item { let arrow: String; let from: String; let verb: String; let other: String; let href: String; let direction: String; let note: String? }
+
+    /// Two queries, whatever the number of links.
+    static func load(_ req: Request, tenant: Tenant, bouwsteen: FormatCatalog.Bouwsteen, own: [BouwbladRecord], catalog: FormatCatalog) async throws -> [Item] {
+        let ownIDs = own.compactMap(\.id)
+        let links = try await LinkRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID)
+            .group(.or) { group in
+                group.filter(\.$targetBouwsteenID == bouwsteen.id)
+                if !ownIDs.isEmpty { group.filter(\.$bouwbladID ~~ ownIDs) }
+            }
+            .sort(\.$createdAt).all()
+        let otherIDs = Set(links.flatMap { [$0.bouwbladID, $0.targetBouwbladID].compactMap { $0 } }).subtracting(ownIDs)
+        let others = otherIDs.isEmpty ? [] : try await BouwbladRecord.query(on: req.db)
+            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$id ~~ Array(otherIDs)).all()
+        // Soft-deleted bouwbladen are missing here, so their links are left out too.
+        let byID = Dictionary(uniqueKeysWithValues: (own + others).map { ($0.id!, $0) })
+        let base = "/c/\(tenant.coalition.slug)"
+        var items: [Item] = []
+        for link in links {
+            guard let source = byID[link.bouwbladID], let sourceBouwsteen = catalog.bouwsteen(id: source.bouwsteenID),
+                  let target = catalog.bouwsteen(id: link.targetBouwsteenID) else { continue }
+            let targetBouwblad = link.targetBouwbladID.flatMap { byID[$0] }
+            let note = link.note.isEmpty ? nil : link.note
+            if source.bouwsteenID == bouwsteen.id, target.id != bouwsteen.id {
+                guard let direction = Direction(from: bouwsteen.key, to: target.key) else { continue }
+                items.append(Item(
+                    arrow: "→", from: Links.label(source, catalog: catalog), verb: "raakt",
+                    other: Links.name(targetBouwblad, bouwsteen: target, catalog: catalog),
+                    href: targetBouwblad.map { "\(base)/bouwbladen/\($0.id!)" } ?? "\(base)/bouwstenen/\(target.key.code)",
+                    direction: direction.label, note: note))
+            } else if target.id == bouwsteen.id, let direction = Direction(from: bouwsteen.key, to: sourceBouwsteen.key) {
+                items.append(Item(
+                    arrow: "←", from: targetBouwblad.map { Links.label($0, catalog: catalog) } ?? bouwsteen.key.name, verb: "wordt geraakt door",
+                    other: Links.name(source, bouwsteen: sourceBouwsteen, catalog: catalog), href: "\(base)/bouwbladen/\(source.id!)",
+                    direction: direction.label, note: note))
+            }
+        }
+        return items
+    }
+}

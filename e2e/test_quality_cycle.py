@@ -1,0 +1,190 @@
+"""The quality cycle in a real browser: from the raster to a closed cycle, the next cycle
+with the sharpened question, a link seen from both sides, and an edit conflict between
+two browsers that loses nothing. axe runs on every kind of page on the way."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import make_browser
+from httpclient import first_use
+from pages import fill, follow, heading, login, navigate, open_details, set_value
+
+EMAIL = "pl@rivierstad.example"
+PASSWORD = "de brug over de rivier"
+SHARPENED = "Hoe leiden de partners de nabespreking straks zelf?"
+
+
+def cycle(d, number):
+    return d.find_element(By.ID, f"cyclus-{number}")
+
+
+def step_section(d, number, step):
+    return cycle(d, number).find_element(By.CSS_SELECTOR, f"section.step[id$='-{step}']")
+
+
+def save_step(d, number, step_number, step, text):
+    details = open_details(d, step_section(d, number, step), f"Stap {step_number} bewerken")
+    area = details.find_element(By.TAG_NAME, "textarea")
+    area.clear()
+    area.send_keys(text)
+    navigate(d, details.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert text.splitlines()[0] in step_section(d, number, step).find_element(By.CSS_SELECTOR, ".step__text").text
+
+
+def add_actie(d, text, deadline, status, member=None, name=None):
+    form = open_details(d, cycle(d, 1), "Actie toevoegen").find_element(By.TAG_NAME, "form")
+    fill(form, {"text": text})
+    if member:
+        Select(form.find_element(By.NAME, "ownerMember")).select_by_visible_text(member)
+    if name:
+        fill(form, {"ownerName": name})
+    set_value(d, form.find_element(By.NAME, "deadline"), deadline)
+    Select(form.find_element(By.NAME, "status")).select_by_visible_text(status)
+    navigate(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+
+def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
+    base = module_server
+    first_use(base, email=EMAIL, password=PASSWORD)
+    d = browser
+    login(d, base, EMAIL, PASSWORD)
+    home = base + "/c/coalitie-rivierstad/"
+    assert d.current_url == home
+    axe.check("raster")
+
+    cell = d.find_element(By.ID, "bouwsteen-micro-uitvoering")
+    assert "Niet gestart" in cell.text
+    navigate(d, cell)
+    assert heading(d) == "Micro – Uitvoering"
+    axe.check("bouwsteen")
+
+    navigate(d, d.find_element(By.CSS_SELECTOR, ".question--mandatory button[type=submit]"))
+    question = heading(d)
+    bouwblad_url = d.current_url
+    assert "/bouwbladen/" in bouwblad_url
+    # The first cycle starts with the question as its startvraag.
+    assert question in step_section(d, 1, "startvraag").text
+    axe.check("bouwblad-nieuw")
+
+    save_step(d, 1, 1, "startvraag", "Na de activiteiten praten we weinig na met de kinderen.\n\n" + question)
+    save_step(d, 1, 2, "doelen", "We willen dat kinderen na elke activiteit kort terugkijken.\n- met een vaste vraag\n- in de eigen groep")
+
+    form = open_details(d, cycle(d, 1), "Doel toevoegen").find_element(By.TAG_NAME, "form")
+    fill(form, {"text": "Na de meeste activiteiten is er een nabespreking", "measure": "activiteiten met een nabespreking",
+                "target": "80", "owner": "Sanne de Vries"})
+    Select(form.find_element(By.NAME, "unit")).select_by_visible_text("%")
+    set_value(d, form.find_element(By.NAME, "deadline"), "2026-06-30")
+    navigate(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    doelen = cycle(d, 1).find_element(By.CSS_SELECTOR, ".parts")
+    assert "Na de meeste activiteiten is er een nabespreking" in doelen.text
+    assert "80%" in doelen.text
+
+    add_actie(d, "Vaste terugkijkvraag afspreken met alle aanbieders", "2026-01-15", "Bezig", member="Sanne de Vries")
+    add_actie(d, "Korte training nabespreken voor begeleiders", "2026-03-01", "Gepland", name="Sportbedrijf Rivierstad")
+    table = cycle(d, 1).find_element(By.CSS_SELECTOR, "table")
+    assert "Vaste terugkijkvraag" in table.text and "Sportbedrijf Rivierstad" in table.text and "Sanne de Vries" in table.text
+    axe.check("bouwblad-doelen-acties")
+
+    save_step(d, 1, 3, "bereikt", "Bij de sportactiviteiten lukt het goed, bij cultuur nog niet altijd.")
+    result = open_details(d, step_section(d, 1, "bereikt"), "Resultaat invullen").find_element(By.TAG_NAME, "form")
+    fill(result, {"achieved": "85"})
+    navigate(d, result.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    # 85 against a target of 80%: computed, not typed.
+    assert "Oordeel: Behaald" in step_section(d, 1, "bereikt").text
+
+    save_step(d, 1, 4, "bijgesteld", SHARPENED)
+    close = cycle(d, 1).find_element(By.CSS_SELECTOR, "form.close-cycle")
+    assert close.find_element(By.ID, "f-next-same").is_selected()
+    navigate(d, close.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+    # The next cycle starts with the sharpened question; the first one is folded away.
+    assert "Cyclus 2" in cycle(d, 2).find_element(By.TAG_NAME, "h2").text
+    assert SHARPENED in step_section(d, 2, "startvraag").find_element(By.CSS_SELECTOR, ".step__text").text
+    older = d.find_element(By.CSS_SELECTOR, "details.older-cycle")
+    assert older.get_attribute("open") is None and "Cyclus 1 (afgerond)" in older.text
+    axe.check("bouwblad-cyclus-2")
+
+    # A link to Meso – Uitvoering (verticaal: same aspect), seen on both sides.
+    form = open_details(d, d.find_element(By.ID, "verbindingen"), "Verbinding toevoegen").find_element(By.TAG_NAME, "form")
+    Select(form.find_element(By.NAME, "target")).select_by_value("bouwsteen:meso-uitvoering")
+    fill(form, {"note": "De school roostert tijd voor de nabespreking in"})
+    navigate(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    links = d.find_element(By.ID, "verbindingen")
+    assert "Raakt Meso – Uitvoering" in links.text and "verticaal" in links.text
+    navigate(d, links.find_element(By.LINK_TEXT, "Meso – Uitvoering"))
+    assert heading(d) == "Meso – Uitvoering"
+    other_side = d.find_element(By.ID, "verbindingen")
+    assert "wordt geraakt door" in other_side.text and "De school roostert tijd" in other_side.text
+    navigate(d, other_side.find_element(By.PARTIAL_LINK_TEXT, "Micro – Uitvoering"))
+    assert d.current_url == bouwblad_url
+    d.get(home)
+    assert "Cyclus afgerond" not in d.find_element(By.ID, "bouwsteen-micro-uitvoering").text
+    assert "In uitvoering" in d.find_element(By.ID, "bouwsteen-micro-uitvoering").text
+    assert "1 verbinding" in d.find_element(By.ID, "bouwsteen-micro-uitvoering").text
+
+    follow(d, "Acties")
+    assert heading(d) == "Acties"
+    assert "Vaste terugkijkvraag" in d.find_element(By.TAG_NAME, "main").text
+    axe.check("acties")
+
+    d.get(bouwblad_url)
+    follow(d, "Geschiedenis")
+    assert SHARPENED in d.find_element(By.TAG_NAME, "main").text
+    axe.check("geschiedenis")
+
+    follow(d, "Prullenbak")
+    axe.check("prullenbak")
+
+
+def test_two_browsers_edit_the_same_step(module_server, browser, axe):
+    """Runs after the journey above in this module: cycle 2 of Micro – Uitvoering exists."""
+    a = browser
+    a.get(module_server + "/c/coalitie-rivierstad/bouwstenen/micro-uitvoering")
+    navigate(a, a.find_element(By.LINK_TEXT, "Open het bouwblad"))
+    url = a.current_url
+    b = make_browser()
+    try:
+        login(b, module_server, EMAIL, PASSWORD)
+        b.get(url)
+        # Both have the page open; A saves first.
+        details_b = open_details(b, step_section(b, 2, "doelen"), "Stap 2 bewerken")
+        save_step(a, 2, 2, "doelen", "Tekst uit browser A")
+        area = details_b.find_element(By.TAG_NAME, "textarea")
+        area.clear()
+        area.send_keys("Tekst uit browser B")
+        navigate(b, details_b.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        assert heading(b) == "Iemand anders heeft dit intussen gewijzigd"
+        assert b.find_element(By.ID, "theirs").get_attribute("value") == "Tekst uit browser A"
+        assert b.find_element(By.ID, "yours").get_attribute("value") == "Tekst uit browser B"
+        axe.driver = b
+        axe.check("conflict")
+        axe.driver = a
+
+        # B keeps both texts by merging them, and saves on top of A's version.
+        area = b.find_element(By.ID, "yours")
+        area.clear()
+        area.send_keys("Tekst uit browser A\n\nEn uit browser B")
+        navigate(b, b.find_element(By.XPATH, "//button[normalize-space()='Mijn tekst opslaan']"))
+        assert "En uit browser B" in step_section(b, 2, "doelen").find_element(By.CSS_SELECTOR, ".step__text").text
+    finally:
+        axe.driver = a
+        b.quit()
+
+
+def test_raster_and_bouwblad_on_a_phone(module_server, browser, axe):
+    """On a 320 px screen the raster becomes a list in the same order, and nothing scrolls sideways."""
+    d = browser
+    d.set_window_size(320, 800)
+    try:
+        d.get(module_server + "/c/coalitie-rivierstad/")
+        cells = d.find_elements(By.CSS_SELECTOR, ".raster__cell")
+        assert [c.get_attribute("id") for c in cells][:3] == ["bouwsteen-macro-samenhang", "bouwsteen-macro-samenwerking", "bouwsteen-macro-uitvoering"]
+        # One column: every cell starts at the same x.
+        assert len({c.location["x"] for c in cells}) == 1
+        assert d.execute_script("return document.documentElement.scrollWidth") <= 320
+        axe.check("raster-320px")
+        navigate(d, d.find_element(By.ID, "bouwsteen-micro-uitvoering"))
+        navigate(d, d.find_element(By.LINK_TEXT, "Open het bouwblad"))
+        assert d.execute_script("return document.documentElement.scrollWidth") <= 320
+        axe.check("bouwblad-320px")
+    finally:
+        d.set_window_size(1280, 900)
