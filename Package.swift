@@ -12,10 +12,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "Domain"),
-        .target(name: "Reports", dependencies: ["Domain"]),
+        .target(name: "Reports", dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "App",
             dependencies: [
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .executableTarget(name: "bouwstenen", dependencies: ["App"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "AppTests",
             dependencies: [

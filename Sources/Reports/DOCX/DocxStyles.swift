@@ -1,0 +1,56 @@
+/// word/styles.xml and word/numbering.xml: real built-in style ids (Heading1…, TOC1…,
+/// Title, TableGrid) so Word's navigation pane, TOC and table styles recognise them.
+enum DocxStyles {
+    private static func paragraphStyle(_ id: String, _ name: String, basedOn: String = "Normal", outline: Int? = nil,
+                                       size: Int? = nil, bold: Bool = false, color: String? = nil, before: Int = 0, after: Int = 120,
+                                       extraPPr: String = "", extraRPr: String = "") -> String {
+        var pPr = "<w:keepNext w:val=\"\(outline == nil ? 0 : 1)\"/><w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>"
+        if let outline { pPr += "<w:outlineLvl w:val=\"\(outline)\"/>" }
+        pPr += extraPPr
+        var rPr = ""
+        if bold { rPr += "<w:b/>" }
+        if let color { rPr += "<w:color w:val=\"\(color)\"/>" }
+        if let size { rPr += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
+        rPr += extraRPr
+        return "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/><w:basedOn w:val=\"\(basedOn)\"/>"
+            + "<w:next w:val=\"Normal\"/>\(outline == nil ? "" : "<w:uiPriority w:val=\"9\"/><w:qFormat/>")<w:pPr>\(pPr)</w:pPr><w:rPr>\(rPr)</w:rPr></w:style>"
+    }
+
+    static let styles = DocxParts.declaration + "<w:styles xmlns:w=\"\(DocxParts.w)\">"
+        + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:eastAsia=\"Calibri\" w:cs=\"Calibri\"/>"
+        + "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"nl-NL\"/></w:rPr></w:rPrDefault>"
+        + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+        + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+        + paragraphStyle("Title", "Title", size: 52, bold: true, color: "0B4F8A", before: 2400, after: 240)
+        + paragraphStyle("Subtitle", "Subtitle", size: 28, color: "4A4A4A", after: 160)
+        + paragraphStyle("Heading1", "heading 1", outline: 0, size: 36, bold: true, color: "0B4F8A", before: 240, after: 160)
+        + paragraphStyle("Heading2", "heading 2", outline: 1, size: 30, bold: true, color: "1A1A1A", before: 360, after: 120)
+        + paragraphStyle("Heading3", "heading 3", outline: 2, size: 26, bold: true, color: "1A1A1A", before: 240, after: 80)
+        + paragraphStyle("Heading4", "heading 4", outline: 3, size: 22, bold: true, color: "0B4F8A", before: 200, after: 60)
+        + paragraphStyle("TOCHeading", "TOC Heading", basedOn: "Heading1", size: 36, bold: true, color: "0B4F8A", after: 160)
+        + paragraphStyle("TOC1", "toc 1", after: 60, extraRPr: "<w:b/>")
+        + paragraphStyle("TOC2", "toc 2", after: 40, extraPPr: "<w:ind w:left=\"440\"/>")
+        + paragraphStyle("TOC3", "toc 3", after: 40, extraPPr: "<w:ind w:left=\"880\"/>")
+        + paragraphStyle("Description", "Bouwsteen description", after: 200, extraRPr: "<w:i/>")
+        + paragraphStyle("Question", "Bouwblad question", before: 60, after: 160,
+                         extraPPr: "<w:pBdr><w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"0B4F8A\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEF3F8\"/><w:ind w:left=\"160\"/>")
+        + paragraphStyle("ListBullet", "List Bullet", after: 60, extraPPr: "<w:ind w:left=\"720\" w:hanging=\"360\"/>")
+        + paragraphStyle("TableText", "Table text", after: 0)
+        + paragraphStyle("TableSpacer", "Table spacer", after: 120, extraRPr: "<w:sz w:val=\"8\"/>")
+        + paragraphStyle("ConceptMark", "Concept mark", bold: true, color: "5C3D00", after: 120,
+                         extraPPr: "<w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"8A5A00\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"8A5A00\"/></w:pBdr><w:jc w:val=\"center\"/>")
+        + paragraphStyle("Header", "header", after: 0, extraRPr: "<w:color w:val=\"5C3D00\"/>")
+        + paragraphStyle("Footer", "footer", after: 0, extraRPr: "<w:sz w:val=\"18\"/><w:color w:val=\"4A4A4A\"/>")
+        + "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0B4F8A\"/><w:u w:val=\"single\"/></w:rPr></w:style>"
+        + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
+        + "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+        + "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>"
+        + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8A8A8A\"/>" }.joined()
+        + "</w:tblBorders><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+        + "</w:styles>"
+
+    static let numbering = DocxParts.declaration + "<w:numbering xmlns:w=\"\(DocxParts.w)\">"
+        + "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+        + "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>"
+        + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+}

@@ -1,0 +1,115 @@
+import Domain
+import Foundation
+import ZIPFoundation
+
+/// The report as a Word document (WordprocessingML in a ZIP): Heading 1–4 styles for
+/// Word's navigation pane, a TOC field, bookmarks with internal links from the raster,
+/// tables with repeating header rows, page numbers in the footer and document properties.
+public enum DocxWriter {
+    public static func write(_ report: Report) throws -> Data {
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", DocxParts.contentTypes),
+            ("_rels/.rels", DocxParts.rootRelationships),
+            ("docProps/core.xml", DocxParts.core(title: report.title, coalition: report.coalition, period: report.period)),
+            ("docProps/app.xml", DocxParts.app),
+            ("word/_rels/document.xml.rels", DocxParts.documentRelationships),
+            ("word/document.xml", document(report)),
+            ("word/styles.xml", DocxStyles.styles),
+            ("word/numbering.xml", DocxStyles.numbering),
+            ("word/settings.xml", DocxParts.settings),
+            ("word/header1.xml", DocxParts.header(concept: report.isConcept)),
+            ("word/footer1.xml", DocxParts.footer),
+        ]
+        let archive = try Archive(data: Data(), accessMode: .create)
+        // A fixed date inside the ZIP: the same report gives the same bytes.
+        let stamp = Date(timeIntervalSince1970: 1_735_689_600)
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw DocxError.noData }
+        return data
+    }
+
+    enum DocxError: Error { case noData }
+
+    static func anchors(_ report: Report) -> [String] {
+        ["inleiding", "raster"] + report.sections.flatMap { [$0.anchor] + $0.bouwbladen.map(\.anchor) } + ["bijlage-acties"]
+    }
+
+    static func document(_ report: Report) -> String {
+        var body = DocxBody(anchors: anchors(report))
+        if report.isConcept { body.text(ReportWords.concept.uppercased() + ": nog niet compleet", style: "ConceptMark") }
+        body.text("Kwaliteitsrapport School en Omgeving", style: "Subtitle")
+        body.text(report.title, style: "Title")
+        body.text(report.coalition, style: "Subtitle")
+        body.text("Periode " + report.period)
+        body.text("Gemaakt op " + report.date)
+
+        body.paragraph(DocxBody.run(ReportWords.contents), style: "TOCHeading", pageBreakBefore: true)
+        var entries: [(String, String, Int)] = [(ReportWords.introduction, "inleiding", 1), (ReportWords.raster, "raster", 1)]
+        for section in report.sections {
+            entries.append((section.name, section.anchor, 1))
+            entries += section.bouwbladen.map { ($0.title, $0.anchor, 2) }
+        }
+        entries.append((ReportWords.openActions, "bijlage-acties", 1))
+        body.tableOfContents(entries)
+
+        body.heading(ReportWords.introduction, level: 1, anchor: "inleiding", pageBreakBefore: true)
+        body.blocks(report.introduction)
+
+        body.heading(ReportWords.raster, level: 1, anchor: "raster", pageBreakBefore: true)
+        body.text(ReportWords.rasterHint)
+        let rows = report.raster.enumerated().map { row, cells in
+            [DocxBody.run(report.rowLabels[row], bold: true)] + cells.map { body.hyperlink($0.name, to: $0.anchor) + "<w:r><w:br/></w:r>" + DocxBody.run($0.summary) }
+        }
+        body.table([""] + report.columnLabels, runs: rows, widths: [1_500, 2_500, 2_500, 2_500], rowHeaders: true)
+
+        for section in report.sections { bouwsteen(section, into: &body) }
+
+        body.heading(ReportWords.openActions, level: 1, anchor: "bijlage-acties", pageBreakBefore: true)
+        if report.openActions.isEmpty {
+            body.text(ReportWords.noOpenActions)
+        } else {
+            body.table(ReportWords.appendixHeaders, rows: report.openActions.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] },
+                       widths: [3_000, 1_800, 1_600, 1_300, 1_300])
+        }
+        return DocxParts.document(body: body.xml)
+    }
+
+    private static func bouwsteen(_ section: Report.Section, into body: inout DocxBody) {
+        body.heading(section.name, level: 1, anchor: section.anchor, pageBreakBefore: true)
+        body.text(section.description, style: "Description")
+        if section.bouwbladen.isEmpty { body.text(ReportWords.noBouwblad) }
+        for bouwblad in section.bouwbladen {
+            body.heading(bouwblad.title, level: 2, anchor: bouwblad.anchor)
+            body.paragraph(DocxBody.run(bouwblad.questionKind + ": ", bold: true) + DocxBody.run(bouwblad.question), style: "Question")
+            if let keeper = bouwblad.keeper { body.text("Bijgehouden door " + keeper) }
+            for cycle in bouwblad.cycles {
+                body.heading(cycle.title, level: 3)
+                body.text("Periode: " + cycle.period)
+                for (index, step) in cycle.steps.enumerated() {
+                    body.heading(step.title, level: 4)
+                    if step.text.isEmpty { body.text(ReportWords.empty) } else { body.blocks(step.text) }
+                    if index == 1 {
+                        if !cycle.goals.isEmpty {
+                            body.table(ReportWords.goalHeaders, rows: cycle.goals.map { [$0.text, $0.target, $0.achieved, $0.verdict] },
+                                       widths: [4_200, 1_700, 1_500, 1_600])
+                        }
+                        if !cycle.actions.isEmpty {
+                            body.table(ReportWords.actionHeaders, rows: cycle.actions.map { [$0.text, $0.owner, $0.deadline, $0.status] },
+                                       widths: [4_200, 1_900, 1_500, 1_400])
+                        }
+                    }
+                }
+            }
+            if !bouwblad.links.isEmpty {
+                body.heading("Naastgelegen bouwstenen", level: 3)
+                body.table(ReportWords.linkHeaders, rows: bouwblad.links.map { [$0.other, $0.direction, $0.note] }, widths: [3_500, 1_500, 4_000])
+            }
+        }
+    }
+}

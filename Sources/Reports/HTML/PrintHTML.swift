@@ -1,0 +1,133 @@
+import Domain
+
+/// The report as one HTML document with print CSS: the print view in the browser, and
+/// WeasyPrint's input for the PDF. Headings h1–h5 become the PDF's bookmarks.
+public enum PrintHTML {
+    public enum Style: Sendable {
+        /// A `<link>` to a stylesheet the server serves (its pages allow no inline style).
+        case linked(String)
+        /// The stylesheet inside the document, for a file that stands on its own.
+        case inline
+    }
+
+    public static func render(_ report: Report, style: Style) -> String {
+        var html = HTMLBuilder()
+        html.raw("<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">")
+        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        html.element("title", report.title + " – " + report.coalition)
+        html.raw("<meta name=\"author\" content=\"\(XMLText.escape(report.coalition))\">")
+        switch style {
+        case .linked(let href): html.raw("<link rel=\"stylesheet\" href=\"\(XMLText.escape(href))\">")
+        case .inline: html.raw("<style>\(PrintStyle.css)</style>")
+        }
+        html.raw("</head><body class=\"report\">")
+        if report.isConcept { html.raw("<p class=\"concept-mark\">\(ReportWords.concept): nog niet compleet</p>") }
+        titlePage(report, &html)
+        contents(report, &html)
+        html.raw("<main>")
+        html.raw("<section class=\"chapter\" id=\"inleiding\">")
+        html.element("h2", ReportWords.introduction)
+        html.blocks(report.introduction)
+        html.raw("</section>")
+        raster(report, &html)
+        for section in report.sections { bouwsteen(section, &html) }
+        appendix(report, &html)
+        html.raw("</main></body></html>\n")
+        return html.output
+    }
+
+    private static func titlePage(_ report: Report, _ html: inout HTMLBuilder) {
+        html.raw("<header class=\"title-page\">")
+        html.element("p", "Kwaliteitsrapport School en Omgeving", class: "title-page__kicker")
+        html.element("h1", report.title)
+        html.element("p", report.coalition, class: "title-page__coalition")
+        html.element("p", "Periode " + report.period)
+        html.element("p", "Gemaakt op " + report.date)
+        if report.isConcept { html.element("p", ReportWords.concept, class: "title-page__concept") }
+        html.raw("</header>")
+    }
+
+    private static func contents(_ report: Report, _ html: inout HTMLBuilder) {
+        html.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">\(ReportWords.contents)</h2><ol>")
+        html.raw("<li>"); html.link(ReportWords.introduction, to: "inleiding"); html.raw("</li>")
+        html.raw("<li>"); html.link(ReportWords.raster, to: "raster"); html.raw("</li>")
+        for section in report.sections {
+            html.raw("<li>"); html.link(section.name, to: section.anchor)
+            if !section.bouwbladen.isEmpty {
+                html.raw("<ol>")
+                for bouwblad in section.bouwbladen { html.raw("<li>"); html.link(bouwblad.title, to: bouwblad.anchor); html.raw("</li>") }
+                html.raw("</ol>")
+            }
+            html.raw("</li>")
+        }
+        html.raw("<li>"); html.link(ReportWords.openActions, to: "bijlage-acties"); html.raw("</li>")
+        html.raw("</ol></nav>")
+    }
+
+    private static func raster(_ report: Report, _ html: inout HTMLBuilder) {
+        html.raw("<section class=\"chapter\" id=\"raster\">")
+        html.element("h2", ReportWords.raster)
+        html.element("p", ReportWords.rasterHint)
+        html.raw("<table class=\"raster-table\"><thead><tr><td></td>")
+        for label in report.columnLabels { html.element("th", label, attributes: "scope=\"col\"") }
+        html.raw("</tr></thead><tbody>")
+        for (row, cells) in report.raster.enumerated() {
+            html.raw("<tr>")
+            html.element("th", report.rowLabels[row], attributes: "scope=\"row\"")
+            for cell in cells {
+                html.raw("<td>"); html.link(cell.name, to: cell.anchor)
+                html.element("span", cell.summary, class: "raster-table__summary")
+                html.raw("</td>")
+            }
+            html.raw("</tr>")
+        }
+        html.raw("</tbody></table></section>")
+    }
+
+    private static func bouwsteen(_ section: Report.Section, _ html: inout HTMLBuilder) {
+        html.raw("<section class=\"chapter bouwsteen\" id=\"\(XMLText.escape(section.anchor))\">")
+        html.element("h2", section.name)
+        html.element("p", section.description, class: "bouwsteen__description")
+        if section.bouwbladen.isEmpty { html.element("p", ReportWords.noBouwblad, class: "muted") }
+        for bouwblad in section.bouwbladen {
+            html.raw("<article class=\"bouwblad\" id=\"\(XMLText.escape(bouwblad.anchor))\">")
+            html.element("h3", bouwblad.title)
+            html.raw("<p class=\"bouwblad__question\"><strong>\(XMLText.escape(bouwblad.questionKind)):</strong> \(XMLText.escape(bouwblad.question))</p>")
+            if let keeper = bouwblad.keeper { html.element("p", "Bijgehouden door " + keeper, class: "muted") }
+            for cycle in bouwblad.cycles { self.cycle(cycle, &html) }
+            if !bouwblad.links.isEmpty {
+                html.element("h4", "Naastgelegen bouwstenen")
+                html.table(ReportWords.linkHeaders, bouwblad.links.map { [$0.other, $0.direction, $0.note] })
+            }
+            html.raw("</article>")
+        }
+        html.raw("</section>")
+    }
+
+    private static func cycle(_ cycle: Report.Cycle, _ html: inout HTMLBuilder) {
+        html.raw("<section class=\"cycle\">")
+        html.element("h4", cycle.title)
+        html.element("p", "Periode: " + cycle.period, class: "muted")
+        for (index, step) in cycle.steps.enumerated() {
+            html.element("h5", step.title)
+            if step.text.isEmpty { html.element("p", ReportWords.empty, class: "muted") } else { html.blocks(step.text) }
+            // Goals and actions belong to step 2, "Wat zijn je doelen en acties?".
+            if index == 1 {
+                if !cycle.goals.isEmpty { html.table(ReportWords.goalHeaders, cycle.goals.map { [$0.text, $0.target, $0.achieved, $0.verdict] }) }
+                if !cycle.actions.isEmpty { html.table(ReportWords.actionHeaders, cycle.actions.map { [$0.text, $0.owner, $0.deadline, $0.status] }) }
+            }
+        }
+        html.raw("</section>")
+    }
+
+    private static func appendix(_ report: Report, _ html: inout HTMLBuilder) {
+        html.raw("<section class=\"chapter\" id=\"bijlage-acties\">")
+        html.element("h2", ReportWords.openActions)
+        if report.openActions.isEmpty {
+            html.element("p", ReportWords.noOpenActions)
+        } else {
+            html.table(ReportWords.appendixHeaders, report.openActions.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] })
+        }
+        html.raw("</section>")
+    }
+}

@@ -1,0 +1,129 @@
+/// The kwaliteitsrapport as plain values, ready to be written in any format. Every text
+/// is already in its final Dutch wording; the writers only lay it out. Long texts follow
+/// the plain-text convention of bouwblad fields (see `PlainText`).
+public struct Report: Sendable {
+    public var title: String
+    public var coalition: String
+    public var period: String
+    public var date: String
+    public var isConcept: Bool
+    public var introduction: String
+    /// Rows from macro to micro, columns samenhang, samenwerking, uitvoering.
+    public var raster: [[RasterCell]]
+    public var columnLabels: [String]
+    public var rowLabels: [String]
+    /// In the format's order: aspect by aspect, macro, meso, micro within each.
+    public var sections: [Section]
+    public var openActions: [Action]
+
+    public init(title: String, coalition: String, period: String, date: String, isConcept: Bool, introduction: String,
+                raster: [[RasterCell]], columnLabels: [String], rowLabels: [String], sections: [Section], openActions: [Action]) {
+        self.title = title
+        self.coalition = coalition
+        self.period = period
+        self.date = date
+        self.isConcept = isConcept
+        self.introduction = introduction
+        self.raster = raster
+        self.columnLabels = columnLabels
+        self.rowLabels = rowLabels
+        self.sections = sections
+        self.openActions = openActions
+    }
+
+    public struct RasterCell: Sendable {
+        public var name: String
+        public var anchor: String
+        public var summary: String
+        public init(name: String, anchor: String, summary: String) { self.name = name; self.anchor = anchor; self.summary = summary }
+    }
+
+    /// One bouwsteen.
+    public struct Section: Sendable {
+        public var anchor: String
+        public var name: String
+        public var description: String
+        public var bouwbladen: [Bouwblad]
+        public init(anchor: String, name: String, description: String, bouwbladen: [Bouwblad]) {
+            self.anchor = anchor; self.name = name; self.description = description; self.bouwbladen = bouwbladen
+        }
+    }
+
+    public struct Bouwblad: Sendable {
+        public var anchor: String
+        public var title: String
+        public var question: String
+        /// "Verplichte vraag", "Voorbeeldvraag" or "Eigen vraag".
+        public var questionKind: String
+        public var keeper: String?
+        public var cycles: [Cycle]
+        public var links: [Link]
+        public init(anchor: String, title: String, question: String, questionKind: String, keeper: String?, cycles: [Cycle], links: [Link]) {
+            self.anchor = anchor; self.title = title; self.question = question; self.questionKind = questionKind
+            self.keeper = keeper; self.cycles = cycles; self.links = links
+        }
+    }
+
+    public struct Cycle: Sendable {
+        public var title: String
+        public var period: String
+        public var steps: [Step]
+        public var goals: [Goal]
+        public var actions: [Action]
+        public init(title: String, period: String, steps: [Step], goals: [Goal], actions: [Action]) {
+            self.title = title; self.period = period; self.steps = steps; self.goals = goals; self.actions = actions
+        }
+    }
+
+    public struct Step: Sendable {
+        public var title: String
+        public var text: String
+        public init(title: String, text: String) { self.title = title; self.text = text }
+    }
+
+    public struct Goal: Sendable {
+        public var text: String
+        public var target: String
+        public var achieved: String
+        public var verdict: String
+        public init(text: String, target: String, achieved: String, verdict: String) {
+            self.text = text; self.target = target; self.achieved = achieved; self.verdict = verdict
+        }
+    }
+
+    public struct Action: Sendable {
+        public var text: String
+        public var owner: String
+        public var deadline: String
+        public var status: String
+        /// Where the action comes from; used in the appendix.
+        public var source: String
+        public init(text: String, owner: String, deadline: String, status: String, source: String = "") {
+            self.text = text; self.owner = owner; self.deadline = deadline; self.status = status; self.source = source
+        }
+    }
+
+    public struct Link: Sendable {
+        public var other: String
+        public var direction: String
+        public var note: String
+        public init(other: String, direction: String, note: String) { self.other = other; self.direction = direction; self.note = note }
+    }
+}
+
+/// Headings and labels all formats share, so the DOCX and the PDF read the same.
+public enum ReportWords {
+    public static let contents = "Inhoud"
+    public static let introduction = "Inleiding"
+    public static let raster = "De bouwstenen in één oogopslag"
+    public static let rasterHint = "Klik op een bouwsteen om naar het hoofdstuk te gaan."
+    public static let openActions = "Bijlage: openstaande acties"
+    public static let concept = "Concept"
+    public static let noBouwblad = "Voor deze bouwsteen is nog geen bouwblad ingevuld."
+    public static let empty = "Nog niet ingevuld."
+    public static let goalHeaders = ["Doel", "Streefwaarde", "Bereikt", "Oordeel"]
+    public static let actionHeaders = ["Actie", "Wie", "Wanneer", "Status"]
+    public static let appendixHeaders = ["Actie", "Bouwsteen", "Wie", "Wanneer", "Status"]
+    public static let linkHeaders = ["Raakt bouwsteen", "Richting", "Toelichting"]
+    public static let noOpenActions = "Er zijn geen openstaande acties."
+}
