@@ -19,5 +19,6 @@ enum AppMigrations {
         M0014_CreateLinks(),
         M0015_CreateContributors(),
         M0016_AddTrash(),
+        M0017_CreateReports(),
     ]
 }

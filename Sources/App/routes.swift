@@ -1,4 +1,5 @@
 import Prometheus
+import Reports
 import Vapor
 
 func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse: FirstUseMiddleware.State) throws {
@@ -6,6 +7,13 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try app.register(collection: FirstUseController(state: firstUse))
     try app.register(collection: LoginController())
     try app.register(collection: AcceptInvitationController())
+    // The report's print stylesheet lives in the Reports target, so the PDF and the print view share it.
+    app.get("css", "rapport.css") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = .css
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: PrintStyle.css))
+    }
 
     let loggedIn = app.grouped(RequireLoginMiddleware())
     try loggedIn.register(collection: HomeController())
@@ -22,6 +30,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try coalition.register(collection: CloseCycleController())
     try coalition.register(collection: LinksController())
     try coalition.register(collection: ActiesController())
+    try coalition.register(collection: ReportController())
     try coalition.register(collection: SettingsController())
     try coalition.register(collection: TrashController())
     try coalition.register(collection: MembersController())

@@ -42,3 +42,12 @@ enum ErrorPage {
         }
     }
 }
+
+/// A refusal with its own Dutch heading and message, for cases the generic pages do not
+/// describe well (e.g. "PDF maken lukt nu niet").
+struct UserProblem: AbortError {
+    let status: HTTPResponseStatus
+    let title: String
+    let message: String
+    var reason: String { message }
+}

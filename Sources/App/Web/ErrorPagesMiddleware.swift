@@ -22,15 +22,16 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
 
     func render(_ error: any Error, for request: Request) -> Response {
         let (status, reason, headers) = classify(error)
-        if status.code >= 500 {
+        if status.code >= 500 && !(error is UserProblem) {
             request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "status": "\(status.code)"])
         } else {
             request.logger.debug("request refused", metadata: ["status": "\(status.code)"])
         }
-        let heading = ErrorPage.title(for: status)
+        let problem = error as? UserProblem
+        let heading = problem?.title ?? ErrorPage.title(for: status)
         let page = Page(
             layout: request.errorLayout(heading), status: Int(status.code), heading: heading,
-            message: ErrorPage.message(for: status, reason: reason),
+            message: problem?.message ?? ErrorPage.message(for: status, reason: reason),
             requestID: status.code >= 500 ? request.id : nil)
         let response: Response
         if let html = try? request.application.pageTemplates.render("error", page) {

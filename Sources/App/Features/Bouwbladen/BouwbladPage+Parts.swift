@@ -84,10 +84,7 @@ extension BouwbladPage {
         let (fields, unit) = doelFields(&form, prefix, doel)
         var meta: [String] = []
         if !doel.measure.isEmpty { meta.append("Meet: \(doel.measure)") }
-        if !doel.target.isEmpty {
-            let value = doel.targetUnit == .datum ? (IsoDate(doel.target)?.label ?? doel.target) : doel.target + (doel.targetUnit.map { $0 == .procent ? "%" : " (\($0.label))" } ?? "")
-            meta.append("Streefwaarde: \(value)")
-        }
+        if let target = doel.targetLabel { meta.append("Streefwaarde: \(target)") }
         if let deadline = doel.deadline { meta.append("Uiterlijk: \(IsoDate(deadline)?.label ?? deadline)") }
         if !doel.owner.isEmpty { meta.append("Trekker: \(doel.owner)") }
         let hints = SmartHint.hints(text: doel.text, target: doel.target, deadline: doel.deadline, owner: doel.owner).map(\.text)

@@ -29,6 +29,13 @@ final class DoelRecord: Model, @unchecked Sendable {
     var computedVerdict: Verdict? { Verdict.compute(target: target, achieved: achieved, unit: targetUnit) }
     var effectiveVerdict: Verdict? { verdict.flatMap(Verdict.init(rawValue:)) ?? computedVerdict }
 
+    /// The target as people read it: "80%", "12 (aantal)", "1 juni 2026".
+    var targetLabel: String? {
+        guard !target.isEmpty else { return nil }
+        if targetUnit == .datum { return IsoDate(target)?.label ?? target }
+        return target + (targetUnit.map { $0 == .procent ? "%" : " (\($0.label))" } ?? "")
+    }
+
     /// One line for the history page.
     var summary: String {
         var parts = [text]

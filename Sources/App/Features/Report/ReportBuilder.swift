@@ -1,0 +1,81 @@
+import Domain
+import Foundation
+import Reports
+
+/// Turns the coalition's data into the format-neutral `Report`.
+enum ReportBuilder {
+    static func build(_ data: ReportData, isConcept: Bool, today: Date = Date()) -> Report {
+        let catalog = data.catalog
+        let sections = BouwsteenKey.reportOrder.compactMap { key -> Report.Section? in
+            guard let bouwsteen = catalog.bouwsteen(key) else { return nil }
+            return Report.Section(
+                anchor: anchor(key), name: key.name, description: bouwsteen.description,
+                bouwbladen: data.includedBouwbladen(of: bouwsteen).map { bouwblad(data, $0, in: bouwsteen) })
+        }
+        let raster = Level.allCases.map { level in
+            Aspect.allCases.map { aspect -> Report.RasterCell in
+                let key = BouwsteenKey(level: level, aspect: aspect)
+                let count = catalog.bouwsteen(key).map { data.includedBouwbladen(of: $0).count } ?? 0
+                return Report.RasterCell(name: key.name, anchor: anchor(key), summary: count == 1 ? "1 bouwblad" : "\(count) bouwbladen")
+            }
+        }
+        let included = Set(data.bouwbladen.filter(data.isIncluded).compactMap(\.id))
+        let open = data.acties
+            .filter { included.contains($0.bouwbladID) && ($0.status == .gepland || $0.status == .bezig) }
+            .sorted { ($0.deadline ?? "9999") < ($1.deadline ?? "9999") }
+            .map { actie -> Report.Action in
+                let source = data.bouwbladen.first { $0.id == actie.bouwbladID }.flatMap { catalog.bouwsteen(id: $0.bouwsteenID)?.key.name } ?? ""
+                return action(actie, source: source)
+            }
+        return Report(
+            title: data.title, coalition: data.coalition.name, period: data.period.label, date: DutchDate.dayMonthYear(today),
+            isConcept: isConcept, introduction: data.introduction, raster: raster,
+            columnLabels: Aspect.allCases.map(\.label), rowLabels: Level.allCases.map(\.label), sections: sections, openActions: open)
+    }
+
+    static func anchor(_ key: BouwsteenKey) -> String { "bouwsteen-\(key.code)" }
+
+    private static func bouwblad(_ data: ReportData, _ bouwblad: BouwbladRecord, in bouwsteen: FormatCatalog.Bouwsteen) -> Report.Bouwblad {
+        let question = data.questionText(bouwblad)
+        let kind = data.isMandatory(bouwblad) ? "Verplichte vraag" : (bouwblad.questionID == nil ? "Eigen vraag" : "Voorbeeldvraag")
+        let cycles = data.includedCycles(of: bouwblad).map { cycle in
+            Report.Cycle(
+                title: "Cyclus \(cycle.number)" + (cycle.closedAt == nil ? " (loopt nog)" : ""),
+                period: cycle.period.label ?? "geen periode opgegeven",
+                steps: CycleStep.allCases.map { Report.Step(title: "Stap \($0.number) – \($0.title)", text: cycle.text($0)) },
+                goals: data.doelen.filter { $0.cycleID == cycle.id }.map {
+                    Report.Goal(text: $0.text, target: $0.targetLabel ?? "", achieved: $0.achieved, verdict: $0.effectiveVerdict?.label ?? "")
+                },
+                actions: data.acties.filter { $0.cycleID == cycle.id }.map { action($0, source: bouwsteen.key.name) })
+        }
+        var links: [Report.Link] = []
+        for link in data.links {
+            if link.bouwbladID == bouwblad.id, let target = data.catalog.bouwsteen(id: link.targetBouwsteenID),
+               let direction = Direction(from: bouwsteen.key, to: target.key) {
+                let targetBouwblad = link.targetBouwbladID.flatMap { id in data.bouwbladen.first { $0.id == id } }
+                links.append(Report.Link(other: "Raakt " + Links.name(targetBouwblad, bouwsteen: target, catalog: data.catalog),
+                                         direction: direction.label, note: link.note))
+            } else if link.bouwbladID != bouwblad.id, link.targetBouwbladID == bouwblad.id || (link.targetBouwbladID == nil && link.targetBouwsteenID == bouwsteen.id),
+                      let source = data.bouwbladen.first(where: { $0.id == link.bouwbladID }),
+                      let from = data.catalog.bouwsteen(id: source.bouwsteenID), let direction = Direction(from: bouwsteen.key, to: from.key) {
+                links.append(Report.Link(other: "Geraakt door " + Links.name(source, bouwsteen: from, catalog: data.catalog),
+                                         direction: direction.label, note: link.note))
+            }
+        }
+        return Report.Bouwblad(
+            anchor: "bouwblad-\(bouwblad.id!)", title: heading(bouwblad, question: question), question: question, questionKind: kind,
+            keeper: bouwblad.keeperID.flatMap { data.memberNames[$0] }, cycles: cycles, links: links)
+    }
+
+    /// The bouwblad's own short title; without one, the start of its question.
+    static func heading(_ bouwblad: BouwbladRecord, question: String) -> String {
+        if !bouwblad.title.isEmpty { return bouwblad.title }
+        let firstSentence = question.split(whereSeparator: { $0 == "?" || $0 == "." }).first.map { String($0) + (question.contains("?") ? "?" : "") } ?? question
+        return firstSentence.count > 90 ? String(firstSentence.prefix(88)) + "…" : firstSentence
+    }
+
+    private static func action(_ actie: ActieRecord, source: String) -> Report.Action {
+        Report.Action(text: actie.text, owner: actie.ownerName, deadline: actie.deadline.flatMap { IsoDate($0)?.label } ?? "",
+                      status: actie.status.label, source: source)
+    }
+}

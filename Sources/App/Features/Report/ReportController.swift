@@ -1,0 +1,160 @@
+import Domain
+import Fluent
+import Reports
+import Vapor
+
+/// `/c/{slug}/rapport`: settings, completeness check, exports and frozen versions.
+struct ReportController: RouteCollection {
+    static let titleMax = 200
+    static let introductionMax = 20_000
+
+    func boot(routes: any RoutesBuilder) throws {
+        let report = routes.grouped("rapport")
+        report.get(use: show)
+        report.post(use: saveSettings)
+        report.get("afdrukken", use: printView)
+        report.get("rapport.docx", use: docx)
+        report.get("rapport.pdf", use: pdf)
+        report.post("vastzetten", use: freeze)
+        report.get("versies", ":versionID", ":file", use: download)
+    }
+
+    func show(req: Request) async throws -> Response {
+        try await ReportPage.render(req, data: try await load(req))
+    }
+
+    func printView(req: Request) async throws -> Response {
+        let data = try await load(req)
+        let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: try req.tenant.coalition.slug).isComplete)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked("/css/rapport.css"))))
+    }
+
+    func docx(req: Request) async throws -> Response {
+        let (data, isConcept) = try await loadForExport(req)
+        let bytes = try DocxWriter.write(ReportBuilder.build(data, isConcept: isConcept))
+        return Self.file(bytes, type: Self.docxType, name: Self.fileName(data, "docx"))
+    }
+
+    func pdf(req: Request) async throws -> Response {
+        let (data, isConcept) = try await loadForExport(req)
+        do {
+            let bytes = try await WeasyPrint.render(ReportBuilder.build(data, isConcept: isConcept))
+            return Self.file(bytes, type: HTTPMediaType(type: "application", subType: "pdf"), name: Self.fileName(data, "pdf"))
+        } catch let failure as WeasyPrint.Failure {
+            req.logger.error("PDF failed: \(failure)")
+            let message = failure == .notInstalled
+                ? "Op deze server kan Bouwstenen geen PDF maken: het programma WeasyPrint is niet geïnstalleerd. Het Word-bestand en de afdrukversie werken wel."
+                : "Het maken van de PDF is niet gelukt. Probeer het later nog eens, of gebruik het Word-bestand of de afdrukversie."
+            throw UserProblem(status: .serviceUnavailable, title: "PDF maken lukt nu niet", message: message)
+        }
+    }
+
+    func saveSettings(req: Request) async throws -> Response {
+        let tenant = try req.require { $0 == .projectleider }
+        let data = try await load(req)
+        let form = try req.submittedForm()
+        guard let input = ReportSettingsInput(form, data: data) else {
+            throw Abort(.badRequest)
+        }
+        guard input.errors.isEmpty, let period = input.period else {
+            return try await ReportPage.render(req, data: data, form: FormState(values: form.values, errors: input.errors), lists: form.lists, status: .unprocessableEntity)
+        }
+        let userID = try req.requireUser().requireID()
+        try await req.db.transaction { db in
+            if let settings = data.settings {
+                let saved = try await Versioned.update(
+                    ReportSettingsRecord.schema, id: settings.requireID(), coalitionID: tenant.coalitionID, expectedVersion: input.version,
+                    set: [("title", input.title), ("period_from", period.from.iso), ("period_to", period.to.iso),
+                          ("introduction", input.introduction), ("updated_by", userID)], on: db)
+                guard saved else { throw Abort(.conflict) }
+            } else {
+                guard input.version == 0 else { throw Abort(.conflict) }
+                let settings = ReportSettingsRecord()
+                settings.coalitionID = tenant.coalitionID
+                settings.title = input.title
+                settings.periodFrom = period.from.iso
+                settings.periodTo = period.to.iso
+                settings.introduction = input.introduction
+                settings.version = 1
+                settings.updatedBy = userID
+                try await settings.create(on: db)
+            }
+            try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == tenant.coalitionID).delete()
+            for choice in input.choices(data: data, period: period) {
+                try await ReportChoiceRecord(coalitionID: tenant.coalitionID, bouwbladID: choice.bouwblad, cycleID: choice.cycle, included: choice.included).create(on: db)
+            }
+        }
+        try await req.flash("De instellingen van het rapport zijn opgeslagen.")
+        return .seeOther("/c/\(tenant.coalition.slug)/rapport")
+    }
+
+    /// Stores the DOCX and the PDF exactly as exported now; a version is never changed.
+    func freeze(req: Request) async throws -> Response {
+        let tenant = try req.require { $0 == .projectleider }
+        let (data, isConcept) = try await loadForExport(req)
+        let report = ReportBuilder.build(data, isConcept: isConcept)
+        let docx = try DocxWriter.write(report)
+        let pdf = try? await WeasyPrint.render(report)
+        let user = try req.requireUser()
+        let last = try await ReportVersionRecord.query(on: req.db).filter(\.$coalitionID == tenant.coalitionID)
+            .sort(\.$number, .descending).field(\.$number).first()
+        let version = ReportVersionRecord()
+        version.coalitionID = tenant.coalitionID
+        version.number = (last?.number ?? 0) + 1
+        version.title = report.title
+        version.isConcept = isConcept
+        version.docx = docx
+        version.docxSHA256 = Tokens.sha256(docx)
+        version.pdf = pdf
+        version.pdfSHA256 = pdf.map { Tokens.sha256($0) }
+        version.createdBy = try user.requireID()
+        version.createdByName = user.name
+        version.createdAt = Date()
+        // The unique (coalition, number) index turns a double click into a 409, not a duplicate.
+        try await version.create(on: req.db)
+        try await req.flash("Versie \(version.number) van het rapport is vastgezet." + (pdf == nil ? " Er is alleen een Word-bestand bewaard: PDF maken lukte niet." : ""))
+        return .seeOther("/c/\(tenant.coalition.slug)/rapport#versies")
+    }
+
+    func download(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        guard let id = req.parameters.get("versionID", as: UUID.self), let file = req.parameters.get("file"),
+              let version = try await ReportVersionRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).first()
+        else { throw Abort(.notFound) }
+        let name = "kwaliteitsrapport-\(tenant.coalition.slug)-versie-\(version.number)"
+        switch file {
+        case "rapport.docx": return Self.file(version.docx, type: Self.docxType, name: name + ".docx")
+        case "rapport.pdf":
+            guard let pdf = version.pdf else { throw Abort(.notFound) }
+            return Self.file(pdf, type: HTTPMediaType(type: "application", subType: "pdf"), name: name + ".pdf")
+        default: throw Abort(.notFound)
+        }
+    }
+
+    // MARK: helpers
+
+    static let docxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+    private func load(_ req: Request) async throws -> ReportData {
+        try await ReportData.load(coalition: req.tenant.coalition, catalog: req.formatCatalog(), on: req.db)
+    }
+
+    private func loadForExport(_ req: Request) async throws -> (ReportData, Bool) {
+        let data = try await load(req)
+        return (data, !Completeness(data, slug: try req.tenant.coalition.slug).isComplete)
+    }
+
+    static func fileName(_ data: ReportData, _ ext: String) -> String {
+        "kwaliteitsrapport-\(data.coalition.slug)-\(data.coalition.periodStart)-\(data.coalition.periodEnd).\(ext)"
+    }
+
+    static func file(_ bytes: Data, type: HTTPMediaType, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = type
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(data: bytes))
+    }
+}

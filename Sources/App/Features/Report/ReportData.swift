@@ -1,0 +1,94 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Everything the report needs of one coalition, in a fixed number of queries
+/// (eleven, whatever the number of bouwbladen or cycles).
+struct ReportData {
+    let coalition: CoalitionRecord
+    let catalog: FormatCatalog
+    let settings: ReportSettingsRecord?
+    let choices: [ReportChoiceRecord]
+    let bouwbladen: [BouwbladRecord]
+    let cycles: [CycleRecord]
+    let doelen: [DoelRecord]
+    let acties: [ActieRecord]
+    let links: [LinkRecord]
+    let memberNames: [UUID: String]
+    let locations: [LocationRecord]
+    let partners: [PartnerRecord]
+
+    static func load(coalition: CoalitionRecord, catalog: FormatCatalog, on db: any Database) async throws -> ReportData {
+        let id = try coalition.requireID()
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == id).with(\.$user).all()
+        return ReportData(
+            coalition: coalition, catalog: catalog,
+            settings: try await ReportSettingsRecord.query(on: db).filter(\.$coalitionID == id).first(),
+            choices: try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == id).all(),
+            bouwbladen: try await BouwbladRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$createdAt).all(),
+            cycles: try await CycleRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$number).all(),
+            doelen: try await DoelRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$createdAt).all(),
+            acties: try await ActieRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$createdAt).all(),
+            links: try await LinkRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$createdAt).all(),
+            memberNames: Dictionary(uniqueKeysWithValues: memberships.map { ($0.id!, $0.user.name) }),
+            locations: try await LocationRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$name).all(),
+            partners: try await PartnerRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$name).all())
+    }
+
+    // MARK: settings, with defaults where nothing was saved yet
+
+    var defaultPeriod: ReportPeriod { ReportPeriod(startYear: coalition.periodStart, endYear: coalition.periodEnd) }
+
+    var period: ReportPeriod {
+        guard let settings, let from = Month(settings.periodFrom), let to = Month(settings.periodTo),
+              let period = ReportPeriod(from: from, to: to) else { return defaultPeriod }
+        return period
+    }
+
+    var title: String {
+        settings.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? "Kwaliteitsrapport \(coalition.name) \(coalition.period.label)"
+    }
+
+    var introduction: String { settings?.introduction ?? defaultIntroduction }
+
+    /// A start the projectleider edits: what the data already knows about the coalition.
+    var defaultIntroduction: String {
+        var parts = ["\(coalition.name) is een coalitie van scholen, gemeente en partners in de regeling School en Omgeving, in de periode \(coalition.period.label).",
+                     "Onze visie: (schrijf hier in een paar zinnen waar jullie samen naartoe werken.)",
+                     "Onze werklijnen:\n- (eerste werklijn)\n- (tweede werklijn)"]
+        if !locations.isEmpty { parts.append("Onze schoollocaties:\n" + locations.map { "- \($0.name)" }.joined(separator: "\n")) }
+        if !partners.isEmpty { parts.append("Onze partners:\n" + partners.map { "- \($0.name)" }.joined(separator: "\n")) }
+        return parts.joined(separator: "\n\n")
+    }
+
+    // MARK: what goes in
+
+    func isMandatory(_ bouwblad: BouwbladRecord) -> Bool {
+        bouwblad.questionID.flatMap { catalog.question(id: $0)?.1.mandatory } ?? false
+    }
+
+    func choice(bouwblad id: UUID) -> Bool? { choices.first { $0.bouwbladID == id }?.included }
+    func choice(cycle id: UUID) -> Bool? { choices.first { $0.cycleID == id }?.included }
+
+    /// All mandatory bouwbladen; the extras unless left out.
+    func isIncluded(_ bouwblad: BouwbladRecord) -> Bool {
+        isMandatory(bouwblad) || choice(bouwblad: bouwblad.id!) ?? true
+    }
+
+    func isIncluded(_ cycle: CycleRecord) -> Bool {
+        choice(cycle: cycle.id!) ?? period.includesByDefault(cycle.period)
+    }
+
+    func includedBouwbladen(of bouwsteen: FormatCatalog.Bouwsteen) -> [BouwbladRecord] {
+        let mine = bouwbladen.filter { $0.bouwsteenID == bouwsteen.id && isIncluded($0) }
+        return mine.filter(isMandatory) + mine.filter { !isMandatory($0) }
+    }
+
+    func includedCycles(of bouwblad: BouwbladRecord) -> [CycleRecord] {
+        cycles.filter { $0.bouwbladID == bouwblad.id && isIncluded($0) }
+    }
+
+    func questionText(_ bouwblad: BouwbladRecord) -> String {
+        bouwblad.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? bouwblad.ownQuestion ?? ""
+    }
+}

@@ -1,0 +1,90 @@
+import Domain
+import Fluent
+import Reports
+import Vapor
+
+/// The report page: what is still missing, the exports, the settings and the versions.
+enum ReportPage {
+    struct Group { let bouwsteen: String; let items: [Completeness.Item]; let isComplete: Bool }
+    struct CycleGroup { let bouwblad: String; let options: [ChoiceOption] }
+    struct Version {
+        let number: Int; let date: String; let who: String; let concept: Bool
+        let docxHref: String; let pdfHref: String?; let docxSHA: String; let pdfSHA: String?
+    }
+    struct Page {
+        let layout: Layout
+        let base: String
+        let canEdit: Bool
+        let isComplete: Bool
+        let missingText: String
+        let groups: [Group]
+        let pdfAvailable: Bool
+        let reportTitle: String
+        let periodLabel: String
+        let title: FormField
+        let periodFrom: FormField
+        let periodTo: FormField
+        let introduction: FormField
+        let version: Int
+        let extras: [ChoiceOption]
+        let hasExtras: Bool
+        let cycleGroups: [CycleGroup]
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+        let versions: [Version]
+        let hasVersions: Bool
+    }
+
+    static func render(_ req: Request, data: ReportData, form: FormState = FormState(), lists: [String: [String]]? = nil,
+                       status: HTTPStatus = .ok) async throws -> Response {
+        let tenant = try req.tenant
+        let base = "/c/\(tenant.coalition.slug)/rapport"
+        let completeness = Completeness(data, slug: tenant.coalition.slug)
+        var form = form
+        if form.values.isEmpty {
+            form.values = ["title": data.settings?.title ?? "", "periodFrom": data.period.from.iso, "periodTo": data.period.to.iso,
+                           "introduction": data.introduction]
+        }
+        let checkedExtras = lists.map { Set($0["extras"] ?? []) }
+        let checkedCycles = lists.map { Set($0["cycles"] ?? []) }
+        let extras = data.bouwbladen.filter { !data.isMandatory($0) }.map { bouwblad in
+            let bouwsteen = data.catalog.bouwsteen(id: bouwblad.bouwsteenID)?.key.name ?? ""
+            return ChoiceOption(value: bouwblad.id!.uuidString, label: "\(bouwsteen): \(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))",
+                                hint: nil, selected: checkedExtras?.contains(bouwblad.id!.uuidString) ?? data.isIncluded(bouwblad), id: "f-extra-\(bouwblad.id!)")
+        }
+        let cycleGroups = BouwsteenKey.reportOrder.flatMap { key -> [CycleGroup] in
+            guard let bouwsteen = data.catalog.bouwsteen(key) else { return [] }
+            return data.bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }.map { bouwblad in
+                CycleGroup(
+                    bouwblad: "\(key.name): \(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))",
+                    options: data.cycles.filter { $0.bouwbladID == bouwblad.id }.map { cycle in
+                        ChoiceOption(value: cycle.id!.uuidString, label: "Cyclus \(cycle.number) (\(cycle.period.label ?? "geen periode"))", hint: nil,
+                                     selected: checkedCycles?.contains(cycle.id!.uuidString) ?? data.isIncluded(cycle), id: "f-cycle-\(cycle.id!)")
+                    })
+            }
+        }
+        let versions = try await ReportVersionRecord.query(on: req.db).filter(\.$coalitionID == tenant.coalitionID)
+            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$isConcept)
+            .field(\.$docxSHA256).field(\.$pdfSHA256)
+            .sort(\.$number, .descending).all()
+        let page = Page(
+            layout: try await req.layout("Kwaliteitsrapport", current: "rapport"), base: base,
+            canEdit: tenant.role == .projectleider, isComplete: completeness.isComplete, missingText: completeness.missingCount == 1 ? "Er staat nog 1 punt open" : "Er staan nog \(completeness.missingCount) punten open",
+            groups: completeness.groups.map { Group(bouwsteen: $0.bouwsteen, items: $0.items, isComplete: $0.isComplete) },
+            pdfAvailable: WeasyPrint.isAvailable, reportTitle: data.title, periodLabel: data.period.label,
+            title: form.field("title", "Titel van het rapport", noun: "een titel", hint: "Laat je dit leeg, dan heet het: Kwaliteitsrapport \(data.coalition.name) \(data.coalition.period.label)", required: false),
+            periodFrom: form.field("periodFrom", "Het rapport gaat over de periode van", noun: "de beginmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2025-08"),
+            periodTo: form.field("periodTo", "tot en met", noun: "de eindmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2026-07"),
+            introduction: form.field("introduction", "Inleiding", noun: "de inleiding", type: "textarea",
+                                     hint: "Over de coalitie, jullie visie, werklijnen, locaties en partners. Een lege regel begint een nieuwe alinea; een regel die begint met \"- \" wordt een opsommingsteken.", required: false),
+            version: data.settings?.version ?? 0, extras: extras, hasExtras: !extras.isEmpty, cycleGroups: cycleGroups.filter { !$0.options.isEmpty },
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary,
+            versions: versions.map { v in
+                Version(number: v.number, date: "\(DutchDate.dayMonthYear(v.createdAt)) om \(DutchDate.time(v.createdAt))", who: v.createdByName,
+                        concept: v.isConcept, docxHref: "\(base)/versies/\(v.id!)/rapport.docx",
+                        pdfHref: v.pdfSHA256 == nil ? nil : "\(base)/versies/\(v.id!)/rapport.pdf", docxSHA: v.docxSHA256, pdfSHA: v.pdfSHA256)
+            },
+            hasVersions: !versions.isEmpty)
+        return try req.page("rapport/show", page, status: status)
+    }
+}

@@ -1,0 +1,47 @@
+import Domain
+import Foundation
+
+/// The report settings form, read and checked. Nothing is stored unless all is right.
+struct ReportSettingsInput {
+    let title: String
+    let period: ReportPeriod?
+    let introduction: String
+    let version: Int
+    let errors: FieldErrors
+    let includedExtras: Set<UUID>
+    let includedCycles: Set<UUID>
+
+    /// nil when the form was not sent from our page (no version).
+    init?(_ form: SubmittedForm, data: ReportData) {
+        guard let version = form.values["version"].flatMap({ Int($0) }) else { return nil }
+        self.version = version
+        var errors = FieldErrors()
+        title = Text.line(form.values["title"], field: "title", max: ReportController.titleMax, required: false, into: &errors) ?? ""
+        introduction = PlainText.validate(form.values["introduction"], field: "introduction", max: ReportController.introductionMax, into: &errors) ?? ""
+        var period: ReportPeriod?
+        if let months = CyclePeriod.validate(from: form.values["periodFrom"], to: form.values["periodTo"], into: &errors) {
+            if months.from == nil { errors.add("periodFrom", .required) }
+            if months.to == nil { errors.add("periodTo", .required) }
+            if let from = months.from, let to = months.to { period = ReportPeriod(from: from, to: to) }
+        }
+        self.period = period
+        self.errors = errors
+        includedExtras = Set((form.lists["extras"] ?? []).compactMap(UUID.init(uuidString:)))
+        includedCycles = Set((form.lists["cycles"] ?? []).compactMap(UUID.init(uuidString:)))
+    }
+
+    /// Only what differs from the default is stored, so a later change of the report's
+    /// period still moves the cycles nobody chose by hand.
+    func choices(data: ReportData, period: ReportPeriod) -> [(bouwblad: UUID?, cycle: UUID?, included: Bool)] {
+        var out: [(UUID?, UUID?, Bool)] = []
+        for bouwblad in data.bouwbladen where !data.isMandatory(bouwblad) {
+            let included = includedExtras.contains(bouwblad.id!)
+            if !included { out.append((bouwblad.id, nil, false)) }
+        }
+        for cycle in data.cycles {
+            let included = includedCycles.contains(cycle.id!)
+            if included != period.includesByDefault(cycle.period) { out.append((nil, cycle.id, included)) }
+        }
+        return out
+    }
+}
