@@ -93,7 +93,7 @@ extension BouwbladPage {
         let base = "\(context.base)/doelen/\(id)"
         return Doel(
             id: id.uuidString, anchor: "doel-\(id)", blocks: blocks(doel.text), meta: meta.isEmpty ? nil : meta.joined(separator: " · "),
-            hints: hints, hasHints: !hints.isEmpty, verdict: doel.effectiveVerdict?.label, achieved: doel.achieved.isEmpty ? nil : doel.achieved,
+            hints: hints, hasHints: !hints.isEmpty, verdict: doel.effectiveVerdict?.label, achieved: doel.achieved.isEmpty ? nil : doel.achievedLabel,
             version: doel.version, editOpen: form.hasErrors(prefix: prefix), resultOpen: form.hasErrors(prefix: resultPrefix),
             fields: fields, unit: unit,
             resultAchieved: form.subField(resultPrefix, "achieved", "Bereikte waarde", noun: "de bereikte waarde", hint: doel.target.isEmpty ? nil : "Streefwaarde: \(doel.target)", value: doel.achieved),

@@ -44,7 +44,7 @@ enum ReportBuilder {
                 period: cycle.period.label ?? "geen periode opgegeven",
                 steps: CycleStep.allCases.map { Report.Step(title: "Stap \($0.number) – \($0.title)", text: cycle.text($0)) },
                 goals: data.doelen.filter { $0.cycleID == cycle.id }.map {
-                    Report.Goal(text: $0.text, target: $0.targetLabel ?? "", achieved: $0.achieved, verdict: $0.effectiveVerdict?.label ?? "")
+                    Report.Goal(text: $0.text, target: $0.targetLabel ?? "", achieved: $0.achievedLabel, verdict: $0.effectiveVerdict?.label ?? "")
                 },
                 actions: data.acties.filter { $0.cycleID == cycle.id }.map { action($0, source: bouwsteen.key.name) })
         }

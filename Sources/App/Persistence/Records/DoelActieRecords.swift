@@ -36,6 +36,11 @@ final class DoelRecord: Model, @unchecked Sendable {
         return target + (targetUnit.map { $0 == .procent ? "%" : " (\($0.label))" } ?? "")
     }
 
+    /// A date result reads as a date, like its target.
+    var achievedLabel: String {
+        targetUnit == .datum ? (IsoDate(achieved)?.label ?? achieved) : achieved
+    }
+
     /// One line for the history page.
     var summary: String {
         var parts = [text]
