@@ -45,6 +45,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try routes(app, registry: registry, firstUse: firstUse)
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(ReportCommand(), as: "report")
 }
 
 enum Limits {

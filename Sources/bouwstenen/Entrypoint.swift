@@ -23,9 +23,12 @@ enum Entrypoint {
             }
             try await app.execute()
         } catch {
+            // A clear line and exit status 1, not a crash with a backtrace: commands are
+            // run by operators and scripts.
             app.logger.report(error: error)
             try? await app.asyncShutdown()
-            throw error
+            FileHandle.standardError.write(Data("bouwstenen: \(error)\n".utf8))
+            exit(1)
         }
         try await app.asyncShutdown()
     }
@@ -34,6 +37,6 @@ enum Entrypoint {
     /// tables; not before `migrate` itself (which may be asked to revert) or `routes`.
     static func migratesFirst(_ arguments: [String]) -> Bool {
         let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
-        return ["serve", "demo", "create-admin"].contains(command)
+        return ["serve", "demo", "create-admin", "report"].contains(command)
     }
 }

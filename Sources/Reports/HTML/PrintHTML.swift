@@ -10,7 +10,8 @@ public enum PrintHTML {
         case inline
     }
 
-    public static func render(_ report: Report, style: Style) -> String {
+    /// `backHref`: on screen, a way back into the app (not printed).
+    public static func render(_ report: Report, style: Style, backHref: String? = nil) -> String {
         var html = HTMLBuilder()
         html.raw("<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -21,6 +22,11 @@ public enum PrintHTML {
         case .inline: html.raw("<style>\(PrintStyle.css)</style>")
         }
         html.raw("</head><body class=\"report\">")
+        if let backHref {
+            html.raw("<nav class=\"screen-only\" aria-label=\"Terug\"><a href=\"\(XMLText.escape(backHref))\">← Terug naar de rapportpagina</a>")
+            html.element("p", "Afdrukken of als PDF bewaren: kies Afdrukken in je browser (Ctrl+P, op een Mac Cmd+P).", class: "muted")
+            html.raw("</nav>")
+        }
         if report.isConcept { html.raw("<p class=\"concept-mark\">\(ReportWords.concept): nog niet compleet</p>") }
         titlePage(report, &html)
         contents(report, &html)

@@ -40,6 +40,7 @@ public enum PrintStyle {
     }
     @page :first { @bottom-center { content: none; } }
     @media print {
+      .screen-only { display: none; }
       body.report { max-width: none; padding: 0; font-size: 10.5pt; }
       .concept-mark { position: running(concept); font-size: 8pt; padding: .1rem .4rem; }
       .toc, .chapter { break-before: page; }

@@ -28,7 +28,7 @@ struct ReportController: RouteCollection {
         let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: try req.tenant.coalition.slug).isComplete)
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked("/css/rapport.css"))))
+        return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked("/css/rapport.css"), backHref: "/c/\(try req.tenant.coalition.slug)/rapport")))
     }
 
     func docx(req: Request) async throws -> Response {

@@ -1,0 +1,112 @@
+"""The kwaliteitsrapport of the demo coalition: Chromium downloads all three formats, and
+readers that no one here wrote check them: python-docx, LibreOffice, pdftotext, pdfinfo."""
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import time
+
+import docx
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import binary, start_server, stop
+from pages import follow, heading, login, navigate
+
+BOUWSTENEN = [f"{level} – {aspect}" for aspect in ("Samenhang", "Samenwerking", "Uitvoering") for level in ("Macro", "Meso", "Micro")]
+STEPS = ["Stap 1 – Wat is je startvraag?", "Stap 2 – Wat zijn je doelen en acties?",
+         "Stap 3 – Wat hebben we bereikt?", "Stap 4 – Wat is je bijgestelde startvraag?"]
+
+
+@pytest.fixture(scope="module")
+def demo_server():
+    workdir = tempfile.mkdtemp(prefix="bouwstenen-report-")
+    env = {"SQLITE_PATH": f"{workdir}/demo.sqlite"}
+    subprocess.run([binary(), "demo"], cwd=workdir, env=dict(os.environ, BCRYPT_COST="4", **env), check=True, capture_output=True)
+    proc, base = start_server(env, workdir=workdir)
+    yield base
+    stop(proc)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def download(driver, link, folder: pathlib.Path, suffix: str) -> pathlib.Path:
+    before = set(folder.iterdir())
+    link.click()
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        new = [p for p in set(folder.iterdir()) - before if p.suffix == suffix]
+        if new and new[0].stat().st_size > 0:
+            return new[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} downloaded into {folder}: {list(folder.iterdir())}")
+
+
+def test_report_downloads_in_three_formats(demo_server, browser, axe, tmp_path):
+    d = browser
+    d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    login(d, demo_server, "projectleider@rivierstad.example", "Rivierstad-demo-2025")
+    follow(d, "Rapport")
+    assert heading(d) == "Kwaliteitsrapport"
+    # The demo is not finished, so the check lists what is missing, each with a link.
+    missing = d.find_elements(By.CSS_SELECTOR, ".completeness__group ul a")
+    assert missing and all("/c/coalitie-rivierstad/" in a.get_attribute("href") for a in missing)
+    axe.check("rapport")
+
+    docx_file = download(d, d.find_element(By.PARTIAL_LINK_TEXT, "Word-bestand"), tmp_path, ".docx")
+    pdf_file = download(d, d.find_element(By.PARTIAL_LINK_TEXT, "PDF-bestand"), tmp_path, ".pdf")
+
+    navigate(d, d.find_element(By.LINK_TEXT, "Bekijken en afdrukken"))
+    assert d.find_element(By.TAG_NAME, "h1").text.startswith("Kwaliteitsrapport")
+    assert "concept" in d.find_element(By.CSS_SELECTOR, ".concept-mark").text.lower()
+    # The raster is the navigation: every cell links to its section.
+    cells = d.find_elements(By.CSS_SELECTOR, ".raster-table td a")
+    assert len(cells) == 9
+    for cell in cells:
+        target = cell.get_attribute("href").split("#")[1]
+        assert d.find_elements(By.ID, target), f"no section {target}"
+    axe.check("rapport-afdrukken")
+
+    # DOCX, read by python-docx: every bouwsteen is a Heading 1, every cycle has its four steps.
+    document = docx.Document(str(docx_file))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert [t for s, t in headings if s == "Heading 1" and t in BOUWSTENEN] == BOUWSTENEN
+    cycles = [i for i, (s, t) in enumerate(headings) if s == "Heading 3" and t.startswith("Cyclus")]
+    assert len(cycles) >= 9
+    for i in cycles:
+        assert [t for s, t in headings[i + 1:i + 5]] == STEPS
+    assert document.core_properties.title.startswith("Kwaliteitsrapport")
+    assert len(document.tables) > 9
+
+    # LibreOffice converts it without error.
+    out = tmp_path / "lo"
+    result = subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx_file)],
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    converted = out / (docx_file.stem + ".pdf")
+    assert converted.exists() and pages(converted) > 1
+
+    # The PDF: every bouwsteen heading in the text, several pages, bookmarks and internal links.
+    text = subprocess.run(["pdftotext", str(pdf_file), "-"], capture_output=True, text=True, check=True).stdout
+    for name in BOUWSTENEN:
+        assert name in text, name
+    assert pages(pdf_file) > 1
+    raw = pdf_file.read_bytes()
+    assert b"/Outlines" in raw
+    assert b"/Dest" in raw or b"/GoTo" in raw
+
+
+def pages(pdf: pathlib.Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_freezing_keeps_a_version(demo_server, browser, axe):
+    d = browser
+    d.get(demo_server + "/c/coalitie-rivierstad/rapport")
+    navigate(d, d.find_element(By.XPATH, "//button[normalize-space()='Rapport vastzetten']"))
+    assert "Versie 1 van het rapport is vastgezet" in d.find_element(By.CSS_SELECTOR, "[role=status]").text
+    row = d.find_element(By.CSS_SELECTOR, "#versies + p + .table-wrap tbody tr")
+    assert row.text.startswith("1 (concept)")
+    assert len(row.find_element(By.CSS_SELECTOR, "code").text) == 64
+    axe.check("rapport-versie")
