@@ -42,7 +42,7 @@ public enum WeasyPrint {
         process.currentDirectoryURL = directory
         // A file, not a pipe: a full pipe would block a chatty WeasyPrint until the time limit.
         let log = directory.appendingPathComponent("weasyprint.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try Data().write(to: log)
         let errors = try FileHandle(forWritingTo: log)
         defer { try? errors.close() }
         process.standardError = errors
