@@ -97,7 +97,7 @@ public enum DocxWriter {
                     if index == 1 {
                         if !cycle.goals.isEmpty {
                             body.table(ReportWords.goalHeaders, rows: cycle.goals.map { [$0.text, $0.target, $0.achieved, $0.verdict] },
-                                       widths: [4_200, 1_700, 1_500, 1_600])
+                                       widths: [3_500, 2_000, 1_900, 1_600])
                         }
                         if !cycle.actions.isEmpty {
                             body.table(ReportWords.actionHeaders, rows: cycle.actions.map { [$0.text, $0.owner, $0.deadline, $0.status] },
