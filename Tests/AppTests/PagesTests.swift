@@ -24,6 +24,23 @@ import VaporTesting
         }
     }
 
+    /// Two people doing the same thing at once (a double click on "vastzetten", two first
+    /// saves of the report settings) meet at a unique index: that is a 409, not a 500.
+    @Test func aUniqueIndexRefusalIsAConflict() async throws {
+        try await withApp({ app in
+            app.get("dubbel") { req async throws -> String in
+                try await CoalitionRecord(slug: "dubbel", name: "Een", period: Period(startYear: 2025, endYear: 2028)).create(on: req.db)
+                try await CoalitionRecord(slug: "dubbel", name: "Twee", period: Period(startYear: 2025, endYear: 2028)).create(on: req.db)
+                return "niet bereikt"
+            }
+        }) { app in
+            _ = try await Fixture.firstUse(app)
+            let response = try await app.testing().sendRequest(.GET, "/dubbel")
+            #expect(response.status == .conflict)
+            #expect(response.body.string.contains("Iemand anders heeft dit intussen gewijzigd"))
+        }
+    }
+
     @Test func switcherListsTheOtherCoalitions() async throws {
         try await withApp { app in
             var browser = try await Fixture.firstUse(app)

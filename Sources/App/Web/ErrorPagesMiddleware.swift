@@ -53,6 +53,9 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             return (abort.status, abort.reason, abort.headers)
         }
         if error is DecodingError { return (.badRequest, nil, [:]) }
+        // A unique index or foreign key refused the write: someone else changed the same
+        // thing first. The transaction rolled back; the user tries again on fresh data.
+        if let database = error as? any DatabaseError, database.isConstraintFailure { return (.conflict, nil, [:]) }
         if Self.isDatabaseUnavailable(error) { return (.serviceUnavailable, nil, ["Retry-After": "5"]) }
         return (.internalServerError, nil, [:])
     }

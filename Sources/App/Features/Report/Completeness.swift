@@ -30,7 +30,7 @@ struct Completeness {
                         items.append(Item(text: "\(name), cyclus \(cycle.number): stap \(step.number) (\(step.title)) is leeg.",
                                           href: "\(page)#stap-\(cycle.id!)-\(step.rawValue)"))
                     }
-                    for doel in data.doelen where doel.cycleID == cycle.id && doel.achieved.isEmpty && doel.verdict == nil {
+                    for doel in data.doelenByCycle[cycle.id!] ?? [] where doel.achieved.isEmpty && doel.verdict == nil {
                         items.append(Item(text: "\(name), cyclus \(cycle.number): bij het doel ‘\(doel.text.prefix(60))’ staat nog geen resultaat.",
                                           href: "\(page)#doel-\(doel.id!)"))
                     }

@@ -24,7 +24,7 @@ enum ReportBuilder {
             .filter { included.contains($0.bouwbladID) && ($0.status == .gepland || $0.status == .bezig) }
             .sorted { ($0.deadline ?? "9999") < ($1.deadline ?? "9999") }
             .map { actie -> Report.Action in
-                let source = data.bouwbladen.first { $0.id == actie.bouwbladID }.flatMap { catalog.bouwsteen(id: $0.bouwsteenID)?.key.name } ?? ""
+                let source = data.bouwbladByID[actie.bouwbladID].flatMap { catalog.bouwsteen(id: $0.bouwsteenID)?.key.name } ?? ""
                 return action(actie, source: source)
             }
         return Report(
@@ -43,20 +43,20 @@ enum ReportBuilder {
                 title: "Cyclus \(cycle.number)" + (cycle.closedAt == nil ? " (loopt nog)" : ""),
                 period: cycle.period.label ?? "geen periode opgegeven",
                 steps: CycleStep.allCases.map { Report.Step(title: "Stap \($0.number) – \($0.title)", text: cycle.text($0)) },
-                goals: data.doelen.filter { $0.cycleID == cycle.id }.map {
+                goals: (data.doelenByCycle[cycle.id!] ?? []).map {
                     Report.Goal(text: $0.text, target: $0.targetLabel ?? "", achieved: $0.achievedLabel, verdict: $0.effectiveVerdict?.label ?? "")
                 },
-                actions: data.acties.filter { $0.cycleID == cycle.id }.map { action($0, source: bouwsteen.key.name) })
+                actions: (data.actiesByCycle[cycle.id!] ?? []).map { action($0, source: bouwsteen.key.name) })
         }
         var links: [Report.Link] = []
         for link in data.links {
             if link.bouwbladID == bouwblad.id, let target = data.catalog.bouwsteen(id: link.targetBouwsteenID),
                let direction = Direction(from: bouwsteen.key, to: target.key) {
-                let targetBouwblad = link.targetBouwbladID.flatMap { id in data.bouwbladen.first { $0.id == id } }
+                let targetBouwblad = link.targetBouwbladID.flatMap { data.bouwbladByID[$0] }
                 links.append(Report.Link(other: "Raakt " + Links.name(targetBouwblad, bouwsteen: target, catalog: data.catalog),
                                          direction: direction.label, note: link.note))
             } else if link.bouwbladID != bouwblad.id, link.targetBouwbladID == bouwblad.id || (link.targetBouwbladID == nil && link.targetBouwsteenID == bouwsteen.id),
-                      let source = data.bouwbladen.first(where: { $0.id == link.bouwbladID }),
+                      let source = data.bouwbladByID[link.bouwbladID],
                       let from = data.catalog.bouwsteen(id: source.bouwsteenID), let direction = Direction(from: bouwsteen.key, to: from.key) {
                 links.append(Report.Link(other: "Geraakt door " + Links.name(source, bouwsteen: from, catalog: data.catalog),
                                          direction: direction.label, note: link.note))

@@ -112,7 +112,8 @@ struct ReportController: RouteCollection {
         version.createdBy = try user.requireID()
         version.createdByName = user.name
         version.createdAt = Date()
-        // The unique (coalition, number) index turns a double click into a 409, not a duplicate.
+        // The unique (coalition, number) index turns a double click into a 409 (see
+        // ErrorPagesMiddleware), not a duplicate version.
         try await version.create(on: req.db)
         try await req.flash("Versie \(version.number) van het rapport is vastgezet." + (pdf == nil ? " Er is alleen een Word-bestand bewaard: PDF maken lukte niet." : ""))
         return .seeOther("/c/\(tenant.coalition.slug)/rapport#versies")

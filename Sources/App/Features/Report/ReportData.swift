@@ -18,6 +18,37 @@ struct ReportData {
     let locations: [LocationRecord]
     let partners: [PartnerRecord]
 
+    // Lookups built once, so assembling the report stays linear in the data.
+    let bouwbladByID: [UUID: BouwbladRecord]
+    let cyclesByBouwblad: [UUID: [CycleRecord]]
+    let doelenByCycle: [UUID: [DoelRecord]]
+    let actiesByCycle: [UUID: [ActieRecord]]
+    let bouwbladChoices: [UUID: Bool]
+    let cycleChoices: [UUID: Bool]
+
+    init(coalition: CoalitionRecord, catalog: FormatCatalog, settings: ReportSettingsRecord?, choices: [ReportChoiceRecord],
+         bouwbladen: [BouwbladRecord], cycles: [CycleRecord], doelen: [DoelRecord], acties: [ActieRecord], links: [LinkRecord],
+         memberNames: [UUID: String], locations: [LocationRecord], partners: [PartnerRecord]) {
+        self.coalition = coalition
+        self.catalog = catalog
+        self.settings = settings
+        self.choices = choices
+        self.bouwbladen = bouwbladen
+        self.cycles = cycles
+        self.doelen = doelen
+        self.acties = acties
+        self.links = links
+        self.memberNames = memberNames
+        self.locations = locations
+        self.partners = partners
+        bouwbladByID = Dictionary(uniqueKeysWithValues: bouwbladen.map { ($0.id!, $0) })
+        cyclesByBouwblad = Dictionary(grouping: cycles, by: \.bouwbladID)
+        doelenByCycle = Dictionary(grouping: doelen, by: \.cycleID)
+        actiesByCycle = Dictionary(grouping: acties, by: \.cycleID)
+        bouwbladChoices = Dictionary(choices.compactMap { c in c.bouwbladID.map { ($0, c.included) } }, uniquingKeysWith: { a, _ in a })
+        cycleChoices = Dictionary(choices.compactMap { c in c.cycleID.map { ($0, c.included) } }, uniquingKeysWith: { a, _ in a })
+    }
+
     static func load(coalition: CoalitionRecord, catalog: FormatCatalog, on db: any Database) async throws -> ReportData {
         let id = try coalition.requireID()
         let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == id).with(\.$user).all()
@@ -67,16 +98,13 @@ struct ReportData {
         bouwblad.questionID.flatMap { catalog.question(id: $0)?.1.mandatory } ?? false
     }
 
-    func choice(bouwblad id: UUID) -> Bool? { choices.first { $0.bouwbladID == id }?.included }
-    func choice(cycle id: UUID) -> Bool? { choices.first { $0.cycleID == id }?.included }
-
     /// All mandatory bouwbladen; the extras unless left out.
     func isIncluded(_ bouwblad: BouwbladRecord) -> Bool {
-        isMandatory(bouwblad) || choice(bouwblad: bouwblad.id!) ?? true
+        isMandatory(bouwblad) || bouwbladChoices[bouwblad.id!] ?? true
     }
 
     func isIncluded(_ cycle: CycleRecord) -> Bool {
-        choice(cycle: cycle.id!) ?? period.includesByDefault(cycle.period)
+        cycleChoices[cycle.id!] ?? period.includesByDefault(cycle.period)
     }
 
     func includedBouwbladen(of bouwsteen: FormatCatalog.Bouwsteen) -> [BouwbladRecord] {
@@ -85,7 +113,7 @@ struct ReportData {
     }
 
     func includedCycles(of bouwblad: BouwbladRecord) -> [CycleRecord] {
-        cycles.filter { $0.bouwbladID == bouwblad.id && isIncluded($0) }
+        (cyclesByBouwblad[bouwblad.id!] ?? []).filter(isIncluded)
     }
 
     func questionText(_ bouwblad: BouwbladRecord) -> String {

@@ -57,7 +57,7 @@ enum ReportPage {
             return data.bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }.map { bouwblad in
                 CycleGroup(
                     bouwblad: "\(key.name): \(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))",
-                    options: data.cycles.filter { $0.bouwbladID == bouwblad.id }.map { cycle in
+                    options: (data.cyclesByBouwblad[bouwblad.id!] ?? []).map { cycle in
                         ChoiceOption(value: cycle.id!.uuidString, label: "Cyclus \(cycle.number) (\(cycle.period.label ?? "geen periode"))", hint: nil,
                                      selected: checkedCycles?.contains(cycle.id!.uuidString) ?? data.isIncluded(cycle), id: "f-cycle-\(cycle.id!)")
                     })
