@@ -22,7 +22,8 @@ struct Completeness {
             }
             for bouwblad in included {
                 let page = "\(base)/bouwbladen/\(bouwblad.id!)"
-                let name = bouwblad.title.isEmpty ? (data.isMandatory(bouwblad) ? "Verplicht bouwblad" : "Bouwblad ‘\(data.questionText(bouwblad).prefix(60))’") : "Bouwblad ‘\(bouwblad.title)’"
+                // Named as in the report and the settings, so people recognise it.
+                let name = "Bouwblad ‘\(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))’"
                 let cycles = data.includedCycles(of: bouwblad)
                 if cycles.isEmpty { items.append(Item(text: "\(name): geen cyclus in de periode van het rapport.", href: page)) }
                 for cycle in cycles {
