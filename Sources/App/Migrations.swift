@@ -20,5 +20,6 @@ enum AppMigrations {
         M0015_CreateContributors(),
         M0016_AddTrash(),
         M0017_CreateReports(),
+        M0018_CreateActiviteitenboek(),
     ]
 }

@@ -79,6 +79,7 @@ extension Request {
             let base = "/c/\(tenant.coalition.slug)"
             items.append(("start", "Bouwstenen", base + "/"))
             items.append(("acties", "Acties", base + "/acties"))
+            items.append(("activiteiten", "Activiteiten", base + "/activiteiten"))
             items.append(("rapport", "Rapport", base + "/rapport"))
             items.append(("leden", "Leden", base + "/leden"))
             items.append(("prullenbak", "Prullenbak", base + "/prullenbak"))

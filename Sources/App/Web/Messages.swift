@@ -26,6 +26,17 @@ enum Messages {
         case .alreadyInvited: return "Deze persoon heeft al een open uitnodiging. Trek die eerst in als je een nieuwe wilt maken."
         case .lastProjectleider: return "Een coalitie heeft altijd minstens één projectleider. Maak eerst iemand anders projectleider."
         case .slugTaken: return "Er bestaat al een coalitie met deze naam. Kies een andere naam."
+        case .notATime: return "Vul een tijd in zoals 15:30."
+        case .endBeforeStart: return "De eindtijd moet na de begintijd liggen."
+        case .notYearGroups: return "Vul groepen in zoals 5-8 of 3, 4 en 5. Groepen lopen van 1 tot en met 8."
+        case .notAWholeNumber: return "Vul een heel getal in, zoals 12."
+        case .numberOutOfRange(let min, let max): return "Vul een getal in van \(min) tot en met \(max)."
+        case .moreThanPresent(let present): return "Samen zijn dit meer leerlingen dan er aanwezig waren (\(present))."
+        case .dateInFuture: return "Deze datum ligt in de toekomst. Vul de datum in die op de VOG staat."
+        case .staffNotOfPartner: return "Kies alleen begeleiders die bij de gekozen aanbieder werken."
+        case .requiredForCounts: return "Vul in hoeveel leerlingen er waren. Dat is nodig als je aantallen per niveau invult."
+        case .sessionExists: return "Op deze datum is al een sessie van deze activiteit. Kies een andere datum."
+        case .notAFile: return "Kies een CSV-bestand om in te lezen."
         }
     }
 

@@ -22,6 +22,17 @@ public enum FieldIssue: Equatable, Sendable {
     case alreadyInvited
     case lastProjectleider
     case slugTaken
+    case notATime
+    case endBeforeStart
+    case notYearGroups
+    case notAWholeNumber
+    case numberOutOfRange(min: Int, max: Int)
+    case moreThanPresent(present: Int)
+    case notAFile
+    case dateInFuture
+    case staffNotOfPartner
+    case requiredForCounts
+    case sessionExists
 }
 
 /// The problems of one form, in the order of its fields.

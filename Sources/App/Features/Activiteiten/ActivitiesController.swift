@@ -1,0 +1,279 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/c/{slug}/activiteiten`: the activity book. Lists filter by location, domain,
+/// partner, period and status; an activity has its own page with sessions.
+struct ActivitiesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("activiteiten", use: list)
+        routes.get("activiteiten", "nieuw", use: new)
+        routes.post("activiteiten", "nieuw", use: create)
+        routes.get("activiteiten", ":activityID", use: show)
+        routes.get("activiteiten", ":activityID", "bewerken", use: edit)
+        routes.post("activiteiten", ":activityID", "bewerken", use: update)
+        routes.post("activiteiten", ":activityID", "status", use: changeStatus)
+        routes.get("activiteiten", ":activityID", "vooraf-check", use: checkForm)
+        routes.post("activiteiten", ":activityID", "vooraf-check", use: saveCheck)
+    }
+
+    // MARK: list
+
+    struct Row { let name: String; let href: String; let domain: String; let location: String; let partner: String; let when: String; let period: String; let status: String; let check: String; let checkOK: Bool }
+    struct Option { let value: String; let label: String; let selected: Bool }
+    struct ListPage {
+        let layout: Layout
+        let base: String
+        let rows: [Row]
+        let hasRows: Bool
+        let total: Int
+        let locations: [Option]
+        let domains: [Option]
+        let partners: [Option]
+        let hasPartnerFilter: Bool
+        let statuses: [Option]
+        let from: String
+        let to: String
+        let filtered: Bool
+        let canCreate: Bool
+        let isEmptyBook: Bool
+    }
+
+    func list(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let cid = access.tenant.coalitionID
+        let filter = ListFilter(req)
+        var query = access.activities(req.db)
+        if let id = UUID(uuidString: filter.location) { query = query.filter(\.$locationID == id) }
+        if !filter.domain.isEmpty { query = query.filter(\.$domain == filter.domain) }
+        if let id = UUID(uuidString: filter.partner) { query = query.filter(\.$partnerID == id) }
+        if let status = ActivityStatus(rawValue: filter.status) { query = query.filter(\.$status == status) }
+        // Overlap with the chosen period: starts before its end and ends after its start (ISO strings sort as dates).
+        if let to = IsoDate(filter.to) { query = query.filter(\.$startsOn <= to.iso) }
+        if let from = IsoDate(filter.from) { query = query.filter(\.$endsOn >= from.iso) }
+        let activities = try await query.sort(\.$name).range(..<2000).all()
+        let locations = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
+        let partners = try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
+        let links = activities.isEmpty ? [] : try await ActivityStaffRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
+        let staff = links.isEmpty ? [] : try await StaffRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
+        let staffByID = Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0) })
+        var staffOf: [UUID: [StaffRecord]] = [:]
+        for link in links { if let s = staffByID[link.staffID] { staffOf[link.activityID, default: []].append(s) } }
+        let locationNames = Dictionary(uniqueKeysWithValues: locations.map { ($0.id!, $0.name) })
+        let partnerNames = Dictionary(uniqueKeysWithValues: partners.map { ($0.id!, $0.name) })
+        let base = access.base
+        let rows = activities.map { a in
+            let open = VoorafCheck.open(answers: a.check, staff: access.vog(staffOf[a.id!] ?? []))
+            return Row(name: a.name, href: "\(base)/\(a.id!)", domain: a.domain, location: locationNames[a.locationID] ?? "",
+                       partner: a.partnerID.flatMap { partnerNames[$0] } ?? "School zelf", when: a.whenLabel.ifEmpty("—"),
+                       period: a.period?.label ?? "", status: a.status.label,
+                       check: open.isEmpty ? "Gedaan" : a.check == nil ? "Nog niet gedaan" : "\(open.count) open", checkOK: open.isEmpty)
+        }
+        let total = try await access.activities(req.db).count()
+        let page = ListPage(
+            layout: try await req.layout("Activiteiten", current: "activiteiten"), base: base, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
+            locations: [Option(value: "", label: "Alle locaties", selected: filter.location.isEmpty)]
+                + locations.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == filter.location) },
+            domains: [Option(value: "", label: "Alle domeinen", selected: filter.domain.isEmpty)]
+                + access.settings.domains.map { Option(value: $0, label: $0, selected: $0 == filter.domain) },
+            partners: access.role == .partner ? [] : [Option(value: "", label: "Alle aanbieders", selected: filter.partner.isEmpty)]
+                + partners.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == filter.partner) },
+            hasPartnerFilter: access.role != .partner,
+            statuses: [Option(value: "", label: "Alle", selected: filter.status.isEmpty)]
+                + ActivityStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.status) },
+            from: filter.from, to: filter.to, filtered: filter.isActive, canCreate: access.canCreate, isEmptyBook: total == 0)
+        return try req.page("activiteiten/list", page)
+    }
+
+    struct ListFilter {
+        let location: String, domain: String, partner: String, status: String, from: String, to: String
+        init(_ req: Request) {
+            func q(_ key: String) -> String { String(((try? req.query.get(String.self, at: key)) ?? "").prefix(100)) }
+            (location, domain, partner, status, from, to) = (q("locatie"), q("domein"), q("aanbieder"), q("status"), q("van"), q("tot"))
+        }
+        var isActive: Bool { ![location, domain, partner, status, from, to].allSatisfy(\.isEmpty) }
+    }
+
+    // MARK: add and change
+
+    func new(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        guard access.canCreate else { throw Abort(.forbidden) }
+        return try await form(req, access, activity: nil, FormState(values: ActivityForm.defaults(today: .today)), days: [], staff: [])
+    }
+
+    func create(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        guard access.canCreate else { throw Abort(.forbidden) }
+        let submitted = try req.submittedForm()
+        let options = try await ActivityForm.load(req, access)
+        var errors = FieldErrors()
+        guard let valid = options.validate(submitted, access, into: &errors) else {
+            return try await refuse(req, access, activity: nil, submitted, errors)
+        }
+        let activity = ActivityRecord()
+        activity.coalitionID = access.tenant.coalitionID
+        activity.apply(valid.input, locationID: valid.locationID, partnerID: valid.partnerID, doelID: valid.doelID)
+        activity.status = .concept
+        activity.version = 1
+        try await req.db.transaction { db in
+            try await activity.create(on: db)
+            for id in valid.staffIDs {
+                try await ActivityStaffRecord(coalitionID: access.tenant.coalitionID, activityID: activity.id!, staffID: id).create(on: db)
+            }
+        }
+        try await req.flash("De activiteit \(activity.name) is toegevoegd. Doe nu de vooraf-check en maak de sessies aan.")
+        return .seeOther("\(access.base)/\(activity.id!)")
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let activity = try await access.activity(req)
+        guard access.canEdit(activity) else { throw Abort(.forbidden) }
+        let staff = try await access.staff(of: activity, req.db)
+        return try await form(req, access, activity: activity, FormState(values: ActivityForm.values(of: activity)),
+                              days: Set(activity.days.map { String($0.rawValue) }), staff: Set(staff.map { $0.id!.uuidString }))
+    }
+
+    func update(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let activity = try await access.activity(req)
+        guard access.canEdit(activity) else { throw Abort(.forbidden) }
+        let submitted = try req.submittedForm()
+        let options = try await ActivityForm.load(req, access)
+        var errors = FieldErrors()
+        guard let valid = options.validate(submitted, access, into: &errors) else {
+            return try await refuse(req, access, activity: activity, submitted, errors)
+        }
+        guard let version = submitted.values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        activity.apply(valid.input, locationID: valid.locationID, partnerID: valid.partnerID, doelID: valid.doelID)
+        let cid = access.tenant.coalitionID
+        let saved = try await req.db.transaction { db -> Bool in
+            guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: cid, expectedVersion: version, set: [
+                ("name", activity.name), ("domain", activity.domain), ("location_id", activity.locationID), ("partner_id", activity.partnerID),
+                ("weekdays", activity.weekdays), ("start_time", activity.startTime), ("end_time", activity.endTime),
+                ("starts_on", activity.startsOn), ("ends_on", activity.endsOn), ("year_groups", activity.yearGroups),
+                ("max_group_size", activity.maxGroupSize), ("goals", activity.goals), ("doel_id", activity.doelID),
+                ("in_school", activity.inSchool), ("vier_ogen", activity.vierOgen), ("contact_before_after", activity.contactBeforeAfter),
+                ("school_present", activity.schoolPresent),
+            ], on: db) else { return false }
+            try await ActivityStaffRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$activityID == activity.id!).delete()
+            for id in valid.staffIDs {
+                try await ActivityStaffRecord(coalitionID: cid, activityID: activity.id!, staffID: id).create(on: db)
+            }
+            return true
+        }
+        guard saved else { throw Abort(.conflict) }
+        try await req.flash("De activiteit is opgeslagen.")
+        return .seeOther("\(access.base)/\(activity.id!)")
+    }
+
+    private func refuse(_ req: Request, _ access: ActivityAccess, activity: ActivityRecord?, _ submitted: SubmittedForm, _ errors: FieldErrors) async throws -> Response {
+        try await form(req, access, activity: activity, FormState(values: submitted.values, errors: errors),
+                       days: Set(submitted.lists["weekdays"] ?? []), staff: Set(submitted.lists["staff"] ?? []), status: .unprocessableEntity)
+    }
+
+    private func form(_ req: Request, _ access: ActivityAccess, activity: ActivityRecord?, _ state: FormState, days: Set<String>, staff: Set<String>, status: HTTPStatus = .ok) async throws -> Response {
+        var form = state
+        let options = try await ActivityForm.load(req, access)
+        let items = options.items(&form, access, chosenDays: days, chosenStaff: staff)
+        let title = activity == nil ? "Nieuwe activiteit" : "Activiteit wijzigen"
+        let page = FormPage(
+            layout: try await req.layout(title, current: "activiteiten"),
+            back: activity.map { "\(access.base)/\($0.id!)" } ?? access.base, backLabel: activity == nil ? "Terug naar de activiteiten" : "Terug naar de activiteit",
+            title: title, lead: options.locations.isEmpty ? "Er zijn nog geen locaties. De projectleider voegt die toe bij Locaties en partners." : nil,
+            action: activity.map { "\(access.base)/\($0.id!)/bewerken" } ?? "\(access.base)/nieuw",
+            items: items, submit: "Opslaan", version: activity?.version, form: form)
+        return try req.page("forms/page", page, status: status)
+    }
+
+    // MARK: show
+
+    func show(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let activity = try await access.activity(req)
+        return try await ActivityPage.render(req, access, activity)
+    }
+
+    func changeStatus(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let activity = try await access.activity(req)
+        guard access.canEdit(activity) else { throw Abort(.forbidden) }
+        let values = try req.formValues()
+        guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let status = ActivityStatus(rawValue: values["status"] ?? "") else {
+            return try await ActivityPage.render(req, access, activity, statusError: "Kies een van de mogelijkheden.", status: .unprocessableEntity)
+        }
+        let staff = try await access.staff(of: activity, req.db)
+        if case .vogMissing(let names)? = ActivityRules.mayMove(to: status, staff: access.vog(staff)) {
+            return try await ActivityPage.render(req, access, activity, statusError:
+                "De activiteit kan nog niet starten: \(names.joined(separator: ", ")) \(names.count == 1 ? "heeft" : "hebben") geen geldige VOG. Vul de VOG-datum in bij de partner, of haal deze begeleider uit de activiteit.",
+                status: .unprocessableEntity)
+        }
+        guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version,
+                                         set: [("status", status.rawValue)], on: req.db) else { throw Abort(.conflict) }
+        try await req.flash("De status is nu: \(status.label).")
+        return .seeOther("\(access.base)/\(activity.id!)")
+    }
+
+    // MARK: vooraf-check
+
+    struct CheckPage {
+        let layout: Layout
+        let back: String
+        let name: String
+        let action: String
+        let version: Int
+        let questions: [ChoiceField]
+        let evaluation: FormField
+        let vog: [String]
+        let hasVogProblems: Bool
+        let hasStaff: Bool
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+    }
+
+    func checkForm(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let activity = try await access.activity(req)
+        guard access.canEdit(activity) else { throw Abort(.forbidden) }
+        var values: [String: String] = [:]
+        if let answers = activity.check {
+            for q in VoorafCheck.questions { values[q.key] = answers.yes.contains(q.key) ? "ja" : answers.no.contains(q.key) ? "nee" : nil }
+            values["evaluatie"] = answers.evaluation
+        }
+        return try await renderCheck(req, access, activity, FormState(values: values))
+    }
+
+    func saveCheck(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let activity = try await access.activity(req)
+        guard access.canEdit(activity) else { throw Abort(.forbidden) }
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let answers = VoorafCheck.validate(values, into: &errors) else {
+            return try await renderCheck(req, access, activity, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
+            ("check_answers", answers.stored), ("check_evaluation", answers.evaluation), ("check_at", Date()), ("check_by_name", try req.requireUser().name),
+        ], on: req.db) else { throw Abort(.conflict) }
+        try await req.flash(answers.no.isEmpty ? "De vooraf-check is opgeslagen." : "De vooraf-check is opgeslagen. Er staan nog punten open.")
+        return .seeOther("\(access.base)/\(activity.id!)#vooraf-check")
+    }
+
+    private func renderCheck(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        var form = state
+        let staff = access.vog(try await access.staff(of: activity, req.db))
+        let yesNo: [(value: String, label: String, hint: String?)] = [("ja", "Ja", nil), ("nee", "Nee, nog niet", nil)]
+        let questions = VoorafCheck.questions.map { form.choice($0.key, $0.text, noun: "een antwoord", options: yesNo) }
+        let evaluation = form.field("evaluatie", "Hoe evalueren jullie de activiteit?", noun: "hoe jullie evalueren", type: "textarea",
+                                    hint: "Bijvoorbeeld: nabespreking na elke sessie, observatie met de Leuvense schaal, een korte vragenlijst voor de leerlingen.")
+        let page = CheckPage(
+            layout: try await req.layout("Vooraf-check", current: "activiteiten"), back: "\(access.base)/\(activity.id!)", name: activity.name,
+            action: "\(access.base)/\(activity.id!)/vooraf-check", version: activity.version, questions: questions, evaluation: evaluation,
+            vog: staff.map { "\($0.name): \($0.vog.label.lowercased())" }, hasVogProblems: staff.contains { !$0.vog.isValid }, hasStaff: !staff.isEmpty,
+            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        return try req.page("activiteiten/check", page, status: status)
+    }
+}

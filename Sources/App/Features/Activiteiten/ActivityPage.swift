@@ -1,0 +1,120 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The page of one activity: what it is, the safety agreements, the vooraf-check, the
+/// status, the sessions with their nabespreking, and the observations over time.
+enum ActivityPage {
+    struct Fact { let label: String; let value: String }
+    struct StaffRow { let name: String; let vog: String; let ok: Bool }
+    struct SessionRow {
+        let date: String
+        let state: String
+        let pupils: String
+        let nabespreking: String
+        let observed: String
+        let incident: String?
+        let href: String?
+    }
+    struct StatusOption { let value: String; let label: String; let selected: Bool }
+    struct Page {
+        let layout: Layout
+        let base: String
+        let name: String
+        let status: String
+        let domain: String
+        let facts: [Fact]
+        let safety: [Fact]
+        let blocks: [BouwbladPage.Block]
+        let hasGoals: Bool
+        let doelHref: String?
+        let staff: [StaffRow]
+        let hasStaff: Bool
+        let checkDone: Bool
+        let checkBy: String?
+        let checkOpen: [String]
+        let hasCheckOpen: Bool
+        let evaluation: String?
+        let canEdit: Bool
+        let canRecord: Bool
+        let editHref: String
+        let checkHref: String
+        let statusAction: String
+        let statusOptions: [StatusOption]
+        let statusError: String?
+        let version: Int
+        let sessions: [SessionRow]
+        let hasSessions: Bool
+        let generateAction: String
+        let addAction: String
+        let chart: ObservationChart
+        let chartSVG: String
+        let chartHasData: Bool
+    }
+
+    static func render(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, statusError: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let cid = access.tenant.coalitionID
+        let location = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == activity.locationID).first()
+        let partner = try await activity.partnerID.asyncMap { id in try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == id).first() } ?? nil
+        let staff = try await access.staff(of: activity, req.db)
+        let vog = access.vog(staff)
+        let sessions = try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$activityID == activity.id!).sort(\.$date).all()
+        var doelHref: String?
+        if let doelID = activity.doelID, let doel = try await DoelRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == doelID).first() {
+            doelHref = "/c/\(access.slug)/bouwbladen/\(doel.bouwbladID)#stap-\(doel.cycleID)-doelen"
+        }
+        let base = "\(access.base)/\(activity.id!)"
+        let canRecord = access.canRecordSessions(activity)
+        let answers = activity.check
+        let open = VoorafCheck.open(answers: answers, staff: vog)
+        let today = IsoDate.today
+        let chart = ObservationChart.monthly(id: "chart-activiteit", title: "Observaties van \(activity.name) per maand", sessions: sessions, today: today)
+        func yesNo(_ b: Bool) -> String { b ? "Ja" : "Nee" }
+        let page = Page(
+            layout: try await req.layout(activity.name, current: "activiteiten"), base: access.base, name: activity.name,
+            status: activity.status.label, domain: activity.domain,
+            facts: [
+                Fact(label: "Locatie", value: location?.name ?? "—"),
+                Fact(label: "Aanbieder", value: partner?.name ?? "De school zelf"),
+                Fact(label: "Wanneer", value: activity.whenLabel.ifEmpty("—")),
+                Fact(label: "Periode", value: activity.period?.label ?? "—"),
+                Fact(label: "Groepen", value: activity.groups?.label ?? "—"),
+                Fact(label: "Hoogstens", value: activity.maxGroupSize.map { "\($0) leerlingen" } ?? "—"),
+            ],
+            safety: [
+                Fact(label: "In het schoolgebouw", value: yesNo(activity.inSchool)),
+                Fact(label: "Vier-ogenprincipe", value: yesNo(activity.vierOgen)),
+                Fact(label: "Contact voor en na", value: yesNo(activity.contactBeforeAfter)),
+                Fact(label: "Van school aanwezig", value: activity.schoolPresent.ifEmpty("—")),
+            ],
+            blocks: BouwbladPage.blocks(activity.goals), hasGoals: !activity.goals.isEmpty, doelHref: doelHref,
+            staff: vog.map { StaffRow(name: $0.name, vog: $0.vog.label, ok: $0.vog.isValid) }, hasStaff: !vog.isEmpty,
+            checkDone: answers != nil,
+            checkBy: activity.checkAt.map { "Ingevuld door \(activity.checkByName ?? "onbekend") op \(DutchDate.dayMonthYear($0))." },
+            checkOpen: open, hasCheckOpen: !open.isEmpty, evaluation: answers?.evaluation,
+            canEdit: access.canEdit(activity), canRecord: canRecord, editHref: "\(base)/bewerken", checkHref: "\(base)/vooraf-check",
+            statusAction: "\(base)/status",
+            statusOptions: ActivityStatus.allCases.map { StatusOption(value: $0.rawValue, label: $0.label, selected: $0 == activity.status) },
+            statusError: statusError, version: activity.version,
+            sessions: sessions.map { s in
+                let held = !s.cancelled && (s.isoDate.map { $0 <= today } ?? false)
+                return SessionRow(
+                    date: s.isoDate?.shortLabel ?? s.date,
+                    state: s.cancelled ? "Gaat niet door" : held ? (s.pupils == nil && !s.hasNabespreking ? "Nog invullen" : "Geweest") : "Gepland",
+                    pupils: s.pupils.map(String.init) ?? "—", nabespreking: s.hasNabespreking ? "Ja" : "—",
+                    observed: s.isObserved ? "Ja" : "—",
+                    incident: s.incident ? (s.incidentHandledAt == nil ? "Incident, nog niet afgehandeld" : "Incident, afgehandeld") : nil,
+                    href: canRecord ? "\(base)/sessies/\(s.id!)" : nil)
+            },
+            hasSessions: !sessions.isEmpty, generateAction: "\(base)/sessies/genereren", addAction: "\(base)/sessies",
+            chart: chart, chartSVG: chart.svg, chartHasData: chart.hasData)
+        return try req.page("activiteiten/show", page, status: status)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,65 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/activiteiten/instellingen`: how long a VOG counts, the coverage rule, and the
+/// coalition's own domains beside cultuur, sport, cognitief and ontdekken.
+struct ActivitySettingsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("activiteiten", "instellingen", use: show)
+        routes.post("activiteiten", "instellingen", use: save)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let access = try await managing(req)
+        let s = access.settings
+        return try await render(req, access, FormState(values: [
+            "vogYears": String(s.vogYears), "minimum": String(s.minimumPerCell), "domains": s.extraDomains,
+        ]))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let access = try await managing(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = ActivitySettingsInput.validate(values, into: &errors) else {
+            return try await render(req, access, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        let settings = access.settings
+        let domains = input.extraDomains.joined(separator: "\n")
+        if settings.id == nil {
+            settings.vogYears = input.vogYears
+            settings.minimumPerCell = input.minimumPerCell
+            settings.extraDomains = domains
+            try await settings.create(on: req.db)  // a second first save hits the unique index: 409
+        } else {
+            guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+            guard try await Versioned.update(ActivitySettingsRecord.schema, id: settings.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
+                ("vog_years", input.vogYears), ("minimum_per_cell", input.minimumPerCell), ("extra_domains", domains),
+            ], on: req.db) else { throw Abort(.conflict) }
+        }
+        try await req.flash("De instellingen zijn opgeslagen.")
+        return .seeOther("\(access.base)/dekking")
+    }
+
+    private func render(_ req: Request, _ access: ActivityAccess, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        var form = state
+        let items: [FormPage.Item] = [
+            .init(field: form.field("vogYears", "Hoeveel jaar telt een VOG als geldig?", noun: "het aantal jaren", type: "number", hint: "Veel coalities houden 3 jaar aan.")),
+            .init(field: form.field("minimum", "Minstens zoveel activiteiten per domein per locatie", noun: "het aantal activiteiten", type: "number", hint: "De afspraak voor de dekking. Meestal 1.")),
+            .init(field: form.field("domains", "Eigen domeinen", noun: "de domeinen", type: "textarea",
+                                    hint: "Cultuur, sport, cognitief en ontdekken zijn er altijd. Zet elk extra domein op een eigen regel.", required: false)),
+        ]
+        let page = FormPage(
+            layout: try await req.layout("Instellingen activiteitenboek", current: "activiteiten"), back: "\(access.base)/dekking", backLabel: "Terug naar de dekking",
+            title: "Instellingen activiteitenboek", action: "\(access.base)/instellingen", items: items, submit: "Opslaan",
+            version: access.settings.id == nil ? 0 : access.settings.version, form: form)
+        return try req.page("forms/page", page, status: status)
+    }
+
+    private func managing(_ req: Request) async throws -> ActivityAccess {
+        let access = try await ActivityAccess.load(req)
+        guard access.canManagePlaces else { throw Abort(.forbidden) }
+        return access
+    }
+}

@@ -1,0 +1,116 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/activiteiten/dekking` (locations x domains) and `/activiteiten/observaties` (charts
+/// per activity, location or domain): the evidence for Micro – Samenhang and Micro – Uitvoering.
+struct CoverageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("activiteiten", "dekking", use: coverage)
+        routes.get("activiteiten", "observaties", use: observations)
+    }
+
+    struct Cell { let text: String; let pupils: String; let below: Bool; let label: String }
+    struct MatrixRow { let location: String; let cells: [Cell] }
+    struct CoveragePage {
+        let layout: Layout
+        let domains: [String]
+        let rows: [MatrixRow]
+        let hasRows: Bool
+        let from: String
+        let to: String
+        let periodLabel: String
+        let minimum: Int
+        let gaps: Int
+        let gapList: [String]
+        let canSettings: Bool
+        let settingsHref: String
+    }
+
+    /// The chosen period, by default the current school year.
+    static func period(_ req: Request) -> DateRange {
+        let year = DateRange.schoolYear(containing: .today)
+        let from = (try? req.query.get(String.self, at: "van")).flatMap { IsoDate($0) } ?? year.from
+        let to = (try? req.query.get(String.self, at: "tot")).flatMap { IsoDate($0) } ?? year.to
+        return DateRange(from: from, to: to) ?? year
+    }
+
+    /// The matrix for the coalition; partners see it too, as counts only.
+    static func compute(_ req: Request, _ access: ActivityAccess, period: DateRange) async throws -> (Coverage, [String: String]) {
+        let cid = access.tenant.coalitionID
+        let locations = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
+        // Concept activities are ideas, not offer yet.
+        let activities = try await ActivityRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$status != .concept)
+            .filter(\.$startsOn <= period.to.iso).filter(\.$endsOn >= period.from.iso).all()
+        let ids = activities.compactMap(\.id)
+        var reached: [UUID: Int] = [:]
+        if !ids.isEmpty {
+            for s in try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$activityID ~~ ids)
+                .filter(\.$pupils != nil).field(\.$activityID).field(\.$pupils).all() {
+                reached[s.activityID] = max(reached[s.activityID] ?? 0, s.pupils ?? 0)
+            }
+        }
+        let coverage = Coverage(
+            locations: locations.map { $0.id!.uuidString }, domains: access.settings.domains,
+            activities: activities.compactMap { a in
+                a.period.map { Coverage.Activity(locationID: a.locationID.uuidString, domain: a.domain, period: $0, pupilsReached: reached[a.id!] ?? 0) }
+            },
+            period: period, minimum: access.settings.minimumPerCell)
+        return (coverage, Dictionary(uniqueKeysWithValues: locations.map { ($0.id!.uuidString, $0.name) }))
+    }
+
+    func coverage(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let period = Self.period(req)
+        let (coverage, names) = try await Self.compute(req, access, period: period)
+        var gapList: [String] = []
+        let rows = coverage.locations.enumerated().map { l, location in
+            MatrixRow(location: names[location] ?? "", cells: coverage.domains.enumerated().map { d, domain in
+                let cell = coverage.cells[l][d]
+                if cell.belowRule { gapList.append("\(names[location] ?? ""): \(domain)") }
+                return Cell(text: "\(cell.activities)", pupils: cell.pupils > 0 ? "\(cell.pupils) lln." : "",
+                            below: cell.belowRule, label: cell.belowRule ? "te weinig" : "")
+            })
+        }
+        let page = CoveragePage(
+            layout: try await req.layout("Dekking", current: "activiteiten"), domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
+            from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps, gapList: gapList,
+            canSettings: access.canManagePlaces, settingsHref: "\(access.base)/instellingen")
+        return try req.page("activiteiten/coverage", page)
+    }
+
+    struct Group { let title: String; let chart: ObservationChart; let svg: String; let hasData: Bool }
+    struct Option { let value: String; let label: String; let selected: Bool }
+    struct ObservationsPage { let layout: Layout; let groups: [Group]; let hasGroups: Bool; let per: [Option]; let overall: String }
+
+    func observations(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let cid = access.tenant.coalitionID
+        let per = ((try? req.query.get(String.self, at: "per")) ?? "domein")
+        let activities = try await access.activities(req.db).sort(\.$name).all()
+        let ids = activities.compactMap(\.id)
+        let sessions = ids.isEmpty ? [] : try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$activityID ~~ ids).all()
+        let locations = Dictionary(uniqueKeysWithValues: try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).all().map { ($0.id!, $0.name) })
+        let keyOf: (ActivityRecord) -> String = { a in
+            switch per {
+            case "activiteit": return a.name
+            case "locatie": return locations[a.locationID] ?? ""
+            default: return a.domain
+            }
+        }
+        let activityKey = Dictionary(uniqueKeysWithValues: activities.map { ($0.id!, keyOf($0)) })
+        var byKey: [String: [ActivitySessionRecord]] = [:]
+        for s in sessions { if let key = activityKey[s.activityID] { byKey[key, default: []].append(s) } }
+        let today = IsoDate.today
+        let groups = byKey.keys.sorted().enumerated().map { i, key in
+            let chart = ObservationChart.monthly(id: "chart-\(i)", title: key, sessions: byKey[key]!, today: today)
+            return Group(title: key, chart: chart, svg: chart.svg, hasData: chart.hasData)
+        }
+        let overall = ObservationChart.monthly(id: "all", title: "", sessions: sessions, today: today).observedShare
+        let page = ObservationsPage(
+            layout: try await req.layout("Observaties", current: "activiteiten"), groups: groups, hasGroups: !groups.isEmpty,
+            per: [("domein", "Domein"), ("locatie", "Locatie"), ("activiteit", "Activiteit")].map { Option(value: $0.0, label: $0.1, selected: $0.0 == per) },
+            overall: overall)
+        return try req.page("activiteiten/observations", page)
+    }
+}

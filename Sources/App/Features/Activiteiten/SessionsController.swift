@@ -1,0 +1,228 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The sessions of an activity: generated from its weekdays and period, added or
+/// cancelled by hand, and filled in afterwards with the pupils present, the
+/// nabespreking, an incident and observations. Incidents go to the projectleider.
+struct SessionsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let activity = routes.grouped("activiteiten", ":activityID", "sessies")
+        activity.post("genereren", use: generate)
+        activity.post(use: add)
+        activity.get(":sessionID", use: edit)
+        activity.post(":sessionID", use: save)
+        routes.get("activiteiten", "incidenten", use: incidents)
+        routes.post("activiteiten", "incidenten", ":sessionID", "afgehandeld", use: handle)
+    }
+
+    /// Creates the sessions that are missing: one per chosen weekday in the period.
+    /// Existing sessions (also cancelled ones) are kept as they are.
+    func generate(req: Request) async throws -> Response {
+        let (access, activity) = try await recording(req)
+        guard let period = activity.period, !activity.days.isEmpty else {
+            try await req.flash("Kies eerst de dagen en de periode van de activiteit. Daarna kun je de sessies aanmaken.")
+            return .seeOther("\(access.base)/\(activity.id!)#sessies")
+        }
+        let dates = period.dates(on: activity.days)
+        let existing = Set(try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
+            .filter(\.$activityID == activity.id!).all().map(\.date))
+        let missing = dates.filter { !existing.contains($0.iso) }
+        try await req.db.transaction { db in
+            for date in missing {
+                try await ActivitySessionRecord(coalitionID: access.tenant.coalitionID, activityID: activity.id!, date: date).create(on: db)
+            }
+        }
+        try await req.flash(missing.isEmpty ? "Alle sessies bestonden al." : "\(missing.count) sessies aangemaakt. Gaat een sessie niet door, bijvoorbeeld in een vakantie? Open haar en kies ‘Gaat niet door’.")
+        return .seeOther("\(access.base)/\(activity.id!)#sessies")
+    }
+
+    func add(req: Request) async throws -> Response {
+        let (access, activity) = try await recording(req)
+        let values = try req.formValues()
+        guard let date = IsoDate((values["date"] ?? "").trimmingWhitespace()) else {
+            throw UserProblem(status: .unprocessableEntity, title: "Controleer de datum", message: "Vul een bestaande datum in, zoals 2026-03-02. Er is geen sessie toegevoegd.")
+        }
+        let exists = try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
+            .filter(\.$activityID == activity.id!).filter(\.$date == date.iso).first() != nil
+        if !exists {
+            try await ActivitySessionRecord(coalitionID: access.tenant.coalitionID, activityID: activity.id!, date: date).create(on: req.db)
+        }
+        try await req.flash(exists ? "Op \(date.label) is al een sessie." : "Sessie op \(date.label) toegevoegd.")
+        return .seeOther("\(access.base)/\(activity.id!)#sessies")
+    }
+
+    // MARK: one session
+
+    struct LevelHelp { let level: String; let text: String }
+    struct CountField { let id: String; let name: String; let label: String; let value: String }
+    struct ScaleForm {
+        let key: String
+        let label: String
+        let mode: ChoiceField
+        let score: ChoiceField
+        let counts: [CountField]
+        let countsError: String?
+        let help: [LevelHelp]
+    }
+    struct Page {
+        let layout: Layout
+        let back: String
+        let activity: String
+        let dateLabel: String
+        let action: String
+        let version: Int
+        let date: FormField
+        let cancelled: Bool
+        let pupils: FormField
+        let wentWell: FormField
+        let improve: FormField
+        let incident: ChoiceField
+        let incidentText: FormField
+        let scales: [ScaleForm]
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let (access, activity) = try await recording(req)
+        let session = try await find(req, access, activity)
+        var values: [String: String] = [
+            "date": session.date, "cancelled": session.cancelled ? "ja" : "", "pupils": session.pupils.map(String.init) ?? "",
+            "wentWell": session.wentWell, "improve": session.improve, "incident": session.incident ? "ja" : "nee", "incidentText": session.incidentText,
+        ]
+        for scale in LeuvenScale.allCases {
+            switch session.observation(scale) {
+            case .group(let score)?:
+                values["\(scale.rawValue)-mode"] = "groep"
+                values["\(scale.rawValue)-score"] = LeuvenScale.level(of: score)
+            case .counts(let counts)?:
+                values["\(scale.rawValue)-mode"] = "aantallen"
+                for (i, n) in counts.enumerated() where n > 0 { values["\(scale.rawValue)-n\(i)"] = String(n) }
+            case nil:
+                values["\(scale.rawValue)-mode"] = "geen"
+            }
+        }
+        return try await render(req, access, activity, session, FormState(values: values))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let (access, activity) = try await recording(req)
+        let session = try await find(req, access, activity)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = SessionInput.validate(values, into: &errors) else {
+            return try await render(req, access, activity, session, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        if input.date.iso != session.date, try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
+            .filter(\.$activityID == activity.id!).filter(\.$date == input.date.iso).first() != nil {
+            errors.add("date", .sessionExists)
+            return try await render(req, access, activity, session, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        // A changed or new incident is open again until the projectleider handles it.
+        let incidentChanged = input.incident && (!session.incident || input.incidentText != session.incidentText)
+        var columns: [(String, any Encodable & Sendable)] = [
+            ("date", input.date.iso), ("cancelled", input.cancelled), ("pupils", input.pupils), ("went_well", input.wentWell),
+            ("improve", input.improve), ("incident", input.incident), ("incident_text", input.incidentText),
+            ("betrokkenheid", input.betrokkenheid?.stored), ("welbevinden", input.welbevinden?.stored),
+            ("recorded_by_name", try req.requireUser().name),
+        ]
+        if incidentChanged || !input.incident {
+            columns += [("incident_handled_at", Date?.none), ("incident_handled_by", String?.none)]
+        }
+        guard try await Versioned.update(ActivitySessionRecord.schema, id: session.id!, coalitionID: access.tenant.coalitionID,
+                                         expectedVersion: version, set: columns, on: req.db) else { throw Abort(.conflict) }
+        try await req.flash(incidentChanged ? "De sessie is opgeslagen. De projectleider ziet het incident in de lijst met incidenten." : "De sessie is opgeslagen.")
+        return .seeOther("\(access.base)/\(activity.id!)#sessies")
+    }
+
+    private func render(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, _ session: ActivitySessionRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        var form = state
+        let base = "\(access.base)/\(activity.id!)"
+        let scales = LeuvenScale.allCases.map { scale -> ScaleForm in
+            let key = scale.rawValue
+            let mode = form.choice("\(key)-mode", "\(scale.label): hoe observeer je?", noun: "een manier", options: [
+                ("geen", "Niet geobserveerd", nil), ("groep", "Eén score voor de groep", nil), ("aantallen", "Aantal leerlingen per niveau", nil),
+            ])
+            let score = form.select("\(key)-score", "Score voor de groep", noun: "een score", empty: "Kies…", options: LeuvenScale.levels.map { ($0, $0) })
+            let countsError = form.message("\(key)-n0") ?? (0..<9).lazy.compactMap { form.message("\(key)-n\($0)") }.first
+            return ScaleForm(
+                key: key, label: scale.label, mode: mode, score: score,
+                counts: LeuvenScale.levels.enumerated().map { i, level in
+                    CountField(id: "f-\(key)-n\(i)", name: "\(key)-n\(i)", label: "Niveau \(level)", value: form.values["\(key)-n\(i)"] ?? "")
+                },
+                countsError: countsError, help: scale.descriptions.map { LevelHelp(level: $0.level, text: $0.text) })
+        }
+        let page = Page(
+            layout: try await req.layout("Sessie van \(activity.name)", current: "activiteiten"), back: "\(base)#sessies", activity: activity.name,
+            dateLabel: session.isoDate?.label ?? session.date, action: "\(base)/sessies/\(session.id!)", version: session.version,
+            date: form.field("date", "Datum", noun: "de datum", type: "date"),
+            cancelled: form.values["cancelled"] == "ja",
+            pupils: form.field("pupils", "Aantal leerlingen aanwezig", noun: "het aantal leerlingen", type: "number", hint: "Alleen een aantal, geen namen.", required: false),
+            wentWell: form.field("wentWell", "Wat ging goed?", noun: "wat goed ging", type: "textarea", required: false),
+            improve: form.field("improve", "Wat kan de volgende keer beter?", noun: "wat beter kan", type: "textarea", required: false),
+            incident: form.choice("incident", "Was er een incident?", noun: "of er een incident was", options: [("nee", "Nee", nil), ("ja", "Ja", nil)]),
+            incidentText: form.field("incidentText", "Wat is er gebeurd?", noun: "wat er gebeurd is", type: "textarea",
+                                     hint: "Beschrijf wat er gebeurde en wat er is gedaan. Noem geen namen van leerlingen.", required: false),
+            scales: scales, hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        return try req.page("activiteiten/session", page, status: status)
+    }
+
+    private func recording(_ req: Request) async throws -> (ActivityAccess, ActivityRecord) {
+        let access = try await ActivityAccess.load(req)
+        let activity = try await access.activity(req)
+        guard access.canRecordSessions(activity) else { throw Abort(.forbidden) }
+        return (access, activity)
+    }
+
+    private func find(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord) async throws -> ActivitySessionRecord {
+        guard let id = req.parameters.get("sessionID", as: UUID.self),
+              let session = try await ActivitySessionRecord.query(on: req.db).filter(\.$id == id)
+                .filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$activityID == activity.id!).first()
+        else { throw Abort(.notFound) }
+        return session
+    }
+
+    // MARK: incidents
+
+    struct IncidentRow { let date: String; let activity: String; let href: String; let blocks: [BouwbladPage.Block]; let handled: String?; let action: String? }
+    struct IncidentsPage { let layout: Layout; let open: [IncidentRow]; let handled: [IncidentRow]; let hasOpen: Bool; let hasHandled: Bool }
+
+    func incidents(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        guard access.canSeeIncidents else { throw Abort(.forbidden) }
+        let cid = access.tenant.coalitionID
+        let sessions = try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$incident == true)
+            .sort(\.$date, .descending).range(..<500).all()
+        let ids = Set(sessions.map(\.activityID))
+        let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ActivityRecord.query(on: req.db).filter(\.$coalitionID == cid)
+            .filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        let rows = sessions.map { s in
+            IncidentRow(date: s.isoDate?.label ?? s.date, activity: names[s.activityID] ?? "", href: "\(access.base)/\(s.activityID)",
+                        blocks: BouwbladPage.blocks(s.incidentText),
+                        handled: s.incidentHandledAt.map { "Afgehandeld door \(s.incidentHandledBy ?? "onbekend") op \(DutchDate.dayMonthYear($0))." },
+                        action: s.incidentHandledAt == nil ? "\(access.base)/incidenten/\(s.id!)/afgehandeld" : nil)
+        }
+        let open = rows.filter { $0.handled == nil }, handled = rows.filter { $0.handled != nil }
+        let page = IncidentsPage(layout: try await req.layout("Incidenten", current: "activiteiten"), open: open, handled: handled,
+                                 hasOpen: !open.isEmpty, hasHandled: !handled.isEmpty)
+        return try req.page("activiteiten/incidents", page)
+    }
+
+    func handle(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        guard access.canSeeIncidents else { throw Abort(.forbidden) }
+        guard let id = req.parameters.get("sessionID", as: UUID.self),
+              let session = try await ActivitySessionRecord.query(on: req.db).filter(\.$id == id)
+                .filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$incident == true).first()
+        else { throw Abort(.notFound) }
+        if session.incidentHandledAt == nil {
+            guard try await Versioned.update(ActivitySessionRecord.schema, id: id, coalitionID: access.tenant.coalitionID, expectedVersion: session.version,
+                                             set: [("incident_handled_at", Date()), ("incident_handled_by", try req.requireUser().name)], on: req.db)
+            else { throw Abort(.conflict) }
+        }
+        try await req.flash("Het incident staat nu bij ‘afgehandeld’.")
+        return .seeOther("\(access.base)/incidenten")
+    }
+}

@@ -1,0 +1,194 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A coalition's rules for the activiteitenboek.
+final class ActivitySettingsRecord: Model, @unchecked Sendable {
+    static let schema = "activity_settings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "coalition_id") var coalitionID: UUID
+    @Field(key: "vog_years") var vogYears: Int
+    @Field(key: "minimum_per_cell") var minimumPerCell: Int
+    /// The coalition's own domains beside the four defaults, one per line.
+    @Field(key: "extra_domains") var extraDomains: String
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(coalitionID: UUID) {
+        self.coalitionID = coalitionID
+        self.vogYears = VogStatus.defaultValidityYears
+        self.minimumPerCell = 1
+        self.extraDomains = ""
+        self.version = 1
+    }
+
+    var domains: [String] {
+        ActivityDomains.defaults + extraDomains.split(separator: "\n").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+}
+
+/// A person of a partner organisation who works with children.
+final class StaffRecord: Model, @unchecked Sendable {
+    static let schema = "partner_staff"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "coalition_id") var coalitionID: UUID
+    @Field(key: "partner_id") var partnerID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "role") var role: String
+    /// The date on the VOG, "2024-05-01"; nil when none is known.
+    @OptionalField(key: "vog_date") var vogDate: String?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    func vog(validityYears: Int, today: IsoDate) -> VogStatus {
+        VogStatus.of(date: vogDate.flatMap(IsoDate.init), validityYears: validityYears, today: today)
+    }
+}
+
+/// One activity of the activiteitenboek.
+final class ActivityRecord: Model, @unchecked Sendable {
+    static let schema = "activities"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "coalition_id") var coalitionID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "domain") var domain: String
+    @Field(key: "location_id") var locationID: UUID
+    @OptionalField(key: "partner_id") var partnerID: UUID?
+    /// "1,3" = maandag and woensdag.
+    @Field(key: "weekdays") var weekdays: String
+    @OptionalField(key: "start_time") var startTime: String?
+    @OptionalField(key: "end_time") var endTime: String?
+    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "ends_on") var endsOn: String
+    @Field(key: "year_groups") var yearGroups: String
+    @OptionalField(key: "max_group_size") var maxGroupSize: Int?
+    @Field(key: "goals") var goals: String
+    @OptionalField(key: "doel_id") var doelID: UUID?
+    @Field(key: "in_school") var inSchool: Bool
+    @Field(key: "vier_ogen") var vierOgen: Bool
+    @Field(key: "contact_before_after") var contactBeforeAfter: Bool
+    @Field(key: "school_present") var schoolPresent: String
+    @Field(key: "status") var status: ActivityStatus
+    @OptionalField(key: "check_answers") var checkAnswers: String?
+    @OptionalField(key: "check_evaluation") var checkEvaluation: String?
+    @OptionalField(key: "check_at") var checkAt: Date?
+    @OptionalField(key: "check_by_name") var checkByName: String?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var days: [Weekday] { weekdays.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) } }
+    var slot: TimeSlot? {
+        guard let s = startTime.flatMap(ClockTime.init), let e = endTime.flatMap(ClockTime.init) else { return nil }
+        return TimeSlot(start: s, end: e)
+    }
+    var period: DateRange? {
+        guard let f = IsoDate(startsOn), let t = IsoDate(endsOn) else { return nil }
+        return DateRange(from: f, to: t)
+    }
+    var groups: YearGroups? { YearGroups(yearGroups.split(separator: ",").compactMap { Int($0) }) }
+    var check: VoorafCheck.Answers? {
+        checkAnswers.map { VoorafCheck.Answers(stored: $0, evaluation: checkEvaluation ?? "") }
+    }
+
+    /// "ma en wo, 15:00–16:00".
+    var whenLabel: String {
+        let dayText = days.map(\.name).joined(separator: " en ")
+        return [dayText.isEmpty ? nil : dayText, slot?.label].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    func apply(_ input: ActivityInput, locationID: UUID, partnerID: UUID?, doelID: UUID?) {
+        name = input.name
+        domain = input.domain
+        self.locationID = locationID
+        self.partnerID = partnerID
+        weekdays = input.weekdays.map { String($0.rawValue) }.joined(separator: ",")
+        startTime = input.slot?.start.text
+        endTime = input.slot?.end.text
+        startsOn = input.period.from.iso
+        endsOn = input.period.to.iso
+        yearGroups = input.yearGroups?.stored ?? ""
+        maxGroupSize = input.maxGroupSize
+        goals = input.goals
+        self.doelID = doelID
+        inSchool = input.inSchool
+        vierOgen = input.vierOgen
+        contactBeforeAfter = input.contactBeforeAfter
+        schoolPresent = input.schoolPresent
+    }
+}
+
+/// Who of the partner's staff works in an activity.
+final class ActivityStaffRecord: Model, @unchecked Sendable {
+    static let schema = "activity_staff"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "coalition_id") var coalitionID: UUID
+    @Field(key: "activity_id") var activityID: UUID
+    @Field(key: "staff_id") var staffID: UUID
+
+    init() {}
+
+    init(coalitionID: UUID, activityID: UUID, staffID: UUID) {
+        self.coalitionID = coalitionID
+        self.activityID = activityID
+        self.staffID = staffID
+    }
+}
+
+/// One meeting of an activity: how many pupils came (a number, never names), the
+/// nabespreking, an incident if there was one, and optional Leuven-scale observations.
+final class ActivitySessionRecord: Model, @unchecked Sendable {
+    static let schema = "activity_sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "coalition_id") var coalitionID: UUID
+    @Field(key: "activity_id") var activityID: UUID
+    @Field(key: "date") var date: String
+    @Field(key: "cancelled") var cancelled: Bool
+    @OptionalField(key: "pupils") var pupils: Int?
+    @Field(key: "went_well") var wentWell: String
+    @Field(key: "improve") var improve: String
+    @Field(key: "incident") var incident: Bool
+    @Field(key: "incident_text") var incidentText: String
+    @OptionalField(key: "incident_handled_at") var incidentHandledAt: Date?
+    @OptionalField(key: "incident_handled_by") var incidentHandledBy: String?
+    /// `Observation.stored`: "g:3+" or "c:0,0,1,…".
+    @OptionalField(key: "betrokkenheid") var betrokkenheid: String?
+    @OptionalField(key: "welbevinden") var welbevinden: String?
+    @OptionalField(key: "recorded_by_name") var recordedByName: String?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(coalitionID: UUID, activityID: UUID, date: IsoDate) {
+        self.coalitionID = coalitionID
+        self.activityID = activityID
+        self.date = date.iso
+        self.cancelled = false
+        self.wentWell = ""
+        self.improve = ""
+        self.incident = false
+        self.incidentText = ""
+        self.version = 1
+    }
+
+    var isoDate: IsoDate? { IsoDate(date) }
+    var hasNabespreking: Bool { !wentWell.isEmpty || !improve.isEmpty }
+    var isObserved: Bool { betrokkenheid != nil || welbevinden != nil }
+    func observation(_ scale: LeuvenScale) -> Observation? {
+        Observation(stored: scale == .betrokkenheid ? betrokkenheid : welbevinden)
+    }
+}

@@ -1,0 +1,59 @@
+import Vapor
+
+/// A page with one form of plain fields, for the many small "add or change X" pages.
+/// Items render in order; each is a text field, a select, radio buttons or checkboxes.
+struct FormPage {
+    struct Check { let id: String; let value: String; let label: String; let checked: Bool }
+    struct CheckGroup { let id: String; let name: String; let label: String; let hint: String?; let options: [Check]; let error: String? }
+    struct Item {
+        var field: FormField? = nil
+        var select: ChoiceField? = nil
+        var radios: ChoiceField? = nil
+        var checks: CheckGroup? = nil
+        var heading: String? = nil
+    }
+
+    let layout: Layout
+    let back: String
+    let backLabel: String
+    let title: String
+    let lead: String?
+    let action: String
+    let items: [Item]
+    let submit: String
+    let version: String?
+    let hasErrors: Bool
+    let errorSummary: [FormState.SummaryItem]
+
+    init(layout: Layout, back: String, backLabel: String, title: String, lead: String? = nil, action: String,
+         items: [Item], submit: String, version: Int? = nil, form: FormState) {
+        self.layout = layout
+        self.back = back
+        self.backLabel = backLabel
+        self.title = title
+        self.lead = lead
+        self.action = action
+        self.items = items
+        self.submit = submit
+        self.version = version.map(String.init)
+        self.hasErrors = !form.errors.isEmpty
+        self.errorSummary = form.summary
+    }
+}
+
+extension FormState {
+    /// Checkboxes posted as `name[]`; `chosen` holds the ticked values.
+    mutating func checks(_ name: String, _ label: String, noun: String, hint: String? = nil, options: [(value: String, label: String)], chosen: Set<String>) -> FormPage.CheckGroup {
+        let error = errors[name].map { Messages.text(for: $0, noun: noun) }
+        return FormPage.CheckGroup(
+            id: "f-\(name)", name: name, label: label, hint: hint,
+            options: options.map { FormPage.Check(id: "f-\(name)-\($0.value)", value: $0.value, label: $0.label, checked: chosen.contains($0.value)) },
+            error: error)
+    }
+
+    /// A select whose first option is "none".
+    mutating func select(_ name: String, _ label: String, noun: String, empty: String?, options: [(value: String, label: String)]) -> ChoiceField {
+        let all = (empty.map { [(value: "", label: $0, hint: String?.none)] } ?? []) + options.map { (value: $0.value, label: $0.label, hint: String?.none) }
+        return choice(name, label, noun: noun, options: all)
+    }
+}
