@@ -89,6 +89,7 @@ struct DemoCommand: AsyncCommand {
         let leader = try await UserRecord.query(on: db).filter(\.$email == cast[0].1).first()!
         let leaderMembership = try await MembershipRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$user.$id == leader.id!).first()!
         try await DemoBouwbladen.load(on: db, coalitionID: cid, keeperID: leaderMembership.id!, userID: leader.id!)
+        try await DemoActiviteiten.load(on: db, coalitionID: cid, locations: locations, partners: partners)
         return people
     }
 }

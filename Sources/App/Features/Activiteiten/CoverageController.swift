@@ -10,7 +10,7 @@ struct CoverageController: RouteCollection {
         routes.get("activiteiten", "observaties", use: observations)
     }
 
-    struct Cell { let text: String; let pupils: String; let below: Bool; let label: String }
+    struct Cell { let text: String; let pupils: String?; let below: Bool; let label: String }
     struct MatrixRow { let location: String; let cells: [Cell] }
     struct CoveragePage {
         let layout: Layout
@@ -22,6 +22,7 @@ struct CoverageController: RouteCollection {
         let periodLabel: String
         let minimum: Int
         let gaps: Int
+        let gapsText: String
         let gapList: [String]
         let canSettings: Bool
         let settingsHref: String
@@ -68,13 +69,14 @@ struct CoverageController: RouteCollection {
             MatrixRow(location: names[location] ?? "", cells: coverage.domains.enumerated().map { d, domain in
                 let cell = coverage.cells[l][d]
                 if cell.belowRule { gapList.append("\(names[location] ?? ""): \(domain)") }
-                return Cell(text: "\(cell.activities)", pupils: cell.pupils > 0 ? "\(cell.pupils) lln." : "",
+                return Cell(text: "\(cell.activities)", pupils: cell.pupils > 0 ? "\(cell.pupils) lln." : nil,
                             below: cell.belowRule, label: cell.belowRule ? "te weinig" : "")
             })
         }
         let page = CoveragePage(
             layout: try await req.layout("Dekking", current: "activiteiten"), domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
-            from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps, gapList: gapList,
+            from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
+            gapsText: coverage.gaps == 1 ? "1 vakje onder de afspraak." : "\(coverage.gaps) vakjes onder de afspraak.", gapList: gapList,
             canSettings: access.canManagePlaces, settingsHref: "\(access.base)/instellingen")
         return try req.page("activiteiten/coverage", page)
     }

@@ -53,10 +53,10 @@ struct ObservationChart {
 
     /// The SVG markup. Every text in it is escaped; titles come from user data.
     var svg: String {
-        let width = 640.0, height = 260.0, left = 44.0, right = 16.0, top = 16.0, bottom = 40.0
+        let width = 640.0, height = 260.0, left = 44.0, right = 40.0, top = 16.0, bottom = 40.0
         let plotW = width - left - right, plotH = height - top - bottom
         let n = max(points.count, 1)
-        func x(_ i: Int) -> Double { n == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(n - 1) }
+        func x(_ i: Int) -> Double { n == 1 ? left + plotW / 2 : left + 20 + (plotW - 20) * Double(i) / Double(n - 1) }
         func y(_ v: Double) -> Double { top + plotH * (5 - v) / 4 }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
         out += "<title id=\"\(id)-title\">\(Self.escape(title))</title>"

@@ -163,7 +163,7 @@ struct SessionsController: RouteCollection {
             wentWell: form.field("wentWell", "Wat ging goed?", noun: "wat goed ging", type: "textarea", required: false),
             improve: form.field("improve", "Wat kan de volgende keer beter?", noun: "wat beter kan", type: "textarea", required: false),
             incident: form.choice("incident", "Was er een incident?", noun: "of er een incident was", options: [("nee", "Nee", nil), ("ja", "Ja", nil)]),
-            incidentText: form.field("incidentText", "Wat is er gebeurd?", noun: "wat er gebeurd is", type: "textarea",
+            incidentText: form.field("incidentText", "Wat is er gebeurd? (alleen bij een incident)", noun: "wat er gebeurd is", type: "textarea",
                                      hint: "Beschrijf wat er gebeurde en wat er is gedaan. Noem geen namen van leerlingen.", required: false),
             scales: scales, hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("activiteiten/session", page, status: status)
