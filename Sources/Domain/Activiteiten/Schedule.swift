@@ -40,7 +40,7 @@ extension IsoDate {
 
     /// "ma 2 mrt 2026": short, for session lists.
     public var shortLabel: String {
-        "\(weekday.short) \(day) \(Month.names[month - 1].prefix(3)) \(year)"
+        "\(weekday.short) \(day) \(Month.shortNames[month - 1]) \(year)"
     }
 }
 

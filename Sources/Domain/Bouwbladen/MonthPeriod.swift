@@ -22,6 +22,8 @@ public struct Month: Comparable, Hashable, Sendable {
 
     public static let names = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
     public var label: String { "\(Self.names[month - 1]) \(year)" }
+    public static let shortNames = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    public var shortLabel: String { "\(Self.shortNames[month - 1]) \(year)" }
 
     /// The month after this one (a next cycle starts where the previous one ended).
     public var next: Month { month == 12 ? Month(year: year + 1, month: 1)! : Month(year: year, month: month + 1)! }

@@ -42,7 +42,7 @@ struct ObservationChart {
                 let values = group.compactMap { $0.observation(scale)?.average }
                 return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
             }
-            return Point(label: Month(key).map { "\(Month.names[$0.month - 1].prefix(3)) \($0.year)" } ?? key,
+            return Point(label: Month(key)?.shortLabel ?? key,
                          betrokkenheid: avg(.betrokkenheid), welbevinden: avg(.welbevinden),
                          observed: group.filter(\.isObserved).count, sessions: group.count)
         }

@@ -253,7 +253,7 @@ struct PlacesController: RouteCollection {
         let name: String
         let kind: String
         let contact: String
-        let email: String
+        let email: String?
         let staff: [StaffRow]
         let hasStaff: Bool
         let canManage: Bool
@@ -285,7 +285,7 @@ struct PlacesController: RouteCollection {
         ]
         let page = PartnerPage(
             layout: try await req.layout(partner.name, current: "activiteiten"), base: "/c/\(access.slug)", name: partner.name,
-            kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail,
+            kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
             staff: staff.map { s in
                 let vog = s.vog(validityYears: access.settings.vogYears, today: today)
                 return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? "\(base)/medewerkers/\(s.id!)" : nil)
