@@ -31,6 +31,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try coalition.register(collection: LinksController())
     try coalition.register(collection: ActiesController())
     try coalition.register(collection: CoverageController())
+    try coalition.register(collection: EvidenceController())
     try coalition.register(collection: ActivitySettingsController())
     try coalition.register(collection: ImportExportController())
     try coalition.register(collection: SessionsController())

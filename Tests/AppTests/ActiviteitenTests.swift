@@ -244,6 +244,19 @@ import VaporTesting
             html = try await browser.get("\(Self.base)/activiteiten/dekking\(period)").body.string
             #expect(html.contains("5 vakjes onder de afspraak."))
             #expect(html.contains("<th scope=\"col\">natuur</th>"))
+            // The overview goes into step 3 of a bouwblad, dated, with a revision.
+            let bouwblad = try await browser.startMandatory()
+            let id = try #require(bouwblad.split(separator: "/").last.map(String.init))
+            html = try await browser.get("\(Self.base)/activiteiten/dekking\(period)").body.string
+            #expect(html.contains("Overzicht invoegen"))
+            #expect(try await browser.post("\(Self.base)/activiteiten/bewijs", ["bouwblad": id, "kind": "dekking", "van": "2026-03-01", "tot": "2026-03-31"]).status == .seeOther)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            #expect(cycle.bereikt.hasPrefix("Dekking van het aanbod, 1 maart 2026 – 31 maart 2026 (stand van"))
+            #expect(cycle.bereikt.contains("- De Regenboog: cultuur 0, sport 1, cognitief 0, ontdekken 0, natuur 0"))
+            #expect(try await RevisionRecord.query(on: app.db).filter(\.$field == "bereikt").count() == 1)
+            #expect(try await browser.post("\(Self.base)/activiteiten/bewijs", ["bouwblad": id, "kind": "observaties"]).status == .seeOther)
+            let again = try #require(try await CycleRecord.query(on: app.db).first())
+            #expect(again.bereikt.contains("\n\nObservaties met de Leuvense schalen"))
         }
     }
 

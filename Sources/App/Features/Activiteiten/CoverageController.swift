@@ -26,6 +26,17 @@ struct CoverageController: RouteCollection {
         let gapList: [String]
         let canSettings: Bool
         let settingsHref: String
+        let evidence: EvidenceForm?
+    }
+
+    /// The small form that puts this overview into step 3 of a bouwblad.
+    struct EvidenceForm { let action: String; let kind: String; let from: String; let to: String; let bouwbladen: [Option] }
+
+    static func evidenceForm(_ req: Request, _ access: ActivityAccess, kind: String, period: DateRange) async throws -> EvidenceForm? {
+        let targets = try await EvidenceController.targets(req, access)
+        guard !targets.isEmpty else { return nil }
+        return EvidenceForm(action: "\(access.base)/bewijs", kind: kind, from: period.from.iso, to: period.to.iso,
+                            bouwbladen: targets.map { Option(value: $0.value, label: $0.label, selected: false) })
     }
 
     /// The chosen period, by default the current school year.
@@ -77,13 +88,14 @@ struct CoverageController: RouteCollection {
             layout: try await req.layout("Dekking", current: "activiteiten"), domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
             from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
             gapsText: coverage.gaps == 1 ? "1 vakje onder de afspraak." : "\(coverage.gaps) vakjes onder de afspraak.", gapList: gapList,
-            canSettings: access.canManagePlaces, settingsHref: "\(access.base)/instellingen")
+            canSettings: access.canManagePlaces, settingsHref: "\(access.base)/instellingen",
+            evidence: try await Self.evidenceForm(req, access, kind: "dekking", period: period))
         return try req.page("activiteiten/coverage", page)
     }
 
     struct Group { let title: String; let chart: ObservationChart; let svg: String; let hasData: Bool }
     struct Option { let value: String; let label: String; let selected: Bool }
-    struct ObservationsPage { let layout: Layout; let groups: [Group]; let hasGroups: Bool; let per: [Option]; let overall: String }
+    struct ObservationsPage { let layout: Layout; let groups: [Group]; let hasGroups: Bool; let per: [Option]; let overall: String; let evidence: EvidenceForm? }
 
     func observations(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
@@ -112,7 +124,7 @@ struct CoverageController: RouteCollection {
         let page = ObservationsPage(
             layout: try await req.layout("Observaties", current: "activiteiten"), groups: groups, hasGroups: !groups.isEmpty,
             per: [("domein", "Domein"), ("locatie", "Locatie"), ("activiteit", "Activiteit")].map { Option(value: $0.0, label: $0.1, selected: $0.0 == per) },
-            overall: overall)
+            overall: overall, evidence: try await Self.evidenceForm(req, access, kind: "observaties", period: Self.period(req)))
         return try req.page("activiteiten/observations", page)
     }
 }

@@ -1,0 +1,91 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Puts a dated summary of the coverage or the observations into step 3 ("Wat hebben we
+/// bereikt?") of a bouwblad's newest cycle, as plain text the writer can then shape.
+/// Appended with a revision, like any other save of the step.
+struct EvidenceController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("activiteiten", "bewijs", use: insert)
+    }
+
+    /// The bouwbladen whose newest cycle is still open, for the select on the coverage
+    /// and observations pages. Empty for someone who may not edit bouwbladen.
+    static func targets(_ req: Request, _ access: ActivityAccess) async throws -> [(value: String, label: String)] {
+        guard access.role.canEditBouwblad() else { return [] }
+        let cid = access.tenant.coalitionID
+        let bladen = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
+        let catalog = try await req.formatCatalog()
+        return bladen.map { b in
+            let name = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
+            let title = b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title
+            return (b.id!.uuidString, String("\(name): \(title)".prefix(110)))
+        }.sorted { $0.label < $1.label }
+    }
+
+    func insert(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let values = try req.formValues()
+        guard let id = UUID(uuidString: values["bouwblad"] ?? "") else {
+            throw UserProblem(status: .unprocessableEntity, title: "Kies een bouwblad", message: "Kies het bouwblad waarin het overzicht moet komen. Er is niets veranderd.")
+        }
+        req.parameters.set("bouwbladID", to: id.uuidString)
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        guard var cycle = context.newest, cycle.closedAt == nil else {
+            throw UserProblem(status: .unprocessableEntity, title: "Deze cyclus is afgerond",
+                              message: "De nieuwste cyclus van dit bouwblad is afgerond. Begin eerst een nieuwe cyclus. Er is niets veranderd.")
+        }
+        let period = DateRange(from: IsoDate(values["van"] ?? "") ?? .today, to: IsoDate(values["tot"] ?? "") ?? .today) ?? DateRange.schoolYear(containing: .today)
+        let summary: String
+        switch values["kind"] {
+        case "dekking":
+            let (coverage, names) = try await CoverageController.compute(req, access, period: period)
+            summary = coverage.summary(locationNames: names, period: period, today: .today)
+        case "observaties":
+            summary = try await Self.observationSummary(req, access, period: period)
+        default:
+            throw Abort(.badRequest)
+        }
+        let userID = try req.requireUser().id!
+        for _ in 0..<5 {
+            let before = cycle.bereikt
+            let after = before.isEmpty ? summary : before + "\n\n" + summary
+            guard after.count <= CycleStep.maxLength else {
+                throw UserProblem(status: .unprocessableEntity, title: "Stap 3 is te lang", message: "Met dit overzicht erbij wordt stap 3 te lang. Maak de tekst eerst korter. Er is niets veranderd.")
+            }
+            if try await StepWriter.write(req.db, context: context, cycle: cycle, field: CycleStep.bereikt.rawValue, before: before, after: after, userID: userID) {
+                try await req.flash("Het overzicht staat nu in stap 3 van cyclus \(cycle.number). Pas de tekst gerust aan.")
+                return .seeOther(context.base + "#stap-\(cycle.id!)-bereikt")
+            }
+            // Someone saved step 3 in between: append to their text instead.
+            guard let fresh = try await CycleRecord.query(on: req.db).filter(\.$id == cycle.id!).filter(\.$coalitionID == access.tenant.coalitionID).first() else { throw Abort(.notFound) }
+            cycle = fresh
+        }
+        throw Abort(.conflict)
+    }
+
+    static func observationSummary(_ req: Request, _ access: ActivityAccess, period: DateRange) async throws -> String {
+        let cid = access.tenant.coalitionID
+        let activities = try await access.activities(req.db).all()
+        let domainOf = Dictionary(uniqueKeysWithValues: activities.map { ($0.id!, $0.domain) })
+        let sessions = domainOf.isEmpty ? [] : try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid)
+            .filter(\.$activityID ~~ Array(domainOf.keys)).filter(\.$date >= period.from.iso).filter(\.$date <= period.to.iso)
+            .filter(\.$cancelled == false).all()
+        let held = sessions.filter { ($0.isoDate ?? .today) <= .today }
+        func line(_ label: String, _ group: [ActivitySessionRecord]) -> String {
+            func avg(_ scale: LeuvenScale) -> String {
+                let values = group.compactMap { $0.observation(scale)?.average }
+                return values.isEmpty ? "geen observaties" : "gemiddeld \(ObservationChart.format(values.reduce(0, +) / Double(values.count)))"
+            }
+            return "- \(label): betrokkenheid \(avg(.betrokkenheid)), welbevinden \(avg(.welbevinden)); \(group.filter(\.isObserved).count) van \(group.count) sessies geobserveerd"
+        }
+        var lines = ["Observaties met de Leuvense schalen (1 tot 5), \(period.label) (stand van \(IsoDate.today.label)):", "", line("Alle activiteiten", held)]
+        for domain in access.settings.domains {
+            let group = held.filter { domainOf[$0.activityID] == domain }
+            if !group.isEmpty { lines.append(line(domain, group)) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
