@@ -29,6 +29,13 @@ struct ActivityAccess {
     }
 
     var canManagePlaces: Bool { role == .projectleider }
+
+    /// For the pages only the projectleider uses: locations, partners, settings.
+    static func managing(_ req: Request) async throws -> ActivityAccess {
+        let access = try await load(req)
+        guard access.canManagePlaces else { throw Abort(.forbidden) }
+        return access
+    }
     var canCreate: Bool { role == .projectleider || (role == .coordinator && !ownLocations.isEmpty) }
     var canSeeIncidents: Bool { role == .projectleider }
 

@@ -11,7 +11,7 @@ struct ActivitySettingsController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         let s = access.settings
         return try await render(req, access, FormState(values: [
             "vogYears": String(s.vogYears), "minimum": String(s.minimumPerCell), "domains": s.extraDomains,
@@ -19,7 +19,7 @@ struct ActivitySettingsController: RouteCollection {
     }
 
     func save(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         let values = try req.formValues()
         var errors = FieldErrors()
         guard let input = ActivitySettingsInput.validate(values, into: &errors) else {
@@ -57,9 +57,4 @@ struct ActivitySettingsController: RouteCollection {
         return try req.page("forms/page", page, status: status)
     }
 
-    private func managing(_ req: Request) async throws -> ActivityAccess {
-        let access = try await ActivityAccess.load(req)
-        guard access.canManagePlaces else { throw Abort(.forbidden) }
-        return access
-    }
 }

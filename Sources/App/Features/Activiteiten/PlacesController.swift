@@ -66,12 +66,12 @@ struct PlacesController: RouteCollection {
     // MARK: locations
 
     func newLocation(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         return try await locationForm(req, access, location: nil, FormState(), chosen: [])
     }
 
     func createLocation(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         let form = try req.submittedForm()
         var errors = FieldErrors()
         let chosen = Set(form.lists["coordinators"] ?? [])
@@ -89,7 +89,7 @@ struct PlacesController: RouteCollection {
     }
 
     func editLocation(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         let location = try await findLocation(req, access)
         let chosen = try await MembershipLocationRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
             .filter(\.$locationID == location.id!).all().map(\.membershipID.uuidString)
@@ -99,7 +99,7 @@ struct PlacesController: RouteCollection {
     }
 
     func updateLocation(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         let location = try await findLocation(req, access)
         let form = try req.submittedForm()
         var errors = FieldErrors()
@@ -168,21 +168,16 @@ struct PlacesController: RouteCollection {
         return Coordinators(members: memberships.map { ($0.id!, $0.user.name) }.sorted { $0.1 < $1.1 }, byLocation: byLocation)
     }
 
-    private func managing(_ req: Request) async throws -> ActivityAccess {
-        let access = try await ActivityAccess.load(req)
-        guard access.canManagePlaces else { throw Abort(.forbidden) }
-        return access
-    }
 
     // MARK: partners
 
     func newPartner(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         return try await partnerForm(req, access, partner: nil, FormState())
     }
 
     func createPartner(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         let values = try req.formValues()
         var errors = FieldErrors()
         guard let input = PartnerInput.validate(values, into: &errors) else {
@@ -195,7 +190,7 @@ struct PlacesController: RouteCollection {
     }
 
     func editPartner(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         let partner = try await findPartner(req, access)
         return try await partnerForm(req, access, partner: partner, FormState(values: [
             "name": partner.name, "kind": partner.kind, "contactName": partner.contactName, "contactEmail": partner.contactEmail,
@@ -203,7 +198,7 @@ struct PlacesController: RouteCollection {
     }
 
     func updatePartner(req: Request) async throws -> Response {
-        let access = try await managing(req)
+        let access = try await ActivityAccess.managing(req)
         let partner = try await findPartner(req, access)
         let values = try req.formValues()
         var errors = FieldErrors()
