@@ -46,6 +46,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(AccessRoutesCommand(), as: "routes")
 }
 
 enum Limits {

@@ -5,17 +5,23 @@ import Vapor
 /// `bouwstenen demo`: loads the fictional "Coalitie Rivierstad" with locations, partners
 /// and one person in every role. Running it again changes nothing.
 struct DemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
+    struct Signature: CommandSignature {
+        @Option(name: "plaats", help: "Another fictional town, for a second demo coalition (default Rivierstad)")
+        var place: String?
+    }
 
     var help: String { "Loads the fictional demo coalition Coalitie Rivierstad (idempotent)." }
 
     static let password = "Rivierstad-demo-2025"
-    static let slug = "coalitie-rivierstad"
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let people = try await Self.load(on: app.db, hash: { try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash($0) })
-        context.console.print("Demo-coalitie: Coalitie Rivierstad (/c/\(Self.slug)/)")
+        let place = signature.place ?? "Rivierstad"
+        guard place.count <= 40, place.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw Abort(.badRequest, reason: "--plaats: alleen letters, hoogstens 40")
+        }
+        let people = try await Self.load(on: app.db, place: place, hash: { try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash($0) })
+        context.console.print("Demo-coalitie: Coalitie \(place) (/c/\(Self.slug(place))/)")
         for person in people {
             context.console.print("  \(person.role.padding(toLength: 14, withPad: " ", startingAt: 0)) \(person.email)")
         }
@@ -25,12 +31,16 @@ struct DemoCommand: AsyncCommand {
     struct Person { let name: String; let email: String; let role: String }
 
     /// Creates what is missing and returns every demo person.
-    static func load(on db: any Database, hash: @Sendable (String) async throws -> String) async throws -> [Person] {
+    static func slug(_ place: String) -> String { "coalitie-" + place.lowercased() }
+
+    static func load(on db: any Database, place: String = "Rivierstad", hash: @Sendable (String) async throws -> String) async throws -> [Person] {
+        let slug = slug(place)
+        let domain = place.lowercased() + ".example"
         let coalition: CoalitionRecord
         if let existing = try await CoalitionRecord.query(on: db).filter(\.$slug == slug).first() {
             coalition = existing
         } else {
-            coalition = CoalitionRecord(slug: slug, name: "Coalitie Rivierstad", period: Period(startYear: 2025, endYear: 2028))
+            coalition = CoalitionRecord(slug: slug, name: "Coalitie \(place)", period: Period(startYear: 2025, endYear: 2028))
             try await coalition.create(on: db)
         }
         let cid = coalition.id!
@@ -62,11 +72,11 @@ struct DemoCommand: AsyncCommand {
             }
         }
         let cast: [(String, String, Role, [String], String?)] = [
-            ("Sanne de Vries", "projectleider@rivierstad.example", .projectleider, [], nil),
-            ("Mohamed El Amrani", "coordinator@rivierstad.example", .coordinator, ["De Regenboog", "Het Anker"], nil),
-            ("Lotte Jansen", "coordinator.vlinder@rivierstad.example", .coordinator, ["De Vlinder"], nil),
-            ("Peter Bakker", "partner@rivierstad.example", .partner, [], "Sportclub Rivierstad"),
-            ("Fatima Yilmaz", "lezer@rivierstad.example", .lezer, [], nil),
+            ("Sanne de Vries", "projectleider@\(domain)", .projectleider, [], nil),
+            ("Mohamed El Amrani", "coordinator@\(domain)", .coordinator, ["De Regenboog", "Het Anker"], nil),
+            ("Lotte Jansen", "coordinator.vlinder@\(domain)", .coordinator, ["De Vlinder"], nil),
+            ("Peter Bakker", "partner@\(domain)", .partner, [], "Sportclub Rivierstad"),
+            ("Fatima Yilmaz", "lezer@\(domain)", .lezer, [], nil),
         ]
         var people: [Person] = []
         for (name, email, role, locationNames, partnerName) in cast {

@@ -45,7 +45,7 @@ extension Request {
 struct TenantMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let user = request.currentUser, let userID = user.id else {
-            return RequireLoginMiddleware.redirectToLogin(request)
+            return try RequireLoginMiddleware.redirectToLogin(request)
         }
         guard let slug = request.parameters.get("slug"), Slug.isWellFormed(slug),
               let coalition = try await CoalitionRecord.query(on: request.db).filter(\.$slug == slug).first(),
@@ -54,6 +54,7 @@ struct TenantMiddleware: AsyncMiddleware {
                 .filter(\.$user.$id == userID)
                 .first()
         else { throw Abort(.notFound) }
+        guard request.route?.access?.allows(membership.role) ?? false else { throw Abort(.forbidden) }
         request.tenantIfAny = Tenant(coalition: coalition, membership: membership)
         return try await next.respond(to: request)
     }
@@ -62,12 +63,14 @@ struct TenantMiddleware: AsyncMiddleware {
 /// Pages for logged-in people: others go to the login page and come back afterwards.
 struct RequireLoginMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.currentUser != nil else { return Self.redirectToLogin(request) }
+        guard let user = request.currentUser else { return try Self.redirectToLogin(request) }
+        if request.route?.access == .beheerder && !user.isAdmin { throw Abort(.forbidden) }
         return try await next.respond(to: request)
     }
 
-    static func redirectToLogin(_ request: Request) -> Response {
-        guard request.method == .GET else { return Response(status: .unauthorized) }
+    /// A page goes to the login page; a form sent after the session ended gets a Dutch 401 page.
+    static func redirectToLogin(_ request: Request) throws -> Response {
+        guard request.method == .GET else { throw Abort(.unauthorized) }
         let back = request.url.path
         let query = back == "/" ? "" : "?terug=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         return .seeOther("/inloggen" + query)

@@ -7,13 +7,13 @@ import Vapor
 struct ActivitiesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("activiteiten", use: list)
-        routes.get("activiteiten", "nieuw", use: new)
+        routes.access(.bewerker).get("activiteiten", "nieuw", use: new)
         routes.post("activiteiten", "nieuw", use: create)
         routes.get("activiteiten", ":activityID", use: show)
-        routes.get("activiteiten", ":activityID", "bewerken", use: edit)
+        routes.access(.bewerker).get("activiteiten", ":activityID", "bewerken", use: edit)
         routes.post("activiteiten", ":activityID", "bewerken", use: update)
         routes.post("activiteiten", ":activityID", "status", use: changeStatus)
-        routes.get("activiteiten", ":activityID", "vooraf-check", use: checkForm)
+        routes.access(.bewerker).get("activiteiten", ":activityID", "vooraf-check", use: checkForm)
         routes.post("activiteiten", ":activityID", "vooraf-check", use: saveCheck)
     }
 

@@ -7,7 +7,7 @@ import Vapor
 /// sessions as CSV that Dutch Excel opens directly.
 struct ImportExportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activiteiten", "importeren", use: form)
+        routes.access(.bewerker).get("activiteiten", "importeren", use: form)
         routes.post("activiteiten", "importeren", use: preview)
         routes.post("activiteiten", "importeren", "bevestigen", use: confirm)
         routes.get("activiteiten", "export", "activiteiten.csv", use: exportActivities)

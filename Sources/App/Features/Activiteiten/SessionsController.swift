@@ -10,10 +10,11 @@ struct SessionsController: RouteCollection {
         let activity = routes.grouped("activiteiten", ":activityID", "sessies")
         activity.post("genereren", use: generate)
         activity.post(use: add)
-        activity.get(":sessionID", use: edit)
+        activity.access(.bewerker).get(":sessionID", use: edit)
         activity.post(":sessionID", use: save)
-        routes.get("activiteiten", "incidenten", use: incidents)
-        routes.post("activiteiten", "incidenten", ":sessionID", "afgehandeld", use: handle)
+        let incidents = routes.access(.projectleider)
+        incidents.get("activiteiten", "incidenten", use: self.incidents)
+        incidents.post("activiteiten", "incidenten", ":sessionID", "afgehandeld", use: handle)
     }
 
     /// Creates the sessions that are missing: one per chosen weekday in the period.

@@ -8,15 +8,15 @@ struct TrashController: RouteCollection {
     static let keepDays = 30
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("bouwbladen", ":bouwbladID", "verwijderen", use: confirmBouwblad)
+        routes.access(.bewerker).get("bouwbladen", ":bouwbladID", "verwijderen", use: confirmBouwblad)
         routes.post("bouwbladen", ":bouwbladID", "verwijderen", use: removeBouwblad)
-        routes.get("bouwbladen", ":bouwbladID", "cycli", ":cycleID", "verwijderen", use: confirmCycle)
+        routes.access(.bewerker).get("bouwbladen", ":bouwbladID", "cycli", ":cycleID", "verwijderen", use: confirmCycle)
         routes.post("bouwbladen", ":bouwbladID", "cycli", ":cycleID", "verwijderen", use: removeCycle)
         let trash = routes.grouped("prullenbak")
         trash.get(use: list)
         trash.post("bouwbladen", ":itemID", "terugzetten", use: restoreBouwblad)
         trash.post("cycli", ":itemID", "terugzetten", use: restoreCycle)
-        trash.post("legen", use: empty)
+        trash.access(.projectleider).post("legen", use: empty)
     }
 
     struct Confirm { let layout: Layout; let what: String; let detail: String; let action: String; let backHref: String }
