@@ -315,7 +315,8 @@ def ids_for(db: Database, slug: str) -> dict:
 
     def one(sql, *params):
         rows = db.rows(sql, (cid, *params))
-        return str(rows[0][0]) if rows else str(uuid.uuid4())
+        # Upper case, as the app writes ids in its links (PostgreSQL returns them lower case).
+        return (str(rows[0][0]) if rows else str(uuid.uuid4())).upper()
 
     # A bouwblad with a goal, an action, a link and an open cycle, so every path has a real target.
     bouwblad = one("""SELECT b.id FROM bouwbladen b WHERE b.coalition_id = ? AND b.deleted_at IS NULL
@@ -326,7 +327,7 @@ def ids_for(db: Database, slug: str) -> dict:
 
     def of_bouwblad(sql):
         rows = db.rows(sql, (bouwblad,))
-        return str(rows[0][0]) if rows else str(uuid.uuid4())
+        return (str(rows[0][0]) if rows else str(uuid.uuid4())).upper()
 
     cycle = of_bouwblad("SELECT id FROM cycles WHERE bouwblad_id = ? AND closed_at IS NULL AND deleted_at IS NULL ORDER BY number DESC LIMIT 1")
     partner = one("SELECT id FROM partner_organisations WHERE coalition_id = ? AND name = 'Sportclub Rivierstad'")

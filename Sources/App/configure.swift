@@ -47,6 +47,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(AccessRoutesCommand(), as: "routes")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
 enum Limits {

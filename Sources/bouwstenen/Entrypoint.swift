@@ -17,7 +17,10 @@ enum Entrypoint {
         let app = try await Application.make(env)
         do {
             try await configure(app, config: config)
-            try await prepareDatabase(app)
+            // restore must not open the database it is about to replace; routes needs none.
+            if !["restore", "routes"].contains(commandName(env.arguments)) {
+                try await prepareDatabase(app)
+            }
             if config.autoMigrate, migratesFirst(env.arguments) {
                 try await app.autoMigrate()
             }
@@ -36,7 +39,10 @@ enum Entrypoint {
     /// Migrations run by themselves before serving and before commands that need the
     /// tables; not before `migrate` itself (which may be asked to revert) or `routes`.
     static func migratesFirst(_ arguments: [String]) -> Bool {
-        let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
-        return ["serve", "demo", "create-admin", "report"].contains(command)
+        ["serve", "demo", "create-admin", "report"].contains(commandName(arguments))
+    }
+
+    static func commandName(_ arguments: [String]) -> String {
+        arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
     }
 }

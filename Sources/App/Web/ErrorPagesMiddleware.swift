@@ -1,4 +1,5 @@
 import Fluent
+import PostgresNIO
 import Vapor
 
 /// Turns every error into a Dutch page with the right status. A 500 shows no internals,
@@ -63,9 +64,17 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
     /// Connection problems with the database are a 503 (try again), not a 500 (our bug).
     static func isDatabaseUnavailable(_ error: any Error) -> Bool {
         if error is ConnectionPoolTimeoutError || error is ConnectionPoolError { return true }
+        if let psql = error as? PSQLError {
+            switch psql.code {
+            case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed: return true
+            case .server:
+                // Class 08: connection exception; class 57: the server is shutting down or starting up.
+                let state = psql.serverInfo?[.sqlState] ?? ""
+                return state.hasPrefix("08") || state.hasPrefix("57")
+            default: return false
+            }
+        }
         let name = String(reflecting: type(of: error))
-        if name.contains("NIOConnectionError") || name.contains("ChannelError") || name.contains("IOError") { return true }
-        let text = String(describing: error).lowercased()
-        return name.contains("PSQLError") && (text.contains("connection") || text.contains("closed") || text.contains("serverclosed"))
+        return name.contains("NIOConnectionError") || name.contains("ChannelError") || name.contains("IOError")
     }
 }
