@@ -4,8 +4,8 @@ import importlib.util
 import os
 import pathlib
 import shutil
-import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
@@ -16,20 +16,9 @@ from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "e2e" / "screenshots"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def binary() -> str:
-    explicit = os.environ.get("BOUWSTENEN_BIN")
-    if explicit:
-        return explicit
-    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
-    return str(pathlib.Path(out.stdout.strip()) / "bouwstenen")
+# The app binary and free ports are found the same way as in the reliability suite.
+sys.path.insert(0, str(ROOT / "reliability"))
+from harness import binary, free_port  # noqa: E402
 
 
 def wait_healthy(base: str, proc, log_path: str, seconds: float = 60) -> float:
