@@ -87,6 +87,14 @@ def test_error_pages_are_dutch_and_accessible(server, browser, axe):
     axe.check("404")
 
 
+def test_privacy_statement_from_the_footer(server, browser, axe):
+    browser.get(server + "/inloggen")
+    browser.find_element(By.LINK_TEXT, "Privacy").click()
+    assert heading(browser) == "Privacy in Bouwstenen"
+    assert "Geen namen" in browser.page_source
+    axe.check("privacy")
+
+
 def test_small_screen(server, browser, axe):
     browser.set_window_size(320, 800)
     try:

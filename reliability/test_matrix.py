@@ -21,12 +21,14 @@ PERSON = {"pl": "projectleider", "co": "coordinator", "pa": "partner", "le": "le
 
 EXPECTED = """
 GET  /healthz                                                              ok  ok  ok  ok  ok  ok  -
+GET  /livez                                                                ok  ok  ok  ok  ok  ok  -
 GET  /metrics                                                              ok  ok  ok  ok  ok  ok  -
 GET  /eerste-gebruik                                                       *   *   *   *   *   *   -
 POST /eerste-gebruik                                                       *   *   *   *   *   *   -
 GET  /inloggen                                                             *   *   *   *   *   *   -
 POST /inloggen                                                             *   *   *   *   *   *   -
 POST /uitloggen                                                            *   *   *   *   *   *   -
+GET  /privacy                                                              ok  ok  ok  ok  ok  ok  -
 GET  /uitnodiging/:token                                                   *   *   *   *   *   *   -
 POST /uitnodiging/:token                                                   *   *   *   *   *   *   -
 GET  /css/rapport.css                                                      ok  ok  ok  ok  ok  ok  -

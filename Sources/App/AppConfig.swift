@@ -19,6 +19,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     public var sessionIdleTimeout: TimeInterval
     public var autoMigrate: Bool
+    /// Sends the number of SQL statements per request in a header (bench/run only).
+    public var countQueries = false
 
     public var isHTTPS: Bool { baseURL?.scheme == "https" }
 
@@ -40,18 +42,21 @@ public struct AppConfig: Sendable {
         self.autoMigrate = autoMigrate
     }
 
+    /// A database address: postgres://…, postgresql://…, sqlite:///path or sqlite://:memory:.
+    public static func database(from url: String) throws -> Database {
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url, schema: nil) }
+        if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            return path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
+        }
+        throw Invalid(description: "DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (got \(url.prefix(20))…)")
+    }
+
     /// Reads the configuration from environment variables.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         var config = AppConfig()
         if let url = env["DATABASE_URL"], !url.isEmpty {
-            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-                config.database = .postgres(url: url, schema: nil)
-            } else if url.hasPrefix("sqlite://") {
-                let path = String(url.dropFirst("sqlite://".count))
-                config.database = path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
-            } else {
-                throw Invalid(description: "DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (got \(url.prefix(20))…)")
-            }
+            config.database = try database(from: url)
         } else if let path = env["SQLITE_PATH"], !path.isEmpty {
             config.database = .sqliteFile(path)
         }
@@ -85,6 +90,12 @@ public struct AppConfig: Sendable {
                 throw Invalid(description: "AUTO_MIGRATE must be true or false (got \(raw))")
             }
             config.autoMigrate = flag
+        }
+        if let raw = env["QUERY_COUNT"], !raw.isEmpty {
+            guard ["0", "1"].contains(raw) else {
+                throw Invalid(description: "QUERY_COUNT must be 0 or 1 (got \(raw))")
+            }
+            config.countQueries = raw == "1"
         }
         return config
     }

@@ -32,9 +32,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     let registry = PrometheusCollectorRegistry()
     let firstUse = FirstUseMiddleware.State()
     app.middleware = Middlewares()
+    if config.countQueries { app.middleware.use(QueryCounterMiddleware()) }
     app.middleware.use(SecurityHeadersMiddleware(hsts: config.isHTTPS))
     app.middleware.use(MetricsMiddleware(registry: registry))
     app.middleware.use(ErrorPagesMiddleware())
+    app.middleware.use(QueryGuardMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: PublicFiles.directory, defaultFile: nil))
     app.middleware.use(SessionMiddleware(settings: SessionSettings(
         cookieName: config.isHTTPS ? "__Host-bouwstenen" : "bouwstenen", secure: config.isHTTPS,
@@ -49,6 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(AccessRoutesCommand(), as: "routes")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(BenchDataCommand(), as: "bench-data")
 }
 
 enum Limits {

@@ -8,6 +8,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try open.register(collection: FirstUseController(state: firstUse))
     try open.register(collection: LoginController())
     try open.register(collection: AcceptInvitationController())
+    try open.register(collection: PrivacyController())
     // The report's print stylesheet lives in the Reports target, so the PDF and the print view share it.
     open.get("css", "rapport.css") { _ -> Response in
         var headers = HTTPHeaders()

@@ -7,9 +7,10 @@ enum Entrypoint {
     static func main() async throws {
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
-        let config: AppConfig
+        var config: AppConfig
         do {
             config = try AppConfig.fromEnvironment()
+            if let url = option("--database", in: env.arguments) { config.database = try AppConfig.database(from: url) }
         } catch {
             FileHandle.standardError.write(Data("bouwstenen: configuration error: \(error)\n".utf8))
             exit(2)
@@ -39,7 +40,16 @@ enum Entrypoint {
     /// Migrations run by themselves before serving and before commands that need the
     /// tables; not before `migrate` itself (which may be asked to revert) or `routes`.
     static func migratesFirst(_ arguments: [String]) -> Bool {
-        ["serve", "demo", "create-admin", "report"].contains(commandName(arguments))
+        ["serve", "demo", "create-admin", "report", "bench-data"].contains(commandName(arguments))
+    }
+
+    /// `--database URL` (or `--database=URL`) on the command line wins over DATABASE_URL.
+    static func option(_ name: String, in arguments: [String]) -> String? {
+        for (i, arg) in arguments.enumerated() {
+            if arg == name, i + 1 < arguments.count { return arguments[i + 1] }
+            if arg.hasPrefix(name + "=") { return String(arg.dropFirst(name.count + 1)) }
+        }
+        return nil
     }
 
     static func commandName(_ arguments: [String]) -> String {

@@ -116,3 +116,18 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct QueryInputTests {
+    /// Found by reliability/test_bad_input.py: a NUL in the acties filter was a 500 on PostgreSQL.
+    @Test func aNulInTheAddressIsA400AndAnUnknownOwnerMatchesNothing() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let nul = try await browser.get("/c/coalitie-rivierstad/acties?wie=voor%00na")
+            #expect(nul.status == .badRequest)
+            #expect(nul.body.string.contains("Het adres bevat een teken dat niet mag"))
+            #expect(try await browser.get("/c/coalitie-rivierstad/acties?status=open%00").status == .badRequest)
+            let unknown = try await browser.get("/c/coalitie-rivierstad/acties?wie=Niemand&status=alle")
+            #expect(unknown.status == .ok)
+        }
+    }
+}

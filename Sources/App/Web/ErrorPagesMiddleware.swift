@@ -31,7 +31,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         let problem = error as? UserProblem
         let heading = problem?.title ?? ErrorPage.title(for: status)
         let page = Page(
-            layout: request.errorLayout(heading), status: Int(status.code), heading: heading,
+            layout: request.layoutWithoutDatabase(heading), status: Int(status.code), heading: heading,
             message: problem?.message ?? ErrorPage.message(for: status, reason: reason),
             requestID: status.code >= 500 ? request.id : nil)
         let response: Response

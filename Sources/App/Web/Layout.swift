@@ -63,8 +63,9 @@ extension Request {
             nav: navigation(current: current), csrf: session.csrfToken, flash: flash)
     }
 
-    /// The layout of an error page: no database work, because the database may be the problem.
-    func errorLayout(_ title: String) -> Layout {
+    /// A layout with no database work: for error pages (the database may be the problem)
+    /// and for fixed pages such as the privacy statement.
+    func layoutWithoutDatabase(_ title: String) -> Layout {
         Layout(
             title: title, userName: currentUser?.name, isAdmin: false,
             coalitionName: tenantIfAny?.coalition.name, coalitionHome: tenantIfAny.map { "/c/\($0.coalition.slug)/" },

@@ -90,7 +90,7 @@ struct FirstUseMiddleware: AsyncMiddleware {
     }
 
     let state: State
-    static let exempt = ["/eerste-gebruik", "/healthz", "/metrics", "/css/", "/js/", "/favicon"]
+    static let exempt = ["/eerste-gebruik", "/healthz", "/livez", "/privacy", "/metrics", "/css/", "/js/", "/favicon"]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if !state.hasAccounts {

@@ -10,7 +10,8 @@ import VaporTesting
 
 /// Runs `body` against a fresh app: a new SQLite file, or a private schema in the
 /// PostgreSQL database named by TEST_DATABASE_URL.
-func withApp(_ setup: (Application) throws -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
+func withApp(config adjust: (inout AppConfig) -> Void = { _ in }, _ setup: (Application) throws -> Void = { _ in },
+             _ body: (Application) async throws -> Void) async throws {
     _ = quietLogs
     let app = try await Application.make(.testing)
     var schema: String?
@@ -25,7 +26,9 @@ func withApp(_ setup: (Application) throws -> Void = { _ in }, _ body: (Applicat
         } else {
             database = .sqliteFile(sqlitePath)
         }
-        try await configure(app, config: AppConfig(database: database, bcryptCost: 4))
+        var config = AppConfig(database: database, bcryptCost: 4)
+        adjust(&config)
+        try await configure(app, config: config)
         try setup(app)
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
         try await prepareDatabase(app)

@@ -39,9 +39,11 @@ struct ActiesController: RouteCollection {
         var query = ActieRecord.query(on: req.db).filter(\.$coalitionID == id)
         if let status = ActieStatus(rawValue: statusFilter) { query = query.filter(\.$status == status) }
         else if statusFilter == "open" { query = query.filter(\.$status ~~ [.gepland, .bezig]) }
-        if !ownerFilter.isEmpty { query = query.filter(\.$ownerName == ownerFilter) }
-        let acties = try await query.sort(\.$deadline).sort(\.$createdAt).range(..<1000).all()
         let allOwners = try await ActieRecord.query(on: req.db).filter(\.$coalitionID == id).field(\.$ownerName).unique().all(\.$ownerName)
+        // Only a name from the list is a filter; anything else matches no one (and never reaches SQL).
+        let knownOwner = ownerFilter.isEmpty || allOwners.contains(ownerFilter)
+        if !ownerFilter.isEmpty, knownOwner { query = query.filter(\.$ownerName == ownerFilter) }
+        let acties = knownOwner ? try await query.sort(\.$deadline).sort(\.$createdAt).range(..<1000).all() : []
         let bouwbladIDs = Set(acties.map(\.bouwbladID))
         let bouwbladen = bouwbladIDs.isEmpty ? [] : try await BouwbladRecord.query(on: req.db)
             .filter(\.$coalitionID == id).filter(\.$id ~~ bouwbladIDs).all()

@@ -3,12 +3,16 @@ import Prometheus
 import SQLKit
 import Vapor
 
-/// `/healthz` for load balancers and `/metrics` for Prometheus.
+/// `/healthz` for load balancers (ready: the database answers), `/livez` (the process
+/// answers; touches nothing else) and `/metrics` for Prometheus.
 struct OperationsController: RouteCollection {
     let registry: PrometheusCollectorRegistry
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("healthz", use: health)
+        routes.get("livez") { _ in
+            Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"], body: "ok\n")
+        }
         routes.get("metrics", use: metrics)
     }
 
