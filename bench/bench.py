@@ -139,7 +139,7 @@ class Run:
                     lines.append((f"{cycle}-{step}", f"/c/{u['slug']}/bouwbladen/{bouwblad}/cycli/{cycle}/stappen/{step}",
                                   u["client"].cookie, *bodies))
         data = self.wrk("saves.lua", lines, ["2"])
-        saved = self.db.rows("SELECT COUNT(*) FROM revisions WHERE after LIKE 'Tekst % van de meting%'")[0][0]
+        saved = self.db.rows("SELECT COUNT(*) FROM revisions WHERE after LIKE ?", ("Tekst % van de meting%",))[0][0]
         self.rows.append({"page": "save a bouwblad step (POST)", "rps": saved / (data["duration_us"] / 1e6),
                           "p50_ms": data["p50_us"] / 1000, "p99_ms": data["p99_us"] / 1000, "queries": None,
                           "errors": data["status_errors"] + data["socket_errors"], "saved": saved, "requests": data["requests"]})
