@@ -10,8 +10,7 @@ enum Versioned {
         _ table: String, id: UUID, coalitionID: UUID? = nil, expectedVersion: Int,
         set values: [(String, any Encodable & Sendable)], on db: any Database
     ) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { fatalError("Bouwstenen runs on SQL databases only") }
-        var query = sql.update(table)
+        var query = db.sql.update(table)
             .set("version", to: expectedVersion + 1)
             .set("updated_at", to: Date())
         for (column, value) in values { query = query.set(column, to: value) }

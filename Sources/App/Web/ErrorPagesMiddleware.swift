@@ -5,7 +5,7 @@ import Vapor
 /// Turns every error into a Dutch page with the right status. A 500 shows no internals,
 /// only the request id that the log line also carries.
 struct ErrorPagesMiddleware: AsyncMiddleware {
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let status: Int
         let heading: String

@@ -2,7 +2,7 @@ import Domain
 
 /// One field of a form as the template needs it: label, typed value, error and the
 /// ARIA links between them.
-struct FormField {
+struct FormField: Encodable {
     let id: String
     let name: String
     let label: String
@@ -40,7 +40,7 @@ struct FormField {
 }
 
 /// An option of a select or radio group.
-struct ChoiceOption {
+struct ChoiceOption: Encodable {
     let value: String
     let label: String
     let hint: String?
@@ -49,7 +49,7 @@ struct ChoiceOption {
 }
 
 /// A choice (radio buttons or select) as the template needs it.
-struct ChoiceField {
+struct ChoiceField: Encodable {
     let id: String
     let name: String
     let label: String
@@ -85,7 +85,7 @@ extension Dictionary where Key == String, Value == String {
 
 /// The values and errors of a submitted form; builds the fields and the error summary.
 struct FormState {
-    struct SummaryItem { let href: String; let message: String }
+    struct SummaryItem: Encodable { let href: String; let message: String }
 
     var values: [String: String]
     var errors: FieldErrors

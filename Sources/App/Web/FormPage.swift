@@ -2,10 +2,10 @@ import Vapor
 
 /// A page with one form of plain fields, for the many small "add or change X" pages.
 /// Items render in order; each is a text field, a select, radio buttons or checkboxes.
-struct FormPage {
-    struct Check { let id: String; let value: String; let label: String; let checked: Bool }
-    struct CheckGroup { let id: String; let name: String; let label: String; let hint: String?; let options: [Check]; let error: String? }
-    struct Item {
+struct FormPage: Encodable {
+    struct Check: Encodable { let id: String; let value: String; let label: String; let checked: Bool }
+    struct CheckGroup: Encodable { let id: String; let name: String; let label: String; let hint: String?; let options: [Check]; let error: String? }
+    struct Item: Encodable {
         var field: FormField? = nil
         var select: ChoiceField? = nil
         var radios: ChoiceField? = nil

@@ -2,8 +2,8 @@ import Fluent
 import Vapor
 
 /// What the shared layout shows around every page: header, navigation, switcher, flash.
-struct Layout {
-    struct Link { let label: String; let href: String; let current: Bool }
+struct Layout: Encodable {
+    struct Link: Encodable { let label: String; let href: String; let current: Bool }
 
     let title: String
     let userName: String?

@@ -10,7 +10,7 @@ struct AccountController: RouteCollection {
         routes.post("account", "wachtwoord", use: changePassword)
     }
 
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let email: String
         let version: Int

@@ -9,7 +9,7 @@ struct ActiesController: RouteCollection {
         routes.get("acties", use: list)
     }
 
-    struct Row {
+    struct Row: Encodable {
         let text: String
         let bouwblad: String
         let bouwbladHref: String
@@ -18,8 +18,8 @@ struct ActiesController: RouteCollection {
         let status: String
         let overdue: Bool
     }
-    struct Option { let value: String; let label: String; let selected: Bool }
-    struct Page {
+    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+    struct Page: Encodable {
         let layout: Layout
         let rows: [Row]
         let hasRows: Bool

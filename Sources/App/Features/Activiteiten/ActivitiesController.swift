@@ -19,9 +19,9 @@ struct ActivitiesController: RouteCollection {
 
     // MARK: list
 
-    struct Row { let name: String; let href: String; let domain: String; let location: String; let partner: String; let when: String; let period: String; let status: String; let check: String; let checkOK: Bool }
-    struct Option { let value: String; let label: String; let selected: Bool }
-    struct ListPage {
+    struct Row: Encodable { let name: String; let href: String; let domain: String; let location: String; let partner: String; let when: String; let period: String; let status: String; let check: String; let checkOK: Bool }
+    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+    struct ListPage: Encodable {
         let layout: Layout
         let base: String
         let rows: [Row]
@@ -85,7 +85,7 @@ struct ActivitiesController: RouteCollection {
         return try req.page("activiteiten/list", page)
     }
 
-    struct ListFilter {
+    struct ListFilter: Encodable {
         let location: String, domain: String, partner: String, status: String, from: String, to: String
         init(_ req: Request) {
             func q(_ key: String) -> String { String(((try? req.query.get(String.self, at: key)) ?? "").prefix(100)) }
@@ -218,7 +218,7 @@ struct ActivitiesController: RouteCollection {
 
     // MARK: vooraf-check
 
-    struct CheckPage {
+    struct CheckPage: Encodable {
         let layout: Layout
         let back: String
         let name: String

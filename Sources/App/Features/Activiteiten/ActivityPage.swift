@@ -5,9 +5,9 @@ import Vapor
 /// The page of one activity: what it is, the safety agreements, the vooraf-check, the
 /// status, the sessions with their nabespreking, and the observations over time.
 enum ActivityPage {
-    struct Fact { let label: String; let value: String }
-    struct StaffRow { let name: String; let vog: String; let ok: Bool }
-    struct SessionRow {
+    struct Fact: Encodable { let label: String; let value: String }
+    struct StaffRow: Encodable { let name: String; let vog: String; let ok: Bool }
+    struct SessionRow: Encodable {
         let date: String
         let state: String
         let pupils: String
@@ -16,8 +16,8 @@ enum ActivityPage {
         let incident: String?
         let href: String?
     }
-    struct StatusOption { let value: String; let label: String; let selected: Bool }
-    struct Page {
+    struct StatusOption: Encodable { let value: String; let label: String; let selected: Bool }
+    struct Page: Encodable {
         let layout: Layout
         let base: String
         let name: String

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// `/activiteiten/dekking` (locations x domains) and `/activiteiten/observaties` (charts
@@ -10,9 +11,9 @@ struct CoverageController: RouteCollection {
         routes.get("activiteiten", "observaties", use: observations)
     }
 
-    struct Cell { let text: String; let pupils: String?; let below: Bool; let label: String }
-    struct MatrixRow { let location: String; let cells: [Cell] }
-    struct CoveragePage {
+    struct Cell: Encodable { let text: String; let pupils: String?; let below: Bool; let label: String }
+    struct MatrixRow: Encodable { let location: String; let cells: [Cell] }
+    struct CoveragePage: Encodable {
         let layout: Layout
         let domains: [String]
         let rows: [MatrixRow]
@@ -30,7 +31,7 @@ struct CoverageController: RouteCollection {
     }
 
     /// The small form that puts this overview into step 3 of a bouwblad.
-    struct EvidenceForm { let action: String; let kind: String; let from: String; let to: String; let bouwbladen: [Option] }
+    struct EvidenceForm: Encodable { let action: String; let kind: String; let from: String; let to: String; let bouwbladen: [Option] }
 
     static func evidenceForm(_ req: Request, _ access: ActivityAccess, kind: String, period: DateRange) async throws -> EvidenceForm? {
         let targets = try await EvidenceController.targets(req, access)
@@ -55,13 +56,7 @@ struct CoverageController: RouteCollection {
         let activities = try await ActivityRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$status != .concept)
             .filter(\.$startsOn <= period.to.iso).filter(\.$endsOn >= period.from.iso).all()
         let ids = activities.compactMap(\.id)
-        var reached: [UUID: Int] = [:]
-        if !ids.isEmpty {
-            for s in try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$activityID ~~ ids)
-                .filter(\.$pupils != nil).field(\.$activityID).field(\.$pupils).all() {
-                reached[s.activityID] = max(reached[s.activityID] ?? 0, s.pupils ?? 0)
-            }
-        }
+        let reached = ids.isEmpty ? [:] : try await Self.pupilsReached(req.db, coalitionID: cid)
         let coverage = Coverage(
             locations: locations.map { $0.id!.uuidString }, domains: access.settings.domains,
             activities: activities.compactMap { a in
@@ -69,6 +64,21 @@ struct CoverageController: RouteCollection {
             },
             period: period, minimum: access.settings.minimumPerCell)
         return (coverage, Dictionary(uniqueKeysWithValues: locations.map { ($0.id!.uuidString, $0.name) }))
+    }
+
+    /// Per activity, the most pupils present at one session: one grouped query instead of
+    /// every session of the coalition as a model.
+    static func pupilsReached(_ db: any Database, coalitionID: UUID) async throws -> [UUID: Int] {
+        struct Row: Decodable { let activity_id: UUID; let pupils: Int }
+        let rows = try await db.sql.select()
+            .column("activity_id")
+            .column(SQLFunction("MAX", args: SQLColumn("pupils")), as: "pupils")
+            .from(ActivitySessionRecord.schema)
+            .where("coalition_id", .equal, coalitionID)
+            .where("pupils", .isNot, SQLLiteral.null)
+            .groupBy("activity_id")
+            .all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.activity_id, $0.pupils) })
     }
 
     func coverage(req: Request) async throws -> Response {
@@ -93,9 +103,9 @@ struct CoverageController: RouteCollection {
         return try req.page("activiteiten/coverage", page)
     }
 
-    struct Group { let title: String; let chart: ObservationChart; let svg: String; let hasData: Bool }
-    struct Option { let value: String; let label: String; let selected: Bool }
-    struct ObservationsPage { let layout: Layout; let groups: [Group]; let hasGroups: Bool; let per: [Option]; let overall: String; let evidence: EvidenceForm? }
+    struct Group: Encodable { let title: String; let chart: ObservationChart; let svg: String; let hasData: Bool }
+    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+    struct ObservationsPage: Encodable { let layout: Layout; let groups: [Group]; let hasGroups: Bool; let per: [Option]; let overall: String; let evidence: EvidenceForm? }
 
     func observations(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)

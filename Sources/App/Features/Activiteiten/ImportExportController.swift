@@ -14,8 +14,8 @@ struct ImportExportController: RouteCollection {
         routes.get("activiteiten", "export", "sessies.csv", use: exportSessions)
     }
 
-    struct PreviewRow { let line: Int; let name: String; let domain: String; let location: String; let partner: String; let when: String; let period: String; let problems: [String]; let ok: Bool }
-    struct Page {
+    struct PreviewRow: Encodable { let line: Int; let name: String; let domain: String; let location: String; let partner: String; let when: String; let period: String; let problems: [String]; let ok: Bool }
+    struct Page: Encodable {
         let layout: Layout
         let base: String
         let columns: String

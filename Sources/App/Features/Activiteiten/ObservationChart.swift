@@ -5,9 +5,9 @@ import Foundation
 /// works without JavaScript and prints. Betrokkenheid and welbevinden differ in colour
 /// and in line style and marker shape, so the chart does not depend on colour alone; a
 /// data table beside it carries the same numbers for screen readers.
-struct ObservationChart {
-    struct Point { let label: String; let betrokkenheid: Double?; let welbevinden: Double?; let observed: Int; let sessions: Int }
-    struct TableRow { let month: String; let betrokkenheid: String; let welbevinden: String; let observed: String }
+struct ObservationChart: Encodable {
+    struct Point: Encodable { let label: String; let betrokkenheid: Double?; let welbevinden: Double?; let observed: Int; let sessions: Int }
+    struct TableRow: Encodable { let month: String; let betrokkenheid: String; let welbevinden: String; let observed: String }
 
     let id: String
     let title: String

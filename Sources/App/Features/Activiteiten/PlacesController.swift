@@ -25,9 +25,9 @@ struct PlacesController: RouteCollection {
 
     // MARK: list
 
-    struct LocationRow { let name: String; let school: String; let address: String; let groups: String; let coordinators: String; let href: String? }
-    struct PartnerRow { let name: String; let kind: String; let contact: String; let staff: Int; let vogProblems: Int; let href: String }
-    struct ListPage {
+    struct LocationRow: Encodable { let name: String; let school: String; let address: String; let groups: String; let coordinators: String; let href: String? }
+    struct PartnerRow: Encodable { let name: String; let kind: String; let contact: String; let staff: Int; let vogProblems: Int; let href: String }
+    struct ListPage: Encodable {
         let layout: Layout
         let base: String
         let locations: [LocationRow]
@@ -242,8 +242,8 @@ struct PlacesController: RouteCollection {
 
     // MARK: staff
 
-    struct StaffRow { let name: String; let role: String; let vog: String; let vogOK: Bool; let href: String? }
-    struct PartnerPage {
+    struct StaffRow: Encodable { let name: String; let role: String; let vog: String; let vogOK: Bool; let href: String? }
+    struct PartnerPage: Encodable {
         let layout: Layout
         let base: String
         let name: String
@@ -354,7 +354,7 @@ struct PlacesController: RouteCollection {
         return try req.page("activiteiten/staff", page, status: status)
     }
 
-    struct StaffPage { let form: FormPage; let deleteAction: String; let name: String }
+    struct StaffPage: Encodable { let form: FormPage; let deleteAction: String; let name: String }
 
     private func findStaff(_ req: Request) async throws -> (ActivityAccess, PartnerRecord, StaffRecord) {
         let access = try await ActivityAccess.load(req)

@@ -55,9 +55,9 @@ struct SessionsController: RouteCollection {
 
     // MARK: one session
 
-    struct LevelHelp { let level: String; let text: String }
-    struct CountField { let id: String; let name: String; let label: String; let value: String }
-    struct ScaleForm {
+    struct LevelHelp: Encodable { let level: String; let text: String }
+    struct CountField: Encodable { let id: String; let name: String; let label: String; let value: String }
+    struct ScaleForm: Encodable {
         let key: String
         let label: String
         let mode: ChoiceField
@@ -66,7 +66,7 @@ struct SessionsController: RouteCollection {
         let countsError: String?
         let help: [LevelHelp]
     }
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let back: String
         let activity: String
@@ -187,8 +187,8 @@ struct SessionsController: RouteCollection {
 
     // MARK: incidents
 
-    struct IncidentRow { let date: String; let activity: String; let href: String; let blocks: [BouwbladPage.Block]; let handled: String?; let action: String? }
-    struct IncidentsPage { let layout: Layout; let open: [IncidentRow]; let handled: [IncidentRow]; let hasOpen: Bool; let hasHandled: Bool }
+    struct IncidentRow: Encodable { let date: String; let activity: String; let href: String; let blocks: [BouwbladPage.Block]; let handled: String?; let action: String? }
+    struct IncidentsPage: Encodable { let layout: Layout; let open: [IncidentRow]; let handled: [IncidentRow]; let hasOpen: Bool; let hasHandled: Bool }
 
     func incidents(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)

@@ -10,8 +10,8 @@ struct AdminCoalitionsController: RouteCollection {
         admin.post(use: create)
     }
 
-    struct Row { let name: String; let period: String; let members: Int; let href: String?; let slug: String }
-    struct Page {
+    struct Row: Encodable { let name: String; let period: String; let members: Int; let href: String?; let slug: String }
+    struct Page: Encodable {
         let layout: Layout
         let rows: [Row]
         let coalitionName, periodStart, periodEnd: FormField

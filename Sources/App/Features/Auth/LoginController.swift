@@ -9,7 +9,7 @@ struct LoginController: RouteCollection {
         routes.post("uitloggen", use: logout)
     }
 
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let email: FormField
         let password: FormField

@@ -3,7 +3,7 @@ import Vapor
 
 /// Views of the structured parts of a cycle: doelen (step 2, results in step 3) and acties.
 extension BouwbladPage {
-    struct Doel {
+    struct Doel: Encodable {
         let id: String
         let anchor: String
         let blocks: [Block]
@@ -24,7 +24,7 @@ extension BouwbladPage {
         let deleteAction: String
     }
 
-    struct Actie {
+    struct Actie: Encodable {
         let id: String
         let text: String
         let owner: String
@@ -40,7 +40,7 @@ extension BouwbladPage {
         let deleteAction: String
     }
 
-    struct NewForms {
+    struct NewForms: Encodable {
         let doelOpen: Bool
         let doelFields: [FormField]
         let doelUnit: ChoiceField

@@ -4,8 +4,8 @@ import Vapor
 
 /// Renders the bouwblad page, also with a problem or with the typed values of a refused save.
 enum BouwbladPage {
-    struct Block { let isList: Bool; let lines: [String] }
-    struct Step {
+    struct Block: Encodable { let isList: Bool; let lines: [String] }
+    struct Step: Encodable {
         let anchor: String
         let number: Int
         let title: String
@@ -18,7 +18,7 @@ enum BouwbladPage {
         let isDoelen: Bool
         let isBereikt: Bool
     }
-    struct Cycle {
+    struct Cycle: Encodable {
         let number: Int
         let nextNumber: Int
         let anchor: String
@@ -40,7 +40,7 @@ enum BouwbladPage {
         let hasActies: Bool
         let new: NewForms
     }
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let base: String
         let bouwsteenName: String

@@ -5,7 +5,7 @@ import Vapor
 /// 409: someone saved this step after the page was opened. Both texts side by side,
 /// so nothing typed is lost; saving again from here is based on the stored text.
 enum ConflictPage {
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let backHref: String
         let stepLabel: String

@@ -11,8 +11,8 @@ struct HistoryController: RouteCollection {
         history.post(":revisionID", "terugzetten", use: restore)
     }
 
-    struct Segment { let text: String; let added: Bool; let removed: Bool }
-    struct Entry {
+    struct Segment: Encodable { let text: String; let added: Bool; let removed: Bool }
+    struct Entry: Encodable {
         let id: String
         let what: String
         let who: String
@@ -20,7 +20,7 @@ struct HistoryController: RouteCollection {
         let segments: [Segment]
         let restoreAction: String?
     }
-    struct Page { let layout: Layout; let backHref: String; let title: String; let entries: [Entry]; let hasEntries: Bool; let canEdit: Bool }
+    struct Page: Encodable { let layout: Layout; let backHref: String; let title: String; let entries: [Entry]; let hasEntries: Bool; let canEdit: Bool }
 
     func show(req: Request) async throws -> Response {
         let context = try await BouwbladContext.load(req)

@@ -4,7 +4,7 @@ import Vapor
 
 /// Links between bouwstenen as both sides show them.
 struct Links {
-    struct View { let direction: String; let other: String; let href: String; let note: String?; let scope: String?; let deleteAction: String? }
+    struct View: Encodable { let direction: String; let other: String; let href: String; let note: String?; let scope: String?; let deleteAction: String? }
 
     let outgoing: [View]
     let incoming: [View]

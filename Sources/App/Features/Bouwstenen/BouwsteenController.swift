@@ -12,9 +12,9 @@ struct BouwsteenController: RouteCollection {
         routes.post("bouwstenen", ":code", "bouwbladen", use: create)
     }
 
-    struct QuestionItem { let id: String; let text: String; let mandatory: Bool; let bouwbladHref: String? }
-    struct BouwbladItem { let href: String; let title: String; let question: String; let mandatory: Bool }
-    struct Page {
+    struct QuestionItem: Encodable { let id: String; let text: String; let mandatory: Bool; let bouwbladHref: String? }
+    struct BouwbladItem: Encodable { let href: String; let title: String; let question: String; let mandatory: Bool }
+    struct Page: Encodable {
         let layout: Layout
         let base: String
         let code: String

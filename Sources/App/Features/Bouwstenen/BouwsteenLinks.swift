@@ -6,7 +6,7 @@ import Vapor
 /// to it. A link may point at a bouwsteen that has no bouwblad yet, so the bouwsteen
 /// page is the place where such a link is seen from the other side.
 struct BouwsteenLinks {
-    struct Item { let arrow: String; let from: String; let verb: String; let other: String; let href: String; let direction: String; let note: String? }
+    struct Item: Encodable { let arrow: String; let from: String; let verb: String; let other: String; let href: String; let direction: String; let note: String? }
 
     /// Two queries, whatever the number of links.
     static func load(_ req: Request, tenant: Tenant, bouwsteen: FormatCatalog.Bouwsteen, own: [BouwbladRecord], catalog: FormatCatalog) async throws -> [Item] {

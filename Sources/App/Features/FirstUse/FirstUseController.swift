@@ -12,7 +12,7 @@ struct FirstUseController: RouteCollection {
         routes.post("eerste-gebruik", use: submit)
     }
 
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let coalitionName, periodStart, periodEnd, name, email, password, passwordRepeat: FormField
         let hasErrors: Bool

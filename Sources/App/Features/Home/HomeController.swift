@@ -8,8 +8,8 @@ struct HomeController: RouteCollection {
         routes.get(use: home)
     }
 
-    struct Item { let slug: String; let name: String; let period: String; let role: String }
-    struct Page { let layout: Layout; let coalitions: [Item]; let hasCoalitions: Bool }
+    struct Item: Encodable { let slug: String; let name: String; let period: String; let role: String }
+    struct Page: Encodable { let layout: Layout; let coalitions: [Item]; let hasCoalitions: Bool }
 
     func home(req: Request) async throws -> Response {
         let user = try req.requireUser()

@@ -10,7 +10,7 @@ struct AcceptInvitationController: RouteCollection {
         routes.post("uitnodiging", ":token", use: submit)
     }
 
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let action: String
         let coalitionName: String
@@ -25,7 +25,7 @@ struct AcceptInvitationController: RouteCollection {
         let errorSummary: [FormState.SummaryItem]
     }
 
-    struct Invalid { let layout: Layout }
+    struct Invalid: Encodable { let layout: Layout }
 
     func show(req: Request) async throws -> Response {
         guard let (invitation, coalition) = try await find(req) else { return try await invalid(req) }

@@ -12,8 +12,8 @@ struct InviteController: RouteCollection {
         routes.post("leden", "uitnodigen", use: submit)
     }
 
-    struct Option { let id: String; let value: String; let label: String; let selected: Bool }
-    struct Page {
+    struct Option: Encodable { let id: String; let value: String; let label: String; let selected: Bool }
+    struct Page: Encodable {
         let layout: Layout
         let base: String
         let name: FormField
@@ -29,7 +29,7 @@ struct InviteController: RouteCollection {
         let errorSummary: [FormState.SummaryItem]
     }
 
-    struct Created { let layout: Layout; let base: String; let name: String; let link: String; let validUntil: String }
+    struct Created: Encodable { let layout: Layout; let base: String; let name: String; let link: String; let validUntil: String }
 
     func show(req: Request) async throws -> Response {
         _ = try req.require(\.canManageMembers)

@@ -4,8 +4,8 @@ import Vapor
 
 /// The members list, also rendered with a problem message when a change was refused.
 enum MembersPage {
-    struct RoleOption { let value: String; let label: String; let selected: Bool }
-    struct Member {
+    struct RoleOption: Encodable { let value: String; let label: String; let selected: Bool }
+    struct Member: Encodable {
         let id: String
         let name: String
         let email: String
@@ -15,8 +15,8 @@ enum MembersPage {
         let isYou: Bool
         let roleOptions: [RoleOption]
     }
-    struct Invitation { let id: String; let name: String; let email: String; let role: String; let validUntil: String }
-    struct Page {
+    struct Invitation: Encodable { let id: String; let name: String; let email: String; let role: String; let validUntil: String }
+    struct Page: Encodable {
         let layout: Layout
         let base: String
         let members: [Member]

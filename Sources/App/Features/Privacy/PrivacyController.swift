@@ -4,7 +4,7 @@ import Vapor
 /// everyone (also before logging in): a parent or a partner may ask before using it.
 /// A fixed page, so it reads nothing from the database.
 struct PrivacyController: RouteCollection {
-    struct Page { let layout: Layout }
+    struct Page: Encodable { let layout: Layout }
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("privacy") { req in

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// `/c/{slug}/`: the coalition's home, the 3x3 raster of bouwstenen.
@@ -8,7 +9,7 @@ struct RasterController: RouteCollection {
         routes.get(use: show)
     }
 
-    struct Cell {
+    struct Cell: Encodable {
         let code: String
         let name: String
         let levelLabel: String
@@ -21,8 +22,8 @@ struct RasterController: RouteCollection {
         let lastChange: String?
         let links: String?
     }
-    struct Row { let label: String; let cells: [Cell] }
-    struct Page {
+    struct Row: Encodable { let label: String; let cells: [Cell] }
+    struct Page: Encodable {
         let layout: Layout
         let name: String
         let period: String
@@ -76,11 +77,15 @@ struct BouwbladSummaries {
     static func load(_ req: Request, _ tenant: Tenant) async throws -> BouwbladSummaries {
         let id = tenant.coalitionID
         let bouwbladen = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == id).all()
-        let cycles = try await CycleRecord.query(on: req.db).filter(\.$coalitionID == id)
-            .field(\.$bouwbladID).field(\.$number).field(\.$closedAt).all()
+        // Three small columns per cycle; a CycleRecord would carry (and reflect) all six texts.
+        struct CycleRow: Decodable { let bouwblad_id: UUID; let number: Int; let closed: Bool }
+        let cycles = try await req.db.sql.select()
+            .column("bouwblad_id").column("number").column(SQLRaw("closed_at IS NOT NULL"), as: "closed")
+            .from(CycleRecord.schema).where("coalition_id", .equal, id)
+            .all(decoding: CycleRow.self)
         var newest: [UUID: (Int, Bool)] = [:]
-        for cycle in cycles where (newest[cycle.bouwbladID]?.0 ?? 0) < cycle.number {
-            newest[cycle.bouwbladID] = (cycle.number, cycle.closedAt != nil)
+        for cycle in cycles where (newest[cycle.bouwblad_id]?.0 ?? 0) < cycle.number {
+            newest[cycle.bouwblad_id] = (cycle.number, cycle.closed)
         }
         let links = try await LinkRecord.query(on: req.db).filter(\.$coalitionID == id)
             .field(\.$bouwbladID).field(\.$targetBouwsteenID).all()

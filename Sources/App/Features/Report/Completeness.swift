@@ -4,8 +4,8 @@ import Foundation
 /// What is still missing before the report is complete, per bouwsteen, each item with
 /// a link straight to the place where it is filled in.
 struct Completeness {
-    struct Item { let text: String; let href: String }
-    struct Group { let bouwsteen: String; let items: [Item]; let isComplete: Bool }
+    struct Item: Encodable { let text: String; let href: String }
+    struct Group: Encodable { let bouwsteen: String; let items: [Item]; let isComplete: Bool }
 
     let groups: [Group]
     var isComplete: Bool { groups.allSatisfy(\.isComplete) }

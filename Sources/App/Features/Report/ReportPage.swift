@@ -5,13 +5,13 @@ import Vapor
 
 /// The report page: what is still missing, the exports, the settings and the versions.
 enum ReportPage {
-    struct Group { let bouwsteen: String; let items: [Completeness.Item]; let isComplete: Bool }
-    struct CycleGroup { let bouwblad: String; let options: [ChoiceOption] }
-    struct Version {
+    struct Group: Encodable { let bouwsteen: String; let items: [Completeness.Item]; let isComplete: Bool }
+    struct CycleGroup: Encodable { let bouwblad: String; let options: [ChoiceOption] }
+    struct Version: Encodable {
         let number: Int; let date: String; let who: String; let concept: Bool
         let docxHref: String; let pdfHref: String?; let docxSHA: String; let pdfSHA: String?
     }
-    struct Page {
+    struct Page: Encodable {
         let layout: Layout
         let base: String
         let canEdit: Bool

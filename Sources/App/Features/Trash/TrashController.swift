@@ -19,7 +19,7 @@ struct TrashController: RouteCollection {
         trash.access(.projectleider).post("legen", use: empty)
     }
 
-    struct Confirm { let layout: Layout; let what: String; let detail: String; let action: String; let backHref: String }
+    struct Confirm: Encodable { let layout: Layout; let what: String; let detail: String; let action: String; let backHref: String }
 
     func confirmBouwblad(req: Request) async throws -> Response {
         let context = try await BouwbladContext.load(req)
@@ -66,8 +66,8 @@ struct TrashController: RouteCollection {
         return .seeOther(context.base)
     }
 
-    struct Item { let kind: String; let what: String; let deletedBy: String; let deletedOn: String; let restoreAction: String? }
-    struct Page { let layout: Layout; let items: [Item]; let hasItems: Bool; let canEmpty: Bool; let emptyAction: String; let keepDays: Int }
+    struct Item: Encodable { let kind: String; let what: String; let deletedBy: String; let deletedOn: String; let restoreAction: String? }
+    struct Page: Encodable { let layout: Layout; let items: [Item]; let hasItems: Bool; let canEmpty: Bool; let emptyAction: String; let keepDays: Int }
 
     func list(req: Request) async throws -> Response {
         let tenant = try req.tenant
