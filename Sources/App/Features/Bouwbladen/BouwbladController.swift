@@ -36,11 +36,14 @@ struct BouwbladController: RouteCollection {
                 return try await ConflictPage.render(req, context, cycle: cycle, step: step, yours: text)
             }
             if current == text { return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)") }
-            let saved = try await StepWriter.write(req.db, context: context, cycle: cycle, field: step.rawValue, before: current, after: text, userID: userID)
-            if saved {
-                try await req.flash("Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.")
-                return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)")
+            let saved = try await req.db.transaction { [cycle] db in
+                guard try await StepWriter.write(db, context: context, cycle: cycle, field: step.rawValue, before: current, after: text, userID: userID) else {
+                    return false
+                }
+                try await req.flash("Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.", on: db)
+                return true
             }
+            if saved { return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)") }
             guard let fresh = try await CycleRecord.query(on: req.db).filter(\.$id == cycle.id!).filter(\.$coalitionID == context.tenant.coalitionID).first() else {
                 throw Abort(.notFound)
             }
@@ -96,7 +99,8 @@ struct BouwbladController: RouteCollection {
     }
 }
 
-/// Writes one step of a cycle together with its revision, in one transaction.
+/// Writes one step of a cycle together with its revision, in one transaction (or in the
+/// caller's: Fluent runs a transaction inside a transaction as part of the outer one).
 enum StepWriter {
     static func write(
         _ db: any Database, context: BouwbladContext, cycle: CycleRecord, field: String, before: String, after: String, userID: UUID
