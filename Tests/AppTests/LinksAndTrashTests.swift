@@ -131,6 +131,8 @@ import VaporTesting
             #expect(try await browser.post("\(path)/cycli/\(second.id!)/verwijderen", [:]).status == .seeOther)
             #expect(try await CycleRecord.query(on: app.db).count() == 1)
             #expect(try await CycleNumbers.next(app.db, coalitionID: cycle.coalitionID, bouwbladID: cycle.bouwbladID) == 3)
+            // The raster reads cycle states with SQLKit: the removed open cycle 2 must not count.
+            #expect(try await browser.get("/c/coalitie-rivierstad/").body.string.contains("Verplicht bouwblad: Cyclus afgerond"))
             // The whole bouwblad to the prullenbak: the raster says niet gestart.
             #expect(try await browser.post("\(path)/verwijderen", [:]).status == .seeOther)
             #expect(try await browser.get(path).status == .notFound)

@@ -82,6 +82,7 @@ struct BouwbladSummaries {
         let cycles = try await req.db.sql.select()
             .column("bouwblad_id").column("number").column(SQLRaw("closed_at IS NOT NULL"), as: "closed")
             .from(CycleRecord.schema).where("coalition_id", .equal, id)
+            .where("deleted_at", .is, SQLLiteral.null)  // what Fluent adds for a soft-deleted model
             .all(decoding: CycleRow.self)
         var newest: [UUID: (Int, Bool)] = [:]
         for cycle in cycles where (newest[cycle.bouwblad_id]?.0 ?? 0) < cycle.number {
