@@ -15,7 +15,7 @@ enum TemplateEncoder {
         case let number as Int: return number
         default:
             let encoder = Node()
-            do { try value.encode(to: encoder) } catch { return String(describing: value) }
+            do { try value.encode(to: encoder) } catch { return TemplateModel.mirrored(value) }
             return encoder.resolved()
         }
     }
@@ -106,10 +106,11 @@ enum TemplateEncoder {
             node.set(key.stringValue, child)
             return child.unkeyedContainer()
         }
-        mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
-        mutating func superEncoder(forKey key: Key) -> any Encoder {
+        mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
+        private func superEncoder(named name: String) -> any Encoder {
             let child = Node()
-            node.set(key.stringValue, child)
+            node.set(name, child)
             return child
         }
     }

@@ -77,7 +77,8 @@ struct FastHTML: MustacheContentType {
 /// dictionaries, which swift-mustache reads by key, gives the same output for a fraction
 /// of the work. Same rules as Mirror: stored properties only, and a nil field is absent
 /// (so the lookup goes on to the enclosing object, exactly as before). Objects (classes)
-/// are left as they are: they may refer back to themselves.
+/// are left as they are: they may refer back to themselves. View models that are
+/// `Encodable` (all of the app's) take the faster `TemplateEncoder`; Mirror is the fallback.
 enum TemplateModel {
     /// A reflected object. Its own type (not a Dictionary, whose conformance is conditional)
     /// keeps swift-mustache's per-tag protocol checks cheap.
@@ -88,6 +89,12 @@ enum TemplateModel {
 
     static func reflect(_ value: Any) -> Any {
         if let encodable = value as? any Encodable { return TemplateEncoder.encode(encodable) }
+        return mirrored(value)
+    }
+
+    /// The same through Mirror: for models that are not `Encodable`, or whose own
+    /// `encode(to:)` throws.
+    static func mirrored(_ value: Any) -> Any {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .struct?, .tuple?:
