@@ -17,6 +17,8 @@ final class ActivitySettingsRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $vogYears, $minimumPerCell, $extraDomains, $version, $updatedAt]) }
+
     init(coalitionID: UUID) {
         self.coalitionID = coalitionID
         self.vogYears = VogStatus.defaultValidityYears
@@ -46,6 +48,8 @@ final class StaffRecord: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $partnerID, $name, $role, $vogDate, $version, $createdAt, $updatedAt]) }
 
     func vog(validityYears: Int, today: IsoDate) -> VogStatus {
         VogStatus.of(date: vogDate.flatMap(IsoDate.init), validityYears: validityYears, today: today)
@@ -86,6 +90,8 @@ final class ActivityRecord: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $domain, $locationID, $partnerID, $weekdays, $startTime, $endTime, $startsOn, $endsOn, $yearGroups, $maxGroupSize, $goals, $doelID, $inSchool, $vierOgen, $contactBeforeAfter, $schoolPresent, $status, $checkAnswers, $checkEvaluation, $checkAt, $checkByName, $version, $createdAt, $updatedAt]) }
 
     var days: [Weekday] { weekdays.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) } }
     var slot: TimeSlot? {
@@ -139,6 +145,8 @@ final class ActivityStaffRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $activityID, $staffID]) }
+
     init(coalitionID: UUID, activityID: UUID, staffID: UUID) {
         self.coalitionID = coalitionID
         self.activityID = activityID
@@ -172,6 +180,8 @@ final class ActivitySessionRecord: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $activityID, $date, $cancelled, $pupils, $wentWell, $improve, $incident, $incidentText, $incidentHandledAt, $incidentHandledBy, $betrokkenheid, $welbevinden, $recordedByName, $version, $createdAt, $updatedAt]) }
 
     init(coalitionID: UUID, activityID: UUID, date: IsoDate) {
         self.coalitionID = coalitionID

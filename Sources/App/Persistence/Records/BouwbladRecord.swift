@@ -25,6 +25,8 @@ final class BouwbladRecord: Model, @unchecked Sendable {
     @OptionalField(key: "deleted_by") var deletedBy: UUID?
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwsteenID, $questionID, $ownQuestion, $title, $keeperID, $readyForReport, $version, $createdBy, $createdAt, $updatedAt, $updatedBy, $deletedAt, $deletedBy]) }
 }
 
 /// A period of a bouwblad with the four steps.
@@ -49,6 +51,8 @@ final class CycleRecord: Model, @unchecked Sendable {
     @OptionalField(key: "deleted_by") var deletedBy: UUID?
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $number, $periodFrom, $periodTo, $startvraag, $doelen, $bereikt, $bijgesteld, $closedAt, $version, $createdAt, $updatedAt, $deletedAt, $deletedBy]) }
 
     init(coalitionID: UUID, bouwbladID: UUID, number: Int, startvraag: String, period: CyclePeriod = .init(from: nil, to: nil)) {
         self.coalitionID = coalitionID
@@ -91,6 +95,8 @@ final class RevisionRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $field, $before, $after, $userID, $createdAt]) }
+
     init(coalitionID: UUID, bouwbladID: UUID, cycleID: UUID?, field: String, before: String, after: String, userID: UUID) {
         self.coalitionID = coalitionID
         self.bouwbladID = bouwbladID
@@ -113,6 +119,8 @@ final class ContributorRecord: Model, @unchecked Sendable {
     @Field(key: "membership_id") var membershipID: UUID
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $membershipID]) }
 
     init(coalitionID: UUID, bouwbladID: UUID, membershipID: UUID) {
         self.coalitionID = coalitionID

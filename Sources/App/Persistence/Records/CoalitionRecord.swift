@@ -17,6 +17,8 @@ final class CoalitionRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $slug, $name, $periodStart, $periodEnd, $version, $createdAt, $updatedAt]) }
+
     init(id: UUID? = nil, slug: String, name: String, period: Period) {
         self.id = id
         self.slug = slug

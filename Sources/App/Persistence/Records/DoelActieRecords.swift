@@ -25,6 +25,8 @@ final class DoelRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $text, $measure, $target, $unit, $deadline, $owner, $achieved, $verdict, $version, $createdAt, $updatedAt]) }
+
     var targetUnit: TargetUnit? { unit.flatMap(TargetUnit.init(rawValue:)) }
     var computedVerdict: Verdict? { Verdict.compute(target: target, achieved: achieved, unit: targetUnit) }
     var effectiveVerdict: Verdict? { verdict.flatMap(Verdict.init(rawValue:)) ?? computedVerdict }
@@ -72,6 +74,8 @@ final class ActieRecord: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $text, $ownerMemberID, $ownerName, $deadline, $status, $version, $createdAt, $updatedAt]) }
 
     var summary: String {
         var parts = [text]

@@ -11,6 +11,8 @@ final class FormatRecord: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $code, $name]) }
     init(code: String, name: String) {
         self.code = code
         self.name = name
@@ -28,6 +30,8 @@ final class BouwsteenRecord: Model, @unchecked Sendable {
     @Field(key: "description") var description: String
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $formatID, $level, $aspect, $description]) }
     init(formatID: UUID, key: BouwsteenKey, description: String) {
         self.formatID = formatID
         self.level = key.level
@@ -49,6 +53,8 @@ final class FormatQuestionRecord: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $bouwsteenID, $text, $mandatory, $position]) }
     init(bouwsteenID: UUID, text: String, mandatory: Bool, position: Int) {
         self.bouwsteenID = bouwsteenID
         self.text = text

@@ -24,6 +24,8 @@ final class InvitationRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $email, $role, $partnerID, $locationIDs, $tokenHash, $expiresAt, $invitedBy, $acceptedAt, $revokedAt, $createdAt]) }
+
     var isOpen: Bool { acceptedAt == nil && revokedAt == nil }
 
     var locations: [UUID] {

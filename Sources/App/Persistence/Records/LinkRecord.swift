@@ -18,6 +18,8 @@ final class LinkRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $targetBouwsteenID, $targetBouwbladID, $note, $createdBy, $createdAt]) }
+
     init(coalitionID: UUID, bouwbladID: UUID, cycleID: UUID?, targetBouwsteenID: UUID, targetBouwbladID: UUID?, note: String, createdBy: UUID) {
         self.coalitionID = coalitionID
         self.bouwbladID = bouwbladID

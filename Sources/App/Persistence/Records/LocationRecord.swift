@@ -18,6 +18,8 @@ final class LocationRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $school, $address, $yearGroups, $version, $createdAt, $updatedAt]) }
+
     init(id: UUID? = nil, coalitionID: UUID, name: String, school: String, address: String = "", yearGroups: String = "") {
         self.id = id
         self.coalitionID = coalitionID
@@ -44,6 +46,8 @@ final class PartnerRecord: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $kind, $contactName, $contactEmail, $version, $createdAt, $updatedAt]) }
 
     init(id: UUID? = nil, coalitionID: UUID, name: String, kind: String, contactName: String = "", contactEmail: String = "") {
         self.id = id

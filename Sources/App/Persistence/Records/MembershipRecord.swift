@@ -18,6 +18,8 @@ final class MembershipRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $user, $role, $partnerID, $version, $createdAt, $updatedAt]) }
+
     init(id: UUID? = nil, coalitionID: UUID, userID: UUID, role: Role, partnerID: UUID? = nil) {
         self.id = id
         self.coalitionID = coalitionID
@@ -38,6 +40,8 @@ final class MembershipLocationRecord: Model, @unchecked Sendable {
     @Field(key: "location_id") var locationID: UUID
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $membershipID, $locationID]) }
 
     init(coalitionID: UUID, membershipID: UUID, locationID: UUID) {
         self.coalitionID = coalitionID

@@ -15,6 +15,8 @@ final class ReportSettingsRecord: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $title, $periodFrom, $periodTo, $introduction, $version, $updatedBy, $updatedAt]) }
 }
 
 /// Overrides the default of what goes into the report: an extra bouwblad (in by
@@ -29,6 +31,8 @@ final class ReportChoiceRecord: Model, @unchecked Sendable {
     @Field(key: "included") var included: Bool
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $included]) }
 
     init(coalitionID: UUID, bouwbladID: UUID? = nil, cycleID: UUID? = nil, included: Bool) {
         self.coalitionID = coalitionID
@@ -56,4 +60,6 @@ final class ReportVersionRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $coalitionID, $number, $title, $isConcept, $docx, $docxSHA256, $pdf, $pdfSHA256, $createdBy, $createdByName, $createdAt]) }
 }

@@ -17,6 +17,8 @@ final class SessionRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $tokenHash, $user, $csrfToken, $flash, $createdAt, $lastSeenAt]) }
+
     init(tokenHash: String, userID: UUID?, csrfToken: String, now: Date) {
         self.tokenHash = tokenHash
         self.$user.id = userID
@@ -36,6 +38,8 @@ final class LoginFailureRecord: Model, @unchecked Sendable {
     @Field(key: "failed_at") var failedAt: Date
 
     init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $key, $failedAt]) }
 
     init(key: String, failedAt: Date) {
         self.key = key

@@ -16,6 +16,8 @@ final class UserRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    var properties: [any AnyProperty] { listed([$id, $email, $name, $passwordHash, $isAdmin, $version, $createdAt, $updatedAt]) }
+
     init(id: UUID? = nil, email: String, name: String, passwordHash: String, isAdmin: Bool = false) {
         self.id = id
         self.email = email
