@@ -21,6 +21,12 @@ public struct AppConfig: Sendable {
     public var autoMigrate: Bool
     /// Sends the number of SQL statements per request in a header (bench/run only).
     public var countQueries = false
+    /// Addresses of the load balancers in front of the app; only their X-Forwarded-For is believed.
+    public var trustedProxies: Set<String> = []
+    /// The bearer token Prometheus sends for `/metrics`; without one, `/metrics` does not exist.
+    public var metricsToken: String?
+    /// How many PDFs are made at the same moment; more requests wait in line (see PDFRenderer).
+    public var pdfConcurrency = 2
 
     public var isHTTPS: Bool { baseURL?.scheme == "https" }
 
@@ -96,6 +102,23 @@ public struct AppConfig: Sendable {
                 throw Invalid(description: "QUERY_COUNT must be 0 or 1 (got \(raw))")
             }
             config.countQueries = raw == "1"
+        }
+        if let raw = env["TRUSTED_PROXIES"], !raw.isEmpty {
+            let addresses = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard addresses.allSatisfy({ $0.count <= 45 && $0.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" } }) else {
+                throw Invalid(description: "TRUSTED_PROXIES must be a comma-separated list of IP addresses (got \(raw.prefix(80)))")
+            }
+            config.trustedProxies = Set(addresses)
+        }
+        if let raw = env["METRICS_TOKEN"], !raw.isEmpty {
+            guard raw.count >= 20 else { throw Invalid(description: "METRICS_TOKEN must be at least 20 characters") }
+            config.metricsToken = raw
+        }
+        if let raw = env["PDF_CONCURRENCY"], !raw.isEmpty {
+            guard let value = Int(raw), (1...16).contains(value) else {
+                throw Invalid(description: "PDF_CONCURRENCY must be a number from 1 to 16 (got \(raw))")
+            }
+            config.pdfConcurrency = value
         }
         return config
     }

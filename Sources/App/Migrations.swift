@@ -21,5 +21,7 @@ enum AppMigrations {
         M0016_AddTrash(),
         M0017_CreateReports(),
         M0018_CreateActiviteitenboek(),
+        M0019_CreateLoginDevices(),
+        M0020_NormalizeEmails(),
     ]
 }

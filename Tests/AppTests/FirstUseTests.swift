@@ -47,7 +47,7 @@ import VaporTesting
             try await browser.get("/eerste-gebruik")
             let response = try await browser.post("/eerste-gebruik", [
                 "coalitionName": "Coalitie Noord", "periodStart": "2025", "periodEnd": "2028",
-                "name": "Anna", "email": "anna@noord.example", "password": "1234567890", "passwordRepeat": "1234567890",
+                "name": "Anna", "email": "anna@noord.example", "password": "Welkom2026!!!!!!", "passwordRepeat": "Welkom2026!!!!!!",
             ])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("heel vaak gebruikt"))

@@ -14,7 +14,7 @@ import Testing
         BouwsteenRecord.self, FormatQuestionRecord.self, InvitationRecord.self, LinkRecord.self,
         LocationRecord.self, PartnerRecord.self, MembershipRecord.self, MembershipLocationRecord.self,
         ReportSettingsRecord.self, ReportChoiceRecord.self, ReportVersionRecord.self, SessionRecord.self,
-        LoginFailureRecord.self, UserRecord.self,
+        LoginFailureRecord.self, LoginDeviceRecord.self, UserRecord.self,
     ]
 
     @Test func everyRecordListsExactlyTheFieldsMirrorFinds() {

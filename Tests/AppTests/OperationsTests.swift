@@ -9,14 +9,25 @@ import VaporTesting
 
 @Suite struct OperationsTests {
     @Test func healthAndMetrics() async throws {
-        try await withApp { app in
+        let token = "een-lang-geheim-voor-prometheus"
+        try await withApp(config: { $0.metricsToken = token }) { app in
             _ = try await Fixture.firstUse(app)
             #expect(try await app.testing().sendRequest(.GET, "/healthz").body.string == "ok\n")
             _ = try await app.testing().sendRequest(.GET, "/inloggen")
-            let metrics = try await app.testing().sendRequest(.GET, "/metrics").body.string
+            // Per-route volumes only for the scraper that knows the token.
+            #expect(try await app.testing().sendRequest(.GET, "/metrics").status == .unauthorized)
+            #expect(try await app.testing().sendRequest(.GET, "/metrics", headers: ["Authorization": "Bearer niet-het-goede-geheim-hoor"]).status == .unauthorized)
+            let metrics = try await app.testing().sendRequest(.GET, "/metrics", headers: ["Authorization": "Bearer \(token)"]).body.string
             #expect(metrics.contains("http_requests_total"))
             #expect(metrics.contains("route=\"/inloggen\""))
             #expect(!metrics.contains("rivierstad.example"), "no personal data in metrics")
+        }
+    }
+
+    @Test func withoutATokenThereAreNoMetrics() async throws {
+        try await withApp { app in
+            let response = try await app.testing().sendRequest(.GET, "/metrics")
+            #expect(response.status == .notFound)
         }
     }
 

@@ -42,7 +42,7 @@ import Testing
 }
 
 @Suite struct PasswordPolicyTests {
-    let policy = PasswordPolicy(commonPasswords: ["1234567890", "wachtwoord123"])
+    let policy = PasswordPolicy(commonPasswords: ["1234567890", "wachtwoord123", "wachtwoord"])
 
     @Test func acceptsALongUncommonPassword() {
         var errors = FieldErrors()
@@ -57,10 +57,30 @@ import Testing
             return errors["password"]
         }
         #expect(issue("") == .required)
-        #expect(issue("kort") == .passwordTooShort(min: 10))
-        #expect(issue("WACHTWOORD123") == .passwordTooCommon)
+        #expect(issue("kort") == .passwordTooShort(min: 15))
+        #expect(issue("Welkom01!!") == .passwordTooShort(min: 15))
+        #expect(issue("WACHTWOORD123456") == .passwordTooCommon, "a common word with digits after it")
+        #expect(issue("W@chtw00rd!!2026") == .passwordTooCommon, "swapped letters and symbols around it")
+        #expect(issue("wachtwoord123wachtwoord123") == .passwordTooSimple, "one piece typed twice")
+        #expect(issue("aaaaaaaaaaaaaaaa") == .passwordTooSimple)
+        #expect(issue("0000000000000000") == .passwordTooSimple)
+        #expect(issue("121212121212121212") == .passwordTooSimple)
         #expect(issue("sanne@school.nl") == .passwordEqualsEmail)
         #expect(issue(String(repeating: "é", count: 40)) == .passwordTooLong(maxBytes: 72))
+    }
+
+    @Test func refusesTheirOwnWordsWithDigits() {
+        func issue(_ password: String) -> FieldIssue? {
+            var errors = FieldErrors()
+            policy.check(password, email: "sanne.de.vries@school.nl", context: ["Sanne de Vries", "Coalitie Rivierstad"], into: &errors)
+            return errors["password"]
+        }
+        #expect(issue("CoalitieRivierstad2026") == .passwordHasContextWords)
+        #expect(issue("Rivierstad2026!!!!") == .passwordHasContextWords)
+        #expect(issue("SanneDeVries123456") == .passwordHasContextWords)
+        #expect(issue("sannedevries@school.nl") == .passwordHasContextWords)
+        #expect(issue("de rivier stroomt snel") == nil, "a phrase of other words is fine")
+        #expect(issue("sanne fietst elke dag langs de rivier") == nil, "a name inside a real sentence is fine")
     }
 
     @Test func repeatedPasswordMustMatch() {

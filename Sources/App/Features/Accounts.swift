@@ -19,6 +19,30 @@ struct Accounts {
     func user(email: String) async throws -> UserRecord? {
         try await UserRecord.query(on: request.db).filter(\.$email == email).first()
     }
+
+    /// Names of the person's coalitions: words a guesser of their password tries first.
+    func coalitionNames(of user: UserRecord) async throws -> [String] {
+        let ids = try await MembershipRecord.query(on: request.db).filter(\.$user.$id == user.requireID()).all().map(\.coalitionID)
+        guard !ids.isEmpty else { return [] }
+        return try await CoalitionRecord.query(on: request.db).filter(\.$id ~~ ids).all().map(\.name)
+    }
+
+    /// A hash made with another bcrypt cost than the configured one is made again at login,
+    /// while the password is known: the time a login takes then no longer tells an old
+    /// account from a new one, and raising BCRYPT_COST reaches every account.
+    func rehashIfNeeded(_ user: UserRecord, password: String) async throws {
+        guard Self.cost(of: user.passwordHash) != request.application.appConfig.bcryptCost else { return }
+        let hash = try await self.hash(password)
+        try await UserRecord.query(on: request.db).filter(\.$id == user.requireID()).set(\.$passwordHash, to: hash).update()
+        user.passwordHash = hash
+    }
+
+    /// "$2b$12$…" -> 12.
+    static func cost(of hash: String) -> Int? {
+        let parts = hash.split(separator: "$")
+        guard parts.count >= 3 else { return nil }
+        return Int(parts[1])
+    }
 }
 
 extension Application {

@@ -6,10 +6,23 @@ import SQLKit
 /// if nobody saved in between. One UPDATE … WHERE version = ? RETURNING, so two
 /// simultaneous saves can never both win, on SQLite and PostgreSQL alike.
 enum Versioned {
+    /// Versions start at 0 or 1 and grow by one per save; a billion saves of one record
+    /// will not happen. The bound keeps `version + 1` far from Int.max, whatever a request sends.
+    static let maxVersion = 1_000_000_000
+
+    /// The version a form was based on, or nil when it is missing, not a whole number or
+    /// out of range (the caller answers 400).
+    static func parse(_ raw: String?) -> Int? {
+        guard let raw, raw.utf8.count <= 10, let value = Int(raw), (0...maxVersion).contains(value) else { return nil }
+        return value
+    }
+
     static func update(
         _ table: String, id: UUID, coalitionID: UUID? = nil, expectedVersion: Int,
         set values: [(String, any Encodable & Sendable)], on db: any Database
     ) async throws -> Bool {
+        // A version no save can have reached is a conflict, never an overflow.
+        guard (0...maxVersion).contains(expectedVersion) else { return false }
         var query = db.sql.update(table)
             .set("version", to: expectedVersion + 1)
             .set("updated_at", to: Date())

@@ -17,8 +17,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let body = try await request.body.collect(max: maxBodySize).get()
         if let body, body.readableBytes > maxBodySize { throw Abort(.payloadTooLarge) }
+        // Before anything parses the body (the token check below does): its shape is bounded.
+        let contentType = request.headers.contentType
+        if BodyShape.check(body: body, contentType: contentType) != nil { throw BodyShape.problem }
+        let isForm = contentType == .urlEncodedForm || contentType == .formData
         guard let expected = request.webSession.csrfToken,
-              let presented = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.fieldName)),
+              let presented = request.headers.first(name: "X-CSRF-Token") ?? (isForm ? try? request.content.get(String.self, at: Self.fieldName) : nil),
               Tokens.equal(presented, expected)
         else {
             throw Abort(.forbidden, reason: ErrorPage.csrfReason)

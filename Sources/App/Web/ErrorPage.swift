@@ -3,6 +3,7 @@ import Vapor
 /// Dutch wording of the error pages.
 enum ErrorPage {
     static let csrfReason = "csrf"
+    static let busyReason = "busy"
 
     static func title(for status: HTTPStatus) -> String {
         switch status.code {
@@ -34,6 +35,8 @@ enum ErrorPage {
         case 413: return "Wat je verstuurde is te groot (een formulier mag hoogstens 256 kB zijn). Er is niets opgeslagen. Maak de tekst korter en probeer het opnieuw."
         case 415: return "Verstuur het formulier vanaf de pagina in Bouwstenen."
         case 429: return reason ?? "Je hebt het te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw."
+        case 503 where reason == busyReason:
+            return "Er wordt nu op veel plekken tegelijk opgeslagen. Er is niets opgeslagen. Probeer het over een paar seconden opnieuw."
         case 503: return "De database is even niet bereikbaar. Er is niets opgeslagen. Probeer het over een minuut opnieuw."
         default:
             return status.code >= 500
@@ -49,5 +52,6 @@ struct UserProblem: AbortError {
     let status: HTTPResponseStatus
     let title: String
     let message: String
+    var headers: HTTPHeaders = [:]
     var reason: String { message }
 }

@@ -58,6 +58,9 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         // thing first. The transaction rolled back; the user tries again on fresh data.
         if let database = error as? any DatabaseError, database.isConstraintFailure { return (.conflict, nil, [:]) }
         if Self.isDatabaseUnavailable(error) { return (.serviceUnavailable, nil, ["Retry-After": "5"]) }
+        // Still meeting other writers after the retries in writeTransaction: nothing was
+        // saved, and a moment later it will work.
+        if TransientWriteFailure.matches(error) { return (.serviceUnavailable, ErrorPage.busyReason, ["Retry-After": "2"]) }
         return (.internalServerError, nil, [:])
     }
 

@@ -13,6 +13,8 @@ enum Messages {
         case .passwordTooLong(let max): return "Dit wachtwoord is te lang. Gebruik hoogstens \(max) tekens (letters met accenten en emoji tellen dubbel of meer)."
         case .passwordTooCommon: return "Dit wachtwoord wordt heel vaak gebruikt en is makkelijk te raden. Kies een ander wachtwoord, bijvoorbeeld een zin van een paar woorden."
         case .passwordEqualsEmail: return "Je wachtwoord mag niet hetzelfde zijn als je e-mailadres. Kies een ander wachtwoord."
+        case .passwordTooSimple: return "Dit wachtwoord is te makkelijk te raden: het herhaalt steeds dezelfde tekens. Kies bijvoorbeeld een zin van een paar woorden."
+        case .passwordHasContextWords: return "Dit wachtwoord is te makkelijk te raden: het bestaat vooral uit je naam, je e-mailadres of de naam van je coalitie. Kies bijvoorbeeld een zin van een paar andere woorden."
         case .passwordsDiffer: return "De twee wachtwoorden zijn niet hetzelfde. Typ het wachtwoord nog een keer."
         case .wrongPassword: return "Dit wachtwoord klopt niet."
         case .notAYear: return "Vul een jaartal in, zoals 2025."

@@ -8,11 +8,11 @@ public struct AccountInput: Sendable {
 
     public static func validate(
         name: String?, email: String?, password: String?, passwordRepeat: String?,
-        policy: PasswordPolicy, into errors: inout FieldErrors
+        policy: PasswordPolicy, context: [String] = [], into errors: inout FieldErrors
     ) -> AccountInput? {
         let name = Text.line(name, field: "name", max: nameMax, into: &errors)
         let email = Email.validate(email, into: &errors)
-        policy.check(password, repeated: passwordRepeat, email: email, into: &errors)
+        policy.check(password, repeated: passwordRepeat, email: email, context: context + [name ?? ""], into: &errors)
         guard let name, let email, let password, errors.isEmpty else { return nil }
         return AccountInput(name: name, email: email, password: password)
     }

@@ -1,9 +1,13 @@
-/// E-mail addresses are compared case-insensitively, so they are stored lowercased.
+import Foundation
+
+/// E-mail addresses are compared case-insensitively and in one Unicode form, so they are
+/// stored lowercased in NFC: "josé" typed with a combining accent (NFD, as macOS often
+/// sends it) is the same address as with the precomposed "é".
 public enum Email {
     public static let maxLength = 254
 
     public static func normalize(_ raw: String?) -> String {
-        (raw ?? "").trimmingWhitespace().lowercased()
+        (raw ?? "").precomposedStringWithCanonicalMapping.trimmingWhitespace().lowercased().precomposedStringWithCanonicalMapping
     }
 
     /// A deliberately simple check: one @, something before it, a dot in the domain,

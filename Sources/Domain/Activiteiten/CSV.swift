@@ -16,12 +16,18 @@ public enum CSV {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The rows of a CSV text; the separator is whichever of ; and , the first line uses most.
+    /// The rows of a CSV text; the separator is whichever of ; and , the first line uses most,
+    /// unless the file starts with Excel's own `sep=;` line, which names it.
     public static func read(_ raw: String) -> [[String]] {
         var text = Substring(raw)
         if text.hasPrefix(bom) { text = text.dropFirst() }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let separator: Character = firstLine.filter { $0 == "," }.count > firstLine.filter { $0 == ";" }.count ? "," : ";"
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        var separator: Character = firstLine.filter { $0 == "," }.count > firstLine.filter { $0 == ";" }.count ? "," : ";"
+        let hint = String(firstLine).trimmingWhitespace().lowercased()
+        if hint.count == 5, hint.hasPrefix("sep="), let named = hint.last, named == ";" || named == "," {
+            separator = named
+            text = text[firstLine.endIndex...].drop { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        }
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""

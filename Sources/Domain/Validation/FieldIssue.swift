@@ -9,6 +9,8 @@ public enum FieldIssue: Equatable, Sendable {
     case passwordTooLong(maxBytes: Int)
     case passwordTooCommon
     case passwordEqualsEmail
+    case passwordTooSimple
+    case passwordHasContextWords
     case passwordsDiffer
     case wrongPassword
     case notAYear

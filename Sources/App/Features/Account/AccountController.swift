@@ -32,7 +32,7 @@ struct AccountController: RouteCollection {
         let values = try req.formValues()
         var errors = FieldErrors()
         let name = Text.line(values["name"], field: "name", max: AccountInput.nameMax, into: &errors)
-        guard let name, let version = values["version"].flatMap({ Int($0) }) else {
+        guard let name, let version = Versioned.parse(values["version"]) else {
             if errors.isEmpty { throw Abort(.badRequest) }
             return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
@@ -50,7 +50,8 @@ struct AccountController: RouteCollection {
         let current = values["currentPassword"] ?? ""
         if current.isEmpty { errors.add("currentPassword", .required) }
         else if try await !accounts.verify(current, against: user.passwordHash) { errors.add("currentPassword", .wrongPassword) }
-        accounts.policy.check(values["password"], repeated: values["passwordRepeat"], email: user.email, into: &errors)
+        accounts.policy.check(values["password"], repeated: values["passwordRepeat"], email: user.email,
+                              context: [user.name] + (try await accounts.coalitionNames(of: user)), into: &errors)
         guard errors.isEmpty, let password = values["password"] else {
             var kept = values
             kept["name"] = user.name
@@ -77,7 +78,7 @@ struct AccountController: RouteCollection {
             layout: try await req.layout("Mijn account", current: "account"), email: user.email, version: user.version,
             name: form.field("name", "Naam", noun: "je naam", autocomplete: "name"),
             currentPassword: form.field("currentPassword", "Huidig wachtwoord", noun: "je huidige wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
-            password: form.field("password", "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 10 tekens.", keepValue: false),
+            password: form.field("password", "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens.", keepValue: false),
             passwordRepeat: form.field("passwordRepeat", "Herhaal het nieuwe wachtwoord", noun: "het nieuwe wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("account/edit", page, status: status)

@@ -145,7 +145,7 @@ struct ActivitiesController: RouteCollection {
         guard let valid = options.validate(submitted, access, into: &errors) else {
             return try await refuse(req, access, activity: activity, submitted, errors)
         }
-        guard let version = submitted.values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(submitted.values["version"]) else { throw Abort(.badRequest) }
         activity.apply(valid.input, locationID: valid.locationID, partnerID: valid.partnerID, doelID: valid.doelID)
         let cid = access.tenant.coalitionID
         let saved = try await req.db.transaction { db -> Bool in
@@ -200,7 +200,7 @@ struct ActivitiesController: RouteCollection {
         let activity = try await access.activity(req)
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
         let values = try req.formValues()
-        guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
         guard let status = ActivityStatus(rawValue: values["status"] ?? "") else {
             return try await ActivityPage.render(req, access, activity, statusError: "Kies een van de mogelijkheden.", status: .unprocessableEntity)
         }
@@ -254,7 +254,7 @@ struct ActivitiesController: RouteCollection {
         guard let answers = VoorafCheck.validate(values, into: &errors) else {
             return try await renderCheck(req, access, activity, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
         guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
             ("check_answers", answers.stored), ("check_evaluation", answers.evaluation), ("check_at", Date()), ("check_by_name", try req.requireUser().name),
         ], on: req.db) else { throw Abort(.conflict) }

@@ -33,7 +33,7 @@ struct ActivitySettingsController: RouteCollection {
             settings.extraDomains = domains
             try await settings.create(on: req.db)  // a second first save hits the unique index: 409
         } else {
-            guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+            guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
             guard try await Versioned.update(ActivitySettingsRecord.schema, id: settings.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
                 ("vog_years", input.vogYears), ("minimum_per_cell", input.minimumPerCell), ("extra_domains", domains),
             ], on: req.db) else { throw Abort(.conflict) }

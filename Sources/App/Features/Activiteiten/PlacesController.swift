@@ -108,7 +108,7 @@ struct PlacesController: RouteCollection {
         guard let input = LocationInput.validate(form.values, into: &errors) else {
             return try await locationForm(req, access, location: location, FormState(values: form.values, errors: errors), chosen: chosen, status: .unprocessableEntity)
         }
-        guard let version = form.values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(form.values["version"]) else { throw Abort(.badRequest) }
         let coordinators = try await coordinatorNames(req, access.tenant.coalitionID)
         let saved = try await req.db.transaction { db -> Bool in
             guard try await Versioned.update(LocationRecord.schema, id: location.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
@@ -206,7 +206,7 @@ struct PlacesController: RouteCollection {
         guard let input = PartnerInput.validate(values, into: &errors) else {
             return try await partnerForm(req, access, partner: partner, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
         guard try await Versioned.update(PartnerRecord.schema, id: partner.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
             ("name", input.name), ("kind", input.kind), ("contact_name", input.contactName), ("contact_email", input.contactEmail),
         ], on: req.db) else { throw Abort(.conflict) }
@@ -324,7 +324,7 @@ struct PlacesController: RouteCollection {
         guard let input = StaffInput.validate(values, today: .today, into: &errors) else {
             return try await staffForm(req, access, partner, staff, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
         guard try await Versioned.update(StaffRecord.schema, id: staff.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
             ("name", input.name), ("role", input.role), ("vog_date", input.vogDate?.iso),
         ], on: req.db) else { throw Abort(.conflict) }

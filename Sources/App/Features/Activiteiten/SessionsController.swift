@@ -115,7 +115,7 @@ struct SessionsController: RouteCollection {
         guard let input = SessionInput.validate(values, into: &errors) else {
             return try await render(req, access, activity, session, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        guard let version = values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
         if input.date.iso != session.date, try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
             .filter(\.$activityID == activity.id!).filter(\.$date == input.date.iso).first() != nil {
             errors.add("date", .sessionExists)

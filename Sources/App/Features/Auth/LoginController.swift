@@ -27,31 +27,41 @@ struct LoginController: RouteCollection {
         let email = Email.normalize(values["email"])
         let password = values["password"] ?? ""
         let back = Self.safeBack(values["terug"])
+        let accounts = Accounts(request: req)
+        let user = email.isEmpty || email.count > Email.maxLength ? nil : try await accounts.user(email: email)
+        let device = try await LoginDevice.known(req, userID: user?.id)
         let throttle = LoginThrottle(db: req.db)
-        let keys = LoginThrottle.keys(email: email, address: req.remoteAddress?.ipAddress)
-        if try await throttle.isLocked(keys) {
+        guard let attempt = try await throttle.begin(LoginThrottle.keys(email: email, client: ClientAddress.of(req), device: device)) else {
             return try await render(req, email: email, back: back, status: .tooManyRequests,
                 problem: "Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en probeer het dan opnieuw.")
         }
-        let accounts = Accounts(request: req)
-        let user = email.isEmpty ? nil : try await accounts.user(email: email)
         // Always run bcrypt, also for unknown addresses, so the answer time does not
         // tell whether an account exists.
         let hash = user?.passwordHash ?? req.application.dummyPasswordHash
         let matches = try await accounts.verify(password, against: hash) && user != nil
         guard let user, matches else {
-            try await throttle.recordFailure(keys)
+            try await throttle.failed()
             return try await render(req, email: email, back: back, status: .unauthorized,
                 problem: "Het e-mailadres of het wachtwoord klopt niet. Let op hoofdletters.")
         }
-        try await throttle.clear(email: keys[0])
+        try await throttle.succeeded(attempt)
+        try await accounts.rehashIfNeeded(user, password: password)
         try await req.startSession(userID: user.id, user: user)
-        return .seeOther(back)
+        let response = Response.seeOther(back)
+        if device == nil { try await LoginDevice.remember(req, userID: user.requireID(), response: response) }
+        return response
     }
 
     func logout(req: Request) async throws -> Response {
         try await req.endSession()
         return .seeOther("/inloggen")
+    }
+
+    /// The login page that returns to `path` afterwards.
+    static func href(returningTo path: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        return "/inloggen?terug=" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
     }
 
     /// Only a local path may be a return address, never another site ("//evil.example").

@@ -59,7 +59,7 @@ struct BouwbladController: RouteCollection {
         let values = try req.formValues()
         var errors = FieldErrors()
         guard let period = CyclePeriod.validate(from: values["periodFrom"], to: values["periodTo"], into: &errors),
-              let version = values["version"].flatMap({ Int($0) }) else {
+              let version = Versioned.parse(values["version"]) else {
             if errors.isEmpty { throw Abort(.badRequest) }
             let prefix = "periode-\(cycle.id!)"
             return try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed(prefix), errors: errors.prefixed(prefix)),
@@ -79,7 +79,7 @@ struct BouwbladController: RouteCollection {
         let values = try req.formValues()
         var errors = FieldErrors()
         guard let title = Text.line(values["title"], field: "title", max: BouwsteenController.titleMax, required: false, into: &errors),
-              let version = values["version"].flatMap({ Int($0) }) else {
+              let version = Versioned.parse(values["version"]) else {
             if errors.isEmpty { throw Abort(.badRequest) }
             return try await BouwbladPage.render(req, context, form: FormState(values: values, errors: errors), status: .unprocessableEntity)
         }

@@ -183,7 +183,7 @@ struct DoelenActiesController: RouteCollection {
         _ req: Request, _ context: BouwbladContext, record: some Model, schema: String, version: String?, field: String,
         before: String, after: String, columns: [(String, any Encodable & Sendable)]
     ) async throws {
-        guard let version = version.flatMap({ Int($0) }), let id = record.id as? UUID else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(version), let id = record.id as? UUID else { throw Abort(.badRequest) }
         let userID = try req.requireUser().id!
         let cycleID = (record as? DoelRecord)?.cycleID ?? (record as? ActieRecord)?.cycleID
         let saved = try await req.db.transaction { db -> Bool in

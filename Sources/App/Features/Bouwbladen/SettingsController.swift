@@ -13,7 +13,7 @@ struct SettingsController: RouteCollection {
         let context = try await BouwbladContext.load(req)
         guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
         let form = try req.submittedForm()
-        guard let version = form.values["version"].flatMap({ Int($0) }) else { throw Abort(.badRequest) }
+        guard let version = Versioned.parse(form.values["version"]) else { throw Abort(.badRequest) }
         let members = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).all()
         let memberIDs = Set(members.compactMap(\.id))
         let keeper = form.values["keeper"].flatMap { UUID(uuidString: $0) }

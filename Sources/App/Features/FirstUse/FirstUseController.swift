@@ -34,13 +34,14 @@ struct FirstUseController: RouteCollection {
         let accounts = Accounts(request: req)
         let account = AccountInput.validate(
             name: values["name"], email: values["email"], password: values["password"],
-            passwordRepeat: values["passwordRepeat"], policy: accounts.policy, into: &errors)
+            passwordRepeat: values["passwordRepeat"], policy: accounts.policy, context: [values["coalitionName"] ?? ""], into: &errors)
         guard case .success(let coalitionInput) = coalition, let account, errors.isEmpty else {
             return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         let hash = try await accounts.hash(account.password)
-        let user = try await req.db.transaction { db in
-            // Checked again inside the transaction: two people may submit at the same moment.
+        let user = try await req.db.writeTransaction { db in
+            // Checked again inside the transaction, after taking the lock: two people may submit at the same moment.
+            try await db.lockTable(UserRecord.schema)
             guard try await UserRecord.query(on: db).count() == 0 else { throw Abort(.forbidden) }
             let user = UserRecord(email: account.email, name: account.name, passwordHash: hash, isAdmin: true)
             try await user.create(on: db)
@@ -67,7 +68,7 @@ struct FirstUseController: RouteCollection {
             periodEnd: form.field("periodEnd", "Periode: eindjaar", noun: "het eindjaar", type: "text", autocomplete: "off"),
             name: form.field("name", "Je naam", noun: "je naam", autocomplete: "name"),
             email: form.field("email", "Je e-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "email", hint: "Hiermee log je in."),
-            password: form.field("password", "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
+            password: form.field("password", "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
             passwordRepeat: form.field("passwordRepeat", "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("firstuse/form", page, status: status)

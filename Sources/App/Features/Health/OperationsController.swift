@@ -27,8 +27,14 @@ struct OperationsController: RouteCollection {
         }
     }
 
+    /// Per-route volumes are not for everyone: only a scraper with METRICS_TOKEN as its
+    /// bearer token gets them; without a configured token the page does not exist.
     func metrics(req: Request) async throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
+        guard let expected = req.application.appConfig.metricsToken else { throw Abort(.notFound) }
+        guard let presented = req.headers.bearerAuthorization?.token, Tokens.equal(presented, expected) else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"])
+        }
+        return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
                  body: .init(string: registry.emitToString()))
     }
 }

@@ -1,9 +1,18 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
-/// `/uitnodiging/{token}`: the invitee sets a password (or, with an existing
-/// account, confirms with it) and becomes a member.
+/// `/uitnodiging/{token}`: the invitee makes an account, or logs in with the one they
+/// have, and accepts.
+///
+/// Whoever holds the link (also the projectleider who made it) must not learn from it
+/// whether the invited address already has an account. So, for a visitor who is not
+/// logged in, the page depends only on the link being revoked or expired, and making an
+/// account answers the same either way: "log in to finish". With a new address the
+/// account and the membership are made and the invitation is used up; with a known one
+/// (also one made through this link before) nothing changes, and its owner accepts after
+/// logging in with their own password.
 struct AcceptInvitationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("uitnodiging", ":token", use: show)
@@ -16,11 +25,14 @@ struct AcceptInvitationController: RouteCollection {
         let coalitionName: String
         let role: String
         let email: String
-        let existingAccount: Bool
+        let loginHref: String
+        /// Logged in as the invited address: one button.
+        let asCurrentUser: Bool
+        /// Logged in as someone else: how to switch.
+        let otherUser: String?
         let name: FormField
         let password: FormField
         let passwordRepeat: FormField
-        let currentPassword: FormField
         let hasErrors: Bool
         let errorSummary: [FormState.SummaryItem]
     }
@@ -29,62 +41,101 @@ struct AcceptInvitationController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         guard let (invitation, coalition) = try await find(req) else { return try await invalid(req) }
-        let existing = try await Accounts(request: req).user(email: invitation.email)
-        return try await render(req, invitation, coalition, existing: existing, FormState(values: ["name": invitation.name]))
+        if req.currentUser != nil {
+            if let done = try await alreadyMember(req, coalition) { return done }
+            guard invitation.isOpen else { return try await invalid(req) }
+        }
+        return try await render(req, invitation, coalition, FormState(values: ["name": invitation.name]))
     }
 
     func submit(req: Request) async throws -> Response {
         guard let (invitation, coalition) = try await find(req) else { return try await invalid(req) }
+        if let user = req.currentUser {
+            if let done = try await alreadyMember(req, coalition) { return done }
+            guard invitation.isOpen else { return try await invalid(req) }
+            guard user.email == invitation.email else { throw Abort(.forbidden) }
+            guard try await accept(req, invitation, coalition, as: .existing(user.requireID())) else { return try await invalid(req) }
+            try await req.flash("Welkom bij \(coalition.name)! Je bent nu lid als \(Messages.roleLabel(invitation.role).lowercased()).")
+            return .seeOther("/c/\(coalition.slug)/")
+        }
         let values = try req.formValues()
         let accounts = Accounts(request: req)
-        let existing = try await accounts.user(email: invitation.email)
         var errors = FieldErrors()
-        let user: UserRecord
-        if let existing {
-            // Someone who already has an account proves it with their own password.
-            if try await !accounts.verify(values["currentPassword"] ?? "", against: existing.passwordHash) {
-                errors.add("currentPassword", (values["currentPassword"] ?? "").isEmpty ? .required : .wrongPassword)
-                return try await render(req, invitation, coalition, existing: existing, FormState(values: values, errors: errors), status: .unprocessableEntity)
-            }
-            user = existing
-        } else {
-            guard let account = AccountInput.validate(
-                name: values["name"], email: invitation.email, password: values["password"],
-                passwordRepeat: values["passwordRepeat"], policy: accounts.policy, into: &errors)
-            else {
-                return try await render(req, invitation, coalition, existing: nil, FormState(values: values, errors: errors), status: .unprocessableEntity)
-            }
-            user = UserRecord(email: account.email, name: account.name, passwordHash: try await accounts.hash(account.password))
+        guard let account = AccountInput.validate(
+            name: values["name"], email: invitation.email, password: values["password"],
+            passwordRepeat: values["passwordRepeat"], policy: accounts.policy, context: [coalition.name], into: &errors)
+        else {
+            return try await render(req, invitation, coalition, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
-            // Re-read inside the transaction: the link works exactly once.
-            guard let fresh = try await InvitationRecord.find(invitation.id, on: db), fresh.isOpen else { throw Abort(.gone) }
-            if user.id == nil { try await user.create(on: db) }
-            let already = try await MembershipRecord.query(on: db)
-                .filter(\.$coalitionID == coalition.id!).filter(\.$user.$id == user.id!).first()
-            if already == nil {
-                let membership = MembershipRecord(coalitionID: coalition.id!, userID: user.id!, role: fresh.role, partnerID: fresh.partnerID)
-                try await membership.create(on: db)
-                for location in fresh.locations {
-                    try await MembershipLocationRecord(coalitionID: coalition.id!, membershipID: membership.id!, locationID: location).create(on: db)
-                }
-            }
-            fresh.acceptedAt = Date()
-            try await fresh.update(on: db)
-        }
-        try await req.startSession(userID: user.id, user: user)
-        try await req.flash("Welkom bij \(coalition.name)! Je bent nu lid als \(Messages.roleLabel(invitation.role).lowercased()).")
-        return .seeOther("/c/\(coalition.slug)/")
+        // Hashed in every case, so the answer takes as long with a known address as with a new one.
+        let hash = try await accounts.hash(account.password)
+        // The answer is the same whether an account was made or not (see the type's comment).
+        _ = try await accept(req, invitation, coalition, as: .new(name: account.name, passwordHash: hash))
+        try await req.flash("Bijna klaar. Log in met \(invitation.email) en je wachtwoord om de uitnodiging af te ronden.")
+        return .seeOther(LoginController.href(returningTo: req.url.path))
     }
 
-    /// The invitation of the link, if it is still open and not expired.
+    enum Invitee: Sendable {
+        case existing(UUID)
+        case new(name: String, passwordHash: String)
+    }
+
+    private struct KnownAddress: Error {}
+
+    /// Claims the invitation and makes the membership in one transaction. The claim is its
+    /// first statement (a conditional UPDATE), so simultaneous accepts take turns and the
+    /// link works exactly once. False when the link was used or revoked in the meantime.
+    /// For a new account at an address that has one, everything is undone and true is
+    /// returned: the caller answers as if the account was made.
+    private func accept(_ req: Request, _ invitation: InvitationRecord, _ coalition: CoalitionRecord, as invitee: Invitee) async throws -> Bool {
+        let invitationID = try invitation.requireID(), coalitionID = try coalition.requireID()
+        let email = invitation.email, role = invitation.role, partnerID = invitation.partnerID, locations = invitation.locations
+        do {
+            return try await req.db.writeTransaction { db in
+                let claimed = try await db.sql.update(InvitationRecord.schema).set("accepted_at", to: Date())
+                    .where("id", .equal, invitationID).where("accepted_at", .is, SQLLiteral.null).where("revoked_at", .is, SQLLiteral.null)
+                    .returning("id").all()
+                guard !claimed.isEmpty else { return false }
+                let userID: UUID
+                switch invitee {
+                case .existing(let id): userID = id
+                case .new(let name, let passwordHash):
+                    guard try await UserRecord.query(on: db).filter(\.$email == email).first() == nil else { throw KnownAddress() }
+                    let user = UserRecord(email: email, name: name, passwordHash: passwordHash)
+                    try await user.create(on: db)
+                    userID = try user.requireID()
+                }
+                let already = try await MembershipRecord.query(on: db)
+                    .filter(\.$coalitionID == coalitionID).filter(\.$user.$id == userID).first()
+                guard already == nil else { return true }
+                let membership = MembershipRecord(coalitionID: coalitionID, userID: userID, role: role, partnerID: partnerID)
+                try await membership.create(on: db)
+                for location in locations {
+                    try await MembershipLocationRecord(coalitionID: coalitionID, membershipID: membership.requireID(), locationID: location).create(on: db)
+                }
+                return true
+            }
+        } catch is KnownAddress {
+            return true
+        }
+    }
+
+    /// The invitation of the link, if it is not revoked or expired (it may be accepted).
     private func find(_ req: Request) async throws -> (InvitationRecord, CoalitionRecord)? {
         guard let token = req.parameters.get("token"), Tokens.isPlausible(token),
               let invitation = try await InvitationRecord.query(on: req.db).filter(\.$tokenHash == Tokens.sha256(token)).first(),
-              invitation.isOpen, invitation.expiresAt > Date(),
+              invitation.revokedAt == nil, invitation.expiresAt > Date(),
               let coalition = try await CoalitionRecord.find(invitation.coalitionID, on: req.db)
         else { return nil }
         return (invitation, coalition)
+    }
+
+    /// A member who opens the link (again, after logging in) goes straight to the coalition.
+    private func alreadyMember(_ req: Request, _ coalition: CoalitionRecord) async throws -> Response? {
+        guard let user = req.currentUser else { return nil }
+        let membership = try await MembershipRecord.query(on: req.db)
+            .filter(\.$coalitionID == coalition.requireID()).filter(\.$user.$id == user.requireID()).first()
+        return membership == nil ? nil : .seeOther("/c/\(coalition.slug)/")
     }
 
     private func invalid(_ req: Request) async throws -> Response {
@@ -92,17 +143,18 @@ struct AcceptInvitationController: RouteCollection {
     }
 
     private func render(
-        _ req: Request, _ invitation: InvitationRecord, _ coalition: CoalitionRecord, existing: UserRecord?,
-        _ form: FormState, status: HTTPStatus = .ok
+        _ req: Request, _ invitation: InvitationRecord, _ coalition: CoalitionRecord, _ form: FormState, status: HTTPStatus = .ok
     ) async throws -> Response {
         var form = form
+        let user = req.currentUser
         let page = Page(
             layout: try await req.layout("Uitnodiging"), action: req.url.path, coalitionName: coalition.name,
-            role: Messages.roleLabel(invitation.role).lowercased(), email: invitation.email, existingAccount: existing != nil,
+            role: Messages.roleLabel(invitation.role).lowercased(), email: invitation.email,
+            loginHref: LoginController.href(returningTo: req.url.path),
+            asCurrentUser: user?.email == invitation.email, otherUser: user.flatMap { $0.email == invitation.email ? nil : $0.email },
             name: form.field("name", "Je naam", noun: "je naam", autocomplete: "name"),
-            password: form.field("password", "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
+            password: form.field("password", "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
             passwordRepeat: form.field("passwordRepeat", "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
-            currentPassword: form.field("currentPassword", "Je wachtwoord", noun: "je wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("invitation/accept", page, status: status)
     }

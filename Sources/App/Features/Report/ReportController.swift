@@ -40,7 +40,7 @@ struct ReportController: RouteCollection {
     func pdf(req: Request) async throws -> Response {
         let (data, isConcept) = try await loadForExport(req)
         do {
-            let bytes = try await WeasyPrint.render(ReportBuilder.build(data, isConcept: isConcept))
+            let bytes = try await req.renderPDF(ReportBuilder.build(data, isConcept: isConcept))
             return Self.file(bytes, type: HTTPMediaType(type: "application", subType: "pdf"), name: Self.fileName(data, "pdf"))
         } catch let failure as WeasyPrint.Failure {
             req.logger.error("PDF failed: \(failure)")
@@ -91,31 +91,42 @@ struct ReportController: RouteCollection {
     }
 
     /// Stores the DOCX and the PDF exactly as exported now; a version is never changed.
+    /// Unchanged since the newest version (same DOCX bytes): no new version. The check and
+    /// the insert hold the coalition's lock, so four quick clicks make one version.
     func freeze(req: Request) async throws -> Response {
         let tenant = try req.require { $0 == .projectleider }
         let (data, isConcept) = try await loadForExport(req)
         let report = ReportBuilder.build(data, isConcept: isConcept)
         let docx = try DocxWriter.write(report)
-        let pdf = try? await WeasyPrint.render(report)
+        let pdf: Data?
+        do { pdf = try await req.renderPDF(report) } catch let problem as UserProblem { throw problem } catch { pdf = nil }
         let user = try req.requireUser()
-        let last = try await ReportVersionRecord.query(on: req.db).filter(\.$coalitionID == tenant.coalitionID)
-            .sort(\.$number, .descending).field(\.$number).first()
-        let version = ReportVersionRecord()
-        version.coalitionID = tenant.coalitionID
-        version.number = (last?.number ?? 0) + 1
-        version.title = report.title
-        version.isConcept = isConcept
-        version.docx = docx
-        version.docxSHA256 = Tokens.sha256(docx)
-        version.pdf = pdf
-        version.pdfSHA256 = pdf.map { Tokens.sha256($0) }
-        version.createdBy = try user.requireID()
-        version.createdByName = user.name
-        version.createdAt = Date()
-        // The unique (coalition, number) index turns a double click into a 409 (see
-        // ErrorPagesMiddleware), not a duplicate version.
-        try await version.create(on: req.db)
-        try await req.flash("Versie \(version.number) van het rapport is vastgezet." + (pdf == nil ? " Er is alleen een Word-bestand bewaard: PDF maken lukte niet." : ""))
+        let userID = try user.requireID(), userName = user.name, coalitionID = tenant.coalitionID
+        let docxSHA256 = Tokens.sha256(docx)
+        let outcome = try await req.db.writeTransaction { db -> (number: Int, isNew: Bool) in
+            try await db.lockCoalition(coalitionID)
+            let last = try await ReportVersionRecord.query(on: db).filter(\.$coalitionID == coalitionID)
+                .sort(\.$number, .descending).field(\.$number).field(\.$docxSHA256).first()
+            if let last, last.docxSHA256 == docxSHA256 { return (last.number, false) }
+            let version = ReportVersionRecord()
+            version.coalitionID = coalitionID
+            version.number = (last?.number ?? 0) + 1
+            version.title = report.title
+            version.isConcept = isConcept
+            version.docx = docx
+            version.docxSHA256 = docxSHA256
+            version.pdf = pdf
+            version.pdfSHA256 = pdf.map { Tokens.sha256($0) }
+            version.createdBy = userID
+            version.createdByName = userName
+            version.createdAt = Date()
+            try await version.create(on: db)
+            return (version.number, true)
+        }
+        let message = outcome.isNew
+            ? "Versie \(outcome.number) van het rapport is vastgezet." + (pdf == nil ? " Er is alleen een Word-bestand bewaard: PDF maken lukte niet." : "")
+            : "Het rapport is niet veranderd sinds versie \(outcome.number). Er is geen nieuwe versie gemaakt."
+        try await req.flash(message)
         return .seeOther("/c/\(tenant.coalition.slug)/rapport#versies")
     }
 

@@ -13,7 +13,7 @@ struct ReportSettingsInput {
 
     /// nil when the form was not sent from our page (no version).
     init?(_ form: SubmittedForm, data: ReportData) {
-        guard let version = form.values["version"].flatMap({ Int($0) }) else { return nil }
+        guard let version = Versioned.parse(form.values["version"]) else { return nil }
         self.version = version
         var errors = FieldErrors()
         title = Text.line(form.values["title"], field: "title", max: ReportController.titleMax, required: false, into: &errors) ?? ""

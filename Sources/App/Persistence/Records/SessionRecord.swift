@@ -46,3 +46,23 @@ final class LoginFailureRecord: Model, @unchecked Sendable {
         self.failedAt = failedAt
     }
 }
+
+/// A browser that logged in as this person before; the cookie holds the token, the row its hash.
+final class LoginDeviceRecord: Model, @unchecked Sendable {
+    static let schema = "login_devices"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var properties: [any AnyProperty] { listed([$id, $userID, $tokenHash, $createdAt]) }
+
+    init(userID: UUID, tokenHash: String, createdAt: Date) {
+        self.userID = userID
+        self.tokenHash = tokenHash
+        self.createdAt = createdAt
+    }
+}
