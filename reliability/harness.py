@@ -20,7 +20,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 FULL = os.environ.get("RELIABILITY_FULL") == "1"
 PASSWORD = "Rivierstad-demo-2025"
 # Tables whose rows legitimately change on any request (session touch, failed-login count).
-VOLATILE = {"sessions", "login_failures", "_fluent_migrations"}
+VOLATILE = {"sessions", "login_failures", "login_devices", "_fluent_migrations"}
 
 
 def scale(quick: int, full: int) -> int:
@@ -44,15 +44,17 @@ def binary() -> str:
 
 # --- figures ----------------------------------------------------------------------------
 
-def record(db_kind: str, name: str, value: int):
-    """Adds to a figure that `reliability/run` prints at the end (a JSON file between runs)."""
+def record(db_kind: str, name: str, value: int, keep: str = "sum"):
+    """Adds to a figure that `reliability/run` prints at the end (a JSON file between runs);
+    with keep="max" the figure is the largest value recorded."""
     path = os.environ.get("RELIABILITY_FIGURES")
     if not path:
         return
     p = pathlib.Path(path)
     data = json.loads(p.read_text()) if p.exists() else {}
     data.setdefault(db_kind, {})
-    data[db_kind][name] = data[db_kind].get(name, 0) + value
+    old = data[db_kind].get(name, 0)
+    data[db_kind][name] = max(old, value) if keep == "max" else old + value
     p.write_text(json.dumps(data, indent=1))
 
 
@@ -87,6 +89,15 @@ class Database:
             sql = sql.replace("?", "%s")
         with self.connect() as c:
             return list(c.execute(sql, params).fetchall())
+
+    def execute(self, sql: str, params=()):
+        """A write from the suite itself (setting up a case), committed at once."""
+        if self.kind == "postgres":
+            sql = sql.replace("?", "%s")
+        with self.connect() as c:
+            c.execute(sql, params)
+            if self.kind == "sqlite":
+                c.commit()
 
     def version(self):
         """Changes whenever anything was committed: a cheap test before a full snapshot."""
@@ -225,8 +236,17 @@ class Client:
 
     def __init__(self, base: str, cookie_name_prefix=""):
         self.base = base
-        self.cookie = None
+        self.jar = {}
         self.csrf = None
+
+    @property
+    def cookie(self):
+        """The Cookie header this client sends (session and device cookie)."""
+        return "; ".join(f"{k}={v}" for k, v in self.jar.items()) or None
+
+    @cookie.setter
+    def cookie(self, header):
+        self.jar = dict(pair.strip().split("=", 1) for pair in (header or "").split(";") if "=" in pair)
 
     def request(self, method, path, body: bytes | None = None, content_type: str | None = None, headers=None, timeout=30):
         h = dict(headers or {})
@@ -237,8 +257,11 @@ class Client:
         status, resp_headers, data = raw_request(self.base, method, path, body, h, timeout)
         for name, value in resp_headers:
             if name.lower() == "set-cookie":
-                pair = value.split(";")[0]
-                self.cookie = None if pair.endswith("=") else pair
+                key, _, val = value.split(";")[0].partition("=")
+                if val:
+                    self.jar[key.strip()] = val
+                else:
+                    self.jar.pop(key.strip(), None)
         text = data.decode("utf-8", "replace")
         m = CSRF_RE.search(text)
         if m:

@@ -120,6 +120,13 @@ import Testing
         #expect(CSV.read(text).dropFirst().first == ["a;b", "zei \"hoi\""])
     }
 
+    @Test func excelsSepLineNamesTheSeparator() {
+        #expect(CSV.read("sep=;\r\nnaam;domein\r\nSchaak, dammen;sport\r\n") == [["naam", "domein"], ["Schaak, dammen", "sport"]])
+        #expect(CSV.read("\u{FEFF}sep=,\nnaam,domein\nx,y\n") == [["naam", "domein"], ["x", "y"]])
+        // Without the line the first row decides, as before.
+        #expect(CSV.read("naam,domein\nx,y\n") == [["naam", "domein"], ["x", "y"]])
+    }
+
     @Test func scheduleWordsAsPeopleTypeThem() {
         #expect(Weekday.list(dutch: "maandag en woensdag") == [.maandag, .woensdag])
         #expect(Weekday.list(dutch: "Di, Do") == [.dinsdag, .donderdag])

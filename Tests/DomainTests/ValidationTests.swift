@@ -33,6 +33,13 @@ import Testing
         #expect(errors.isEmpty)
     }
 
+    @Test func oneAddressInEveryUnicodeForm() {
+        let composed = "jos\u{E9}@school.nl", decomposed = "jose\u{301}@school.nl"
+        #expect(Array(composed.unicodeScalars) != Array(decomposed.unicodeScalars))
+        #expect(Array(Email.normalize(decomposed).unicodeScalars) == Array(composed.unicodeScalars))
+        #expect(Array(Email.normalize("JOSE\u{301}@School.nl").unicodeScalars) == Array(composed.unicodeScalars))
+    }
+
     @Test(arguments: ["", "geen-apenstaart", "a@b", "@school.nl", "a b@school.nl", "a@school.", "a@@school.nl", "<a>@school.nl"])
     func refusesWhatCannotBeAnAddress(raw: String) {
         var errors = FieldErrors()
