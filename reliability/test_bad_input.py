@@ -6,6 +6,7 @@ read and each <form> on it is sent back with one thing broken at a time. Expecte
 half-saved); and text that looks like HTML is shown escaped on every page afterwards."""
 import random
 import re
+import time
 import urllib.parse
 import uuid
 
@@ -36,6 +37,7 @@ class Probe:
         self.state = app.db.snapshot()
         self.version = app.db.version()
         self.statuses = {}
+        self.slowest = 0.0
 
     def relogin_if_needed(self, r):
         if r.status == 401 or (r.status == 303 and r.location.startswith("/inloggen")):
@@ -43,8 +45,10 @@ class Probe:
 
     def send(self, method, path, body=None, content_type=None, label=""):
         self.tried += 1
+        started = time.monotonic()
         try:
             r = self.client.request(method, path, body, content_type, timeout=60)
+            self.slowest = max(self.slowest, time.monotonic() - started)
         except OSError as e:
             self.server_errors.append(f"{label} {method} {path[:80]}: no answer ({e})")
             return None
@@ -167,6 +171,7 @@ def test_bad_input(app):
 
     record(app.kind, "bad inputs tried", probe.tried)
     record(app.kind, "bad input 5xx", len(probe.server_errors))
+    record(app.kind, "slowest bad request ms", int(probe.slowest * 1000), keep="max")
     print(f"{app.kind}: {probe.tried} bad inputs on {len(all_forms)} forms and {len(pages)} pages; "
           f"{len(probe.server_errors)} 5xx; {len(probe.problems)} other problems; answers {sorted(probe.statuses.items())}")
     assert not probe.server_errors, "\n".join(probe.server_errors[:40])

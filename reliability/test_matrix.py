@@ -22,7 +22,7 @@ PERSON = {"pl": "projectleider", "co": "coordinator", "pa": "partner", "le": "le
 EXPECTED = """
 GET  /healthz                                                              ok  ok  ok  ok  ok  ok  -
 GET  /livez                                                                ok  ok  ok  ok  ok  ok  -
-GET  /metrics                                                              ok  ok  ok  ok  ok  ok  -
+GET  /metrics                                                              404 404 404 404 404 404 -
 GET  /eerste-gebruik                                                       *   *   *   *   *   *   -
 POST /eerste-gebruik                                                       *   *   *   *   *   *   -
 GET  /inloggen                                                             *   *   *   *   *   *   -

@@ -48,42 +48,53 @@ struct InviteController: RouteCollection {
         let partnerID = values["partner"].flatMap { UUID(uuidString: $0) }.flatMap { options.partners[$0] == nil ? nil : $0 }
         if input?.role == .coordinator, !options.locations.isEmpty, locationIDs.isEmpty { errors.add("locations", .required) }
         if input?.role == .partner, !options.partners.isEmpty, partnerID == nil { errors.add("partner", .required) }
-        if let input, errors.isEmpty {
-            if try await isMember(req, tenant, email: input.email) { errors.add("email", .alreadyMember) }
-            else if try await hasOpenInvitation(req, tenant, email: input.email) { errors.add("email", .alreadyInvited) }
-        }
         guard let input, errors.isEmpty else {
             return try await render(req, FormState(values: values, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
         }
         let token = Tokens.random()
-        let invitation = InvitationRecord()
-        invitation.coalitionID = tenant.coalitionID
-        invitation.name = input.name
-        invitation.email = input.email
-        invitation.role = input.role
-        invitation.partnerID = input.role == .partner ? partnerID : nil
-        invitation.locationIDs = input.role == .coordinator ? locationIDs.map(\.uuidString).joined(separator: ",") : ""
-        invitation.tokenHash = Tokens.sha256(token)
-        invitation.expiresAt = Date().addingTimeInterval(Self.validity)
-        invitation.invitedBy = try req.requireUser().id!
-        try await invitation.create(on: req.db)
+        let coalitionID = tenant.coalitionID, invitedBy = try req.requireUser().requireID()
+        let expiresAt = Date().addingTimeInterval(Self.validity)
+        let locations = input.role == .coordinator ? locationIDs.map(\.uuidString).joined(separator: ",") : ""
+        // One open invitation per person: checked and written under the coalition's lock,
+        // so two quick submits cannot both pass the check.
+        let refusal = try await req.db.writeTransaction { db -> FieldIssue? in
+            try await db.lockCoalition(coalitionID)
+            if try await Self.isMember(db, coalitionID, email: input.email) { return .alreadyMember }
+            if try await Self.hasOpenInvitation(db, coalitionID, email: input.email) { return .alreadyInvited }
+            let invitation = InvitationRecord()
+            invitation.coalitionID = coalitionID
+            invitation.name = input.name
+            invitation.email = input.email
+            invitation.role = input.role
+            invitation.partnerID = input.role == .partner ? partnerID : nil
+            invitation.locationIDs = locations
+            invitation.tokenHash = Tokens.sha256(token)
+            invitation.expiresAt = expiresAt
+            invitation.invitedBy = invitedBy
+            try await invitation.create(on: db)
+            return nil
+        }
+        if let refusal {
+            errors.add("email", refusal)
+            return try await render(req, FormState(values: values, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
+        }
         // Shown in this response only; a reload asks the browser to send the form again,
         // which is refused as a duplicate, so the link is never shown twice.
         let page = Created(
             layout: try await req.layout("Uitnodiging gemaakt", current: "leden"), base: "/c/\(tenant.coalition.slug)",
-            name: input.name, link: req.absoluteURL("/uitnodiging/\(token)"), validUntil: DutchDate.dayMonthYear(invitation.expiresAt))
+            name: input.name, link: req.absoluteURL("/uitnodiging/\(token)"), validUntil: DutchDate.dayMonthYear(expiresAt))
         return try req.page("members/invited", page, status: .created)
     }
 
-    private func isMember(_ req: Request, _ tenant: Tenant, email: String) async throws -> Bool {
-        guard let user = try await Accounts(request: req).user(email: email) else { return false }
-        return try await MembershipRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$user.$id == user.id!).count() > 0
+    private static func isMember(_ db: any Database, _ coalitionID: UUID, email: String) async throws -> Bool {
+        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else { return false }
+        return try await MembershipRecord.query(on: db)
+            .filter(\.$coalitionID == coalitionID).filter(\.$user.$id == user.requireID()).count() > 0
     }
 
-    private func hasOpenInvitation(_ req: Request, _ tenant: Tenant, email: String) async throws -> Bool {
-        try await InvitationRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$email == email)
+    private static func hasOpenInvitation(_ db: any Database, _ coalitionID: UUID, email: String) async throws -> Bool {
+        try await InvitationRecord.query(on: db)
+            .filter(\.$coalitionID == coalitionID).filter(\.$email == email)
             .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
             .count() > 0
     }
