@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Everything the app reads from its environment, read once at start-up.
@@ -27,6 +28,8 @@ public struct AppConfig: Sendable {
     public var metricsToken: String?
     /// How many PDFs are made at the same moment; more requests wait in line (see PDFRenderer).
     public var pdfConcurrency = 2
+    /// Where "now" comes from; tests fix it.
+    public var clock: WallClock = .system
 
     public var isHTTPS: Bool { baseURL?.scheme == "https" }
 

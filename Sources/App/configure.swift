@@ -39,7 +39,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(QueryGuardMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: PublicFiles.directory, defaultFile: nil))
-    app.middleware.use(SessionMiddleware(settings: SessionSettings(
+    app.middleware.use(WebSessionMiddleware(settings: SessionSettings(
         cookieName: config.isHTTPS ? "__Host-bouwstenen" : "bouwstenen", secure: config.isHTTPS,
         idleTimeout: config.sessionIdleTimeout)))
     app.middleware.use(FirstUseMiddleware(state: firstUse))

@@ -13,7 +13,7 @@ import Testing
         ContributorRecord.self, CoalitionRecord.self, DoelRecord.self, ActieRecord.self, FormatRecord.self,
         BouwsteenRecord.self, FormatQuestionRecord.self, InvitationRecord.self, LinkRecord.self,
         LocationRecord.self, PartnerRecord.self, MembershipRecord.self, MembershipLocationRecord.self,
-        ReportSettingsRecord.self, ReportChoiceRecord.self, ReportVersionRecord.self, SessionRecord.self,
+        ReportSettingsRecord.self, ReportChoiceRecord.self, ReportVersionRecord.self, WebSessionRecord.self,
         LoginFailureRecord.self, LoginDeviceRecord.self, UserRecord.self,
     ]
 
@@ -38,11 +38,11 @@ import Testing
     }
 
     @Test func aMissingFieldIsNoticed() {
-        let session = SessionRecord()
+        let session = WebSessionRecord()
         var properties = session.properties
         properties.removeLast()
-        #expect(!SessionRecord.listsEveryField(session, properties))
-        #expect(!SessionRecord.listsEveryField(session, properties.reversed() + [session.$lastSeenAt]))
+        #expect(!WebSessionRecord.listsEveryField(session, properties))
+        #expect(!WebSessionRecord.listsEveryField(session, properties.reversed() + [session.$lastSeenAt]))
     }
 
     private static func listMatchesMirror<M: Model>(_ type: M.Type) -> Bool {

@@ -36,7 +36,7 @@ import VaporTesting
             #expect(browser.cookie != before, "session id changes at login")
             #expect(try await browser.get("/account").status == .ok)
             // The pre-login session is gone from the database.
-            #expect(try await SessionRecord.query(on: app.db).filter(\.$tokenHash == Tokens.sha256(before)).count() == 0)
+            #expect(try await WebSessionRecord.query(on: app.db).filter(\.$tokenHash == Tokens.sha256(before)).count() == 0)
         }
     }
 
@@ -81,7 +81,7 @@ import VaporTesting
     @Test func idleSessionsExpire() async throws {
         try await withApp { app in
             var browser = try await Fixture.firstUse(app)
-            try await SessionRecord.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-9 * 3600)).update()
+            try await WebSessionRecord.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-9 * 3600)).update()
             let response = try await browser.get("/account")
             #expect(response.status == .seeOther)
             #expect(response.headers.first(name: .location)?.hasPrefix("/inloggen") == true)

@@ -72,3 +72,19 @@ import VaporTesting
         try await app.asyncShutdown()
     }
 }
+
+@Suite struct ClockTests {
+    /// Every "now" comes from the configured clock: fixed here, the pages follow it.
+    @Test func aFixedClockIsWhatThePagesSee() async throws {
+        let moment = try #require(ISO8601DateFormatter().date(from: "2031-03-04T10:00:00Z"))
+        try await withApp(config: { $0.clock = .fixed(moment) }) { app in
+            let page = try await app.testing().sendRequest(.GET, "/eerste-gebruik").body.string
+            #expect(page.contains("value=\"2031\""), "the first year of the period is this year")
+            #expect(page.contains("value=\"2034\""))
+            _ = try await Fixture.firstUse(app)
+            let user = try #require(try await UserRecord.query(on: app.db).first())
+            let session = try #require(try await WebSessionRecord.query(on: app.db).filter(\.$user.$id == user.id).first())
+            #expect(session.lastSeenAt == moment)
+        }
+    }
+}

@@ -55,7 +55,7 @@ struct RestoreCommand: AsyncCommand {
         try SQLiteFiles.syncFile(incoming)
         var kept = ""
         if FileManager.default.fileExists(atPath: target) {
-            kept = target + ".before-restore-" + String(Int(Date().timeIntervalSince1970))
+            kept = target + ".before-restore-" + String(Int(app.clock.now.timeIntervalSince1970))
             // The WAL belongs to the database it was written for: it moves along with it.
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: target + suffix) {
                 try SQLiteFiles.rename(target + suffix, to: kept + suffix)

@@ -74,11 +74,11 @@ extension BenchData {
                     cycle.doelen = Words.paragraph(&r)
                     cycle.bereikt = number < 3 ? Words.paragraph(&r) : ""
                     cycle.bijgesteld = number < 3 ? r.pick(Words.questions) : ""
-                    if number < 3 { cycle.closedAt = Date().addingTimeInterval(Double(number - 3) * 150 * 86_400) }
+                    if number < 3 { cycle.closedAt = WallClock.system.now.addingTimeInterval(Double(number - 3) * 150 * 86_400) }
                     startvraag = cycle.bijgesteld
                     cycles.append(cycle)
                     revisions.append(RevisionRecord(coalitionID: cid, bouwbladID: blad.id!, cycleID: cycle.id, field: "doelen",
-                                                    before: "", after: cycle.doelen, userID: leader))
+                                                    before: "", after: cycle.doelen, userID: leader, createdAt: WallClock.system.now))
                     revisions[revisions.count - 1].id = r.uuid()
                     addGoalsAndActions(bouwblad: blad.id!, cycle: cycle.id!, open: number == 3, random: &r)
                 }
@@ -122,7 +122,7 @@ extension BenchData {
                 a.yearGroups = "5,6,7,8"; a.maxGroupSize = 16; a.goals = Words.paragraph(&r)
                 a.inSchool = i % 3 != 0; a.vierOgen = true; a.contactBeforeAfter = true; a.schoolPresent = "De leerkracht van de groep"
                 a.status = .loopt; a.checkAnswers = VoorafCheck.Answers(yes: Set(VoorafCheck.questions.map(\.key)), no: []).stored
-                a.checkEvaluation = "Nabespreking na elke sessie."; a.checkAt = Date(); a.checkByName = users[0].name; a.version = 1
+                a.checkEvaluation = "Nabespreking na elke sessie."; a.checkAt = WallClock.system.now; a.checkByName = users[0].name; a.version = 1
                 activities.append(a)
                 if let partner, let person = staff.first(where: { $0.partnerID == partner.id }) {
                     activityStaff.append(ActivityStaffRecord(coalitionID: cid, activityID: a.id!, staffID: person.id!))

@@ -26,7 +26,7 @@ struct BenchData {
 
     let seed: UInt64
     let passwordHash: String
-    var today = IsoDate.today
+    var today = WallClock.system.today
 
     /// Adds coalitions bench-0001 … bench-N that are not there yet (so a second run, or a
     /// larger size after a smaller one, only adds what is missing).

@@ -22,13 +22,13 @@ struct BenchDataCommand: AsyncCommand {
             throw Abort(.badRequest, reason: "--size: kies S, M, L of XL")
         }
         let app = context.application
-        let started = Date()
+        let started = app.clock.now
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(BenchData.password)
         let generator = BenchData(seed: UInt64(max(0, signature.seed ?? 1)), passwordHash: hash)
         let totals = try await generator.fill(app.db, coalitions: size.coalitions) { done in
             if done % 50 == 0 { context.console.print("  \(done) van \(size.coalitions) coalities") }
         }
-        let seconds = Date().timeIntervalSince(started)
+        let seconds = app.clock.now.timeIntervalSince(started)
         context.console.print("bench-data \(size.rawValue): \(totals.description) in \(String(format: "%.1f", seconds)) s")
         context.console.print("Inloggen: projectleider@bench-0001.example (en coordinator, partner, lezer …) met wachtwoord \(BenchData.password)")
     }

@@ -152,7 +152,7 @@ enum DemoBouwbladen {
                 cycle.doelen = c.doelen
                 cycle.bereikt = c.bereikt
                 cycle.bijgesteld = c.bijgesteld
-                if index < blad.cycles.count - 1 { cycle.closedAt = Date() }
+                if index < blad.cycles.count - 1 { cycle.closedAt = WallClock.system.now }
                 try await cycle.create(on: db)
                 for g in c.goals {
                     let doel = DoelRecord()

@@ -31,7 +31,7 @@ struct ReportCommand: AsyncCommand {
             throw Failure.usage("no coalition with slug '\(slug)'")
         }
         let data = try await ReportData.load(coalition: coalition, catalog: FormatCatalog.load(on: app.db), on: app.db)
-        let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: slug).isComplete)
+        let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: slug).isComplete, today: app.clock.now)
         let bytes: Data
         switch format {
         case "docx": bytes = try DocxWriter.write(report)

@@ -19,13 +19,13 @@ enum Versioned {
 
     static func update(
         _ table: String, id: UUID, coalitionID: UUID? = nil, expectedVersion: Int,
-        set values: [(String, any Encodable & Sendable)], on db: any Database
+        set values: [(String, any Encodable & Sendable)], on db: any Database, now: Date
     ) async throws -> Bool {
         // A version no save can have reached is a conflict, never an overflow.
         guard (0...maxVersion).contains(expectedVersion) else { return false }
         var query = db.sql.update(table)
             .set("version", to: expectedVersion + 1)
-            .set("updated_at", to: Date())
+            .set("updated_at", to: now)
         for (column, value) in values { query = query.set(column, to: value) }
         query = query.where("id", SQLBinaryOperator.equal, id).where("version", SQLBinaryOperator.equal, expectedVersion)
         if let coalitionID { query = query.where("coalition_id", SQLBinaryOperator.equal, coalitionID) }

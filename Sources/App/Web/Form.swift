@@ -12,7 +12,7 @@ struct FormField: Encodable {
     let hint: String?
     let error: String?
     let required: Bool
-    // Stored, not computed: Mustache reflects stored properties only.
+    // Stored, not computed: the template encoder sees what Encodable encodes.
     let hintID: String?
     let errorID: String?
     let describedBy: String?

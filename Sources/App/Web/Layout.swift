@@ -15,7 +15,7 @@ struct Layout: Encodable {
     let nav: [Link]
     let csrf: String
     let flash: String?
-    // Mustache sees stored properties only (it reflects with Mirror).
+    // Stored, not computed: the template encoder sees what Encodable encodes.
     let hasOtherCoalitions: Bool
     let hasNav: Bool
 

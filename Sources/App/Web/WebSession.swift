@@ -6,7 +6,7 @@ import Vapor
 /// Lives in the request's storage; created lazily, because a visitor who only
 /// reads a public page needs no row in the database.
 final class WebSession: @unchecked Sendable {
-    var record: SessionRecord?
+    var record: WebSessionRecord?
     /// Set when the response must carry a new cookie (new session or new id at login).
     fileprivate(set) var newToken: String?
     /// Set when the response must delete the cookie.
@@ -36,7 +36,7 @@ extension Request {
 
     /// The session row, made now if the visitor has none (forms need a CSRF token).
     @discardableResult
-    func ensureSession() async throws -> SessionRecord {
+    func ensureSession() async throws -> WebSessionRecord {
         if let record = webSession.record { return record }
         return try await startSession(userID: nil)
     }
@@ -44,10 +44,10 @@ extension Request {
     /// Starts a fresh session with a new id, ending the current one. Called at login
     /// so that a session id known before login is worthless after it.
     @discardableResult
-    func startSession(userID: UUID?, user: UserRecord? = nil) async throws -> SessionRecord {
+    func startSession(userID: UUID?, user: UserRecord? = nil) async throws -> WebSessionRecord {
         if let old = webSession.record { try await old.delete(on: db) }
         let token = Tokens.random()
-        let record = SessionRecord(tokenHash: Tokens.sha256(token), userID: userID, csrfToken: Tokens.random(), now: Date())
+        let record = WebSessionRecord(tokenHash: Tokens.sha256(token), userID: userID, csrfToken: Tokens.random(), now: now)
         try await record.create(on: db)
         if let user { record.$user.value = .some(user) } else { record.$user.value = .some(nil) }
         webSession.record = record
@@ -82,19 +82,19 @@ extension Request {
 }
 
 /// Loads the session from the cookie, and writes the cookie back when it changed.
-struct SessionMiddleware: AsyncMiddleware {
+struct WebSessionMiddleware: AsyncMiddleware {
     let settings: SessionSettings
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let session = request.webSession
         let presented = request.cookies[settings.cookieName]?.string
         if let token = presented, Tokens.isPlausible(token) {
-            let record = try await SessionRecord.query(on: request.db)
+            let record = try await WebSessionRecord.query(on: request.db)
                 .filter(\.$tokenHash == Tokens.sha256(token))
                 .with(\.$user)
                 .first()
             if let record {
-                let now = Date()
+                let now = request.now
                 if now.timeIntervalSince(record.lastSeenAt) > settings.idleTimeout {
                     try await record.delete(on: request.db)
                 } else {

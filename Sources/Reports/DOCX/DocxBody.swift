@@ -64,10 +64,6 @@ struct DocxBody {
         }
     }
 
-    mutating func pageBreak() {
-        xml += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
-    }
-
     /// A table whose first row repeats on every page. `cells` may hold prepared runs
     /// (for links); plain strings go through `rows`.
     mutating func table(_ headers: [String], rows: [[String]], widths: [Int]? = nil) {

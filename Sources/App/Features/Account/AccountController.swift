@@ -36,7 +36,7 @@ struct AccountController: RouteCollection {
             if errors.isEmpty { throw Abort(.badRequest) }
             return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        let saved = try await Versioned.update(UserRecord.schema, id: user.id!, expectedVersion: version, set: [("name", name)], on: req.db)
+        let saved = try await Versioned.update(UserRecord.schema, id: user.id!, expectedVersion: version, set: [("name", name)], on: req.db, now: req.now)
         guard saved else { throw Abort(.conflict) }
         try await req.flash("Je naam is opgeslagen.")
         return .seeOther("/account")
@@ -62,7 +62,7 @@ struct AccountController: RouteCollection {
         try await req.db.transaction { db in
             try await UserRecord.query(on: db).filter(\.$id == userID).set(\.$passwordHash, to: hash).update()
             // Every session of this person ends, including ones on other devices.
-            try await SessionRecord.query(on: db).filter(\.$user.$id == userID).delete()
+            try await WebSessionRecord.query(on: db).filter(\.$user.$id == userID).delete()
         }
         user.passwordHash = hash
         req.webSession.forget()

@@ -52,7 +52,7 @@ struct ActiesController: RouteCollection {
             (b.id!, "\(catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""): \(b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title)")
         })
         let liveCycles = Set(try await CycleRecord.query(on: req.db).filter(\.$coalitionID == id).field(\.$id).all().compactMap(\.id))
-        let today = IsoDate.today
+        let today = req.today
         let rows = acties.compactMap { actie -> Row? in
             // Acties of a bouwblad or cycle in the prullenbak are not part of the plan.
             guard names[actie.bouwbladID] != nil, liveCycles.contains(actie.cycleID) else { return nil }

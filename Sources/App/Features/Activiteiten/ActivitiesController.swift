@@ -63,7 +63,7 @@ struct ActivitiesController: RouteCollection {
         let partnerNames = Dictionary(uniqueKeysWithValues: partners.map { ($0.id!, $0.name) })
         let base = access.base
         let rows = activities.map { a in
-            let open = VoorafCheck.open(answers: a.check, staff: access.vog(staffOf[a.id!] ?? []))
+            let open = VoorafCheck.open(answers: a.check, staff: access.vog(staffOf[a.id!] ?? [], today: req.today))
             return Row(name: a.name, href: "\(base)/\(a.id!)", domain: a.domain, location: locationNames[a.locationID] ?? "",
                        partner: a.partnerID.flatMap { partnerNames[$0] } ?? "School zelf", when: a.whenLabel.ifEmpty("—"),
                        period: a.period?.label ?? "", status: a.status.label,
@@ -99,7 +99,7 @@ struct ActivitiesController: RouteCollection {
     func new(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         guard access.canCreate else { throw Abort(.forbidden) }
-        return try await form(req, access, activity: nil, FormState(values: ActivityForm.defaults(today: .today)), days: [], staff: [])
+        return try await form(req, access, activity: nil, FormState(values: ActivityForm.defaults(today: req.today)), days: [], staff: [])
     }
 
     func create(req: Request) async throws -> Response {
@@ -156,7 +156,7 @@ struct ActivitiesController: RouteCollection {
                 ("max_group_size", activity.maxGroupSize), ("goals", activity.goals), ("doel_id", activity.doelID),
                 ("in_school", activity.inSchool), ("vier_ogen", activity.vierOgen), ("contact_before_after", activity.contactBeforeAfter),
                 ("school_present", activity.schoolPresent),
-            ], on: db) else { return false }
+            ], on: db, now: req.now) else { return false }
             try await ActivityStaffRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$activityID == activity.id!).delete()
             for id in valid.staffIDs {
                 try await ActivityStaffRecord(coalitionID: cid, activityID: activity.id!, staffID: id).create(on: db)
@@ -205,13 +205,13 @@ struct ActivitiesController: RouteCollection {
             return try await ActivityPage.render(req, access, activity, statusError: "Kies een van de mogelijkheden.", status: .unprocessableEntity)
         }
         let staff = try await access.staff(of: activity, req.db)
-        if case .vogMissing(let names)? = ActivityRules.mayMove(to: status, staff: access.vog(staff)) {
+        if case .vogMissing(let names)? = ActivityRules.mayMove(to: status, staff: access.vog(staff, today: req.today)) {
             return try await ActivityPage.render(req, access, activity, statusError:
                 "De activiteit kan nog niet starten: \(names.joined(separator: ", ")) \(names.count == 1 ? "heeft" : "hebben") geen geldige VOG. Vul de VOG-datum in bij de partner, of haal deze begeleider uit de activiteit.",
                 status: .unprocessableEntity)
         }
         guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version,
-                                         set: [("status", status.rawValue)], on: req.db) else { throw Abort(.conflict) }
+                                         set: [("status", status.rawValue)], on: req.db, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De status is nu: \(status.label).")
         return .seeOther("\(access.base)/\(activity.id!)")
     }
@@ -256,15 +256,15 @@ struct ActivitiesController: RouteCollection {
         }
         guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
         guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
-            ("check_answers", answers.stored), ("check_evaluation", answers.evaluation), ("check_at", Date()), ("check_by_name", try req.requireUser().name),
-        ], on: req.db) else { throw Abort(.conflict) }
+            ("check_answers", answers.stored), ("check_evaluation", answers.evaluation), ("check_at", req.now), ("check_by_name", try req.requireUser().name),
+        ], on: req.db, now: req.now) else { throw Abort(.conflict) }
         try await req.flash(answers.no.isEmpty ? "De vooraf-check is opgeslagen." : "De vooraf-check is opgeslagen. Er staan nog punten open.")
         return .seeOther("\(access.base)/\(activity.id!)#vooraf-check")
     }
 
     private func renderCheck(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
-        let staff = access.vog(try await access.staff(of: activity, req.db))
+        let staff = access.vog(try await access.staff(of: activity, req.db), today: req.today)
         let yesNo: [(value: String, label: String, hint: String?)] = [("ja", "Ja", nil), ("nee", "Nee, nog niet", nil)]
         let questions = VoorafCheck.questions.map { form.choice($0.key, $0.text, noun: "een antwoord", options: yesNo) }
         let evaluation = form.field("evaluatie", "Hoe evalueren jullie de activiteit?", noun: "hoe jullie evalueren", type: "textarea",

@@ -72,7 +72,7 @@ struct ActivityAccess {
         return try await StaffRecord.query(on: db).filter(\.$coalitionID == tenant.coalitionID).filter(\.$id ~~ ids).sort(\.$name).all()
     }
 
-    func vog(_ staff: [StaffRecord], today: IsoDate = .today) -> [(name: String, vog: VogStatus)] {
+    func vog(_ staff: [StaffRecord], today: IsoDate) -> [(name: String, vog: VogStatus)] {
         staff.map { ($0.name, $0.vog(validityYears: settings.vogYears, today: today)) }
     }
 }

@@ -57,7 +57,7 @@ enum ActivityPage {
         let location = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == activity.locationID).first()
         let partner = try await activity.partnerID.asyncMap { id in try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == id).first() } ?? nil
         let staff = try await access.staff(of: activity, req.db)
-        let vog = access.vog(staff)
+        let vog = access.vog(staff, today: req.today)
         let sessions = try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$activityID == activity.id!).sort(\.$date).all()
         var doelHref: String?
         if let doelID = activity.doelID, let doel = try await DoelRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == doelID).first() {
@@ -67,7 +67,7 @@ enum ActivityPage {
         let canRecord = access.canRecordSessions(activity)
         let answers = activity.check
         let open = VoorafCheck.open(answers: answers, staff: vog)
-        let today = IsoDate.today
+        let today = req.today
         let chart = ObservationChart.monthly(id: "chart-activiteit", title: "Observaties van \(activity.name) per maand", sessions: sessions, today: today)
         func yesNo(_ b: Bool) -> String { b ? "Ja" : "Nee" }
         let page = Page(

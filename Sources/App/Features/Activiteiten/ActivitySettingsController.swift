@@ -36,7 +36,7 @@ struct ActivitySettingsController: RouteCollection {
             guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
             guard try await Versioned.update(ActivitySettingsRecord.schema, id: settings.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
                 ("vog_years", input.vogYears), ("minimum_per_cell", input.minimumPerCell), ("extra_domains", domains),
-            ], on: req.db) else { throw Abort(.conflict) }
+            ], on: req.db, now: req.now) else { throw Abort(.conflict) }
         }
         try await req.flash("De instellingen zijn opgeslagen.")
         return .seeOther("\(access.base)/dekking")

@@ -42,7 +42,7 @@ struct CoverageController: RouteCollection {
 
     /// The chosen period, by default the current school year.
     static func period(_ req: Request) -> DateRange {
-        let year = DateRange.schoolYear(containing: .today)
+        let year = DateRange.schoolYear(containing: req.today)
         let from = (try? req.query.get(String.self, at: "van")).flatMap { IsoDate($0) } ?? year.from
         let to = (try? req.query.get(String.self, at: "tot")).flatMap { IsoDate($0) } ?? year.to
         return DateRange(from: from, to: to) ?? year
@@ -125,7 +125,7 @@ struct CoverageController: RouteCollection {
         let activityKey = Dictionary(uniqueKeysWithValues: activities.map { ($0.id!, keyOf($0)) })
         var byKey: [String: [ActivitySessionRecord]] = [:]
         for s in sessions { if let key = activityKey[s.activityID] { byKey[key, default: []].append(s) } }
-        let today = IsoDate.today
+        let today = req.today
         let groups = byKey.keys.sorted().enumerated().map { i, key in
             let chart = ObservationChart.monthly(id: "chart-\(i)", title: key, sessions: byKey[key]!, today: today)
             return Group(title: key, chart: chart, svg: chart.svg, hasData: chart.hasData)

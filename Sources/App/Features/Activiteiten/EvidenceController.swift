@@ -37,12 +37,12 @@ struct EvidenceController: RouteCollection {
             throw UserProblem(status: .unprocessableEntity, title: "Deze cyclus is afgerond",
                               message: "De nieuwste cyclus van dit bouwblad is afgerond. Begin eerst een nieuwe cyclus. Er is niets veranderd.")
         }
-        let period = DateRange(from: IsoDate(values["van"] ?? "") ?? .today, to: IsoDate(values["tot"] ?? "") ?? .today) ?? DateRange.schoolYear(containing: .today)
+        let period = DateRange(from: IsoDate(values["van"] ?? "") ?? req.today, to: IsoDate(values["tot"] ?? "") ?? req.today) ?? DateRange.schoolYear(containing: req.today)
         let summary: String
         switch values["kind"] {
         case "dekking":
             let (coverage, names) = try await CoverageController.compute(req, access, period: period)
-            summary = coverage.summary(locationNames: names, period: period, today: .today)
+            summary = coverage.summary(locationNames: names, period: period, today: req.today)
         case "observaties":
             summary = try await Self.observationSummary(req, access, period: period)
         default:
@@ -55,7 +55,7 @@ struct EvidenceController: RouteCollection {
             guard after.count <= CycleStep.maxLength else {
                 throw UserProblem(status: .unprocessableEntity, title: "Stap 3 is te lang", message: "Met dit overzicht erbij wordt stap 3 te lang. Maak de tekst eerst korter. Er is niets veranderd.")
             }
-            if try await StepWriter.write(req.db, context: context, cycle: cycle, field: CycleStep.bereikt.rawValue, before: before, after: after, userID: userID) {
+            if try await StepWriter.write(req.db, context: context, cycle: cycle, field: CycleStep.bereikt.rawValue, before: before, after: after, userID: userID, now: req.now) {
                 try await req.flash("Het overzicht staat nu in stap 3 van cyclus \(cycle.number). Pas de tekst gerust aan.")
                 return .seeOther(context.base + "#stap-\(cycle.id!)-bereikt")
             }
@@ -73,7 +73,7 @@ struct EvidenceController: RouteCollection {
         let sessions = domainOf.isEmpty ? [] : try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid)
             .filter(\.$activityID ~~ Array(domainOf.keys)).filter(\.$date >= period.from.iso).filter(\.$date <= period.to.iso)
             .filter(\.$cancelled == false).all()
-        let held = sessions.filter { ($0.isoDate ?? .today) <= .today }
+        let held = sessions.filter { ($0.isoDate ?? req.today) <= req.today }
         func line(_ label: String, _ group: [ActivitySessionRecord]) -> String {
             func avg(_ scale: LeuvenScale) -> String {
                 let values = group.compactMap { $0.observation(scale)?.average }
@@ -81,7 +81,7 @@ struct EvidenceController: RouteCollection {
             }
             return "- \(label): betrokkenheid \(avg(.betrokkenheid)), welbevinden \(avg(.welbevinden)); \(group.filter(\.isObserved).count) van \(group.count) sessies geobserveerd"
         }
-        var lines = ["Observaties met de Leuvense schalen (1 tot 5), \(period.label) (stand van \(IsoDate.today.label)):", "", line("Alle activiteiten", held)]
+        var lines = ["Observaties met de Leuvense schalen (1 tot 5), \(period.label) (stand van \(req.today.label)):", "", line("Alle activiteiten", held)]
         for domain in access.settings.domains {
             let group = held.filter { domainOf[$0.activityID] == domain }
             if !group.isEmpty { lines.append(line(domain, group)) }

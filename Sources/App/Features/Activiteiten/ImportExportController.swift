@@ -163,7 +163,7 @@ struct ImportExportController: RouteCollection {
                 a.checkAt == nil ? "nee" : "ja", a.goals,
             ])
         }
-        return csv(CSV.write(rows), name: "activiteiten-\(access.slug)-\(IsoDate.today.iso).csv")
+        return csv(CSV.write(rows), name: "activiteiten-\(access.slug)-\(req.today.iso).csv")
     }
 
     /// Sessions without incident descriptions: those can be about a child and stay in the app.
@@ -184,7 +184,7 @@ struct ImportExportController: RouteCollection {
                 s.observation(.betrokkenheid)?.average.map(ObservationChart.format) ?? "", s.observation(.welbevinden)?.average.map(ObservationChart.format) ?? "",
             ])
         }
-        return csv(CSV.write(rows), name: "sessies-\(access.slug)-\(IsoDate.today.iso).csv")
+        return csv(CSV.write(rows), name: "sessies-\(access.slug)-\(req.today.iso).csv")
     }
 
     private func csv(_ text: String, name: String) -> Response {

@@ -45,7 +45,7 @@ struct PlacesController: RouteCollection {
         let partners = try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
         let staff = try await StaffRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
         let coordinators = try await coordinatorNames(req, cid)
-        let today = IsoDate.today
+        let today = req.today
         let base = "/c/\(access.slug)"
         let page = ListPage(
             layout: try await req.layout("Locaties en partners", current: "activiteiten"), base: base,
@@ -113,7 +113,7 @@ struct PlacesController: RouteCollection {
         let saved = try await req.db.transaction { db -> Bool in
             guard try await Versioned.update(LocationRecord.schema, id: location.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
                 ("name", input.name), ("school", input.school), ("address", input.address), ("year_groups", input.yearGroups?.stored ?? ""),
-            ], on: db) else { return false }
+            ], on: db, now: req.now) else { return false }
             try await MembershipLocationRecord.query(on: db).filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$locationID == location.id!).delete()
             try await Self.assign(db, access, location: location.id!, members: chosen, allowed: coordinators.members)
             return true
@@ -209,7 +209,7 @@ struct PlacesController: RouteCollection {
         guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
         guard try await Versioned.update(PartnerRecord.schema, id: partner.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
             ("name", input.name), ("kind", input.kind), ("contact_name", input.contactName), ("contact_email", input.contactEmail),
-        ], on: req.db) else { throw Abort(.conflict) }
+        ], on: req.db, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De partner \(input.name) is opgeslagen.")
         return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
     }
@@ -271,7 +271,7 @@ struct PlacesController: RouteCollection {
     private func partnerPage(_ req: Request, _ access: ActivityAccess, _ partner: PartnerRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
         let staff = try await StaffRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$partnerID == partner.id!).sort(\.$name).all()
-        let today = IsoDate.today
+        let today = req.today
         let base = "/c/\(access.slug)/partners/\(partner.id!)"
         let canEdit = access.canEditStaff(of: partner.id!)
         let fields = [
@@ -297,7 +297,7 @@ struct PlacesController: RouteCollection {
         guard access.canEditStaff(of: partner.id!) else { throw Abort(.forbidden) }
         let values = try req.formValues()
         var errors = FieldErrors()
-        guard let input = StaffInput.validate(values, today: .today, into: &errors) else {
+        guard let input = StaffInput.validate(values, today: req.today, into: &errors) else {
             return try await partnerPage(req, access, partner, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         let staff = StaffRecord()
@@ -321,13 +321,13 @@ struct PlacesController: RouteCollection {
         let (access, partner, staff) = try await findStaff(req)
         let values = try req.formValues()
         var errors = FieldErrors()
-        guard let input = StaffInput.validate(values, today: .today, into: &errors) else {
+        guard let input = StaffInput.validate(values, today: req.today, into: &errors) else {
             return try await staffForm(req, access, partner, staff, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
         guard try await Versioned.update(StaffRecord.schema, id: staff.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
             ("name", input.name), ("role", input.role), ("vog_date", input.vogDate?.iso),
-        ], on: req.db) else { throw Abort(.conflict) }
+        ], on: req.db, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De gegevens van \(input.name) zijn opgeslagen.")
         return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
     }

@@ -133,7 +133,7 @@ struct SessionsController: RouteCollection {
             columns += [("incident_handled_at", Date?.none), ("incident_handled_by", String?.none)]
         }
         guard try await Versioned.update(ActivitySessionRecord.schema, id: session.id!, coalitionID: access.tenant.coalitionID,
-                                         expectedVersion: version, set: columns, on: req.db) else { throw Abort(.conflict) }
+                                         expectedVersion: version, set: columns, on: req.db, now: req.now) else { throw Abort(.conflict) }
         try await req.flash(incidentChanged ? "De sessie is opgeslagen. De projectleider ziet het incident in de lijst met incidenten." : "De sessie is opgeslagen.")
         return .seeOther("\(access.base)/\(activity.id!)#sessies")
     }
@@ -220,7 +220,7 @@ struct SessionsController: RouteCollection {
         else { throw Abort(.notFound) }
         if session.incidentHandledAt == nil {
             guard try await Versioned.update(ActivitySessionRecord.schema, id: id, coalitionID: access.tenant.coalitionID, expectedVersion: session.version,
-                                             set: [("incident_handled_at", Date()), ("incident_handled_by", try req.requireUser().name)], on: req.db)
+                                             set: [("incident_handled_at", req.now), ("incident_handled_by", try req.requireUser().name)], on: req.db, now: req.now)
             else { throw Abort(.conflict) }
         }
         try await req.flash("Het incident staat nu bij ‘afgehandeld’.")

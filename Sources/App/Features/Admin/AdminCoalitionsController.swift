@@ -21,7 +21,7 @@ struct AdminCoalitionsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         _ = try requireAdmin(req)
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = Calendar(identifier: .gregorian).component(.year, from: req.now)
         return try await render(req, FormState(values: ["periodStart": "\(year)", "periodEnd": "\(year + 3)"]))
     }
 

@@ -31,7 +31,7 @@ struct LoginController: RouteCollection {
         let user = email.isEmpty || email.count > Email.maxLength ? nil : try await accounts.user(email: email)
         let device = try await LoginDevice.known(req, userID: user?.id)
         let throttle = LoginThrottle(db: req.db)
-        guard let attempt = try await throttle.begin(LoginThrottle.keys(email: email, client: ClientAddress.of(req), device: device)) else {
+        guard let attempt = try await throttle.begin(LoginThrottle.keys(email: email, client: ClientAddress.of(req), device: device), now: req.now) else {
             return try await render(req, email: email, back: back, status: .tooManyRequests,
                 problem: "Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en probeer het dan opnieuw.")
         }
@@ -40,7 +40,7 @@ struct LoginController: RouteCollection {
         let hash = user?.passwordHash ?? req.application.dummyPasswordHash
         let matches = try await accounts.verify(password, against: hash) && user != nil
         guard let user, matches else {
-            try await throttle.failed()
+            try await throttle.failed(now: req.now)
             return try await render(req, email: email, back: back, status: .unauthorized,
                 problem: "Het e-mailadres of het wachtwoord klopt niet. Let op hoofdletters.")
         }

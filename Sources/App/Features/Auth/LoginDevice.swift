@@ -15,14 +15,14 @@ enum LoginDevice {
         guard let userID, let token = req.cookies[cookieName(req)]?.string, Tokens.isPlausible(token) else { return nil }
         let hash = Tokens.sha256(token)
         let found = try await LoginDeviceRecord.query(on: req.db).filter(\.$tokenHash == hash).filter(\.$userID == userID)
-            .filter(\.$createdAt > Date().addingTimeInterval(-lifetime)).first()
+            .filter(\.$createdAt > req.now.addingTimeInterval(-lifetime)).first()
         return found == nil ? nil : hash
     }
 
     /// After a successful login on a browser without a valid token for this user.
     static func remember(_ req: Request, userID: UUID, response: Response) async throws {
         let token = Tokens.random()
-        try await LoginDeviceRecord(userID: userID, tokenHash: Tokens.sha256(token), createdAt: Date()).create(on: req.db)
+        try await LoginDeviceRecord(userID: userID, tokenHash: Tokens.sha256(token), createdAt: req.now).create(on: req.db)
         response.cookies[cookieName(req)] = HTTPCookies.Value(
             string: token, maxAge: Int(lifetime), path: "/", isSecure: req.application.appConfig.isHTTPS,
             isHTTPOnly: true, sameSite: .lax)

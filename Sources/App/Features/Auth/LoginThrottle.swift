@@ -29,7 +29,7 @@ struct LoginThrottle {
     }
 
     /// Records the attempt; nil when one of its keys is over its limit (then nothing is kept).
-    func begin(_ keys: [Key], now: Date = Date()) async throws -> Attempt? {
+    func begin(_ keys: [Key], now: Date) async throws -> Attempt? {
         let rows = keys.map { LoginFailureRecord(key: $0.value, failedAt: now) }
         try await rows.create(on: db)
         let since = now.addingTimeInterval(-Self.window)
@@ -50,7 +50,7 @@ struct LoginThrottle {
 
     /// A wrong password: the attempt stays counted. Rows older than the window are useless;
     /// clearing them here keeps the table small without a job.
-    func failed(now: Date = Date()) async throws {
+    func failed(now: Date) async throws {
         try await LoginFailureRecord.query(on: db).filter(\.$failedAt < now.addingTimeInterval(-Self.window)).delete()
     }
 

@@ -37,7 +37,7 @@ struct BouwbladController: RouteCollection {
             }
             if current == text { return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)") }
             let saved = try await req.db.transaction { [cycle] db in
-                guard try await StepWriter.write(db, context: context, cycle: cycle, field: step.rawValue, before: current, after: text, userID: userID) else {
+                guard try await StepWriter.write(db, context: context, cycle: cycle, field: step.rawValue, before: current, after: text, userID: userID, now: req.now) else {
                     return false
                 }
                 try await req.flash("Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.", on: db)
@@ -67,7 +67,7 @@ struct BouwbladController: RouteCollection {
         }
         let saved = try await Versioned.update(
             CycleRecord.schema, id: cycle.id!, coalitionID: context.tenant.coalitionID, expectedVersion: version,
-            set: [("period_from", period.from?.iso), ("period_to", period.to?.iso)], on: req.db)
+            set: [("period_from", period.from?.iso), ("period_to", period.to?.iso)], on: req.db, now: req.now)
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De periode van cyclus \(cycle.number) is opgeslagen.")
         return .seeOther(context.base + "#cyclus-\(cycle.number)")
@@ -86,10 +86,10 @@ struct BouwbladController: RouteCollection {
         let userID = try req.requireUser().id!
         let saved = try await req.db.transaction { db -> Bool in
             guard try await Versioned.update(BouwbladRecord.schema, id: context.bouwblad.id!, coalitionID: context.tenant.coalitionID,
-                                             expectedVersion: version, set: [("title", title), ("updated_by", userID)], on: db) else { return false }
+                                             expectedVersion: version, set: [("title", title), ("updated_by", userID)], on: db, now: req.now) else { return false }
             if title != context.bouwblad.title {
                 try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: nil,
-                                         field: "title", before: context.bouwblad.title, after: title, userID: userID).create(on: db)
+                                         field: "title", before: context.bouwblad.title, after: title, userID: userID, createdAt: req.now).create(on: db)
             }
             return true
         }
@@ -103,21 +103,21 @@ struct BouwbladController: RouteCollection {
 /// caller's: Fluent runs a transaction inside a transaction as part of the outer one).
 enum StepWriter {
     static func write(
-        _ db: any Database, context: BouwbladContext, cycle: CycleRecord, field: String, before: String, after: String, userID: UUID
+        _ db: any Database, context: BouwbladContext, cycle: CycleRecord, field: String, before: String, after: String, userID: UUID, now: Date
     ) async throws -> Bool {
         try await db.transaction { db in
             guard try await Versioned.update(CycleRecord.schema, id: cycle.id!, coalitionID: context.tenant.coalitionID,
-                                             expectedVersion: cycle.version, set: [(field, after)], on: db) else { return false }
+                                             expectedVersion: cycle.version, set: [(field, after)], on: db, now: now) else { return false }
             try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycle.id,
-                                     field: field, before: before, after: after, userID: userID).create(on: db)
-            try await touch(db, bouwblad: context.bouwblad, userID: userID)
+                                     field: field, before: before, after: after, userID: userID, createdAt: now).create(on: db)
+            try await touch(db, bouwblad: context.bouwblad, userID: userID, now: now)
             return true
         }
     }
 
     /// The raster shows who changed a bouwblad last, and when.
-    static func touch(_ db: any Database, bouwblad: BouwbladRecord, userID: UUID) async throws {
+    static func touch(_ db: any Database, bouwblad: BouwbladRecord, userID: UUID, now: Date) async throws {
         try await BouwbladRecord.query(on: db).filter(\.$id == bouwblad.id!)
-            .set(\.$updatedBy, to: userID).set(\.$updatedAt, to: Date()).update()
+            .set(\.$updatedBy, to: userID).set(\.$updatedAt, to: now).update()
     }
 }

@@ -127,13 +127,3 @@ extension BouwbladPage {
             actieAction: "\(context.base)/cycli/\(cycle.id!)/acties")
     }
 }
-
-extension IsoDate {
-    /// Today in the Netherlands.
-    static var today: IsoDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return IsoDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
-    }
-}

@@ -100,7 +100,7 @@ enum BouwbladPage {
         let carryOptions = Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !busy.contains($0) }))
         let nextOptions = [ChoiceOption(value: "same", label: "Volgende cyclus in dit bouwblad", hint: nil, selected: true, id: "f-next-same")]
             + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
-        let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, form: &form) }
+        let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, today: req.today, form: &form) }
         let links = try await Links.load(req, context, catalog: catalog, bouwbladen: bouwbladen, canEdit: canEdit)
         let linkTarget = form.subChoice("link", "target", "Welke bouwsteen raakt dit?", noun: "een bouwsteen", value: "",
                                         options: [("", "Kies een bouwsteen")] + Target.options(context, catalog: catalog, bouwbladen: bouwbladen).map { ($0.value, $0.label.trimmingWhitespace()) })
@@ -129,7 +129,7 @@ enum BouwbladPage {
         return try req.page("bouwbladen/show", page, status: status)
     }
 
-    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], nextOptions: [ChoiceOption], form: inout FormState) -> Cycle {
+    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], nextOptions: [ChoiceOption], today: IsoDate, form: inout FormState) -> Cycle {
         let id = cycle.id!
         let action = "\(context.base)/cycli/\(id)"
         let steps = CycleStep.allCases.map { step -> Step in
@@ -146,7 +146,6 @@ enum BouwbladPage {
                 field: field, base: Tokens.sha256(text), action: "\(action)/stappen/\(step.rawValue)",
                 isDoelen: step == .doelen, isBereikt: step == .bereikt)
         }
-        let today = IsoDate.today
         let doelen = context.doelen.filter { $0.cycleID == id }.map { doelView(context, $0, form: &form) }
         let acties = context.acties.filter { $0.cycleID == id }.map { actieView(context, $0, members: members, today: today, form: &form) }
         let new = newForms(context, cycle, members: members, form: &form)

@@ -64,7 +64,7 @@ struct CloseCycleController: RouteCollection {
             try await LinkRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycle.id,
                                  targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: destination.id,
                                  note: "Bijgestelde startvraag van cyclus \(cycle.number) meegenomen", createdBy: userID).create(on: db)
-            try await StepWriter.touch(db, bouwblad: destination, userID: userID)
+            try await StepWriter.touch(db, bouwblad: destination, userID: userID, now: req.now)
         }
         try await req.flash("Cyclus \(cycle.number) is afgerond. De bijgestelde startvraag gaat verder bij \(target.bouwsteen.key.name).")
         return .seeOther("/c/\(context.tenant.coalition.slug)/bouwbladen/\(destination.id!)")
@@ -75,9 +75,9 @@ struct CloseCycleController: RouteCollection {
                          then: @escaping @Sendable (any Database) async throws -> Void) async throws {
         let closed = try await req.db.transaction { db -> Bool in
             guard try await Versioned.update(CycleRecord.schema, id: cycle.id!, coalitionID: context.tenant.coalitionID,
-                                             expectedVersion: cycle.version, set: [("closed_at", Date())], on: db) else { return false }
+                                             expectedVersion: cycle.version, set: [("closed_at", req.now)], on: db, now: req.now) else { return false }
             try await then(db)
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID)
+            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID, now: req.now)
             return true
         }
         guard closed else { throw Abort(.conflict) }

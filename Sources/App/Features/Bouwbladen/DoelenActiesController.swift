@@ -174,8 +174,8 @@ struct DoelenActiesController: RouteCollection {
         try await req.db.transaction { db in
             try await record.create(on: db)
             try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycle.id,
-                                     field: field, before: before, after: after(), userID: userID).create(on: db)
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID)
+                                     field: field, before: before, after: after(), userID: userID, createdAt: req.now).create(on: db)
+            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID, now: req.now)
         }
     }
 
@@ -187,12 +187,12 @@ struct DoelenActiesController: RouteCollection {
         let userID = try req.requireUser().id!
         let cycleID = (record as? DoelRecord)?.cycleID ?? (record as? ActieRecord)?.cycleID
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await Versioned.update(schema, id: id, coalitionID: context.tenant.coalitionID, expectedVersion: version, set: columns, on: db) else { return false }
+            guard try await Versioned.update(schema, id: id, coalitionID: context.tenant.coalitionID, expectedVersion: version, set: columns, on: db, now: req.now) else { return false }
             if before != after {
                 try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycleID,
-                                         field: field, before: before, after: after, userID: userID).create(on: db)
+                                         field: field, before: before, after: after, userID: userID, createdAt: req.now).create(on: db)
             }
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID)
+            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID, now: req.now)
             return true
         }
         guard saved else { throw Abort(.conflict) }
@@ -203,8 +203,8 @@ struct DoelenActiesController: RouteCollection {
         try await req.db.transaction { db in
             try await record.delete(on: db)
             try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycleID,
-                                     field: field, before: summary, after: "", userID: userID).create(on: db)
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID)
+                                     field: field, before: summary, after: "", userID: userID, createdAt: req.now).create(on: db)
+            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID, now: req.now)
         }
     }
 

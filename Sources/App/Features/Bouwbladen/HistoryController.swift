@@ -64,7 +64,7 @@ struct HistoryController: RouteCollection {
         var current = cycle
         for _ in 0..<5 {
             if try await StepWriter.write(req.db, context: context, cycle: current, field: step.rawValue,
-                                          before: current.text(step), after: revision.after, userID: userID) {
+                                          before: current.text(step), after: revision.after, userID: userID, now: req.now) {
                 try await req.flash("De tekst van stap \(step.number) van cyclus \(cycle.number) is teruggezet.")
                 return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)")
             }

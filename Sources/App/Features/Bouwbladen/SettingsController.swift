@@ -28,7 +28,7 @@ struct SettingsController: RouteCollection {
         let coalitionID = context.tenant.coalitionID, bouwbladID = context.bouwblad.id!
         let saved = try await req.db.transaction { db -> Bool in
             guard try await Versioned.update(BouwbladRecord.schema, id: bouwbladID, coalitionID: coalitionID, expectedVersion: version,
-                                             set: [("keeper_id", keeper), ("ready_for_report", ready), ("updated_by", userID)], on: db) else { return false }
+                                             set: [("keeper_id", keeper), ("ready_for_report", ready), ("updated_by", userID)], on: db, now: req.now) else { return false }
             try await ContributorRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwbladID).delete()
             for member in contributors {
                 try await ContributorRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, membershipID: member).create(on: db)

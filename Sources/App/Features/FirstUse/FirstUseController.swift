@@ -21,7 +21,7 @@ struct FirstUseController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         guard try await !hasAccounts(req) else { return .seeOther("/inloggen") }
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = Calendar(identifier: .gregorian).component(.year, from: req.now)
         return try await render(req, FormState(values: ["periodStart": "\(year)", "periodEnd": "\(year + 3)"]))
     }
 

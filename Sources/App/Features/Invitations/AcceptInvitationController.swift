@@ -92,7 +92,7 @@ struct AcceptInvitationController: RouteCollection {
         let email = invitation.email, role = invitation.role, partnerID = invitation.partnerID, locations = invitation.locations
         do {
             return try await req.db.writeTransaction { db in
-                let claimed = try await db.sql.update(InvitationRecord.schema).set("accepted_at", to: Date())
+                let claimed = try await db.sql.update(InvitationRecord.schema).set("accepted_at", to: req.now)
                     .where("id", .equal, invitationID).where("accepted_at", .is, SQLLiteral.null).where("revoked_at", .is, SQLLiteral.null)
                     .returning("id").all()
                 guard !claimed.isEmpty else { return false }
@@ -124,7 +124,7 @@ struct AcceptInvitationController: RouteCollection {
     private func find(_ req: Request) async throws -> (InvitationRecord, CoalitionRecord)? {
         guard let token = req.parameters.get("token"), Tokens.isPlausible(token),
               let invitation = try await InvitationRecord.query(on: req.db).filter(\.$tokenHash == Tokens.sha256(token)).first(),
-              invitation.revokedAt == nil, invitation.expiresAt > Date(),
+              invitation.revokedAt == nil, invitation.expiresAt > req.now,
               let coalition = try await CoalitionRecord.find(invitation.coalitionID, on: req.db)
         else { return nil }
         return (invitation, coalition)

@@ -53,14 +53,15 @@ struct InviteController: RouteCollection {
         }
         let token = Tokens.random()
         let coalitionID = tenant.coalitionID, invitedBy = try req.requireUser().requireID()
-        let expiresAt = Date().addingTimeInterval(Self.validity)
+        let now = req.now
+        let expiresAt = now.addingTimeInterval(Self.validity)
         let locations = input.role == .coordinator ? locationIDs.map(\.uuidString).joined(separator: ",") : ""
         // One open invitation per person: checked and written under the coalition's lock,
         // so two quick submits cannot both pass the check.
         let refusal = try await req.db.writeTransaction { db -> FieldIssue? in
             try await db.lockCoalition(coalitionID)
             if try await Self.isMember(db, coalitionID, email: input.email) { return .alreadyMember }
-            if try await Self.hasOpenInvitation(db, coalitionID, email: input.email) { return .alreadyInvited }
+            if try await Self.hasOpenInvitation(db, coalitionID, email: input.email, now: now) { return .alreadyInvited }
             let invitation = InvitationRecord()
             invitation.coalitionID = coalitionID
             invitation.name = input.name
@@ -92,10 +93,10 @@ struct InviteController: RouteCollection {
             .filter(\.$coalitionID == coalitionID).filter(\.$user.$id == user.requireID()).count() > 0
     }
 
-    private static func hasOpenInvitation(_ db: any Database, _ coalitionID: UUID, email: String) async throws -> Bool {
+    private static func hasOpenInvitation(_ db: any Database, _ coalitionID: UUID, email: String, now: Date) async throws -> Bool {
         try await InvitationRecord.query(on: db)
             .filter(\.$coalitionID == coalitionID).filter(\.$email == email)
-            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
+            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > now)
             .count() > 0
     }
 

@@ -29,7 +29,7 @@ struct MembersController: RouteCollection {
         let outcome = try await whileLocked(req, tenant, changing: membership, to: role) { db in
             try await Versioned.update(
                 MembershipRecord.schema, id: id, coalitionID: tenant.coalitionID,
-                expectedVersion: version, set: [("role", role.rawValue)], on: db)
+                expectedVersion: version, set: [("role", role.rawValue)], on: db, now: req.now)
         }
         switch outcome {
         case .lastProjectleider:
@@ -89,7 +89,7 @@ struct MembersController: RouteCollection {
                 .filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).first()
         else { throw Abort(.notFound) }
         if invitation.isOpen {
-            invitation.revokedAt = Date()
+            invitation.revokedAt = req.now
             try await invitation.update(on: req.db)
         }
         try await req.flash("De uitnodiging voor \(invitation.name) is ingetrokken. De link werkt niet meer.")

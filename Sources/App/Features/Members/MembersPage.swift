@@ -51,7 +51,7 @@ enum MembersPage {
             }
         var invitations: [Invitation] = []
         if tenant.role.canManageMembers {
-            let now = Date()
+            let now = req.now
             invitations = try await InvitationRecord.query(on: req.db)
                 .filter(\.$coalitionID == id).filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil)
                 .filter(\.$expiresAt > now).sort(\.$createdAt).all()

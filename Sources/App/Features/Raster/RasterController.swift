@@ -106,9 +106,8 @@ struct BouwbladSummaries {
             exists: mandatory != nil, newestCycleClosed: mandatory.flatMap { newestClosed[$0.id!] } ?? false,
             readyForReport: mandatory?.readyForReport ?? false)
         let latest = mine.max { ($0.updatedAt ?? .distantPast) < ($1.updatedAt ?? .distantPast) }
-        let lastChange = latest.map { b in
-            let who = names[b.updatedBy ?? b.createdBy] ?? "onbekend"
-            return "Laatst gewijzigd door \(who), \(DutchDate.dayMonthYear(b.updatedAt ?? b.createdAt ?? Date()))"
+        let lastChange = latest.flatMap { b in
+            (b.updatedAt ?? b.createdAt).map { "Laatst gewijzigd door \(names[b.updatedBy ?? b.createdBy] ?? "onbekend"), \(DutchDate.dayMonthYear($0))" }
         }
         let mineIDs = Set(mine.compactMap(\.id))
         let linkCount = links.filter { mineIDs.contains($0.bouwbladID) || $0.targetBouwsteenID == bouwsteen.id }.count

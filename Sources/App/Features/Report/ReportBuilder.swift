@@ -4,7 +4,7 @@ import Reports
 
 /// Turns the coalition's data into the format-neutral `Report`.
 enum ReportBuilder {
-    static func build(_ data: ReportData, isConcept: Bool, today: Date = Date()) -> Report {
+    static func build(_ data: ReportData, isConcept: Bool, today: Date) -> Report {
         let catalog = data.catalog
         let sections = BouwsteenKey.reportOrder.compactMap { key -> Report.Section? in
             guard let bouwsteen = catalog.bouwsteen(key) else { return nil }

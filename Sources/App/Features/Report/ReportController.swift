@@ -25,7 +25,7 @@ struct ReportController: RouteCollection {
 
     func printView(req: Request) async throws -> Response {
         let data = try await load(req)
-        let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: try req.tenant.coalition.slug).isComplete)
+        let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: try req.tenant.coalition.slug).isComplete, today: req.now)
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked("/css/rapport.css"), backHref: "/c/\(try req.tenant.coalition.slug)/rapport")))
@@ -33,14 +33,14 @@ struct ReportController: RouteCollection {
 
     func docx(req: Request) async throws -> Response {
         let (data, isConcept) = try await loadForExport(req)
-        let bytes = try DocxWriter.write(ReportBuilder.build(data, isConcept: isConcept))
+        let bytes = try DocxWriter.write(ReportBuilder.build(data, isConcept: isConcept, today: req.now))
         return Self.file(bytes, type: Self.docxType, name: Self.fileName(data, "docx"))
     }
 
     func pdf(req: Request) async throws -> Response {
         let (data, isConcept) = try await loadForExport(req)
         do {
-            let bytes = try await req.renderPDF(ReportBuilder.build(data, isConcept: isConcept))
+            let bytes = try await req.renderPDF(ReportBuilder.build(data, isConcept: isConcept, today: req.now))
             return Self.file(bytes, type: HTTPMediaType(type: "application", subType: "pdf"), name: Self.fileName(data, "pdf"))
         } catch let failure as WeasyPrint.Failure {
             req.logger.error("PDF failed: \(failure)")
@@ -67,7 +67,7 @@ struct ReportController: RouteCollection {
                 let saved = try await Versioned.update(
                     ReportSettingsRecord.schema, id: settings.requireID(), coalitionID: tenant.coalitionID, expectedVersion: input.version,
                     set: [("title", input.title), ("period_from", period.from.iso), ("period_to", period.to.iso),
-                          ("introduction", input.introduction), ("updated_by", userID)], on: db)
+                          ("introduction", input.introduction), ("updated_by", userID)], on: db, now: req.now)
                 guard saved else { throw Abort(.conflict) }
             } else {
                 guard input.version == 0 else { throw Abort(.conflict) }
@@ -96,7 +96,7 @@ struct ReportController: RouteCollection {
     func freeze(req: Request) async throws -> Response {
         let tenant = try req.require { $0 == .projectleider }
         let (data, isConcept) = try await loadForExport(req)
-        let report = ReportBuilder.build(data, isConcept: isConcept)
+        let report = ReportBuilder.build(data, isConcept: isConcept, today: req.now)
         let docx = try DocxWriter.write(report)
         let pdf: Data?
         do { pdf = try await req.renderPDF(report) } catch let problem as UserProblem { throw problem } catch { pdf = nil }
@@ -119,7 +119,7 @@ struct ReportController: RouteCollection {
             version.pdfSHA256 = pdf.map { Tokens.sha256($0) }
             version.createdBy = userID
             version.createdByName = userName
-            version.createdAt = Date()
+            version.createdAt = req.now
             try await version.create(on: db)
             return (version.number, true)
         }

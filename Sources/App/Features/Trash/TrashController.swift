@@ -71,7 +71,7 @@ struct TrashController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let tenant = try req.tenant
-        try await purgeExpired(req.db, tenant)
+        try await purgeExpired(req.db, tenant, now: req.now)
         let bouwbladen = try await BouwbladRecord.query(on: req.db).withDeleted()
             .filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).all()
         let cycles = try await CycleRecord.query(on: req.db).withDeleted()
@@ -88,14 +88,14 @@ struct TrashController: RouteCollection {
         let base = "/c/\(tenant.coalition.slug)/prullenbak"
         var items = bouwbladen.map { b in
             Item(kind: "Bouwblad", what: label(b), deletedBy: b.deletedBy.flatMap { names[$0] } ?? "onbekend",
-                 deletedOn: DutchDate.dayMonthYear(b.deletedAt ?? Date()), restoreAction: canRestore ? "\(base)/bouwbladen/\(b.id!)/terugzetten" : nil)
+                 deletedOn: DutchDate.dayMonthYear(b.deletedAt ?? req.now), restoreAction: canRestore ? "\(base)/bouwbladen/\(b.id!)/terugzetten" : nil)
         }
         // A cycle of a bouwblad that is itself in the prullenbak comes back with it.
         let liveByID = Dictionary(uniqueKeysWithValues: live.map { ($0.id!, $0) })
         items += cycles.compactMap { c in
             guard let b = liveByID[c.bouwbladID] else { return nil }
             return Item(kind: "Cyclus \(c.number)", what: label(b), deletedBy: c.deletedBy.flatMap { names[$0] } ?? "onbekend",
-                        deletedOn: DutchDate.dayMonthYear(c.deletedAt ?? Date()), restoreAction: canRestore ? "\(base)/cycli/\(c.id!)/terugzetten" : nil)
+                        deletedOn: DutchDate.dayMonthYear(c.deletedAt ?? req.now), restoreAction: canRestore ? "\(base)/cycli/\(c.id!)/terugzetten" : nil)
         }
         let page = Page(layout: try await req.layout("Prullenbak", current: "prullenbak"), items: items, hasItems: !items.isEmpty,
                         canEmpty: tenant.role == .projectleider, emptyAction: "\(base)/legen", keepDays: Self.keepDays)
@@ -135,8 +135,8 @@ struct TrashController: RouteCollection {
     }
 
     /// After 30 days an item is gone for good.
-    private func purgeExpired(_ db: any Database, _ tenant: Tenant) async throws {
-        let limit = Date().addingTimeInterval(-Double(Self.keepDays) * 24 * 3600)
+    private func purgeExpired(_ db: any Database, _ tenant: Tenant, now: Date) async throws {
+        let limit = now.addingTimeInterval(-Double(Self.keepDays) * 24 * 3600)
         try await CycleRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt < limit).delete(force: true)
         try await BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt < limit).delete(force: true)
     }

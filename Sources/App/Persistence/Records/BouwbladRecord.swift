@@ -97,7 +97,7 @@ final class RevisionRecord: Model, @unchecked Sendable {
 
     var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $field, $before, $after, $userID, $createdAt]) }
 
-    init(coalitionID: UUID, bouwbladID: UUID, cycleID: UUID?, field: String, before: String, after: String, userID: UUID) {
+    init(coalitionID: UUID, bouwbladID: UUID, cycleID: UUID?, field: String, before: String, after: String, userID: UUID, createdAt: Date) {
         self.coalitionID = coalitionID
         self.bouwbladID = bouwbladID
         self.cycleID = cycleID
@@ -105,7 +105,7 @@ final class RevisionRecord: Model, @unchecked Sendable {
         self.before = before
         self.after = after
         self.userID = userID
-        self.createdAt = Date()
+        self.createdAt = createdAt
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// A browser session, stored in the database so that several app instances share it.
 /// The cookie holds a random token; the table holds only its SHA-256.
-final class SessionRecord: Model, @unchecked Sendable {
+final class WebSessionRecord: Model, @unchecked Sendable {
     static let schema = "sessions"
 
     @ID(key: .id) var id: UUID?
