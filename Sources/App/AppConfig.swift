@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Reports
 
 /// Everything the app reads from its environment, read once at start-up.
 /// A bad value stops the start with a message that says which variable and why.
@@ -30,6 +31,11 @@ public struct AppConfig: Sendable {
     public var pdfConcurrency = 2
     /// Where "now" comes from; tests fix it.
     public var clock: WallClock = .system
+    /// The WeasyPrint program for the report's PDF; without it the Rapport page says that
+    /// only Word and print work.
+    public var weasyprint: URL? = WeasyPrint.executable(environment: [:])
+    /// For `create-admin` without a terminal.
+    public var adminPassword: String?
 
     public var isHTTPS: Bool { baseURL?.scheme == "https" }
 
@@ -106,6 +112,15 @@ public struct AppConfig: Sendable {
             }
             config.countQueries = raw == "1"
         }
+        if let raw = env["WEASYPRINT_BIN"], !raw.isEmpty {
+            guard let program = WeasyPrint.executable(environment: ["WEASYPRINT_BIN": raw]) else {
+                throw Invalid(description: "WEASYPRINT_BIN must name an executable program (got \(raw.prefix(200)))")
+            }
+            config.weasyprint = program
+        } else {
+            config.weasyprint = WeasyPrint.executable(environment: ["PATH": env["PATH"] ?? ""])
+        }
+        if let raw = env["BOUWSTENEN_ADMIN_PASSWORD"], !raw.isEmpty { config.adminPassword = raw }
         if let raw = env["TRUSTED_PROXIES"], !raw.isEmpty {
             let addresses = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard addresses.allSatisfy({ $0.count <= 45 && $0.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" } }) else {

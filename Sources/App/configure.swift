@@ -24,7 +24,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.passwordPolicy = try Application.loadPasswordPolicy()
     app.dummyPasswordHash = try app.password.hash(Tokens.random())
     app.pageTemplates = try await PageTemplates.load()
-    app.pdfRenderer = PDFRenderer(concurrency: config.pdfConcurrency)
+    app.pdfRenderer = PDFRenderer(program: config.weasyprint, concurrency: config.pdfConcurrency)
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -114,7 +114,7 @@ import VaporTesting
             #expect(Data(buffer: current.body) != Data(buffer: again.body))
             #expect(version.isConcept)
             #expect(version.number == 1)
-            if WeasyPrint.isAvailable {
+            if app.appConfig.weasyprint != nil {
                 let pdf = try await browser.get("\(Self.base)/versies/\(version.id!)/rapport.pdf")
                 #expect(pdf.status == .ok && Tokens.sha256(Data(buffer: pdf.body)) == version.pdfSHA256)
             }

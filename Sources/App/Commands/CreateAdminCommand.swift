@@ -26,8 +26,8 @@ struct CreateAdminCommand: AsyncCommand {
             return
         }
         let name = Text.line(signature.name, field: "name", max: AccountInput.nameMax, into: &errors)
-        let password = ProcessInfo.processInfo.environment["BOUWSTENEN_ADMIN_PASSWORD"] ?? readLine(strippingNewline: true)
-        app.passwordPolicy.check(password, email: email, context: [signature.name ?? ""], into: &errors)
+        let password = app.appConfig.adminPassword ?? readLine(strippingNewline: true)
+        try Application.loadPasswordPolicy().check(password, email: email, context: [signature.name ?? ""], into: &errors)
         guard let name, let password, errors.isEmpty else {
             let problems = errors.items.map { "\($0.field): \(Messages.text(for: $0.issue, noun: $0.field))" }.joined(separator: "; ")
             throw AppConfig.Invalid(description: "create-admin: \(problems.isEmpty ? "--name is required" : problems)")

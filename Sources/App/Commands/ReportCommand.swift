@@ -35,7 +35,7 @@ struct ReportCommand: AsyncCommand {
         let bytes: Data
         switch format {
         case "docx": bytes = try DocxWriter.write(report)
-        case "pdf": bytes = try await WeasyPrint.render(report)
+        case "pdf": bytes = try await WeasyPrint.render(report, program: app.appConfig.weasyprint)
         default: bytes = Data(PrintHTML.render(report, style: .inline).utf8)
         }
         try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)

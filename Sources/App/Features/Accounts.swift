@@ -6,7 +6,13 @@ import Vapor
 struct Accounts {
     let request: Request
 
-    var policy: PasswordPolicy { request.application.passwordPolicy }
+    /// Loaded at start-up (configure stops when the list is missing); never an empty stand-in.
+    var policy: PasswordPolicy {
+        get throws {
+            guard let policy = request.application.passwordPolicy else { throw Abort(.internalServerError, reason: "password policy not loaded") }
+            return policy
+        }
+    }
 
     func hash(_ password: String) async throws -> String {
         try await request.password.async.hash(password)
@@ -49,8 +55,8 @@ extension Application {
     private struct PolicyKey: StorageKey { typealias Value = PasswordPolicy }
 
     /// Loaded once from the shipped list of common passwords.
-    var passwordPolicy: PasswordPolicy {
-        get { storage[PolicyKey.self] ?? PasswordPolicy(commonPasswords: []) }
+    var passwordPolicy: PasswordPolicy? {
+        get { storage[PolicyKey.self] }
         set { storage[PolicyKey.self] = newValue }
     }
 

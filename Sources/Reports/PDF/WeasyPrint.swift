@@ -10,26 +10,25 @@ public enum WeasyPrint {
         case failed(String)
     }
 
-    /// `WEASYPRINT_BIN`, or `weasyprint` on the PATH.
-    public static func executable(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    /// `WEASYPRINT_BIN`, or `weasyprint` on the PATH (the usual places when none is given).
+    public static func executable(environment: [String: String]) -> URL? {
         if let explicit = environment["WEASYPRINT_BIN"], !explicit.isEmpty {
             return FileManager.default.isExecutableFile(atPath: explicit) ? URL(fileURLWithPath: explicit) : nil
         }
-        for directory in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+        let path = environment["PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
             let path = "\(directory)/weasyprint"
             if FileManager.default.isExecutableFile(atPath: path) { return URL(fileURLWithPath: path) }
         }
         return nil
     }
 
-    public static var isAvailable: Bool { executable() != nil }
-
-    public static func render(_ report: Report, timeout: TimeInterval = 120) async throws -> Data {
-        try await render(html: PrintHTML.render(report, style: .inline), timeout: timeout)
+    public static func render(_ report: Report, program: URL?, timeout: TimeInterval = 120) async throws -> Data {
+        try await render(html: PrintHTML.render(report, style: .inline), program: program, timeout: timeout)
     }
 
-    public static func render(html: String, timeout: TimeInterval) async throws -> Data {
-        guard let binary = executable() else { throw Failure.notInstalled }
+    public static func render(html: String, program: URL?, timeout: TimeInterval) async throws -> Data {
+        guard let binary = program else { throw Failure.notInstalled }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bouwstenen-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -50,7 +50,7 @@ struct AccountController: RouteCollection {
         let current = values["currentPassword"] ?? ""
         if current.isEmpty { errors.add("currentPassword", .required) }
         else if try await !accounts.verify(current, against: user.passwordHash) { errors.add("currentPassword", .wrongPassword) }
-        accounts.policy.check(values["password"], repeated: values["passwordRepeat"], email: user.email,
+        try accounts.policy.check(values["password"], repeated: values["passwordRepeat"], email: user.email,
                               context: [user.name] + (try await accounts.coalitionNames(of: user)), into: &errors)
         guard errors.isEmpty, let password = values["password"] else {
             var kept = values

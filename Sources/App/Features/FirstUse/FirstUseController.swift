@@ -34,7 +34,7 @@ struct FirstUseController: RouteCollection {
         let accounts = Accounts(request: req)
         let account = AccountInput.validate(
             name: values["name"], email: values["email"], password: values["password"],
-            passwordRepeat: values["passwordRepeat"], policy: accounts.policy, context: [values["coalitionName"] ?? ""], into: &errors)
+            passwordRepeat: values["passwordRepeat"], policy: try accounts.policy, context: [values["coalitionName"] ?? ""], into: &errors)
         guard case .success(let coalitionInput) = coalition, let account, errors.isEmpty else {
             return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }

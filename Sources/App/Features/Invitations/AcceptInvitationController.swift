@@ -63,7 +63,7 @@ struct AcceptInvitationController: RouteCollection {
         var errors = FieldErrors()
         guard let account = AccountInput.validate(
             name: values["name"], email: invitation.email, password: values["password"],
-            passwordRepeat: values["passwordRepeat"], policy: accounts.policy, context: [coalition.name], into: &errors)
+            passwordRepeat: values["passwordRepeat"], policy: try accounts.policy, context: [coalition.name], into: &errors)
         else {
             return try await render(req, invitation, coalition, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }

@@ -9,6 +9,7 @@ import Vapor
 /// is not rendered again: requests for the same HTML share one render and its result.
 actor PDFRenderer {
     let concurrency: Int
+    let program: URL?
     let maxWaiting: Int
     private var running = 0
     /// Renders started or waiting for a place.
@@ -19,7 +20,8 @@ actor PDFRenderer {
     private var recent: [(key: String, pdf: Data)] = []
     private static let recentLimit = 8
 
-    init(concurrency: Int, maxWaiting: Int = 8) {
+    init(program: URL?, concurrency: Int, maxWaiting: Int = 8) {
+        self.program = program
         self.concurrency = concurrency
         self.maxWaiting = maxWaiting
     }
@@ -49,7 +51,7 @@ actor PDFRenderer {
     private func render(_ html: String) async throws -> Data {
         await acquire()
         defer { release() }
-        return try await WeasyPrint.render(html: html, timeout: 120)
+        return try await WeasyPrint.render(html: html, program: program, timeout: 120)
     }
 
     private func acquire() async {

@@ -71,7 +71,7 @@ enum ReportPage {
             layout: try await req.layout("Kwaliteitsrapport", current: "rapport"), base: base,
             canEdit: tenant.role == .projectleider, isComplete: completeness.isComplete, missingText: completeness.missingCount == 1 ? "Er staat nog 1 punt open" : "Er staan nog \(completeness.missingCount) punten open",
             groups: completeness.groups.map { Group(bouwsteen: $0.bouwsteen, items: $0.items, isComplete: $0.isComplete) },
-            pdfAvailable: WeasyPrint.isAvailable, reportTitle: data.title, periodLabel: data.period.label,
+            pdfAvailable: req.application.appConfig.weasyprint != nil, reportTitle: data.title, periodLabel: data.period.label,
             title: form.field("title", "Titel van het rapport", noun: "een titel", hint: "Laat je dit leeg, dan heet het: Kwaliteitsrapport \(data.coalition.name) \(data.coalition.period.label)", required: false),
             periodFrom: form.field("periodFrom", "Het rapport gaat over de periode van", noun: "de beginmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2025-08"),
             periodTo: form.field("periodTo", "tot en met", noun: "de eindmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2026-07"),
