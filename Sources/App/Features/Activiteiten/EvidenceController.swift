@@ -33,7 +33,7 @@ struct EvidenceController: RouteCollection {
         req.parameters.set("bouwbladID", to: id.uuidString)
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
-        guard var cycle = context.newest, cycle.closedAt == nil else {
+        guard let cycle = context.newest, cycle.closedAt == nil else {
             throw UserProblem(status: .unprocessableEntity, title: "Deze cyclus is afgerond",
                               message: "De nieuwste cyclus van dit bouwblad is afgerond. Begin eerst een nieuwe cyclus. Er is niets veranderd.")
         }
@@ -48,22 +48,16 @@ struct EvidenceController: RouteCollection {
         default:
             throw Abort(.badRequest)
         }
-        let userID = try req.requireUser().id!
-        for _ in 0..<5 {
-            let before = cycle.bereikt
+        // Someone may save step 3 in between: the summary is then added to their text.
+        _ = try await StepWriter.save(req, context, cycle: cycle, step: .bereikt,
+                                      flash: "Het overzicht staat nu in stap 3 van cyclus \(cycle.number). Pas de tekst gerust aan.") { before in
             let after = before.isEmpty ? summary : before + "\n\n" + summary
             guard after.count <= CycleStep.maxLength else {
                 throw UserProblem(status: .unprocessableEntity, title: "Stap 3 is te lang", message: "Met dit overzicht erbij wordt stap 3 te lang. Maak de tekst eerst korter. Er is niets veranderd.")
             }
-            if try await StepWriter.write(req.db, context: context, cycle: cycle, field: CycleStep.bereikt.rawValue, before: before, after: after, userID: userID, now: req.now) {
-                try await req.flash("Het overzicht staat nu in stap 3 van cyclus \(cycle.number). Pas de tekst gerust aan.")
-                return .seeOther(context.base + "#stap-\(cycle.id!)-bereikt")
-            }
-            // Someone saved step 3 in between: append to their text instead.
-            guard let fresh = try await CycleRecord.query(on: req.db).filter(\.$id == cycle.id!).filter(\.$coalitionID == access.tenant.coalitionID).first() else { throw Abort(.notFound) }
-            cycle = fresh
+            return .write(after)
         }
-        throw Abort(.conflict)
+        return .seeOther(context.base + "#stap-\(cycle.id!)-bereikt")
     }
 
     static func observationSummary(_ req: Request, _ access: ActivityAccess, period: DateRange) async throws -> String {

@@ -19,7 +19,7 @@ struct BouwbladController: RouteCollection {
     func saveStep(req: Request) async throws -> Response {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
-        var cycle = try context.cycle(req)
+        let cycle = try context.cycle(req)
         guard let step = req.parameters.get("step").flatMap(CycleStep.init(rawValue:)) else { throw Abort(.notFound) }
         let values = try req.formValues()
         var errors = FieldErrors()
@@ -27,29 +27,16 @@ struct BouwbladController: RouteCollection {
             return try await BouwbladPage.render(req, context, form: FormState(values: ["step-\(cycle.id!)-\(step.rawValue)": values["text"] ?? ""], errors: errors), status: .unprocessableEntity)
         }
         guard let base = values["base"] else { throw Abort(.badRequest) }
-        let userID = try req.requireUser().id!
-        // Another save may land between our read and our write; the version check in
-        // the UPDATE catches that, and we look again.
-        for _ in 0..<5 {
-            let current = cycle.text(step)
-            guard Tokens.sha256(current) == base else {
-                return try await ConflictPage.render(req, context, cycle: cycle, step: step, yours: text)
-            }
-            if current == text { return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)") }
-            let saved = try await req.db.transaction { [cycle] db in
-                guard try await StepWriter.write(db, context: context, cycle: cycle, field: step.rawValue, before: current, after: text, userID: userID, now: req.now) else {
-                    return false
-                }
-                try await req.flash("Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.", on: db)
-                return true
-            }
-            if saved { return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)") }
-            guard let fresh = try await CycleRecord.query(on: req.db).filter(\.$id == cycle.id!).filter(\.$coalitionID == context.tenant.coalitionID).first() else {
-                throw Abort(.notFound)
-            }
-            cycle = fresh
+        // The form carries a hash of the text the person started from: another text now is a conflict.
+        let outcome = try await StepWriter.save(req, context, cycle: cycle, step: step,
+                                                flash: "Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.") { current in
+            guard Tokens.sha256(current) == base else { return .conflict }
+            return current == text ? .unchanged : .write(text)
         }
-        throw Abort(.conflict)
+        if case .conflict(let theirs) = outcome {
+            return try await ConflictPage.render(req, context, cycle: theirs, step: step, yours: text)
+        }
+        return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)")
     }
 
     func savePeriod(req: Request) async throws -> Response {
@@ -96,28 +83,5 @@ struct BouwbladController: RouteCollection {
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De titel is opgeslagen.")
         return .seeOther(context.base)
-    }
-}
-
-/// Writes one step of a cycle together with its revision, in one transaction (or in the
-/// caller's: Fluent runs a transaction inside a transaction as part of the outer one).
-enum StepWriter {
-    static func write(
-        _ db: any Database, context: BouwbladContext, cycle: CycleRecord, field: String, before: String, after: String, userID: UUID, now: Date
-    ) async throws -> Bool {
-        try await db.transaction { db in
-            guard try await Versioned.update(CycleRecord.schema, id: cycle.id!, coalitionID: context.tenant.coalitionID,
-                                             expectedVersion: cycle.version, set: [(field, after)], on: db, now: now) else { return false }
-            try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycle.id,
-                                     field: field, before: before, after: after, userID: userID, createdAt: now).create(on: db)
-            try await touch(db, bouwblad: context.bouwblad, userID: userID, now: now)
-            return true
-        }
-    }
-
-    /// The raster shows who changed a bouwblad last, and when.
-    static func touch(_ db: any Database, bouwblad: BouwbladRecord, userID: UUID, now: Date) async throws {
-        try await BouwbladRecord.query(on: db).filter(\.$id == bouwblad.id!)
-            .set(\.$updatedBy, to: userID).set(\.$updatedAt, to: now).update()
     }
 }

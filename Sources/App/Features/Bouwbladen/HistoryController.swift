@@ -59,20 +59,10 @@ struct HistoryController: RouteCollection {
               let step = CycleStep(rawValue: revision.field),
               let cycle = context.cycles.first(where: { $0.id == revision.cycleID })
         else { throw Abort(.notFound) }
-        let userID = try req.requireUser().id!
         // Restoring is a deliberate choice of text; what it replaces stays in the history.
-        var current = cycle
-        for _ in 0..<5 {
-            if try await StepWriter.write(req.db, context: context, cycle: current, field: step.rawValue,
-                                          before: current.text(step), after: revision.after, userID: userID, now: req.now) {
-                try await req.flash("De tekst van stap \(step.number) van cyclus \(cycle.number) is teruggezet.")
-                return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)")
-            }
-            guard let fresh = try await CycleRecord.query(on: req.db).filter(\.$id == cycle.id!)
-                .filter(\.$coalitionID == context.tenant.coalitionID).first() else { throw Abort(.notFound) }
-            current = fresh
-        }
-        throw Abort(.conflict)
+        _ = try await StepWriter.save(req, context, cycle: cycle, step: step,
+                                      flash: "De tekst van stap \(step.number) van cyclus \(cycle.number) is teruggezet.") { _ in .write(revision.after) }
+        return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)")
     }
 
     static func describe(_ field: String, cycle: Int?) -> String {
