@@ -115,3 +115,34 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MembersStoreTests {
+    /// The store holds the tenant: handed another coalition's ids, it finds and changes nothing.
+    @Test func aStoreCannotReachAnotherCoalitionsRows() async throws {
+        try await withApp { app in
+            // setup: Rivierstad (first use) and Zuidstad with a projectleider and an open invitation
+            _ = try await Fixture.firstUse(app)
+            let rivierstad = try #require(try await CoalitionRecord.query(on: app.db).filter(\.$slug == "coalitie-rivierstad").first())
+            let (zuid, stranger) = try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@zuidstad.example", role: .projectleider)
+            let theirs = try #require(try await MembershipRecord.query(on: app.db).filter(\.$user.$id == stranger.requireID()).first())
+            let invitation = InvitationRecord()
+            invitation.coalitionID = try zuid.requireID()
+            invitation.name = "Iemand"; invitation.email = "iemand@zuidstad.example"; invitation.role = .lezer
+            invitation.locationIDs = ""; invitation.tokenHash = Tokens.sha256(Tokens.random())
+            invitation.expiresAt = Date().addingTimeInterval(3600); invitation.invitedBy = try stranger.requireID()
+            try await invitation.create(on: app.db)
+            // act: Rivierstad's store, handed Zuidstad's ids
+            let store = MembersStore(coalitionID: try rivierstad.requireID(), on: app.db)
+            // check
+            #expect(try await store.membership(theirs.requireID()) == nil)
+            #expect(try await store.invitation(invitation.requireID()) == nil)
+            #expect(try await store.memberships().allSatisfy { $0.coalitionID == rivierstad.id })
+            #expect(try await store.change(theirs.requireID(), to: .lezer, expectedVersion: theirs.version, now: Date()) == .notFound)
+            #expect(try await store.change(theirs.requireID(), to: nil, expectedVersion: nil, now: Date()) == .notFound)
+            try await store.revoke(invitation, now: Date())
+            let after = try #require(try await MembershipRecord.find(theirs.id, on: app.db))
+            #expect(after.role == .projectleider)
+            #expect(try await InvitationRecord.find(invitation.id, on: app.db)?.revokedAt == nil)
+        }
+    }
+}

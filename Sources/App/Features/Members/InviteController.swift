@@ -52,29 +52,11 @@ struct InviteController: RouteCollection {
             return try await render(req, FormState(values: values, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
         }
         let token = Tokens.random()
-        let coalitionID = tenant.coalitionID, invitedBy = try req.requireUser().requireID()
         let now = req.now
         let expiresAt = now.addingTimeInterval(Self.validity)
-        let locations = input.role == .coordinator ? locationIDs.map(\.uuidString).joined(separator: ",") : ""
-        // One open invitation per person: checked and written under the coalition's lock,
-        // so two quick submits cannot both pass the check.
-        let refusal = try await req.db.writeTransaction { db -> FieldIssue? in
-            try await db.lockCoalition(coalitionID)
-            if try await Self.isMember(db, coalitionID, email: input.email) { return .alreadyMember }
-            if try await Self.hasOpenInvitation(db, coalitionID, email: input.email, now: now) { return .alreadyInvited }
-            let invitation = InvitationRecord()
-            invitation.coalitionID = coalitionID
-            invitation.name = input.name
-            invitation.email = input.email
-            invitation.role = input.role
-            invitation.partnerID = input.role == .partner ? partnerID : nil
-            invitation.locationIDs = locations
-            invitation.tokenHash = Tokens.sha256(token)
-            invitation.expiresAt = expiresAt
-            invitation.invitedBy = invitedBy
-            try await invitation.create(on: db)
-            return nil
-        }
+        let refusal = try await MembersStore(tenant, on: req.db).invite(.init(
+            name: input.name, email: input.email, role: input.role, partnerID: partnerID, locationIDs: locationIDs,
+            tokenHash: Tokens.sha256(token), expiresAt: expiresAt, invitedBy: try req.requireUser().requireID()), now: now)
         if let refusal {
             errors.add("email", refusal)
             return try await render(req, FormState(values: values, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
@@ -85,19 +67,6 @@ struct InviteController: RouteCollection {
             layout: try await req.layout("Uitnodiging gemaakt", current: "leden"), base: "/c/\(tenant.coalition.slug)",
             name: input.name, link: req.absoluteURL("/uitnodiging/\(token)"), validUntil: DutchDate.dayMonthYear(expiresAt))
         return try req.page("members/invited", page, status: .created)
-    }
-
-    private static func isMember(_ db: any Database, _ coalitionID: UUID, email: String) async throws -> Bool {
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else { return false }
-        return try await MembershipRecord.query(on: db)
-            .filter(\.$coalitionID == coalitionID).filter(\.$user.$id == user.requireID()).count() > 0
-    }
-
-    private static func hasOpenInvitation(_ db: any Database, _ coalitionID: UUID, email: String, now: Date) async throws -> Bool {
-        try await InvitationRecord.query(on: db)
-            .filter(\.$coalitionID == coalitionID).filter(\.$email == email)
-            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > now)
-            .count() > 0
     }
 
     private func render(_ req: Request, _ form: FormState, chosenLocations: [String], status: HTTPStatus = .ok) async throws -> Response {
@@ -134,12 +103,8 @@ struct Assignable {
     var sortedPartners: [(UUID, String)] { partners.sorted { $0.value < $1.value }.map { ($0.key, $0.value) } }
 
     static func load(_ req: Request, _ tenant: Tenant) async throws -> Assignable {
-        let id = tenant.coalitionID
-        let locations = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == id).all()
-        let partners = try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == id).all()
-        return Assignable(
-            locations: Dictionary(uniqueKeysWithValues: locations.map { ($0.id!, $0.name) }),
-            partners: Dictionary(uniqueKeysWithValues: partners.map { ($0.id!, $0.name) }))
+        let store = MembersStore(tenant, on: req.db)
+        return Assignable(locations: try await store.locationNames(), partners: try await store.partnerNames())
     }
 }
 

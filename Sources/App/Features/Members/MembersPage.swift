@@ -28,11 +28,11 @@ enum MembersPage {
 
     static func render(_ req: Request, problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
-        let id = tenant.coalitionID
-        let memberships = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == id).with(\.$user).all()
-        let links = try await MembershipLocationRecord.query(on: req.db).filter(\.$coalitionID == id).all()
-        let locations = Dictionary(uniqueKeysWithValues: try await LocationRecord.query(on: req.db).filter(\.$coalitionID == id).all().map { ($0.id!, $0.name) })
-        let partners = Dictionary(uniqueKeysWithValues: try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == id).all().map { ($0.id!, $0.name) })
+        let store = MembersStore(tenant, on: req.db)
+        let memberships = try await store.memberships()
+        let links = try await store.locationLinks()
+        let locations = try await store.locationNames()
+        let partners = try await store.partnerNames()
         let members = memberships
             .sorted { ($0.role.rank, $0.user.name) < ($1.role.rank, $1.user.name) }
             .map { m -> Member in
@@ -51,10 +51,7 @@ enum MembersPage {
             }
         var invitations: [Invitation] = []
         if tenant.role.canManageMembers {
-            let now = req.now
-            invitations = try await InvitationRecord.query(on: req.db)
-                .filter(\.$coalitionID == id).filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil)
-                .filter(\.$expiresAt > now).sort(\.$createdAt).all()
+            invitations = try await store.openInvitations(now: req.now)
                 .map { Invitation(id: $0.id!.uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt)) }
         }
         let page = Page(

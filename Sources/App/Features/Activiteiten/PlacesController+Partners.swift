@@ -1,0 +1,74 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The partner organisations of `/c/{slug}/locaties`.
+extension PlacesController {
+    func newPartner(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.managing(req)
+        return try await partnerForm(req, access, partner: nil, FormState())
+    }
+
+    func createPartner(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.managing(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = PartnerInput.validate(values, into: &errors) else {
+            return try await partnerForm(req, access, partner: nil, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        let partner = PartnerRecord(coalitionID: access.tenant.coalitionID, name: input.name, kind: input.kind, contactName: input.contactName, contactEmail: input.contactEmail)
+        try await partner.create(on: req.db)
+        try await req.flash("De partner \(input.name) is toegevoegd. Voeg nu de medewerkers toe die met kinderen werken.")
+        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+    }
+
+    func editPartner(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.managing(req)
+        let partner = try await findPartner(req, access)
+        return try await partnerForm(req, access, partner: partner, FormState(values: [
+            "name": partner.name, "kind": partner.kind, "contactName": partner.contactName, "contactEmail": partner.contactEmail,
+        ]))
+    }
+
+    func updatePartner(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.managing(req)
+        let partner = try await findPartner(req, access)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = PartnerInput.validate(values, into: &errors) else {
+            return try await partnerForm(req, access, partner: partner, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
+        guard try await Versioned.update(PartnerRecord.schema, id: partner.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
+            ("name", input.name), ("kind", input.kind), ("contact_name", input.contactName), ("contact_email", input.contactEmail),
+        ], on: req.db, now: req.now) else { throw Abort(.conflict) }
+        try await req.flash("De partner \(input.name) is opgeslagen.")
+        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+    }
+
+    func partnerForm(_ req: Request, _ access: ActivityAccess, partner: PartnerRecord?, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        var form = state
+        let items: [FormPage.Item] = [
+            .init(field: form.field("name", "Naam van de organisatie", noun: "de naam van de organisatie")),
+            .init(select: form.select("kind", "Soort organisatie", noun: "de soort organisatie", empty: "Kies…", options: PartnerInput.kinds)),
+            .init(field: form.field("contactName", "Contactpersoon", noun: "de contactpersoon", autocomplete: "off", required: false)),
+            .init(field: form.field("contactEmail", "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
+        ]
+        let base = "/c/\(access.slug)"
+        let page = FormPage(
+            layout: try await req.layout(partner == nil ? "Partner toevoegen" : "Partner wijzigen", current: "activiteiten"),
+            back: partner.map { "\(base)/partners/\($0.id!)" } ?? "\(base)/locaties", backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",
+            title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", action: partner.map { "\(base)/partners/\($0.id!)/bewerken" } ?? "\(base)/partners/nieuw",
+            items: items, submit: "Opslaan", version: partner?.version, form: form)
+        return try req.page("forms/page", page, status: status)
+    }
+
+    func findPartner(_ req: Request, _ access: ActivityAccess) async throws -> PartnerRecord {
+        guard let id = req.parameters.get("partnerID", as: UUID.self),
+              let partner = try await PartnerRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == access.tenant.coalitionID).first()
+        else { throw Abort(.notFound) }
+        // A partner sees their own organisation only.
+        if access.role == .partner, access.ownPartner != id { throw Abort(.notFound) }
+        return partner
+    }
+}

@@ -1,0 +1,131 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The staff of a partner organisation who work with children, and their VOG.
+extension PlacesController {
+    struct StaffRow: Encodable { let name: String; let role: String; let vog: String; let vogOK: Bool; let href: String? }
+    struct PartnerPage: Encodable {
+        let layout: Layout
+        let base: String
+        let name: String
+        let kind: String
+        let contact: String
+        let email: String?
+        let staff: [StaffRow]
+        let hasStaff: Bool
+        let canManage: Bool
+        let editHref: String
+        let canEditStaff: Bool
+        let action: String
+        let fields: [FormField]
+        let hasErrors: Bool
+        let errorSummary: [FormState.SummaryItem]
+        let vogYears: Int
+    }
+
+    func showPartner(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let partner = try await findPartner(req, access)
+        return try await partnerPage(req, access, partner, FormState())
+    }
+
+    func partnerPage(_ req: Request, _ access: ActivityAccess, _ partner: PartnerRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        var form = state
+        let staff = try await StaffRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$partnerID == partner.id!).sort(\.$name).all()
+        let today = req.today
+        let base = "/c/\(access.slug)/partners/\(partner.id!)"
+        let canEdit = access.canEditStaff(of: partner.id!)
+        let fields = [
+            form.field("name", "Naam", noun: "de naam", autocomplete: "off"),
+            form.field("role", "Rol", noun: "de rol", hint: "Bijvoorbeeld: trainer, docent, vrijwilliger", required: false),
+            form.field("vogDate", "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "De datum die op de Verklaring Omtrent het Gedrag staat. Leeg als er nog geen VOG is.", required: false),
+        ]
+        let page = PartnerPage(
+            layout: try await req.layout(partner.name, current: "activiteiten"), base: "/c/\(access.slug)", name: partner.name,
+            kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
+            staff: staff.map { s in
+                let vog = s.vog(validityYears: access.settings.vogYears, today: today)
+                return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? "\(base)/medewerkers/\(s.id!)" : nil)
+            },
+            hasStaff: !staff.isEmpty, canManage: access.canManagePlaces, editHref: "\(base)/bewerken", canEditStaff: canEdit, action: "\(base)/medewerkers",
+            fields: fields, hasErrors: !form.errors.isEmpty, errorSummary: form.summary, vogYears: access.settings.vogYears)
+        return try req.page("activiteiten/partner", page, status: status)
+    }
+
+    func addStaff(req: Request) async throws -> Response {
+        let access = try await ActivityAccess.load(req)
+        let partner = try await findPartner(req, access)
+        guard access.canEditStaff(of: partner.id!) else { throw Abort(.forbidden) }
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = StaffInput.validate(values, today: req.today, into: &errors) else {
+            return try await partnerPage(req, access, partner, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        let staff = StaffRecord()
+        staff.coalitionID = access.tenant.coalitionID
+        staff.partnerID = partner.id!
+        staff.name = input.name
+        staff.role = input.role
+        staff.vogDate = input.vogDate?.iso
+        staff.version = 1
+        try await staff.create(on: req.db)
+        try await req.flash("\(input.name) is toegevoegd.")
+        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+    }
+
+    func editStaff(req: Request) async throws -> Response {
+        let (access, partner, staff) = try await findStaff(req)
+        return try await staffForm(req, access, partner, staff, FormState(values: ["name": staff.name, "role": staff.role, "vogDate": staff.vogDate ?? ""]))
+    }
+
+    func updateStaff(req: Request) async throws -> Response {
+        let (access, partner, staff) = try await findStaff(req)
+        let values = try req.formValues()
+        var errors = FieldErrors()
+        guard let input = StaffInput.validate(values, today: req.today, into: &errors) else {
+            return try await staffForm(req, access, partner, staff, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        }
+        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
+        guard try await Versioned.update(StaffRecord.schema, id: staff.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
+            ("name", input.name), ("role", input.role), ("vog_date", input.vogDate?.iso),
+        ], on: req.db, now: req.now) else { throw Abort(.conflict) }
+        try await req.flash("De gegevens van \(input.name) zijn opgeslagen.")
+        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+    }
+
+    func deleteStaff(req: Request) async throws -> Response {
+        let (access, partner, staff) = try await findStaff(req)
+        try await staff.delete(on: req.db)
+        try await req.flash("\(staff.name) is verwijderd, ook uit de activiteiten.")
+        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+    }
+
+    func staffForm(_ req: Request, _ access: ActivityAccess, _ partner: PartnerRecord, _ staff: StaffRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
+        var form = state
+        let base = "/c/\(access.slug)/partners/\(partner.id!)"
+        let items: [FormPage.Item] = [
+            .init(field: form.field("name", "Naam", noun: "de naam", autocomplete: "off")),
+            .init(field: form.field("role", "Rol", noun: "de rol", required: false)),
+            .init(field: form.field("vogDate", "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "Leeg als er nog geen VOG is.", required: false)),
+        ]
+        let page = StaffPage(
+            form: FormPage(layout: try await req.layout("Medewerker wijzigen", current: "activiteiten"), back: base, backLabel: "Terug naar \(partner.name)",
+                           title: "Medewerker wijzigen", action: "\(base)/medewerkers/\(staff.id!)", items: items, submit: "Opslaan", version: staff.version, form: form),
+            deleteAction: "\(base)/medewerkers/\(staff.id!)/verwijderen", name: staff.name)
+        return try req.page("activiteiten/staff", page, status: status)
+    }
+
+    struct StaffPage: Encodable { let form: FormPage; let deleteAction: String; let name: String }
+
+    func findStaff(_ req: Request) async throws -> (ActivityAccess, PartnerRecord, StaffRecord) {
+        let access = try await ActivityAccess.load(req)
+        let partner = try await findPartner(req, access)
+        guard access.canEditStaff(of: partner.id!) else { throw Abort(.forbidden) }
+        guard let id = req.parameters.get("staffID", as: UUID.self),
+              let staff = try await StaffRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == access.tenant.coalitionID)
+                .filter(\.$partnerID == partner.id!).first()
+        else { throw Abort(.notFound) }
+        return (access, partner, staff)
+    }
+}
