@@ -53,12 +53,12 @@ extension Request {
             let ids = memberships.map(\.coalitionID).filter { $0 != tenant?.coalition.id }
             if !ids.isEmpty {
                 let coalitions = try await CoalitionRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
-                others = coalitions.map { .init(label: $0.name, href: "/c/\($0.slug)/", current: false) }
+                others = coalitions.map { .init(label: $0.name, href: Paths.coalition($0.slug).home, current: false) }
             }
         }
         return Layout(
             title: title, userName: currentUser?.name, isAdmin: currentUser?.isAdmin ?? false,
-            coalitionName: tenant?.coalition.name, coalitionHome: tenant.map { "/c/\($0.coalition.slug)/" },
+            coalitionName: tenant?.coalition.name, coalitionHome: tenant.map { Paths.coalition($0.coalition.slug).home },
             periodLabel: tenant?.coalition.period.label, otherCoalitions: others,
             nav: navigation(current: current), csrf: session.csrfToken, flash: flash)
     }
@@ -68,7 +68,7 @@ extension Request {
     func layoutWithoutDatabase(_ title: String) -> Layout {
         Layout(
             title: title, userName: currentUser?.name, isAdmin: false,
-            coalitionName: tenantIfAny?.coalition.name, coalitionHome: tenantIfAny.map { "/c/\($0.coalition.slug)/" },
+            coalitionName: tenantIfAny?.coalition.name, coalitionHome: tenantIfAny.map { Paths.coalition($0.coalition.slug).home },
             periodLabel: tenantIfAny?.coalition.period.label, otherCoalitions: [],
             nav: [], csrf: webSession.csrfToken ?? "", flash: nil)
     }
@@ -77,7 +77,7 @@ extension Request {
         guard currentUser != nil else { return [] }
         var items: [(String, String, String)] = []
         if let tenant = tenantIfAny {
-            let base = "/c/\(tenant.coalition.slug)"
+            let base = Paths.coalition(tenant.coalition.slug).base
             items.append(("start", "Bouwstenen", base + "/"))
             items.append(("acties", "Acties", base + "/acties"))
             items.append(("activiteiten", "Activiteiten", base + "/activiteiten"))

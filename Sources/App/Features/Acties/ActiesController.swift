@@ -61,7 +61,7 @@ struct ActiesController: RouteCollection {
             if overdueOnly && !overdue { return nil }
             return Row(
                 text: actie.text, bouwblad: String((names[actie.bouwbladID] ?? "").prefix(120)),
-                bouwbladHref: "/c/\(tenant.coalition.slug)/bouwbladen/\(actie.bouwbladID)#stap-\(actie.cycleID)-doelen",
+                bouwbladHref: Paths.coalition(tenant.coalition.slug).bouwblad(actie.bouwbladID) + "#stap-\(actie.cycleID)-doelen",
                 owner: actie.ownerName.isEmpty ? "—" : actie.ownerName, deadline: deadline?.label ?? "—",
                 status: actie.status.label, overdue: overdue)
         }

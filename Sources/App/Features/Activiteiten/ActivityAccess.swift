@@ -13,7 +13,7 @@ struct ActivityAccess {
 
     var role: Role { tenant.role }
     var slug: String { tenant.coalition.slug }
-    var base: String { "/c/\(slug)/activiteiten" }
+    var base: String { Paths.coalition(slug).activiteiten }
     var ownPartner: UUID? { role == .partner ? tenant.membership.partnerID : nil }
 
     static func load(_ req: Request) async throws -> ActivityAccess {

@@ -61,7 +61,7 @@ enum ActivityPage {
         let sessions = try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$activityID == activity.id!).sort(\.$date).all()
         var doelHref: String?
         if let doelID = activity.doelID, let doel = try await DoelRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == doelID).first() {
-            doelHref = "/c/\(access.slug)/bouwbladen/\(doel.bouwbladID)#stap-\(doel.cycleID)-doelen"
+            doelHref = Paths.coalition(access.slug).bouwblad(doel.bouwbladID) + "#stap-\(doel.cycleID)-doelen"
         }
         let base = "\(access.base)/\(activity.id!)"
         let canRecord = access.canRecordSessions(activity)

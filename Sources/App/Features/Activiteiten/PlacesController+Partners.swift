@@ -19,7 +19,7 @@ extension PlacesController {
         let partner = PartnerRecord(coalitionID: access.tenant.coalitionID, name: input.name, kind: input.kind, contactName: input.contactName, contactEmail: input.contactEmail)
         try await partner.create(on: req.db)
         try await req.flash("De partner \(input.name) is toegevoegd. Voeg nu de medewerkers toe die met kinderen werken.")
-        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
 
     func editPartner(req: Request) async throws -> Response {
@@ -43,7 +43,7 @@ extension PlacesController {
             ("name", input.name), ("kind", input.kind), ("contact_name", input.contactName), ("contact_email", input.contactEmail),
         ], on: req.db, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De partner \(input.name) is opgeslagen.")
-        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
 
     func partnerForm(_ req: Request, _ access: ActivityAccess, partner: PartnerRecord?, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
@@ -54,7 +54,7 @@ extension PlacesController {
             .init(field: form.field("contactName", "Contactpersoon", noun: "de contactpersoon", autocomplete: "off", required: false)),
             .init(field: form.field("contactEmail", "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
         ]
-        let base = "/c/\(access.slug)"
+        let base = Paths.coalition(access.slug).base
         let page = FormPage(
             layout: try await req.layout(partner == nil ? "Partner toevoegen" : "Partner wijzigen", current: "activiteiten"),
             back: partner.map { "\(base)/partners/\($0.id!)" } ?? "\(base)/locaties", backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",

@@ -34,7 +34,7 @@ extension PlacesController {
         var form = state
         let staff = try await StaffRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$partnerID == partner.id!).sort(\.$name).all()
         let today = req.today
-        let base = "/c/\(access.slug)/partners/\(partner.id!)"
+        let base = Paths.coalition(access.slug).partner(partner.id!)
         let canEdit = access.canEditStaff(of: partner.id!)
         let fields = [
             form.field("name", "Naam", noun: "de naam", autocomplete: "off"),
@@ -42,7 +42,7 @@ extension PlacesController {
             form.field("vogDate", "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "De datum die op de Verklaring Omtrent het Gedrag staat. Leeg als er nog geen VOG is.", required: false),
         ]
         let page = PartnerPage(
-            layout: try await req.layout(partner.name, current: "activiteiten"), base: "/c/\(access.slug)", name: partner.name,
+            layout: try await req.layout(partner.name, current: "activiteiten"), base: Paths.coalition(access.slug).base, name: partner.name,
             kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
             staff: staff.map { s in
                 let vog = s.vog(validityYears: access.settings.vogYears, today: today)
@@ -71,7 +71,7 @@ extension PlacesController {
         staff.version = 1
         try await staff.create(on: req.db)
         try await req.flash("\(input.name) is toegevoegd.")
-        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
 
     func editStaff(req: Request) async throws -> Response {
@@ -91,19 +91,19 @@ extension PlacesController {
             ("name", input.name), ("role", input.role), ("vog_date", input.vogDate?.iso),
         ], on: req.db, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De gegevens van \(input.name) zijn opgeslagen.")
-        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
 
     func deleteStaff(req: Request) async throws -> Response {
         let (access, partner, staff) = try await findStaff(req)
         try await staff.delete(on: req.db)
         try await req.flash("\(staff.name) is verwijderd, ook uit de activiteiten.")
-        return .seeOther("/c/\(access.slug)/partners/\(partner.id!)")
+        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
 
     func staffForm(_ req: Request, _ access: ActivityAccess, _ partner: PartnerRecord, _ staff: StaffRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
-        let base = "/c/\(access.slug)/partners/\(partner.id!)"
+        let base = Paths.coalition(access.slug).partner(partner.id!)
         let items: [FormPage.Item] = [
             .init(field: form.field("name", "Naam", noun: "de naam", autocomplete: "off")),
             .init(field: form.field("role", "Rol", noun: "de rol", required: false)),

@@ -46,7 +46,7 @@ struct PlacesController: RouteCollection {
         let staff = try await StaffRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
         let coordinators = try await coordinatorNames(req, cid)
         let today = req.today
-        let base = "/c/\(access.slug)"
+        let base = Paths.coalition(access.slug).base
         let page = ListPage(
             layout: try await req.layout("Locaties en partners", current: "activiteiten"), base: base,
             locations: locations.map { l in
@@ -86,7 +86,7 @@ struct PlacesController: RouteCollection {
             try await Self.assign(db, access, location: location.id!, members: chosen, allowed: coordinators.members)
         }
         try await req.flash("De locatie \(input.name) is toegevoegd.")
-        return .seeOther("/c/\(access.slug)/locaties")
+        return .seeOther(Paths.coalition(access.slug).locaties)
     }
 
     func editLocation(req: Request) async throws -> Response {
@@ -120,7 +120,7 @@ struct PlacesController: RouteCollection {
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De locatie \(input.name) is opgeslagen.")
-        return .seeOther("/c/\(access.slug)/locaties")
+        return .seeOther(Paths.coalition(access.slug).locaties)
     }
 
     static func assign(_ db: any Database, _ access: ActivityAccess, location: UUID, members: Set<String>, allowed: [(UUID, String)]) async throws {
@@ -142,7 +142,7 @@ struct PlacesController: RouteCollection {
             items.append(.init(checks: form.checks("coordinators", "Coördinatoren van deze locatie", noun: "de coördinatoren",
                                                    options: coordinators.members.map { ($0.0.uuidString, $0.1) }, chosen: chosen)))
         }
-        let base = "/c/\(access.slug)/locaties"
+        let base = Paths.coalition(access.slug).locaties
         let page = FormPage(
             layout: try await req.layout(location == nil ? "Locatie toevoegen" : "Locatie wijzigen", current: "activiteiten"),
             back: base, backLabel: "Terug naar locaties en partners", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen",

@@ -39,7 +39,7 @@ struct AdminCoalitionsController: RouteCollection {
                 return coalition
             }
             try await req.flash("Coalitie ‘\(coalition.name)’ is aangemaakt. Je bent er projectleider; nodig via ‘Leden’ de echte projectleider uit.")
-            return .seeOther("/c/\(coalition.slug)/")
+            return .seeOther(Paths.coalition(coalition.slug).home)
         }
     }
 
@@ -58,7 +58,7 @@ struct AdminCoalitionsController: RouteCollection {
         let mine = Set(memberships.filter { $0.$user.id == user.id }.map(\.coalitionID))
         let rows = coalitions.map {
             Row(name: $0.name, period: $0.period.label, members: counts[$0.id!] ?? 0,
-                href: mine.contains($0.id!) ? "/c/\($0.slug)/" : nil, slug: $0.slug)
+                href: mine.contains($0.id!) ? Paths.coalition($0.slug).home : nil, slug: $0.slug)
         }
         let page = Page(
             layout: try await req.layout("Coalities beheren", current: "beheer"), rows: rows,

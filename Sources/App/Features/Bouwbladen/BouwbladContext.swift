@@ -19,7 +19,7 @@ struct BouwbladContext {
         tenant.role.canEditBouwblad(isContributor: contributors.contains { $0.membershipID == tenant.membership.id })
     }
 
-    var base: String { "/c/\(tenant.coalition.slug)/bouwbladen/\(bouwblad.id!)" }
+    var base: String { Paths.coalition(tenant.coalition.slug).bouwblad(bouwblad.id!) }
     var questionText: String { question?.text ?? bouwblad.ownQuestion ?? "" }
     var newest: CycleRecord? { cycles.max { $0.number < $1.number } }
 

@@ -107,7 +107,7 @@ enum BouwbladPage {
         let linkNote = form.subField("link", "note", "Korte toelichting (mag leeg)", noun: "een toelichting", value: "")
         if form.values["title"] == nil { form.values["title"] = context.bouwblad.title }
         let titleField = form.field("title", "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
-        let bouwsteenHref = "/c/\(context.tenant.coalition.slug)/bouwstenen/\(context.bouwsteen.key.code)"
+        let bouwsteenHref = Paths.coalition(context.tenant.coalition.slug).bouwsteen(context.bouwsteen.key.code)
         let page = Page(
             layout: try await req.layout(context.bouwblad.title.isEmpty ? "Bouwblad \(context.bouwsteen.key.name)" : context.bouwblad.title, current: "start"),
             base: context.base, bouwsteenName: context.bouwsteen.key.name, bouwsteenHref: bouwsteenHref,

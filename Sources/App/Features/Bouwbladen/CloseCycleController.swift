@@ -67,7 +67,7 @@ struct CloseCycleController: RouteCollection {
             try await StepWriter.touch(db, bouwblad: destination, userID: userID, now: req.now)
         }
         try await req.flash("Cyclus \(cycle.number) is afgerond. De bijgestelde startvraag gaat verder bij \(target.bouwsteen.key.name).")
-        return .seeOther("/c/\(context.tenant.coalition.slug)/bouwbladen/\(destination.id!)")
+        return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwblad(destination.id!))
     }
 
     /// Closes the cycle (version-checked) and runs `then` in the same transaction.

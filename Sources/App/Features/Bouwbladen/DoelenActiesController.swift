@@ -111,7 +111,7 @@ struct DoelenActiesController: RouteCollection {
             ("text", actie.text), ("owner_member_id", actie.ownerMemberID), ("owner_name", actie.ownerName),
             ("deadline", actie.deadline), ("status", actie.status.rawValue),
         ])
-        let back = (try? req.query.get(String.self, at: "terug")).flatMap { $0 == "acties" ? "/c/\(context.tenant.coalition.slug)/acties" : nil }
+        let back = (try? req.query.get(String.self, at: "terug")).flatMap { $0 == "acties" ? Paths.coalition(context.tenant.coalition.slug).acties : nil }
         if let back {
             try await req.flash("De actie is opgeslagen.")
             return .seeOther(back)

@@ -32,13 +32,13 @@ struct Links {
                 let targetBouwblad = link.targetBouwbladID.flatMap { byID[$0] }
                 outgoing.append(View(
                     direction: direction.label, other: name(targetBouwblad, bouwsteen: target),
-                    href: targetBouwblad.map { "/c/\(slug)/bouwbladen/\($0.id!)" } ?? "/c/\(slug)/bouwstenen/\(target.key.code)",
+                    href: targetBouwblad.map { Paths.coalition(slug).bouwblad($0.id!) } ?? Paths.coalition(slug).bouwsteen(target.key.code),
                     note: link.note.isEmpty ? nil : link.note, scope: link.cycleID.flatMap { numbers[$0] }.map { "in cyclus \($0)" },
                     deleteAction: canEdit ? "\(context.base)/verbindingen/\(link.id!)/verwijderen" : nil))
             } else if let source = byID[link.bouwbladID], let from = catalog.bouwsteen(id: source.bouwsteenID),
                       let direction = Direction(from: context.bouwsteen.key, to: from.key) {
                 incoming.append(View(
-                    direction: direction.label, other: name(source, bouwsteen: from), href: "/c/\(slug)/bouwbladen/\(source.id!)",
+                    direction: direction.label, other: name(source, bouwsteen: from), href: Paths.coalition(slug).bouwblad(source.id!),
                     note: link.note.isEmpty ? nil : link.note, scope: nil, deleteAction: nil))
             }
         }

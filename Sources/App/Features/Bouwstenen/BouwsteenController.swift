@@ -61,9 +61,9 @@ struct BouwsteenController: RouteCollection {
             // points to the prullenbak where it waits.
             guard existing.deletedAt == nil else {
                 try await req.flash("Het bouwblad voor deze vraag staat in de prullenbak. Zet het daar terug.")
-                return .seeOther("/c/\(tenant.coalition.slug)/prullenbak")
+                return .seeOther(Paths.coalition(tenant.coalition.slug).prullenbak)
             }
-            return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(existing.id!)")
+            return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(existing.id!))
         }
         let userID = try req.requireUser().id!
         let bouwblad = BouwbladRecord()
@@ -83,7 +83,7 @@ struct BouwsteenController: RouteCollection {
             try await CycleRecord(coalitionID: tenant.coalitionID, bouwbladID: bouwblad.id!, number: 1, startvraag: startvraag).create(on: db)
         }
         try await req.flash("Het bouwblad is gemaakt. De eerste cyclus begint met de vraag als startvraag.")
-        return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(bouwblad.id!)")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(bouwblad.id!))
     }
 
     private func find(_ req: Request) async throws -> FormatCatalog.Bouwsteen {
@@ -95,7 +95,7 @@ struct BouwsteenController: RouteCollection {
     private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
         let bouwsteen = try await find(req)
-        let base = "/c/\(tenant.coalition.slug)"
+        let base = Paths.coalition(tenant.coalition.slug).base
         let bouwbladen = try await BouwbladRecord.query(on: req.db)
             .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwsteenID == bouwsteen.id).sort(\.$createdAt).all()
         let byQuestion = Dictionary(bouwbladen.compactMap { b in b.questionID.map { ($0, b) } }, uniquingKeysWith: { a, _ in a })

@@ -23,7 +23,7 @@ struct BouwsteenLinks {
             .filter(\.$coalitionID == tenant.coalitionID).filter(\.$id ~~ Array(otherIDs)).all()
         // Soft-deleted bouwbladen are missing here, so their links are left out too.
         let byID = Dictionary(uniqueKeysWithValues: (own + others).map { ($0.id!, $0) })
-        let base = "/c/\(tenant.coalition.slug)"
+        let base = Paths.coalition(tenant.coalition.slug).base
         var items: [Item] = []
         for link in links {
             guard let source = byID[link.bouwbladID], let sourceBouwsteen = catalog.bouwsteen(id: source.bouwsteenID),

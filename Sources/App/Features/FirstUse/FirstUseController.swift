@@ -52,7 +52,7 @@ struct FirstUseController: RouteCollection {
         state.hasAccounts = true
         try await req.startSession(userID: user.0.id, user: user.0)
         try await req.flash("Je coalitie en je account zijn klaar. Nodig nu je collega's uit via ‘Leden’.")
-        return .seeOther("/c/\(user.1)/")
+        return .seeOther(Paths.coalition(user.1).home)
     }
 
     private func hasAccounts(_ req: Request) async throws -> Bool {

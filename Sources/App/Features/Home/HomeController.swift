@@ -17,7 +17,7 @@ struct HomeController: RouteCollection {
         let roles = Dictionary(memberships.map { ($0.coalitionID, $0.role) }, uniquingKeysWith: { a, _ in a })
         let coalitions = memberships.isEmpty ? [] : try await CoalitionRecord.query(on: req.db)
             .filter(\.$id ~~ memberships.map(\.coalitionID)).sort(\.$name).all()
-        if coalitions.count == 1, req.query[String.self, at: "kies"] == nil { return .seeOther("/c/\(coalitions[0].slug)/") }
+        if coalitions.count == 1, req.query[String.self, at: "kies"] == nil { return .seeOther(Paths.coalition(coalitions[0].slug).home) }
         let items = coalitions.map {
             Item(slug: $0.slug, name: $0.name, period: $0.period.label, role: Messages.roleLabel(roles[$0.id!]!).lowercased())
         }

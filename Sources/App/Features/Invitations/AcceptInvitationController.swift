@@ -56,7 +56,7 @@ struct AcceptInvitationController: RouteCollection {
             guard user.email == invitation.email else { throw Abort(.forbidden) }
             guard try await accept(req, invitation, coalition, as: .existing(user.requireID())) else { return try await invalid(req) }
             try await req.flash("Welkom bij \(coalition.name)! Je bent nu lid als \(Messages.roleLabel(invitation.role).lowercased()).")
-            return .seeOther("/c/\(coalition.slug)/")
+            return .seeOther(Paths.coalition(coalition.slug).home)
         }
         let values = try req.formValues()
         let accounts = Accounts(request: req)
@@ -135,7 +135,7 @@ struct AcceptInvitationController: RouteCollection {
         guard let user = req.currentUser else { return nil }
         let membership = try await MembershipRecord.query(on: req.db)
             .filter(\.$coalitionID == coalition.requireID()).filter(\.$user.$id == user.requireID()).first()
-        return membership == nil ? nil : .seeOther("/c/\(coalition.slug)/")
+        return membership == nil ? nil : .seeOther(Paths.coalition(coalition.slug).home)
     }
 
     private func invalid(_ req: Request) async throws -> Response {

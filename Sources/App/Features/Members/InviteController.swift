@@ -64,7 +64,7 @@ struct InviteController: RouteCollection {
         // Shown in this response only; a reload asks the browser to send the form again,
         // which is refused as a duplicate, so the link is never shown twice.
         let page = Created(
-            layout: try await req.layout("Uitnodiging gemaakt", current: "leden"), base: "/c/\(tenant.coalition.slug)",
+            layout: try await req.layout("Uitnodiging gemaakt", current: "leden"), base: Paths.coalition(tenant.coalition.slug).base,
             name: input.name, link: req.absoluteURL("/uitnodiging/\(token)"), validUntil: DutchDate.dayMonthYear(expiresAt))
         return try req.page("members/invited", page, status: .created)
     }
@@ -79,7 +79,7 @@ struct InviteController: RouteCollection {
         let locationsError = form.errors["locations"].map { _ in "Kies minstens één schoollocatie voor een coördinator." }
         let partnerError = form.errors["partner"].map { _ in "Kies de partnerorganisatie van deze persoon." }
         let page = Page(
-            layout: try await req.layout("Iemand uitnodigen", current: "leden"), base: "/c/\(tenant.coalition.slug)",
+            layout: try await req.layout("Iemand uitnodigen", current: "leden"), base: Paths.coalition(tenant.coalition.slug).base,
             name: name, email: email, role: role,
             locations: options.sortedLocations.map { Option(id: "loc-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: chosenLocations.contains($0.0.uuidString)) },
             hasLocations: !options.locations.isEmpty, locationsError: locationsError,

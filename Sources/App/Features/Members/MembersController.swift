@@ -33,7 +33,7 @@ struct MembersController: RouteCollection {
         case .done: break
         }
         try await req.flash("De rol van \(membership.user.name) is nu: \(Messages.roleLabel(role).lowercased()).")
-        return .seeOther("/c/\(tenant.coalition.slug)/leden")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).leden)
     }
 
     func remove(req: Request) async throws -> Response {
@@ -47,7 +47,7 @@ struct MembersController: RouteCollection {
         }
         try await req.flash("\(membership.user.name) is geen lid meer van deze coalitie.")
         if membership.$user.id == req.currentUser?.id { return .seeOther("/") }
-        return .seeOther("/c/\(tenant.coalition.slug)/leden")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).leden)
     }
 
     func revoke(req: Request) async throws -> Response {
@@ -56,7 +56,7 @@ struct MembersController: RouteCollection {
         guard let id = req.parameters.get("invitationID", as: UUID.self), let invitation = try await store.invitation(id) else { throw Abort(.notFound) }
         try await store.revoke(invitation, now: req.now)
         try await req.flash("De uitnodiging voor \(invitation.name) is ingetrokken. De link werkt niet meer.")
-        return .seeOther("/c/\(tenant.coalition.slug)/leden")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).leden)
     }
 
     private func find(_ req: Request, _ store: MembersStore) async throws -> MembershipRecord {

@@ -55,7 +55,7 @@ enum MembersPage {
                 .map { Invitation(id: $0.id!.uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt)) }
         }
         let page = Page(
-            layout: try await req.layout("Leden", current: "leden"), base: "/c/\(tenant.coalition.slug)",
+            layout: try await req.layout("Leden", current: "leden"), base: Paths.coalition(tenant.coalition.slug).base,
             members: members, invitations: invitations, hasInvitations: !invitations.isEmpty,
             canManage: tenant.role.canManageMembers, problem: problem)
         return try req.page("members/list", page, status: status)

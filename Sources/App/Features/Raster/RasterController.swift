@@ -45,7 +45,7 @@ struct RasterController: RouteCollection {
             return Cell(
                 code: bouwsteen.key.code, name: bouwsteen.key.name,
                 levelLabel: bouwsteen.key.level.label, aspectLabel: bouwsteen.key.aspect.label,
-                href: "/c/\(slug)/bouwstenen/\(bouwsteen.key.code)",
+                href: Paths.coalition(slug).bouwsteen(bouwsteen.key.code),
                 stateLabel: summary.state.label, stateIcon: summary.state.icon, stateClass: summary.state.rawValue,
                 extraCount: extras == 0 ? nil : (extras == 1 ? "1 extra bouwblad" : "\(extras) extra bouwbladen"),
                 lastChange: summary.lastChange,

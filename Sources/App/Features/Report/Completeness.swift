@@ -12,7 +12,7 @@ struct Completeness {
     var missingCount: Int { groups.reduce(0) { $0 + $1.items.count } }
 
     init(_ data: ReportData, slug: String) {
-        let base = "/c/\(slug)"
+        let base = Paths.coalition(slug).base
         groups = BouwsteenKey.reportOrder.compactMap { key in
             guard let bouwsteen = data.catalog.bouwsteen(key) else { return nil }
             var items: [Item] = []

@@ -28,7 +28,7 @@ struct ReportController: RouteCollection {
         let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: try req.tenant.coalition.slug).isComplete, today: req.now)
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked("/css/rapport.css"), backHref: "/c/\(try req.tenant.coalition.slug)/rapport")))
+        return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked("/css/rapport.css"), backHref: Paths.coalition(try req.tenant.coalition.slug).rapport)))
     }
 
     func docx(req: Request) async throws -> Response {
@@ -87,7 +87,7 @@ struct ReportController: RouteCollection {
             }
         }
         try await req.flash("De instellingen van het rapport zijn opgeslagen.")
-        return .seeOther("/c/\(tenant.coalition.slug)/rapport")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).rapport)
     }
 
     /// Stores the DOCX and the PDF exactly as exported now; a version is never changed.
@@ -127,7 +127,7 @@ struct ReportController: RouteCollection {
             ? "Versie \(outcome.number) van het rapport is vastgezet." + (pdf == nil ? " Er is alleen een Word-bestand bewaard: PDF maken lukte niet." : "")
             : "Het rapport is niet veranderd sinds versie \(outcome.number). Er is geen nieuwe versie gemaakt."
         try await req.flash(message)
-        return .seeOther("/c/\(tenant.coalition.slug)/rapport#versies")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).rapport + "#versies")
     }
 
     func download(req: Request) async throws -> Response {

@@ -38,7 +38,7 @@ enum ReportPage {
     static func render(_ req: Request, data: ReportData, form: FormState = FormState(), lists: [String: [String]]? = nil,
                        status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
-        let base = "/c/\(tenant.coalition.slug)/rapport"
+        let base = Paths.coalition(tenant.coalition.slug).rapport
         let completeness = Completeness(data, slug: tenant.coalition.slug)
         var form = form
         if form.values.isEmpty {

@@ -38,7 +38,7 @@ struct TrashController: RouteCollection {
             try await context.bouwblad.delete(on: db)
         }
         try await req.flash("Het bouwblad staat in de prullenbak. Je kunt het daar \(Self.keepDays) dagen terugzetten.")
-        return .seeOther("/c/\(context.tenant.coalition.slug)/bouwstenen/\(context.bouwsteen.key.code)")
+        return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwsteen(context.bouwsteen.key.code))
     }
 
     func confirmCycle(req: Request) async throws -> Response {
@@ -85,7 +85,7 @@ struct TrashController: RouteCollection {
             return "\(name): \(b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title)"
         }
         let canRestore = tenant.role.canEditBouwblad()
-        let base = "/c/\(tenant.coalition.slug)/prullenbak"
+        let base = Paths.coalition(tenant.coalition.slug).prullenbak
         var items = bouwbladen.map { b in
             Item(kind: "Bouwblad", what: label(b), deletedBy: b.deletedBy.flatMap { names[$0] } ?? "onbekend",
                  deletedOn: DutchDate.dayMonthYear(b.deletedAt ?? req.now), restoreAction: canRestore ? "\(base)/bouwbladen/\(b.id!)/terugzetten" : nil)
@@ -110,7 +110,7 @@ struct TrashController: RouteCollection {
         else { throw Abort(.notFound) }
         try await bouwblad.restore(on: req.db)
         try await req.flash("Het bouwblad is teruggezet.")
-        return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(id)")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(id))
     }
 
     func restoreCycle(req: Request) async throws -> Response {
@@ -121,7 +121,7 @@ struct TrashController: RouteCollection {
         else { throw Abort(.notFound) }
         try await cycle.restore(on: req.db)
         try await req.flash("Cyclus \(cycle.number) is teruggezet.")
-        return .seeOther("/c/\(tenant.coalition.slug)/bouwbladen/\(cycle.bouwbladID)#cyclus-\(cycle.number)")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(cycle.bouwbladID) + "#cyclus-\(cycle.number)")
     }
 
     func empty(req: Request) async throws -> Response {
@@ -131,7 +131,7 @@ struct TrashController: RouteCollection {
             try await BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).delete(force: true)
         }
         try await req.flash("De prullenbak is leeg. Wat erin stond, is definitief verwijderd.")
-        return .seeOther("/c/\(tenant.coalition.slug)/prullenbak")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).prullenbak)
     }
 
     /// After 30 days an item is gone for good.
