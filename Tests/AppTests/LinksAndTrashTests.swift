@@ -154,3 +154,26 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TrashStoreTests {
+    /// Handed another coalition's bouwblad in the prullenbak, a store finds, restores and removes nothing.
+    @Test func aStoreCannotReachAnotherCoalitionsPrullenbak() async throws {
+        try await withApp { app in
+            // setup: a bouwblad of Rivierstad in its prullenbak; Zuidstad's store
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            #expect(try await browser.post("\(path)/verwijderen", [:]).status == .seeOther)
+            let removed = try #require(try await BouwbladRecord.query(on: app.db).withDeleted().filter(\.$deletedAt != nil).first())
+            let (zuid, _) = try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@zuidstad.example", role: .projectleider)
+            let store = TrashStore(coalitionID: try zuid.requireID(), on: app.db)
+            // act + check
+            #expect(try await store.deletedBouwblad(removed.requireID()) == nil)
+            #expect(try await store.deletedBouwbladen().isEmpty)
+            await #expect(throws: (any Error).self) { try await store.restore(removed) }
+            try await store.empty()
+            try await store.purge(removedBefore: Date().addingTimeInterval(3600))
+            let still = try await BouwbladRecord.query(on: app.db).withDeleted().filter(\.$id == removed.requireID()).first()
+            #expect(still?.deletedAt != nil, "still in Rivierstad's prullenbak")
+        }
+    }
+}

@@ -32,11 +32,7 @@ struct TrashController: RouteCollection {
     func removeBouwblad(req: Request) async throws -> Response {
         let context = try await BouwbladContext.load(req)
         guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
-        context.bouwblad.deletedBy = try req.requireUser().id
-        try await req.db.transaction { db in
-            try await context.bouwblad.update(on: db)
-            try await context.bouwblad.delete(on: db)
-        }
+        try await TrashStore(context.tenant, on: req.db).remove(context.bouwblad, by: try req.requireUser().id)
         try await req.flash("Het bouwblad staat in de prullenbak. Je kunt het daar \(Self.keepDays) dagen terugzetten.")
         return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwsteen(context.bouwsteen.key.code))
     }
@@ -57,11 +53,7 @@ struct TrashController: RouteCollection {
         guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
         let cycle = try context.cycle(req)
         guard context.cycles.count > 1 else { return try await BouwbladPage.render(req, context, problem: Self.lastCycle, status: .unprocessableEntity) }
-        cycle.deletedBy = try req.requireUser().id
-        try await req.db.transaction { db in
-            try await cycle.update(on: db)
-            try await cycle.delete(on: db)
-        }
+        try await TrashStore(context.tenant, on: req.db).remove(cycle, by: try req.requireUser().id)
         try await req.flash("Cyclus \(cycle.number) staat in de prullenbak. Je kunt hem daar \(Self.keepDays) dagen terugzetten.")
         return .seeOther(context.base)
     }
@@ -71,15 +63,14 @@ struct TrashController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let tenant = try req.tenant
-        try await purgeExpired(req.db, tenant, now: req.now)
-        let bouwbladen = try await BouwbladRecord.query(on: req.db).withDeleted()
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).all()
-        let cycles = try await CycleRecord.query(on: req.db).withDeleted()
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).all()
-        let live = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == tenant.coalitionID).all()
+        let store = TrashStore(tenant, on: req.db)
+        // After 30 days an item is gone for good.
+        try await store.purge(removedBefore: req.now.addingTimeInterval(-Double(Self.keepDays) * 24 * 3600))
+        let bouwbladen = try await store.deletedBouwbladen()
+        let cycles = try await store.deletedCycles()
+        let live = try await store.liveBouwbladen()
         let catalog = try await req.formatCatalog()
-        let people = Set((bouwbladen.compactMap(\.deletedBy) + cycles.compactMap(\.deletedBy)))
-        let names = Dictionary(uniqueKeysWithValues: try await UserRecord.query(on: req.db).filter(\.$id ~~ people).all().map { ($0.id!, $0.name) })
+        let names = try await store.names(of: Set(bouwbladen.compactMap(\.deletedBy) + cycles.compactMap(\.deletedBy)))
         func label(_ b: BouwbladRecord) -> String {
             let name = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
             return "\(name): \(b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title)"
@@ -104,41 +95,27 @@ struct TrashController: RouteCollection {
 
     func restoreBouwblad(req: Request) async throws -> Response {
         let tenant = try req.require { $0.canEditBouwblad() }
-        guard let id = req.parameters.get("itemID", as: UUID.self),
-              let bouwblad = try await BouwbladRecord.query(on: req.db).withDeleted()
-                .filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).first()
-        else { throw Abort(.notFound) }
-        try await bouwblad.restore(on: req.db)
+        let store = TrashStore(tenant, on: req.db)
+        guard let id = req.parameters.get("itemID", as: UUID.self), let bouwblad = try await store.deletedBouwblad(id) else { throw Abort(.notFound) }
+        try await store.restore(bouwblad)
         try await req.flash("Het bouwblad is teruggezet.")
         return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(id))
     }
 
     func restoreCycle(req: Request) async throws -> Response {
         let tenant = try req.require { $0.canEditBouwblad() }
-        guard let id = req.parameters.get("itemID", as: UUID.self),
-              let cycle = try await CycleRecord.query(on: req.db).withDeleted()
-                .filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).first()
-        else { throw Abort(.notFound) }
-        try await cycle.restore(on: req.db)
+        let store = TrashStore(tenant, on: req.db)
+        guard let id = req.parameters.get("itemID", as: UUID.self), let cycle = try await store.deletedCycle(id) else { throw Abort(.notFound) }
+        try await store.restore(cycle)
         try await req.flash("Cyclus \(cycle.number) is teruggezet.")
         return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(cycle.bouwbladID) + "#cyclus-\(cycle.number)")
     }
 
     func empty(req: Request) async throws -> Response {
         let tenant = try req.require { $0 == .projectleider }
-        try await req.db.transaction { db in
-            try await CycleRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).delete(force: true)
-            try await BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt != nil).delete(force: true)
-        }
+        try await TrashStore(tenant, on: req.db).empty()
         try await req.flash("De prullenbak is leeg. Wat erin stond, is definitief verwijderd.")
         return .seeOther(Paths.coalition(tenant.coalition.slug).prullenbak)
-    }
-
-    /// After 30 days an item is gone for good.
-    private func purgeExpired(_ db: any Database, _ tenant: Tenant, now: Date) async throws {
-        let limit = now.addingTimeInterval(-Double(Self.keepDays) * 24 * 3600)
-        try await CycleRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt < limit).delete(force: true)
-        try await BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == tenant.coalitionID).filter(\.$deletedAt < limit).delete(force: true)
     }
 
     private func confirm(_ req: Request, what: String, detail: String, action: String, back: String) async throws -> Response {
