@@ -1,5 +1,6 @@
-"""A tiny HTTP client for tests that do not need a browser: keeps the session cookie,
-reads the CSRF token of the last page, never follows redirects."""
+"""A tiny HTTP client for tests that do not need a browser: keeps every cookie (the session
+and the device cookie, in whatever order they come), reads the CSRF token of the last page,
+never follows redirects."""
 import re
 import urllib.error
 import urllib.parse
@@ -17,8 +18,16 @@ _opener = urllib.request.build_opener(_NoRedirect)
 class Client:
     def __init__(self, base: str):
         self.base = base
-        self.cookie = None
+        self.jar = {}
         self.csrf = None
+
+    @property
+    def cookie(self):
+        return "; ".join(f"{k}={v}" for k, v in self.jar.items()) or None
+
+    @cookie.setter
+    def cookie(self, header):
+        self.jar = dict(pair.strip().split("=", 1) for pair in (header or "").split(";") if "=" in pair)
 
     def _send(self, path, data=None, timeout=10):
         headers = {"Cookie": self.cookie} if self.cookie else {}
@@ -30,8 +39,11 @@ class Client:
         except urllib.error.HTTPError as e:
             status, resp_headers, text = e.code, e.headers, e.read().decode()
         for value in resp_headers.get_all("Set-Cookie") or []:
-            pair = value.split(";")[0]
-            self.cookie = None if pair.endswith("=") else pair
+            key, _, val = value.split(";")[0].partition("=")
+            if val:
+                self.jar[key.strip()] = val
+            else:
+                self.jar.pop(key.strip(), None)
         token = re.search(r'name="csrf" value="([^"]+)"', text)
         if token:
             self.csrf = token.group(1)

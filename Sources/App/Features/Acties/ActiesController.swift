@@ -32,26 +32,21 @@ struct ActiesController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let tenant = try req.tenant
-        let id = tenant.coalitionID
+        let store = ActiesStore(tenant, on: req.db)
         let ownerFilter = (try? req.query.get(String.self, at: "wie")) ?? ""
         let statusFilter = (try? req.query.get(String.self, at: "status")) ?? "open"
         let overdueOnly = ((try? req.query.get(String.self, at: "te-laat")) ?? "") == "ja"
-        var query = ActieRecord.query(on: req.db).filter(\.$coalitionID == id)
-        if let status = ActieStatus(rawValue: statusFilter) { query = query.filter(\.$status == status) }
-        else if statusFilter == "open" { query = query.filter(\.$status ~~ [.gepland, .bezig]) }
-        let allOwners = try await ActieRecord.query(on: req.db).filter(\.$coalitionID == id).field(\.$ownerName).unique().all(\.$ownerName)
+        let statuses: [ActieStatus]? = ActieStatus(rawValue: statusFilter).map { [$0] } ?? (statusFilter == "open" ? [.gepland, .bezig] : nil)
+        let allOwners = try await store.owners()
         // Only a name from the list is a filter; anything else matches no one (and never reaches SQL).
         let knownOwner = ownerFilter.isEmpty || allOwners.contains(ownerFilter)
-        if !ownerFilter.isEmpty, knownOwner { query = query.filter(\.$ownerName == ownerFilter) }
-        let acties = knownOwner ? try await query.sort(\.$deadline).sort(\.$createdAt).range(..<1000).all() : []
-        let bouwbladIDs = Set(acties.map(\.bouwbladID))
-        let bouwbladen = bouwbladIDs.isEmpty ? [] : try await BouwbladRecord.query(on: req.db)
-            .filter(\.$coalitionID == id).filter(\.$id ~~ bouwbladIDs).all()
+        let acties = knownOwner ? try await store.acties(statuses: statuses, owner: ownerFilter.isEmpty ? nil : ownerFilter) : []
+        let bouwbladen = try await store.bouwbladen(Set(acties.map(\.bouwbladID)))
         let catalog = try await req.formatCatalog()
         let names = Dictionary(uniqueKeysWithValues: bouwbladen.map { b in
             (b.id!, "\(catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""): \(b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title)")
         })
-        let liveCycles = Set(try await CycleRecord.query(on: req.db).filter(\.$coalitionID == id).field(\.$id).all().compactMap(\.id))
+        let liveCycles = try await store.liveCycleIDs()
         let today = req.today
         let rows = acties.compactMap { actie -> Row? in
             // Acties of a bouwblad or cycle in the prullenbak are not part of the plan.
