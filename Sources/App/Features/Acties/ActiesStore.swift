@@ -4,13 +4,9 @@ import Foundation
 
 /// The only code of the coalition's action list that queries. Made with the tenant: every
 /// actie, bouwblad and cycle it reads belongs to that coalition.
-struct ActiesStore {
+struct ActiesStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
-
-    init(_ tenant: Tenant, on db: any Database) {
-        self.init(coalitionID: tenant.coalitionID, on: db)
-    }
 
     init(coalitionID: UUID, on db: any Database) {
         self.coalitionID = coalitionID

@@ -6,13 +6,9 @@ import Vapor
 /// The only code of the Members feature that queries the database. It is made with the
 /// tenant, and every query it runs is limited to that coalition: a caller cannot forget the
 /// filter, and an id of another coalition finds nothing.
-struct MembersStore {
+struct MembersStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
-
-    init(_ tenant: Tenant, on db: any Database) {
-        self.init(coalitionID: tenant.coalitionID, on: db)
-    }
 
     init(coalitionID: UUID, on db: any Database) {
         self.coalitionID = coalitionID

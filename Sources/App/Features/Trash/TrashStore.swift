@@ -4,13 +4,9 @@ import Vapor
 
 /// The only code of the prullenbak that queries. Made with the tenant: every bouwblad and
 /// cycle it reads, restores or removes for good belongs to that coalition.
-struct TrashStore {
+struct TrashStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
-
-    init(_ tenant: Tenant, on db: any Database) {
-        self.init(coalitionID: tenant.coalitionID, on: db)
-    }
 
     init(coalitionID: UUID, on db: any Database) {
         self.coalitionID = coalitionID
