@@ -15,3 +15,11 @@ extension TenantStore {
         self.init(coalitionID: tenant.coalitionID, on: db)
     }
 }
+
+extension TenantStore {
+    /// Optimistic save of one row of this coalition (see `Versioned`): false when someone
+    /// else saved in between, or when the row is not this coalition's.
+    func update(_ table: String, id: UUID, from version: Int, set values: [(String, any Encodable & Sendable)], now: Date) async throws -> Bool {
+        try await Versioned.update(table, id: id, coalitionID: coalitionID, expectedVersion: version, set: values, on: db, now: now)
+    }
+}

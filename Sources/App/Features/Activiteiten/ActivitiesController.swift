@@ -41,21 +41,16 @@ struct ActivitiesController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
-        let cid = access.tenant.coalitionID
         let filter = ListFilter(req)
-        var query = access.activities(req.db)
-        if let id = UUID(uuidString: filter.location) { query = query.filter(\.$locationID == id) }
-        if !filter.domain.isEmpty { query = query.filter(\.$domain == filter.domain) }
-        if let id = UUID(uuidString: filter.partner) { query = query.filter(\.$partnerID == id) }
-        if let status = ActivityStatus(rawValue: filter.status) { query = query.filter(\.$status == status) }
-        // Overlap with the chosen period: starts before its end and ends after its start (ISO strings sort as dates).
-        if let to = IsoDate(filter.to) { query = query.filter(\.$startsOn <= to.iso) }
-        if let from = IsoDate(filter.from) { query = query.filter(\.$endsOn >= from.iso) }
-        let activities = try await query.sort(\.$name).range(..<2000).all()
-        let locations = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
-        let partners = try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
-        let links = activities.isEmpty ? [] : try await ActivityStaffRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
-        let staff = links.isEmpty ? [] : try await StaffRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
+        let book = access.book(req.db), places = access.places(req.db)
+        let activities = try await book.activities(access.visible, filter: .init(
+            location: UUID(uuidString: filter.location), domain: filter.domain.isEmpty ? nil : filter.domain,
+            partner: UUID(uuidString: filter.partner), status: ActivityStatus(rawValue: filter.status),
+            from: IsoDate(filter.from), to: IsoDate(filter.to)), limit: 2000)
+        let locations = try await places.locations()
+        let partners = try await places.partners()
+        let links = activities.isEmpty ? [] : try await book.staffLinks()
+        let staff = links.isEmpty ? [] : try await places.staff()
         let staffByID = Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0) })
         var staffOf: [UUID: [StaffRecord]] = [:]
         for link in links { if let s = staffByID[link.staffID] { staffOf[link.activityID, default: []].append(s) } }
@@ -69,7 +64,7 @@ struct ActivitiesController: RouteCollection {
                        period: a.period?.label ?? "", status: a.status.label,
                        check: open.isEmpty ? "Gedaan" : a.check == nil ? "Nog niet gedaan" : "\(open.count) open", checkOK: open.isEmpty)
         }
-        let total = try await access.activities(req.db).count()
+        let total = try await book.count(access.visible)
         let page = ListPage(
             layout: try await req.layout("Activiteiten", current: "activiteiten"), base: base, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
             locations: [Option(value: "", label: "Alle locaties", selected: filter.location.isEmpty)]
@@ -112,15 +107,11 @@ struct ActivitiesController: RouteCollection {
             return try await refuse(req, access, activity: nil, submitted, errors)
         }
         let activity = ActivityRecord()
-        activity.coalitionID = access.tenant.coalitionID
         activity.apply(valid.input, locationID: valid.locationID, partnerID: valid.partnerID, doelID: valid.doelID)
         activity.status = .concept
         activity.version = 1
         try await req.db.transaction { db in
-            try await activity.create(on: db)
-            for id in valid.staffIDs {
-                try await ActivityStaffRecord(coalitionID: access.tenant.coalitionID, activityID: activity.id!, staffID: id).create(on: db)
-            }
+            try await access.book(db).add(activity, staff: valid.staffIDs)
         }
         try await req.flash("De activiteit \(activity.name) is toegevoegd. Doe nu de vooraf-check en maak de sessies aan.")
         return .seeOther("\(access.base)/\(activity.id!)")
@@ -147,21 +138,8 @@ struct ActivitiesController: RouteCollection {
         }
         guard let version = Versioned.parse(submitted.values["version"]) else { throw Abort(.badRequest) }
         activity.apply(valid.input, locationID: valid.locationID, partnerID: valid.partnerID, doelID: valid.doelID)
-        let cid = access.tenant.coalitionID
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: cid, expectedVersion: version, set: [
-                ("name", activity.name), ("domain", activity.domain), ("location_id", activity.locationID), ("partner_id", activity.partnerID),
-                ("weekdays", activity.weekdays), ("start_time", activity.startTime), ("end_time", activity.endTime),
-                ("starts_on", activity.startsOn), ("ends_on", activity.endsOn), ("year_groups", activity.yearGroups),
-                ("max_group_size", activity.maxGroupSize), ("goals", activity.goals), ("doel_id", activity.doelID),
-                ("in_school", activity.inSchool), ("vier_ogen", activity.vierOgen), ("contact_before_after", activity.contactBeforeAfter),
-                ("school_present", activity.schoolPresent),
-            ], on: db, now: req.now) else { return false }
-            try await ActivityStaffRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$activityID == activity.id!).delete()
-            for id in valid.staffIDs {
-                try await ActivityStaffRecord(coalitionID: cid, activityID: activity.id!, staffID: id).create(on: db)
-            }
-            return true
+            try await access.book(db).update(activity, from: version, staff: valid.staffIDs, now: req.now)
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De activiteit is opgeslagen.")
@@ -210,8 +188,7 @@ struct ActivitiesController: RouteCollection {
                 "De activiteit kan nog niet starten: \(names.joined(separator: ", ")) \(names.count == 1 ? "heeft" : "hebben") geen geldige VOG. Vul de VOG-datum in bij de partner, of haal deze begeleider uit de activiteit.",
                 status: .unprocessableEntity)
         }
-        guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version,
-                                         set: [("status", status.rawValue)], on: req.db, now: req.now) else { throw Abort(.conflict) }
+        guard try await access.book(req.db).update(status: status, of: activity.requireID(), from: version, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De status is nu: \(status.label).")
         return .seeOther("\(access.base)/\(activity.id!)")
     }
@@ -255,9 +232,8 @@ struct ActivitiesController: RouteCollection {
             return try await renderCheck(req, access, activity, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
-        guard try await Versioned.update(ActivityRecord.schema, id: activity.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
-            ("check_answers", answers.stored), ("check_evaluation", answers.evaluation), ("check_at", req.now), ("check_by_name", try req.requireUser().name),
-        ], on: req.db, now: req.now) else { throw Abort(.conflict) }
+        guard try await access.book(req.db).update(check: answers, of: activity.requireID(), from: version, by: req.requireUser().name, now: req.now)
+        else { throw Abort(.conflict) }
         try await req.flash(answers.no.isEmpty ? "De vooraf-check is opgeslagen." : "De vooraf-check is opgeslagen. Er staan nog punten open.")
         return .seeOther("\(access.base)/\(activity.id!)#vooraf-check")
     }

@@ -11,14 +11,12 @@ struct ActivityForm {
     let doelen: [(UUID, String)]
 
     static func load(_ req: Request, _ access: ActivityAccess) async throws -> ActivityForm {
-        let cid = access.tenant.coalitionID
-        let locations = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
-        let partners = try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
-        let staff = try await StaffRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
+        let places = access.places(req.db)
+        let locations = try await places.locations()
+        let partners = try await places.partners()
+        let staff = try await places.staff()
         // Doelen of bouwbladen in the prullenbak are not offered.
-        let live = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == cid).field(\.$id).all().compactMap(\.id)
-        let doelen = live.isEmpty ? [] : try await DoelRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$bouwbladID ~~ live)
-            .sort(\.$createdAt).range(..<500).all()
+        let doelen = try await access.book(req.db).doelen()
         return ActivityForm(locations: locations, partners: partners, staff: staff,
                             doelen: doelen.map { ($0.id!, String($0.text.split(separator: "\n").first ?? "").prefix(100).description) })
     }

@@ -53,14 +53,14 @@ enum ActivityPage {
     }
 
     static func render(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, statusError: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
-        let cid = access.tenant.coalitionID
-        let location = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == activity.locationID).first()
-        let partner = try await activity.partnerID.asyncMap { id in try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == id).first() } ?? nil
+        let places = access.places(req.db), book = access.book(req.db)
+        let location = try await places.location(activity.locationID)
+        let partner = try await activity.partnerID.asyncMap { id in try await places.partner(id) } ?? nil
         let staff = try await access.staff(of: activity, req.db)
         let vog = access.vog(staff, today: req.today)
-        let sessions = try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$activityID == activity.id!).sort(\.$date).all()
+        let sessions = try await book.sessions(of: activity.requireID())
         var doelHref: String?
-        if let doelID = activity.doelID, let doel = try await DoelRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$id == doelID).first() {
+        if let doelID = activity.doelID, let doel = try await book.doel(doelID) {
             doelHref = Paths.coalition(access.slug).bouwblad(doel.bouwbladID) + "#stap-\(doel.cycleID)-doelen"
         }
         let base = "\(access.base)/\(activity.id!)"

@@ -26,17 +26,14 @@ struct ActivitySettingsController: RouteCollection {
             return try await render(req, access, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         let settings = access.settings
-        let domains = input.extraDomains.joined(separator: "\n")
-        if settings.id == nil {
+        if let id = settings.id {
+            guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
+            guard try await access.book(req.db).update(settings: id, from: version, input, now: req.now) else { throw Abort(.conflict) }
+        } else {
             settings.vogYears = input.vogYears
             settings.minimumPerCell = input.minimumPerCell
-            settings.extraDomains = domains
-            try await settings.create(on: req.db)  // a second first save hits the unique index: 409
-        } else {
-            guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
-            guard try await Versioned.update(ActivitySettingsRecord.schema, id: settings.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
-                ("vog_years", input.vogYears), ("minimum_per_cell", input.minimumPerCell), ("extra_domains", domains),
-            ], on: req.db, now: req.now) else { throw Abort(.conflict) }
+            settings.extraDomains = input.extraDomains.joined(separator: "\n")
+            try await access.book(req.db).add(settings)
         }
         try await req.flash("De instellingen zijn opgeslagen.")
         return .seeOther("\(access.base)/dekking")

@@ -50,13 +50,11 @@ struct CoverageController: RouteCollection {
 
     /// The matrix for the coalition; partners see it too, as counts only.
     static func compute(_ req: Request, _ access: ActivityAccess, period: DateRange) async throws -> (Coverage, [String: String]) {
-        let cid = access.tenant.coalitionID
-        let locations = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
+        let book = access.book(req.db)
+        let locations = try await access.places(req.db).locations()
         // Concept activities are ideas, not offer yet.
-        let activities = try await ActivityRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$status != .concept)
-            .filter(\.$startsOn <= period.to.iso).filter(\.$endsOn >= period.from.iso).all()
-        let ids = activities.compactMap(\.id)
-        let reached = ids.isEmpty ? [:] : try await Self.pupilsReached(req.db, coalitionID: cid)
+        let activities = try await book.offered(during: period)
+        let reached = activities.isEmpty ? [:] : try await book.pupilsReached()
         let coverage = Coverage(
             locations: locations.map { $0.id!.uuidString }, domains: access.settings.domains,
             activities: activities.compactMap { a in
@@ -64,21 +62,6 @@ struct CoverageController: RouteCollection {
             },
             period: period, minimum: access.settings.minimumPerCell)
         return (coverage, Dictionary(uniqueKeysWithValues: locations.map { ($0.id!.uuidString, $0.name) }))
-    }
-
-    /// Per activity, the most pupils present at one session: one grouped query instead of
-    /// every session of the coalition as a model.
-    static func pupilsReached(_ db: any Database, coalitionID: UUID) async throws -> [UUID: Int] {
-        struct Row: Decodable { let activity_id: UUID; let pupils: Int }
-        let rows = try await db.sql.select()
-            .column("activity_id")
-            .column(SQLFunction("MAX", args: SQLColumn("pupils")), as: "pupils")
-            .from(ActivitySessionRecord.schema)
-            .where("coalition_id", .equal, coalitionID)
-            .where("pupils", .isNot, SQLLiteral.null)
-            .groupBy("activity_id")
-            .all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.activity_id, $0.pupils) })
     }
 
     func coverage(req: Request) async throws -> Response {
@@ -109,12 +92,11 @@ struct CoverageController: RouteCollection {
 
     func observations(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
-        let cid = access.tenant.coalitionID
         let per = ((try? req.query.get(String.self, at: "per")) ?? "domein")
-        let activities = try await access.activities(req.db).sort(\.$name).all()
-        let ids = activities.compactMap(\.id)
-        let sessions = ids.isEmpty ? [] : try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$activityID ~~ ids).all()
-        let locations = Dictionary(uniqueKeysWithValues: try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).all().map { ($0.id!, $0.name) })
+        let book = access.book(req.db)
+        let activities = try await book.activities(access.visible)
+        let sessions = try await book.sessions(of: activities.compactMap(\.id))
+        let locations = Dictionary(uniqueKeysWithValues: try await access.places(req.db).locations().map { (try $0.requireID(), $0.name) })
         let keyOf: (ActivityRecord) -> String = { a in
             switch per {
             case "activiteit": return a.name

@@ -14,8 +14,7 @@ struct EvidenceController: RouteCollection {
     /// and observations pages. Empty for someone who may not edit bouwbladen.
     static func targets(_ req: Request, _ access: ActivityAccess) async throws -> [(value: String, label: String)] {
         guard access.role.canEditBouwblad() else { return [] }
-        let cid = access.tenant.coalitionID
-        let bladen = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
+        let bladen = try await access.book(req.db).bouwbladen()
         let catalog = try await req.formatCatalog()
         return bladen.map { b in
             let name = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
@@ -61,12 +60,10 @@ struct EvidenceController: RouteCollection {
     }
 
     static func observationSummary(_ req: Request, _ access: ActivityAccess, period: DateRange) async throws -> String {
-        let cid = access.tenant.coalitionID
-        let activities = try await access.activities(req.db).all()
-        let domainOf = Dictionary(uniqueKeysWithValues: activities.map { ($0.id!, $0.domain) })
-        let sessions = domainOf.isEmpty ? [] : try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid)
-            .filter(\.$activityID ~~ Array(domainOf.keys)).filter(\.$date >= period.from.iso).filter(\.$date <= period.to.iso)
-            .filter(\.$cancelled == false).all()
+        let book = access.book(req.db)
+        let activities = try await book.unsortedActivities(access.visible)
+        let domainOf = Dictionary(uniqueKeysWithValues: try activities.map { (try $0.requireID(), $0.domain) })
+        let sessions = try await book.heldSessions(of: Array(domainOf.keys), during: period)
         let held = sessions.filter { ($0.isoDate ?? req.today) <= req.today }
         func line(_ label: String, _ group: [ActivitySessionRecord]) -> String {
             func avg(_ scale: LeuvenScale) -> String {

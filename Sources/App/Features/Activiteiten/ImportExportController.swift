@@ -63,12 +63,10 @@ struct ImportExportController: RouteCollection {
         }
         let good = rows.filter { $0.isValid && access.mayUse(location: UUID(uuidString: $0.locationID ?? "") ?? UUID()) }
         guard !good.isEmpty else { return try await previewText(req, access, text, fileName: values["fileName"] ?? "") }
-        let cid = access.tenant.coalitionID
         // All good rows in one transaction: the import happens completely or not at all.
         try await req.db.transaction { db in
             for row in good {
                 let a = ActivityRecord()
-                a.coalitionID = cid
                 a.name = row.name
                 a.domain = row.domain
                 a.locationID = UUID(uuidString: row.locationID!)!
@@ -86,7 +84,7 @@ struct ImportExportController: RouteCollection {
                 a.schoolPresent = ""
                 a.status = .concept
                 a.version = 1
-                try await a.create(on: db)
+                try await access.book(db).add(a)
             }
         }
         let skipped = rows.count - good.count
@@ -140,10 +138,10 @@ struct ImportExportController: RouteCollection {
         let locations: [String: String]
         let partners: [String: String]
         static func load(_ req: Request, _ access: ActivityAccess) async throws -> Lookups {
-            let cid = access.tenant.coalitionID
+            let places = access.places(req.db)
             return Lookups(
-                locations: Dictionary(uniqueKeysWithValues: try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).all().map { ($0.id!.uuidString, $0.name) }),
-                partners: Dictionary(uniqueKeysWithValues: try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).all().map { ($0.id!.uuidString, $0.name) }))
+                locations: Dictionary(uniqueKeysWithValues: try await places.locations().map { (try $0.requireID().uuidString, $0.name) }),
+                partners: Dictionary(uniqueKeysWithValues: try await places.partners().map { (try $0.requireID().uuidString, $0.name) }))
         }
     }
 
@@ -152,7 +150,7 @@ struct ImportExportController: RouteCollection {
     func exportActivities(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         let lookups = try await Lookups.load(req, access)
-        let activities = try await access.activities(req.db).sort(\.$name).all()
+        let activities = try await access.book(req.db).activities(access.visible)
         var rows = [["activiteit", "domein", "locatie", "aanbieder", "dag", "tijd", "groepen", "periode", "hoogstens", "status", "vooraf-check", "doelen"]]
         for a in activities {
             rows.append([
@@ -170,10 +168,10 @@ struct ImportExportController: RouteCollection {
     func exportSessions(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         let lookups = try await Lookups.load(req, access)
-        let activities = try await access.activities(req.db).all()
-        let byID = Dictionary(uniqueKeysWithValues: activities.map { ($0.id!, $0) })
-        let sessions = byID.isEmpty ? [] : try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
-            .filter(\.$activityID ~~ Array(byID.keys)).sort(\.$date).all()
+        let book = access.book(req.db)
+        let activities = try await book.unsortedActivities(access.visible)
+        let byID = Dictionary(uniqueKeysWithValues: try activities.map { (try $0.requireID(), $0) })
+        let sessions = try await book.sessions(of: Array(byID.keys), sortedByDate: true)
         var rows = [["activiteit", "locatie", "domein", "datum", "gaat door", "aanwezig", "wat ging goed", "wat kan beter", "incident",
                      "betrokkenheid (gemiddeld)", "welbevinden (gemiddeld)"]]
         for s in sessions {

@@ -17,7 +17,7 @@ extension PlacesController {
             return try await partnerForm(req, access, partner: nil, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         let partner = PartnerRecord(coalitionID: access.tenant.coalitionID, name: input.name, kind: input.kind, contactName: input.contactName, contactEmail: input.contactEmail)
-        try await partner.create(on: req.db)
+        try await access.places(req.db).add(partner)
         try await req.flash("De partner \(input.name) is toegevoegd. Voeg nu de medewerkers toe die met kinderen werken.")
         return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
@@ -39,9 +39,7 @@ extension PlacesController {
             return try await partnerForm(req, access, partner: partner, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
-        guard try await Versioned.update(PartnerRecord.schema, id: partner.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
-            ("name", input.name), ("kind", input.kind), ("contact_name", input.contactName), ("contact_email", input.contactEmail),
-        ], on: req.db, now: req.now) else { throw Abort(.conflict) }
+        guard try await access.places(req.db).update(partner: partner.requireID(), from: version, input, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De partner \(input.name) is opgeslagen.")
         return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
@@ -65,7 +63,7 @@ extension PlacesController {
 
     func findPartner(_ req: Request, _ access: ActivityAccess) async throws -> PartnerRecord {
         guard let id = req.parameters.get("partnerID", as: UUID.self),
-              let partner = try await PartnerRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == access.tenant.coalitionID).first()
+              let partner = try await access.places(req.db).partner(id)
         else { throw Abort(.notFound) }
         // A partner sees their own organisation only.
         if access.role == .partner, access.ownPartner != id { throw Abort(.notFound) }

@@ -32,7 +32,7 @@ extension PlacesController {
 
     func partnerPage(_ req: Request, _ access: ActivityAccess, _ partner: PartnerRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
-        let staff = try await StaffRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$partnerID == partner.id!).sort(\.$name).all()
+        let staff = try await access.places(req.db).staff(of: partner.requireID())
         let today = req.today
         let base = Paths.coalition(access.slug).partner(partner.id!)
         let canEdit = access.canEditStaff(of: partner.id!)
@@ -63,13 +63,12 @@ extension PlacesController {
             return try await partnerPage(req, access, partner, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         let staff = StaffRecord()
-        staff.coalitionID = access.tenant.coalitionID
         staff.partnerID = partner.id!
         staff.name = input.name
         staff.role = input.role
         staff.vogDate = input.vogDate?.iso
         staff.version = 1
-        try await staff.create(on: req.db)
+        try await access.places(req.db).add(staff)
         try await req.flash("\(input.name) is toegevoegd.")
         return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
@@ -87,16 +86,14 @@ extension PlacesController {
             return try await staffForm(req, access, partner, staff, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
-        guard try await Versioned.update(StaffRecord.schema, id: staff.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
-            ("name", input.name), ("role", input.role), ("vog_date", input.vogDate?.iso),
-        ], on: req.db, now: req.now) else { throw Abort(.conflict) }
+        guard try await access.places(req.db).update(staff: staff.requireID(), from: version, input, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De gegevens van \(input.name) zijn opgeslagen.")
         return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
 
     func deleteStaff(req: Request) async throws -> Response {
         let (access, partner, staff) = try await findStaff(req)
-        try await staff.delete(on: req.db)
+        try await access.places(req.db).delete(staff)
         try await req.flash("\(staff.name) is verwijderd, ook uit de activiteiten.")
         return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
     }
@@ -123,8 +120,7 @@ extension PlacesController {
         let partner = try await findPartner(req, access)
         guard access.canEditStaff(of: partner.id!) else { throw Abort(.forbidden) }
         guard let id = req.parameters.get("staffID", as: UUID.self),
-              let staff = try await StaffRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == access.tenant.coalitionID)
-                .filter(\.$partnerID == partner.id!).first()
+              let staff = try await access.places(req.db).staffMember(id, of: partner.requireID())
         else { throw Abort(.notFound) }
         return (access, partner, staff)
     }

@@ -40,11 +40,11 @@ struct PlacesController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
-        let cid = access.tenant.coalitionID
-        let locations = try await LocationRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
-        let partners = try await PartnerRecord.query(on: req.db).filter(\.$coalitionID == cid).sort(\.$name).all()
-        let staff = try await StaffRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
-        let coordinators = try await coordinatorNames(req, cid)
+        let places = access.places(req.db)
+        let locations = try await places.locations()
+        let partners = try await places.partners()
+        let staff = try await places.staff()
+        let coordinators = try await places.coordinators()
         let today = req.today
         let base = Paths.coalition(access.slug).base
         let page = ListPage(
@@ -80,10 +80,9 @@ struct PlacesController: RouteCollection {
             return try await locationForm(req, access, location: nil, FormState(values: form.values, errors: errors), chosen: chosen, status: .unprocessableEntity)
         }
         let location = LocationRecord(coalitionID: access.tenant.coalitionID, name: input.name, school: input.school, address: input.address, yearGroups: input.yearGroups?.stored ?? "")
-        let coordinators = try await coordinatorNames(req, access.tenant.coalitionID)
+        let coordinators = try await Self.chosen(chosen, of: access.places(req.db))
         try await req.db.transaction { db in
-            try await location.create(on: db)
-            try await Self.assign(db, access, location: location.id!, members: chosen, allowed: coordinators.members)
+            try await access.places(db).add(location, coordinators: coordinators)
         }
         try await req.flash("De locatie \(input.name) is toegevoegd.")
         return .seeOther(Paths.coalition(access.slug).locaties)
@@ -92,8 +91,7 @@ struct PlacesController: RouteCollection {
     func editLocation(req: Request) async throws -> Response {
         let access = try await ActivityAccess.managing(req)
         let location = try await findLocation(req, access)
-        let chosen = try await MembershipLocationRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
-            .filter(\.$locationID == location.id!).all().map(\.membershipID.uuidString)
+        let chosen = try await access.places(req.db).coordinators(of: location.requireID()).map(\.uuidString)
         let values = ["name": location.name, "school": location.school, "address": location.address,
                       "yearGroups": YearGroups(location.yearGroups.split(separator: ",").compactMap { Int($0) })?.label.replacingOccurrences(of: "groep ", with: "") ?? ""]
         return try await locationForm(req, access, location: location, FormState(values: values), chosen: Set(chosen))
@@ -109,29 +107,24 @@ struct PlacesController: RouteCollection {
             return try await locationForm(req, access, location: location, FormState(values: form.values, errors: errors), chosen: chosen, status: .unprocessableEntity)
         }
         guard let version = Versioned.parse(form.values["version"]) else { throw Abort(.badRequest) }
-        let coordinators = try await coordinatorNames(req, access.tenant.coalitionID)
+        let coordinators = try await Self.chosen(chosen, of: access.places(req.db))
+        let id = try location.requireID()
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await Versioned.update(LocationRecord.schema, id: location.id!, coalitionID: access.tenant.coalitionID, expectedVersion: version, set: [
-                ("name", input.name), ("school", input.school), ("address", input.address), ("year_groups", input.yearGroups?.stored ?? ""),
-            ], on: db, now: req.now) else { return false }
-            try await MembershipLocationRecord.query(on: db).filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$locationID == location.id!).delete()
-            try await Self.assign(db, access, location: location.id!, members: chosen, allowed: coordinators.members)
-            return true
+            try await access.places(db).update(location: id, from: version, input, coordinators: coordinators, now: req.now)
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De locatie \(input.name) is opgeslagen.")
         return .seeOther(Paths.coalition(access.slug).locaties)
     }
 
-    static func assign(_ db: any Database, _ access: ActivityAccess, location: UUID, members: Set<String>, allowed: [(UUID, String)]) async throws {
-        for (id, _) in allowed where members.contains(id.uuidString) {
-            try await MembershipLocationRecord(coalitionID: access.tenant.coalitionID, membershipID: id, locationID: location).create(on: db)
-        }
+    /// The chosen memberships that are coordinators of this coalition; other ids are ignored.
+    static func chosen(_ members: Set<String>, of places: PlacesStore) async throws -> [UUID] {
+        try await places.coordinators().members.map(\.0).filter { members.contains($0.uuidString) }
     }
 
     func locationForm(_ req: Request, _ access: ActivityAccess, location: LocationRecord?, _ state: FormState, chosen: Set<String>, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
-        let coordinators = try await coordinatorNames(req, access.tenant.coalitionID)
+        let coordinators = try await access.places(req.db).coordinators()
         var items: [FormPage.Item] = [
             .init(field: form.field("name", "Naam van de locatie", noun: "de naam van de locatie")),
             .init(field: form.field("school", "School", noun: "de school", hint: "Bijvoorbeeld: Openbare basisschool De Regenboog", required: false)),
@@ -153,20 +146,9 @@ struct PlacesController: RouteCollection {
 
     func findLocation(_ req: Request, _ access: ActivityAccess) async throws -> LocationRecord {
         guard let id = req.parameters.get("locationID", as: UUID.self),
-              let location = try await LocationRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == access.tenant.coalitionID).first()
+              let location = try await access.places(req.db).location(id)
         else { throw Abort(.notFound) }
         return location
-    }
-
-    struct Coordinators { let members: [(UUID, String)]; let byLocation: [UUID: [String]] }
-
-    func coordinatorNames(_ req: Request, _ cid: UUID) async throws -> Coordinators {
-        let memberships = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$role == .coordinator).with(\.$user).all()
-        let names = Dictionary(uniqueKeysWithValues: memberships.map { ($0.id!, $0.user.name) })
-        let links = try await MembershipLocationRecord.query(on: req.db).filter(\.$coalitionID == cid).all()
-        var byLocation: [UUID: [String]] = [:]
-        for link in links { if let name = names[link.membershipID] { byLocation[link.locationID, default: []].append(name) } }
-        return Coordinators(members: memberships.map { ($0.id!, $0.user.name) }.sorted { $0.1 < $1.1 }, byLocation: byLocation)
     }
 }
 

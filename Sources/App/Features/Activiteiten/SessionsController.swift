@@ -26,13 +26,11 @@ struct SessionsController: RouteCollection {
             return .seeOther("\(access.base)/\(activity.id!)#sessies")
         }
         let dates = period.dates(on: activity.days)
-        let existing = Set(try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
-            .filter(\.$activityID == activity.id!).all().map(\.date))
+        let id = try activity.requireID()
+        let existing = Set(try await access.book(req.db).sessions(of: id).map(\.date))
         let missing = dates.filter { !existing.contains($0.iso) }
         try await req.db.transaction { db in
-            for date in missing {
-                try await ActivitySessionRecord(coalitionID: access.tenant.coalitionID, activityID: activity.id!, date: date).create(on: db)
-            }
+            try await access.book(db).addSessions(of: id, on: missing)
         }
         try await req.flash(missing.isEmpty ? "Alle sessies bestonden al." : "\(missing.count) sessies aangemaakt. Gaat een sessie niet door, bijvoorbeeld in een vakantie? Open haar en kies ‘Gaat niet door’.")
         return .seeOther("\(access.base)/\(activity.id!)#sessies")
@@ -44,10 +42,10 @@ struct SessionsController: RouteCollection {
         guard let date = IsoDate((values["date"] ?? "").trimmingWhitespace()) else {
             throw UserProblem(status: .unprocessableEntity, title: "Controleer de datum", message: "Vul een bestaande datum in, zoals 2026-03-02. Er is geen sessie toegevoegd.")
         }
-        let exists = try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
-            .filter(\.$activityID == activity.id!).filter(\.$date == date.iso).first() != nil
+        let book = access.book(req.db)
+        let exists = try await book.hasSession(of: activity.requireID(), on: date)
         if !exists {
-            try await ActivitySessionRecord(coalitionID: access.tenant.coalitionID, activityID: activity.id!, date: date).create(on: req.db)
+            try await book.addSessions(of: activity.requireID(), on: [date])
         }
         try await req.flash(exists ? "Op \(date.label) is al een sessie." : "Sessie op \(date.label) toegevoegd.")
         return .seeOther("\(access.base)/\(activity.id!)#sessies")
@@ -116,8 +114,8 @@ struct SessionsController: RouteCollection {
             return try await render(req, access, activity, session, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
         guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
-        if input.date.iso != session.date, try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == access.tenant.coalitionID)
-            .filter(\.$activityID == activity.id!).filter(\.$date == input.date.iso).first() != nil {
+        let book = access.book(req.db)
+        if input.date.iso != session.date, try await book.hasSession(of: activity.requireID(), on: input.date) {
             errors.add("date", .sessionExists)
             return try await render(req, access, activity, session, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
@@ -132,8 +130,7 @@ struct SessionsController: RouteCollection {
         if incidentChanged || !input.incident {
             columns += [("incident_handled_at", Date?.none), ("incident_handled_by", String?.none)]
         }
-        guard try await Versioned.update(ActivitySessionRecord.schema, id: session.id!, coalitionID: access.tenant.coalitionID,
-                                         expectedVersion: version, set: columns, on: req.db, now: req.now) else { throw Abort(.conflict) }
+        guard try await book.update(session: session.requireID(), from: version, set: columns, now: req.now) else { throw Abort(.conflict) }
         try await req.flash(incidentChanged ? "De sessie is opgeslagen. De projectleider ziet het incident in de lijst met incidenten." : "De sessie is opgeslagen.")
         return .seeOther("\(access.base)/\(activity.id!)#sessies")
     }
@@ -179,8 +176,7 @@ struct SessionsController: RouteCollection {
 
     private func find(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord) async throws -> ActivitySessionRecord {
         guard let id = req.parameters.get("sessionID", as: UUID.self),
-              let session = try await ActivitySessionRecord.query(on: req.db).filter(\.$id == id)
-                .filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$activityID == activity.id!).first()
+              let session = try await access.book(req.db).session(id, of: activity.requireID())
         else { throw Abort(.notFound) }
         return session
     }
@@ -193,12 +189,9 @@ struct SessionsController: RouteCollection {
     func incidents(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         guard access.canSeeIncidents else { throw Abort(.forbidden) }
-        let cid = access.tenant.coalitionID
-        let sessions = try await ActivitySessionRecord.query(on: req.db).filter(\.$coalitionID == cid).filter(\.$incident == true)
-            .sort(\.$date, .descending).range(..<500).all()
-        let ids = Set(sessions.map(\.activityID))
-        let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ActivityRecord.query(on: req.db).filter(\.$coalitionID == cid)
-            .filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        let book = access.book(req.db)
+        let sessions = try await book.incidents()
+        let names = try await book.names(of: Set(sessions.map(\.activityID)))
         let rows = sessions.map { s in
             IncidentRow(date: s.isoDate?.label ?? s.date, activity: names[s.activityID] ?? "", href: "\(access.base)/\(s.activityID)",
                         blocks: BouwbladPage.blocks(s.incidentText),
@@ -215,12 +208,11 @@ struct SessionsController: RouteCollection {
         let access = try await ActivityAccess.load(req)
         guard access.canSeeIncidents else { throw Abort(.forbidden) }
         guard let id = req.parameters.get("sessionID", as: UUID.self),
-              let session = try await ActivitySessionRecord.query(on: req.db).filter(\.$id == id)
-                .filter(\.$coalitionID == access.tenant.coalitionID).filter(\.$incident == true).first()
+              let session = try await access.book(req.db).incident(id)
         else { throw Abort(.notFound) }
         if session.incidentHandledAt == nil {
-            guard try await Versioned.update(ActivitySessionRecord.schema, id: id, coalitionID: access.tenant.coalitionID, expectedVersion: session.version,
-                                             set: [("incident_handled_at", req.now), ("incident_handled_by", try req.requireUser().name)], on: req.db, now: req.now)
+            guard try await access.book(req.db).update(session: id, from: session.version,
+                                                       set: [("incident_handled_at", req.now), ("incident_handled_by", try req.requireUser().name)], now: req.now)
             else { throw Abort(.conflict) }
         }
         try await req.flash("Het incident staat nu bij ‘afgehandeld’.")

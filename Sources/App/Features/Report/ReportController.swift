@@ -62,29 +62,10 @@ struct ReportController: RouteCollection {
             return try await ReportPage.render(req, data: data, form: FormState(values: form.values, errors: input.errors), lists: form.lists, status: .unprocessableEntity)
         }
         let userID = try req.requireUser().requireID()
+        let choices = input.choices(data: data, period: period)
         try await req.db.transaction { db in
-            if let settings = data.settings {
-                let saved = try await Versioned.update(
-                    ReportSettingsRecord.schema, id: settings.requireID(), coalitionID: tenant.coalitionID, expectedVersion: input.version,
-                    set: [("title", input.title), ("period_from", period.from.iso), ("period_to", period.to.iso),
-                          ("introduction", input.introduction), ("updated_by", userID)], on: db, now: req.now)
-                guard saved else { throw Abort(.conflict) }
-            } else {
-                guard input.version == 0 else { throw Abort(.conflict) }
-                let settings = ReportSettingsRecord()
-                settings.coalitionID = tenant.coalitionID
-                settings.title = input.title
-                settings.periodFrom = period.from.iso
-                settings.periodTo = period.to.iso
-                settings.introduction = input.introduction
-                settings.version = 1
-                settings.updatedBy = userID
-                try await settings.create(on: db)
-            }
-            try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == tenant.coalitionID).delete()
-            for choice in input.choices(data: data, period: period) {
-                try await ReportChoiceRecord(coalitionID: tenant.coalitionID, bouwbladID: choice.bouwblad, cycleID: choice.cycle, included: choice.included).create(on: db)
-            }
+            let saved = try await ReportStore(tenant, on: db).saveSettings(input, period: period, existing: data.settings, choices: choices, by: userID, now: req.now)
+            guard saved else { throw Abort(.conflict) }
         }
         try await req.flash("De instellingen van het rapport zijn opgeslagen.")
         return .seeOther(Paths.coalition(tenant.coalition.slug).rapport)
@@ -105,11 +86,10 @@ struct ReportController: RouteCollection {
         let docxSHA256 = Tokens.sha256(docx)
         let outcome = try await req.db.writeTransaction { db -> (number: Int, isNew: Bool) in
             try await db.lockCoalition(coalitionID)
-            let last = try await ReportVersionRecord.query(on: db).filter(\.$coalitionID == coalitionID)
-                .sort(\.$number, .descending).field(\.$number).field(\.$docxSHA256).first()
+            let store = ReportStore(coalitionID: coalitionID, on: db)
+            let last = try await store.newestVersion()
             if let last, last.docxSHA256 == docxSHA256 { return (last.number, false) }
             let version = ReportVersionRecord()
-            version.coalitionID = coalitionID
             version.number = (last?.number ?? 0) + 1
             version.title = report.title
             version.isConcept = isConcept
@@ -120,7 +100,7 @@ struct ReportController: RouteCollection {
             version.createdBy = userID
             version.createdByName = userName
             version.createdAt = req.now
-            try await version.create(on: db)
+            try await store.add(version)
             return (version.number, true)
         }
         let message = outcome.isNew
@@ -133,7 +113,7 @@ struct ReportController: RouteCollection {
     func download(req: Request) async throws -> Response {
         let tenant = try req.tenant
         guard let id = req.parameters.get("versionID", as: UUID.self), let file = req.parameters.get("file"),
-              let version = try await ReportVersionRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).first()
+              let version = try await ReportStore(tenant, on: req.db).version(id)
         else { throw Abort(.notFound) }
         let name = "kwaliteitsrapport-\(tenant.coalition.slug)-versie-\(version.number)"
         switch file {
@@ -150,7 +130,7 @@ struct ReportController: RouteCollection {
     static let docxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
     private func load(_ req: Request) async throws -> ReportData {
-        try await ReportData.load(coalition: req.tenant.coalition, catalog: req.formatCatalog(), on: req.db)
+        try await ReportStore(req.tenant, on: req.db).data(of: req.tenant.coalition, catalog: req.formatCatalog())
     }
 
     private func loadForExport(_ req: Request) async throws -> (ReportData, Bool) {

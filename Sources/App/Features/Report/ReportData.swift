@@ -1,9 +1,7 @@
 import Domain
-import Fluent
 import Foundation
 
-/// Everything the report needs of one coalition, in a fixed number of queries
-/// (eleven, whatever the number of bouwbladen or cycles).
+/// Everything the report needs of one coalition, read by `ReportStore.data(of:catalog:)`.
 struct ReportData {
     let coalition: CoalitionRecord
     let catalog: FormatCatalog
@@ -47,23 +45,6 @@ struct ReportData {
         actiesByCycle = Dictionary(grouping: acties, by: \.cycleID)
         bouwbladChoices = Dictionary(choices.compactMap { c in c.bouwbladID.map { ($0, c.included) } }, uniquingKeysWith: { a, _ in a })
         cycleChoices = Dictionary(choices.compactMap { c in c.cycleID.map { ($0, c.included) } }, uniquingKeysWith: { a, _ in a })
-    }
-
-    static func load(coalition: CoalitionRecord, catalog: FormatCatalog, on db: any Database) async throws -> ReportData {
-        let id = try coalition.requireID()
-        let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == id).with(\.$user).all()
-        return ReportData(
-            coalition: coalition, catalog: catalog,
-            settings: try await ReportSettingsRecord.query(on: db).filter(\.$coalitionID == id).first(),
-            choices: try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == id).all(),
-            bouwbladen: try await BouwbladRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$createdAt).all(),
-            cycles: try await CycleRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$number).all(),
-            doelen: try await DoelRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$createdAt).all(),
-            acties: try await ActieRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$createdAt).all(),
-            links: try await LinkRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$createdAt).all(),
-            memberNames: Dictionary(uniqueKeysWithValues: memberships.map { ($0.id!, $0.user.name) }),
-            locations: try await LocationRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$name).all(),
-            partners: try await PartnerRecord.query(on: db).filter(\.$coalitionID == id).sort(\.$name).all())
     }
 
     // MARK: settings, with defaults where nothing was saved yet

@@ -63,10 +63,7 @@ enum ReportPage {
                     })
             }
         }
-        let versions = try await ReportVersionRecord.query(on: req.db).filter(\.$coalitionID == tenant.coalitionID)
-            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$isConcept)
-            .field(\.$docxSHA256).field(\.$pdfSHA256)
-            .sort(\.$number, .descending).all()
+        let versions = try await ReportStore(tenant, on: req.db).versions()
         let page = Page(
             layout: try await req.layout("Kwaliteitsrapport", current: "rapport"), base: base,
             canEdit: tenant.role == .projectleider, isComplete: completeness.isComplete, missingText: completeness.missingCount == 1 ? "Er staat nog 1 punt open" : "Er staan nog \(completeness.missingCount) punten open",

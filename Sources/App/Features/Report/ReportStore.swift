@@ -1,0 +1,87 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The only code of the report that queries. Made with the tenant: the data, the settings,
+/// the choices and the frozen versions it reads and writes belong to that coalition.
+struct ReportStore: TenantStore {
+    let coalitionID: UUID
+    let db: any Database
+
+    init(coalitionID: UUID, on db: any Database) {
+        self.coalitionID = coalitionID
+        self.db = db
+    }
+
+    /// Everything the report needs, in a fixed number of queries (eleven, whatever the
+    /// number of bouwbladen or cycles).
+    /// `coalition` is the store's own (the tenant's record, already loaded).
+    func data(of coalition: CoalitionRecord, catalog: FormatCatalog) async throws -> ReportData {
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).with(\.$user).all()
+        return ReportData(
+            coalition: coalition, catalog: catalog,
+            settings: try await ReportSettingsRecord.query(on: db).filter(\.$coalitionID == coalitionID).first(),
+            choices: try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == coalitionID).all(),
+            bouwbladen: try await BouwbladRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all(),
+            cycles: try await CycleRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$number).all(),
+            doelen: try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all(),
+            acties: try await ActieRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all(),
+            links: try await LinkRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all(),
+            memberNames: Dictionary(uniqueKeysWithValues: try memberships.map { (try $0.requireID(), $0.user.name) }),
+            locations: try await LocationRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$name).all(),
+            partners: try await PartnerRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$name).all())
+    }
+
+    /// Saves the settings based on `version` (0: none saved yet) and replaces every choice.
+    /// False when someone else saved in between. Run it inside a transaction.
+    func saveSettings(_ input: ReportSettingsInput, period: ReportPeriod, existing: ReportSettingsRecord?,
+                      choices: [(bouwblad: UUID?, cycle: UUID?, included: Bool)], by userID: UUID, now: Date) async throws -> Bool {
+        if let existing {
+            let saved = try await Versioned.update(
+                ReportSettingsRecord.schema, id: existing.requireID(), coalitionID: coalitionID, expectedVersion: input.version,
+                set: [("title", input.title), ("period_from", period.from.iso), ("period_to", period.to.iso),
+                      ("introduction", input.introduction), ("updated_by", userID)], on: db, now: now)
+            guard saved else { return false }
+        } else {
+            guard input.version == 0 else { return false }
+            let settings = ReportSettingsRecord()
+            settings.coalitionID = coalitionID
+            settings.title = input.title
+            settings.periodFrom = period.from.iso
+            settings.periodTo = period.to.iso
+            settings.introduction = input.introduction
+            settings.version = 1
+            settings.updatedBy = userID
+            try await settings.create(on: db)
+        }
+        try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == coalitionID).delete()
+        for choice in choices {
+            try await ReportChoiceRecord(coalitionID: coalitionID, bouwbladID: choice.bouwblad, cycleID: choice.cycle, included: choice.included).create(on: db)
+        }
+        return true
+    }
+
+    /// The newest frozen version's number and DOCX hash, to see whether anything changed.
+    func newestVersion() async throws -> (number: Int, docxSHA256: String)? {
+        try await ReportVersionRecord.query(on: db).filter(\.$coalitionID == coalitionID)
+            .sort(\.$number, .descending).field(\.$number).field(\.$docxSHA256).first()
+            .map { ($0.number, $0.docxSHA256) }
+    }
+
+    func add(_ version: ReportVersionRecord) async throws {
+        version.coalitionID = coalitionID
+        try await version.create(on: db)
+    }
+
+    func version(_ id: UUID) async throws -> ReportVersionRecord? {
+        try await ReportVersionRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).first()
+    }
+
+    /// Every frozen version without its files, newest first.
+    func versions() async throws -> [ReportVersionRecord] {
+        try await ReportVersionRecord.query(on: db).filter(\.$coalitionID == coalitionID)
+            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$isConcept)
+            .field(\.$docxSHA256).field(\.$pdfSHA256)
+            .sort(\.$number, .descending).all()
+    }
+}
