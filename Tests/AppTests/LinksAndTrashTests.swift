@@ -130,7 +130,7 @@ import VaporTesting
             #expect(try await browser.get("\(path)/cycli/\(second.id!)/verwijderen").body.string.contains("Weet je het zeker?"))
             #expect(try await browser.post("\(path)/cycli/\(second.id!)/verwijderen", [:]).status == .seeOther)
             #expect(try await CycleRecord.query(on: app.db).count() == 1)
-            #expect(try await CycleNumbers.next(app.db, coalitionID: cycle.coalitionID, bouwbladID: cycle.bouwbladID) == 3)
+            #expect(try await BouwbladStore(coalitionID: cycle.coalitionID, on: app.db).nextCycleNumber(of: cycle.bouwbladID) == 3)
             // The raster reads cycle states with SQLKit: the removed open cycle 2 must not count.
             #expect(try await browser.get("/c/coalitie-rivierstad/").body.string.contains("Verplicht bouwblad: Cyclus afgerond"))
             // The whole bouwblad to the prullenbak: the raster says niet gestart.

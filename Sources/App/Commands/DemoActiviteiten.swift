@@ -52,11 +52,12 @@ enum DemoActiviteiten {
     static let improve = ["Beter starten: de eerste tien minuten waren onrustig.", "Meer tijd voor het afsluiten.", "Materiaal vooraf klaarzetten.", ""]
 
     static func load(on db: any Database, coalitionID cid: UUID, locations: [String: UUID], partners: [String: UUID], today: IsoDate = WallClock.system.today) async throws {
-        guard try await ActivityRecord.query(on: db).filter(\.$coalitionID == cid).count() == 0 else { return }
+        guard try await ActiviteitenStore(coalitionID: cid, on: db).count(.all) == 0 else { return }
+        let places = PlacesStore(coalitionID: cid, on: db)
         for (name, address, groups) in [("De Regenboog", "Rivierweg 12, Rivierstad", "1,2,3,4,5,6,7,8"),
                                         ("Het Anker", "Havenstraat 3, Rivierstad", "1,2,3,4,5,6,7,8"),
                                         ("De Vlinder", "Bloemenlaan 40, Rivierstad", "1,2,3,4,5,6,7,8")] {
-            if let location = try await LocationRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$name == name).first() {
+            if let location = try await places.locations().first(where: { $0.name == name }) {
                 location.address = address
                 location.yearGroups = groups
                 try await location.update(on: db)
@@ -64,7 +65,7 @@ enum DemoActiviteiten {
         }
         for (name, contact) in [("Sportclub Rivierstad", "Peter Bakker"), ("Bibliotheek Rivierstad", "Miriam Hoekstra"),
                                 ("Muziekschool De Toonladder", "Ellen Mulder"), ("Welzijn Rivierstad", "Samira Bouzid")] {
-            if let partner = try await PartnerRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$name == name).first() {
+            if let partner = try await places.partners().first(where: { $0.name == name }) {
                 partner.contactName = contact
                 try await partner.update(on: db)
             }

@@ -124,7 +124,7 @@ enum DemoBouwbladen {
 
     /// Creates the bouwbladen if the demo coalition has none yet.
     static func load(on db: any Database, coalitionID: UUID, keeperID: UUID, userID: UUID) async throws {
-        guard try await BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == coalitionID).count() == 0 else { return }
+        guard try await !BouwbladStore(coalitionID: coalitionID, on: db).hasAny() else { return }
         let catalog = try await FormatCatalog.load(on: db)
         var created: [BouwsteenKey: UUID] = [:]
         for blad in bladen {

@@ -50,7 +50,7 @@ struct DemoCommand: AsyncCommand {
             ("Het Anker", "Christelijke basisschool Het Anker"),
             ("De Vlinder", "Kindcentrum De Vlinder"),
         ] {
-            if let existing = try await LocationRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$name == name).first() {
+            if let existing = try await PlacesStore(coalitionID: cid, on: db).locations().first(where: { $0.name == name }) {
                 locations[name] = existing.id!
             } else {
                 let location = LocationRecord(coalitionID: cid, name: name, school: school)
@@ -63,7 +63,7 @@ struct DemoCommand: AsyncCommand {
             ("Sportclub Rivierstad", "sport"), ("Bibliotheek Rivierstad", "cultuur"),
             ("Muziekschool De Toonladder", "cultuur"), ("Welzijn Rivierstad", "welzijn"),
         ] {
-            if let existing = try await PartnerRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$name == name).first() {
+            if let existing = try await PlacesStore(coalitionID: cid, on: db).partners().first(where: { $0.name == name }) {
                 partners[name] = existing.id!
             } else {
                 let partner = PartnerRecord(coalitionID: cid, name: name, kind: kind)
@@ -87,7 +87,7 @@ struct DemoCommand: AsyncCommand {
                 user = UserRecord(email: email, name: name, passwordHash: try await hash(password))
                 try await user.create(on: db)
             }
-            if try await MembershipRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$user.$id == user.id!).first() == nil {
+            if try await CoalitionsStore(on: db).membership(of: user.requireID(), in: cid) == nil {
                 let membership = MembershipRecord(coalitionID: cid, userID: user.id!, role: role, partnerID: partnerName.flatMap { partners[$0] })
                 try await membership.create(on: db)
                 for locationName in locationNames {
@@ -96,9 +96,10 @@ struct DemoCommand: AsyncCommand {
             }
             people.append(Person(name: name, email: email, role: Messages.roleLabel(role).lowercased()))
         }
-        let leader = try await UserRecord.query(on: db).filter(\.$email == cast[0].1).first()!
-        let leaderMembership = try await MembershipRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$user.$id == leader.id!).first()!
-        try await DemoBouwbladen.load(on: db, coalitionID: cid, keeperID: leaderMembership.id!, userID: leader.id!)
+        guard let leader = try await UserRecord.query(on: db).filter(\.$email == cast[0].1).first(),
+              let leaderMembership = try await CoalitionsStore(on: db).membership(of: leader.requireID(), in: cid)
+        else { throw Abort(.internalServerError, reason: "the demo's projectleider was not made") }
+        try await DemoBouwbladen.load(on: db, coalitionID: cid, keeperID: leaderMembership.requireID(), userID: leader.requireID())
         try await DemoActiviteiten.load(on: db, coalitionID: cid, locations: locations, partners: partners)
         return people
     }

@@ -17,8 +17,25 @@ enum Versioned {
         return value
     }
 
+    /// A row of a coalition; stores call this through `TenantStore.update`, so the
+    /// coalition is always named.
     static func update(
-        _ table: String, id: UUID, coalitionID: UUID? = nil, expectedVersion: Int,
+        _ table: String, id: UUID, coalitionID: UUID, expectedVersion: Int,
+        set values: [(String, any Encodable & Sendable)], on db: any Database, now: Date
+    ) async throws -> Bool {
+        try await run(table, id: id, coalitionID: coalitionID, expectedVersion: expectedVersion, set: values, on: db, now: now)
+    }
+
+    /// A person's own account, which belongs to no coalition (the account page changes only
+    /// the logged-in person's row).
+    static func updateAccount(
+        _ userID: UUID, expectedVersion: Int, set values: [(String, any Encodable & Sendable)], on db: any Database, now: Date
+    ) async throws -> Bool {
+        try await run(UserRecord.schema, id: userID, coalitionID: nil, expectedVersion: expectedVersion, set: values, on: db, now: now)
+    }
+
+    private static func run(
+        _ table: String, id: UUID, coalitionID: UUID?, expectedVersion: Int,
         set values: [(String, any Encodable & Sendable)], on db: any Database, now: Date
     ) async throws -> Bool {
         // A version no save can have reached is a conflict, never an overflow.

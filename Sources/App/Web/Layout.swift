@@ -47,13 +47,8 @@ extension Request {
         let tenant = self.tenantIfAny
         var others: [Layout.Link] = []
         if let user = currentUser, let userID = user.id {
-            let memberships = try await MembershipRecord.query(on: db)
-                .filter(\.$user.$id == userID)
-                .all()
-            let ids = memberships.map(\.coalitionID).filter { $0 != tenant?.coalition.id }
-            if !ids.isEmpty {
-                let coalitions = try await CoalitionRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
-                others = coalitions.map { .init(label: $0.name, href: Paths.coalition($0.slug).home, current: false) }
+            others = try await CoalitionsStore(on: db).coalitions(of: userID, except: tenant?.coalition.id).map {
+                .init(label: $0.coalition.name, href: Paths.coalition($0.coalition.slug).home, current: false)
             }
         }
         return Layout(

@@ -48,14 +48,10 @@ struct TenantMiddleware: AsyncMiddleware {
             return try RequireLoginMiddleware.redirectToLogin(request)
         }
         guard let slug = request.parameters.get("slug"), Slug.isWellFormed(slug),
-              let coalition = try await CoalitionRecord.query(on: request.db).filter(\.$slug == slug).first(),
-              let membership = try await MembershipRecord.query(on: request.db)
-                .filter(\.$coalitionID == coalition.id!)
-                .filter(\.$user.$id == userID)
-                .first()
+              let tenant = try await CoalitionsStore(on: request.db).tenant(slug: slug, userID: userID)
         else { throw Abort(.notFound) }
-        guard request.route?.access?.allows(membership.role) ?? false else { throw Abort(.forbidden) }
-        request.tenantIfAny = Tenant(coalition: coalition, membership: membership)
+        guard request.route?.access?.allows(tenant.role) ?? false else { throw Abort(.forbidden) }
+        request.tenantIfAny = tenant
         return try await next.respond(to: request)
     }
 }

@@ -124,7 +124,7 @@ enum Fixture {
     /// Adds a coalition with one member (made directly in the database).
     @discardableResult
     static func coalition(_ app: Application, name: String, memberEmail: String, role: Role) async throws -> (CoalitionRecord, UserRecord) {
-        let coalition = try await Coalitions.create(.init(name: name, period: .init(startYear: 2025, endYear: 2028)), on: app.db)
+        let coalition = try await CoalitionsStore(on: app.db).create(.init(name: name, period: .init(startYear: 2025, endYear: 2028)))
         let user: UserRecord
         if let existing = try await UserRecord.query(on: app.db).filter(\.$email == memberEmail).first() {
             user = existing

@@ -36,7 +36,7 @@ struct AccountController: RouteCollection {
             if errors.isEmpty { throw Abort(.badRequest) }
             return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        let saved = try await Versioned.update(UserRecord.schema, id: user.id!, expectedVersion: version, set: [("name", name)], on: req.db, now: req.now)
+        let saved = try await Versioned.updateAccount(user.requireID(), expectedVersion: version, set: [("name", name)], on: req.db, now: req.now)
         guard saved else { throw Abort(.conflict) }
         try await req.flash("Je naam is opgeslagen.")
         return .seeOther("/account")

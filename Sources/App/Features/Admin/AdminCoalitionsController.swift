@@ -34,7 +34,7 @@ struct AdminCoalitionsController: RouteCollection {
         case .success(let input):
             let adminID = admin.id!
             let coalition = try await req.db.transaction { db in
-                let coalition = try await Coalitions.create(input, on: db)
+                let coalition = try await CoalitionsStore(on: db).create(input)
                 try await MembershipRecord(coalitionID: coalition.id!, userID: adminID, role: .projectleider).create(on: db)
                 return coalition
             }

@@ -25,18 +25,12 @@ struct BouwbladContext {
 
     static func load(_ req: Request) async throws -> BouwbladContext {
         let tenant = try req.tenant
-        guard let id = req.parameters.get("bouwbladID", as: UUID.self),
-              let bouwblad = try await BouwbladRecord.query(on: req.db)
-                .filter(\.$id == id).filter(\.$coalitionID == tenant.coalitionID).first()
-        else { throw Abort(.notFound) }
-        let cycles = try await CycleRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$number).all()
-        let doelen = try await DoelRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$createdAt).all()
-        let acties = try await ActieRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).sort(\.$createdAt).all()
-        let contributors = try await ContributorRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwbladID == id).all()
+        let store = BouwbladStore(tenant, on: req.db)
+        guard let id = req.parameters.get("bouwbladID", as: UUID.self), let bouwblad = try await store.bouwblad(id) else { throw Abort(.notFound) }
+        let cycles = try await store.cycles(of: id)
+        let doelen = try await store.doelen(of: id)
+        let acties = try await store.acties(of: id)
+        let contributors = try await store.contributors(of: id)
         let catalog = try await req.formatCatalog()
         guard let bouwsteen = catalog.bouwsteen(id: bouwblad.bouwsteenID) else { throw Abort(.notFound) }
         let question = bouwblad.questionID.flatMap { qid in bouwsteen.questions.first { $0.id == qid } }
@@ -48,6 +42,14 @@ struct BouwbladContext {
             throw Abort(.notFound)
         }
         return cycle
+    }
+
+    /// The store of this bouwblad's coalition, on `db` (a transaction, or the request's).
+    func store(_ db: any Database) -> BouwbladStore { BouwbladStore(tenant, on: db) }
+
+    /// A change of this bouwblad by the person of the request.
+    func change(_ req: Request, cycle: UUID?, field: String, before: String, after: String) throws -> BouwbladStore.Change {
+        .init(bouwblad: bouwblad, cycleID: cycle, field: field, before: before, after: after, userID: try req.requireUser().requireID(), now: req.now)
     }
 
     func requireEdit() throws {

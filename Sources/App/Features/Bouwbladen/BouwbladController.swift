@@ -52,9 +52,7 @@ struct BouwbladController: RouteCollection {
             return try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed(prefix), errors: errors.prefixed(prefix)),
                                                  status: .unprocessableEntity)
         }
-        let saved = try await Versioned.update(
-            CycleRecord.schema, id: cycle.id!, coalitionID: context.tenant.coalitionID, expectedVersion: version,
-            set: [("period_from", period.from?.iso), ("period_to", period.to?.iso)], on: req.db, now: req.now)
+        let saved = try await context.store(req.db).update(period: period, of: cycle.requireID(), from: version, now: req.now)
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De periode van cyclus \(cycle.number) is opgeslagen.")
         return .seeOther(context.base + "#cyclus-\(cycle.number)")
@@ -70,15 +68,9 @@ struct BouwbladController: RouteCollection {
             if errors.isEmpty { throw Abort(.badRequest) }
             return try await BouwbladPage.render(req, context, form: FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        let userID = try req.requireUser().id!
+        let change = try context.change(req, cycle: nil, field: "title", before: context.bouwblad.title, after: title)
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await Versioned.update(BouwbladRecord.schema, id: context.bouwblad.id!, coalitionID: context.tenant.coalitionID,
-                                             expectedVersion: version, set: [("title", title), ("updated_by", userID)], on: db, now: req.now) else { return false }
-            if title != context.bouwblad.title {
-                try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: nil,
-                                         field: "title", before: context.bouwblad.title, after: title, userID: userID, createdAt: req.now).create(on: db)
-            }
-            return true
+            try await context.store(db).update(title: title, from: version, change)
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De titel is opgeslagen.")

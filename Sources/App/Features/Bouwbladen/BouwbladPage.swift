@@ -87,16 +87,15 @@ enum BouwbladPage {
     static func render(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         var form = form
         let canEdit = context.canEdit
-        let memberships = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).with(\.$user).all()
+        let store = context.store(req.db)
+        let memberships = try await store.members()
         let members = memberships.map { ($0.id!, $0.user.name) }.sorted { $0.1 < $1.1 }
         let keeper = memberships.first { $0.id == context.bouwblad.keeperID }?.user.name
         let contributorNames = memberships.filter { m in context.contributors.contains { $0.membershipID == m.id } }.map(\.user.name).sorted()
         let state = BouwbladState.of(exists: true, newestCycleClosed: context.newest?.closedAt != nil, readyForReport: context.bouwblad.readyForReport)
         let catalog = try await req.formatCatalog()
-        let bouwbladen = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).all()
-        let openCycles = try await CycleRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID)
-            .filter(\.$closedAt == nil).field(\.$bouwbladID).all()
-        let busy = Set(openCycles.map(\.bouwbladID))
+        let bouwbladen = try await store.bouwbladen()
+        let busy = try await store.bouwbladenWithOpenCycle()
         let carryOptions = Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !busy.contains($0) }))
         let nextOptions = [ChoiceOption(value: "same", label: "Volgende cyclus in dit bouwblad", hint: nil, selected: true, id: "f-next-same")]
             + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }

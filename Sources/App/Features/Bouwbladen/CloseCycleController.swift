@@ -22,12 +22,13 @@ struct CloseCycleController: RouteCollection {
         }
         let values = try req.formValues()
         let choice = values["next"] ?? "same"
-        let userID = try req.requireUser().id!
+        let userID = try req.requireUser().requireID()
+        let store = context.store(req.db), bouwbladID = try context.bouwblad.requireID()
         if choice == "same" {
-            let number = try await CycleNumbers.next(req.db, coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!)
-            let next = CycleRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, number: number,
+            let number = try await store.nextCycleNumber(of: bouwbladID)
+            let next = CycleRecord(coalitionID: context.tenant.coalitionID, bouwbladID: bouwbladID, number: number,
                                    startvraag: cycle.bijgesteld, period: CycleRules.followingPeriod(after: cycle.period))
-            try await closing(req, context, cycle, userID: userID) { db in try await next.create(on: db) }
+            try await closing(req, context, cycle, userID: userID) { store in try await store.add(next) }
             try await req.flash("Cyclus \(cycle.number) is afgerond. Cyclus \(next.number) begint met jullie bijgestelde startvraag.")
             return .seeOther(context.base + "#cyclus-\(next.number)")
         }
@@ -38,15 +39,14 @@ struct CloseCycleController: RouteCollection {
         let destination: BouwbladRecord
         var nextNumber = 1
         if let existing = target.bouwblad {
-            let cycles = try await CycleRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).filter(\.$bouwbladID == existing.id!).all()
+            let cycles = try await store.cycles(of: existing.requireID())
             guard cycles.allSatisfy({ $0.closedAt != nil }) else {
                 return try await BouwbladPage.render(req, context, problem: "Dat bouwblad heeft nog een lopende cyclus. Rond die eerst af, of kies een andere plek.", status: .unprocessableEntity)
             }
             destination = existing
-            nextNumber = try await CycleNumbers.next(req.db, coalitionID: context.tenant.coalitionID, bouwbladID: existing.id!)
+            nextNumber = try await store.nextCycleNumber(of: existing.requireID())
         } else {
             destination = BouwbladRecord()
-            destination.coalitionID = context.tenant.coalitionID
             destination.bouwsteenID = target.bouwsteen.id
             destination.ownQuestion = cycle.bijgesteld
             destination.title = ""
@@ -57,14 +57,15 @@ struct CloseCycleController: RouteCollection {
             destination.updatedBy = userID
         }
         let number = nextNumber
-        try await closing(req, context, cycle, userID: userID) { db in
-            if destination.id == nil { try await destination.create(on: db) }
-            try await CycleRecord(coalitionID: context.tenant.coalitionID, bouwbladID: destination.id!, number: number,
-                                  startvraag: cycle.bijgesteld, period: CycleRules.followingPeriod(after: cycle.period)).create(on: db)
-            try await LinkRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycle.id,
-                                 targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: destination.id,
-                                 note: "Bijgestelde startvraag van cyclus \(cycle.number) meegenomen", createdBy: userID).create(on: db)
-            try await StepWriter.touch(db, bouwblad: destination, userID: userID, now: req.now)
+        let coalitionID = context.tenant.coalitionID, now = req.now
+        try await closing(req, context, cycle, userID: userID) { store in
+            if destination.id == nil { try await store.add(destination) }
+            try await store.add(CycleRecord(coalitionID: coalitionID, bouwbladID: destination.requireID(), number: number,
+                                            startvraag: cycle.bijgesteld, period: CycleRules.followingPeriod(after: cycle.period)))
+            try await store.add(LinkRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, cycleID: cycle.id,
+                                           targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: destination.id,
+                                           note: "Bijgestelde startvraag van cyclus \(cycle.number) meegenomen", createdBy: userID))
+            try await store.touch(destination, by: userID, now: now)
         }
         try await req.flash("Cyclus \(cycle.number) is afgerond. De bijgestelde startvraag gaat verder bij \(target.bouwsteen.key.name).")
         return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwblad(destination.id!))
@@ -72,12 +73,12 @@ struct CloseCycleController: RouteCollection {
 
     /// Closes the cycle (version-checked) and runs `then` in the same transaction.
     private func closing(_ req: Request, _ context: BouwbladContext, _ cycle: CycleRecord, userID: UUID,
-                         then: @escaping @Sendable (any Database) async throws -> Void) async throws {
+                         then: @escaping @Sendable (BouwbladStore) async throws -> Void) async throws {
         let closed = try await req.db.transaction { db -> Bool in
-            guard try await Versioned.update(CycleRecord.schema, id: cycle.id!, coalitionID: context.tenant.coalitionID,
-                                             expectedVersion: cycle.version, set: [("closed_at", req.now)], on: db, now: req.now) else { return false }
-            try await then(db)
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID, now: req.now)
+            let store = context.store(db)
+            guard try await store.close(cycle, now: req.now) else { return false }
+            try await then(store)
+            try await store.touch(context.bouwblad, by: userID, now: req.now)
             return true
         }
         guard closed else { throw Abort(.conflict) }

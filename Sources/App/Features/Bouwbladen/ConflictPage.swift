@@ -17,12 +17,11 @@ enum ConflictPage {
     }
 
     static func render(_ req: Request, _ context: BouwbladContext, cycle: CycleRecord, step: CycleStep, yours: String) async throws -> Response {
-        let latest = try await RevisionRecord.query(on: req.db)
-            .filter(\.$coalitionID == context.tenant.coalitionID).filter(\.$cycleID == cycle.id!)
-            .filter(\.$field == step.rawValue).sort(\.$createdAt, .descending).first()
+        let store = context.store(req.db)
+        let latest = try await store.latestRevision(of: cycle.requireID(), step: step)
         var by = "iemand anders"
-        if let latest, let user = try await UserRecord.find(latest.userID, on: req.db) {
-            by = "\(user.name), \(DutchDate.dayMonthYear(latest.createdAt)) om \(DutchDate.time(latest.createdAt))"
+        if let latest, let name = try await store.names(of: [latest.userID])[latest.userID] {
+            by = "\(name), \(DutchDate.dayMonthYear(latest.createdAt)) om \(DutchDate.time(latest.createdAt))"
         }
         let current = cycle.text(step)
         let page = Page(

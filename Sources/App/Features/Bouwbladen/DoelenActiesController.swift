@@ -28,13 +28,13 @@ struct DoelenActiesController: RouteCollection {
             return try await refuse(req, context, prefix: "doel-new-\(cycle.id!)", values, errors)
         }
         let doel = DoelRecord()
-        doel.coalitionID = context.tenant.coalitionID
         doel.bouwbladID = context.bouwblad.id!
         doel.cycleID = cycle.id!
         apply(input, to: doel)
         doel.achieved = ""
         doel.version = 1
-        try await save(req, context, cycle: cycle, field: "doel", before: "", create: doel) { doel.summary }
+        let change = try context.change(req, cycle: cycle.requireID(), field: "doel", before: "", after: doel.summary)
+        try await req.db.transaction { db in try await context.store(db).add(doel, change) }
         return try await done(req, context, "Het doel is toegevoegd.", anchor: "stap-\(cycle.id!)-doelen")
     }
 
@@ -73,7 +73,8 @@ struct DoelenActiesController: RouteCollection {
 
     func deleteDoel(req: Request) async throws -> Response {
         let (context, doel) = try await findDoel(req)
-        try await remove(req, context, record: doel, cycleID: doel.cycleID, field: "doel", summary: doel.summary)
+        let change = try context.change(req, cycle: doel.cycleID, field: "doel", before: doel.summary, after: "")
+        try await req.db.transaction { db in try await context.store(db).remove(doel, change) }
         return try await done(req, context, "Het doel is verwijderd. Je vindt het nog in de geschiedenis.", anchor: "stap-\(doel.cycleID)-doelen")
     }
 
@@ -89,12 +90,12 @@ struct DoelenActiesController: RouteCollection {
             return try await refuse(req, context, prefix: "actie-new-\(cycle.id!)", values, errors)
         }
         let actie = ActieRecord()
-        actie.coalitionID = context.tenant.coalitionID
         actie.bouwbladID = context.bouwblad.id!
         actie.cycleID = cycle.id!
         apply(input, owner: owner, to: actie)
         actie.version = 1
-        try await save(req, context, cycle: cycle, field: "actie", before: "", create: actie) { actie.summary }
+        let change = try context.change(req, cycle: cycle.requireID(), field: "actie", before: "", after: actie.summary)
+        try await req.db.transaction { db in try await context.store(db).add(actie, change) }
         return try await done(req, context, "De actie is toegevoegd.", anchor: "stap-\(cycle.id!)-doelen")
     }
 
@@ -121,7 +122,8 @@ struct DoelenActiesController: RouteCollection {
 
     func deleteActie(req: Request) async throws -> Response {
         let (context, actie) = try await findActie(req)
-        try await remove(req, context, record: actie, cycleID: actie.cycleID, field: "actie", summary: actie.summary)
+        let change = try context.change(req, cycle: actie.cycleID, field: "actie", before: actie.summary, after: "")
+        try await req.db.transaction { db in try await context.store(db).remove(actie, change) }
         return try await done(req, context, "De actie is verwijderd. Je vindt haar nog in de geschiedenis.", anchor: "stap-\(actie.cycleID)-doelen")
     }
 
@@ -149,8 +151,7 @@ struct DoelenActiesController: RouteCollection {
     private func owner(_ req: Request, _ context: BouwbladContext, _ input: ActieInput, _ errors: inout FieldErrors) async throws -> (UUID?, String)? {
         guard let raw = input.ownerMemberID else { return (nil, input.ownerName) }
         guard let id = UUID(uuidString: raw),
-              let membership = try await MembershipRecord.query(on: req.db).filter(\.$id == id)
-                .filter(\.$coalitionID == context.tenant.coalitionID).with(\.$user).first()
+              let membership = try await context.store(req.db).member(id)
         else { errors.add("ownerMember", .unknownChoice); return nil }
         return (id, input.ownerName.isEmpty ? membership.user.name : input.ownerName)
     }
@@ -169,43 +170,18 @@ struct DoelenActiesController: RouteCollection {
         return (context, actie)
     }
 
-    private func save<M: Model>(_ req: Request, _ context: BouwbladContext, cycle: CycleRecord, field: String, before: String, create record: M, after: @escaping @Sendable () -> String) async throws {
-        let userID = try req.requireUser().id!
-        try await req.db.transaction { db in
-            try await record.create(on: db)
-            try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycle.id,
-                                     field: field, before: before, after: after(), userID: userID, createdAt: req.now).create(on: db)
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID, now: req.now)
-        }
-    }
-
+    /// A doel or actie based on the version the form names, with a revision when its text changed.
     private func update(
         _ req: Request, _ context: BouwbladContext, record: some Model, schema: String, version: String?, field: String,
         before: String, after: String, columns: [(String, any Encodable & Sendable)]
     ) async throws {
         guard let version = Versioned.parse(version), let id = record.id as? UUID else { throw Abort(.badRequest) }
-        let userID = try req.requireUser().id!
         let cycleID = (record as? DoelRecord)?.cycleID ?? (record as? ActieRecord)?.cycleID
+        let change = try context.change(req, cycle: cycleID, field: field, before: before, after: after)
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await Versioned.update(schema, id: id, coalitionID: context.tenant.coalitionID, expectedVersion: version, set: columns, on: db, now: req.now) else { return false }
-            if before != after {
-                try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycleID,
-                                         field: field, before: before, after: after, userID: userID, createdAt: req.now).create(on: db)
-            }
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID, now: req.now)
-            return true
+            try await context.store(db).update(schema, id: id, from: version, set: columns, change)
         }
         guard saved else { throw Abort(.conflict) }
-    }
-
-    private func remove<M: Model>(_ req: Request, _ context: BouwbladContext, record: M, cycleID: UUID, field: String, summary: String) async throws {
-        let userID = try req.requireUser().id!
-        try await req.db.transaction { db in
-            try await record.delete(on: db)
-            try await RevisionRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycleID,
-                                     field: field, before: summary, after: "", userID: userID, createdAt: req.now).create(on: db)
-            try await StepWriter.touch(db, bouwblad: context.bouwblad, userID: userID, now: req.now)
-        }
     }
 
     private func refuse(_ req: Request, _ context: BouwbladContext, prefix: String, _ values: [String: String], _ errors: FieldErrors) async throws -> Response {

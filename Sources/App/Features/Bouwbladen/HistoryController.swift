@@ -24,11 +24,9 @@ struct HistoryController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let context = try await BouwbladContext.load(req)
-        let revisions = try await RevisionRecord.query(on: req.db)
-            .filter(\.$coalitionID == context.tenant.coalitionID).filter(\.$bouwbladID == context.bouwblad.id!)
-            .sort(\.$createdAt, .descending).range(..<200).all()
-        let userIDs = Set(revisions.map(\.userID))
-        let names = Dictionary(uniqueKeysWithValues: try await UserRecord.query(on: req.db).filter(\.$id ~~ userIDs).all().map { ($0.id!, $0.name) })
+        let store = context.store(req.db)
+        let revisions = try await store.revisions(of: context.bouwblad.requireID())
+        let names = try await store.names(of: Set(revisions.map(\.userID)))
         let cycleNumbers = Dictionary(uniqueKeysWithValues: context.cycles.map { ($0.id!, $0.number) })
         let canEdit = context.canEdit
         let entries = revisions.map { revision -> Entry in
@@ -53,9 +51,7 @@ struct HistoryController: RouteCollection {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
         guard let id = req.parameters.get("revisionID", as: UUID.self),
-              let revision = try await RevisionRecord.query(on: req.db)
-                .filter(\.$id == id).filter(\.$coalitionID == context.tenant.coalitionID)
-                .filter(\.$bouwbladID == context.bouwblad.id!).first(),
+              let revision = try await context.store(req.db).revision(id, of: context.bouwblad.requireID()),
               let step = CycleStep(rawValue: revision.field),
               let cycle = context.cycles.first(where: { $0.id == revision.cycleID })
         else { throw Abort(.notFound) }

@@ -12,12 +12,7 @@ struct Links {
     /// Everything the bouwblad page needs, in two queries.
     static func load(_ req: Request, _ context: BouwbladContext, catalog: FormatCatalog, bouwbladen: [BouwbladRecord], canEdit: Bool) async throws -> Links {
         let me = context.bouwblad
-        let links = try await LinkRecord.query(on: req.db)
-            .filter(\.$coalitionID == context.tenant.coalitionID)
-            .group(.or) { group in
-                group.filter(\.$bouwbladID == me.id!).filter(\.$targetBouwbladID == me.id!).filter(\.$targetBouwsteenID == me.bouwsteenID)
-            }
-            .sort(\.$createdAt).all()
+        let links = try await context.store(req.db).links(touching: me)
         let byID = Dictionary(uniqueKeysWithValues: bouwbladen.map { ($0.id!, $0) })
         let slug = context.tenant.coalition.slug
         let numbers = Dictionary(uniqueKeysWithValues: context.cycles.map { ($0.id!, $0.number) })
@@ -77,9 +72,9 @@ struct LinksController: RouteCollection {
             return try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed("link"), errors: errors.prefixed("link")), status: .unprocessableEntity)
         }
         let cycleID = values["scope"] == "cyclus" ? context.newest?.id : nil
-        try await LinkRecord(coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.id!, cycleID: cycleID,
-                             targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: target.bouwblad?.id, note: note,
-                             createdBy: try req.requireUser().id!).create(on: req.db)
+        try await context.store(req.db).add(LinkRecord(
+            coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.requireID(), cycleID: cycleID,
+            targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: target.bouwblad?.id, note: note, createdBy: try req.requireUser().requireID()))
         try await req.flash("De verbinding met \(target.bouwsteen.key.name) is vastgelegd.")
         return .seeOther(context.base + "#verbindingen")
     }
@@ -88,10 +83,9 @@ struct LinksController: RouteCollection {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
         guard let id = req.parameters.get("linkID", as: UUID.self),
-              let link = try await LinkRecord.query(on: req.db).filter(\.$id == id)
-                .filter(\.$coalitionID == context.tenant.coalitionID).filter(\.$bouwbladID == context.bouwblad.id!).first()
+              let link = try await context.store(req.db).link(id, from: context.bouwblad.requireID())
         else { throw Abort(.notFound) }
-        try await link.delete(on: req.db)
+        try await context.store(req.db).remove(link)
         try await req.flash("De verbinding is verwijderd.")
         return .seeOther(context.base + "#verbindingen")
     }
@@ -110,7 +104,7 @@ struct Target {
             return Target(bouwsteen: bouwsteen, bouwblad: nil)
         }
         if value.hasPrefix("bouwblad:"), let id = UUID(uuidString: String(value.dropFirst(9))), id != context.bouwblad.id,
-           let bouwblad = try await BouwbladRecord.query(on: req.db).filter(\.$id == id).filter(\.$coalitionID == context.tenant.coalitionID).first(),
+           let bouwblad = try await context.store(req.db).bouwblad(id),
            let bouwsteen = catalog.bouwsteen(id: bouwblad.bouwsteenID), bouwsteen.key != context.bouwsteen.key {
             return Target(bouwsteen: bouwsteen, bouwblad: bouwblad)
         }

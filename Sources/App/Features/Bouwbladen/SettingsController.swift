@@ -14,8 +14,7 @@ struct SettingsController: RouteCollection {
         guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
         let form = try req.submittedForm()
         guard let version = Versioned.parse(form.values["version"]) else { throw Abort(.badRequest) }
-        let members = try await MembershipRecord.query(on: req.db).filter(\.$coalitionID == context.tenant.coalitionID).all()
-        let memberIDs = Set(members.compactMap(\.id))
+        let memberIDs = try await context.store(req.db).memberIDs()
         let keeper = form.values["keeper"].flatMap { UUID(uuidString: $0) }
         guard keeper == nil || memberIDs.contains(keeper!) else { throw Abort(.badRequest) }
         let contributors = Set((form.lists["contributors"] ?? []).compactMap { UUID(uuidString: $0) })
@@ -24,16 +23,10 @@ struct SettingsController: RouteCollection {
         if ready, !context.cycles.contains(where: { $0.closedAt != nil }) {
             return try await BouwbladPage.render(req, context, problem: "Een bouwblad is klaar voor het rapport als er minstens één cyclus is afgerond.", status: .unprocessableEntity)
         }
-        let userID = try req.requireUser().id!
-        let coalitionID = context.tenant.coalitionID, bouwbladID = context.bouwblad.id!
+        let userID = try req.requireUser().requireID(), bouwbladID = try context.bouwblad.requireID()
         let saved = try await req.db.transaction { db -> Bool in
-            guard try await Versioned.update(BouwbladRecord.schema, id: bouwbladID, coalitionID: coalitionID, expectedVersion: version,
-                                             set: [("keeper_id", keeper), ("ready_for_report", ready), ("updated_by", userID)], on: db, now: req.now) else { return false }
-            try await ContributorRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwbladID).delete()
-            for member in contributors {
-                try await ContributorRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, membershipID: member).create(on: db)
-            }
-            return true
+            try await context.store(db).update(settingsOf: bouwbladID, from: version, keeper: keeper, ready: ready,
+                                               contributors: contributors, by: userID, now: req.now)
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash(ready ? "Opgeslagen. Dit bouwblad staat op ‘klaar voor rapport’." : "De instellingen van het bouwblad zijn opgeslagen.")

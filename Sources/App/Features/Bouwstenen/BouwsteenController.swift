@@ -55,8 +55,8 @@ struct BouwsteenController: RouteCollection {
         guard errors.isEmpty else {
             return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
         }
-        if let question, let existing = try await BouwbladRecord.query(on: req.db).withDeleted()
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$questionID == question.id).first() {
+        let store = BouwbladStore(tenant, on: req.db)
+        if let question, let existing = try await store.bouwblad(answering: question.id) {
             // One bouwblad per question: a second click opens the one that exists, or
             // points to the prullenbak where it waits.
             guard existing.deletedAt == nil else {
@@ -67,7 +67,6 @@ struct BouwsteenController: RouteCollection {
         }
         let userID = try req.requireUser().id!
         let bouwblad = BouwbladRecord()
-        bouwblad.coalitionID = tenant.coalitionID
         bouwblad.bouwsteenID = bouwsteen.id
         bouwblad.questionID = question?.id
         bouwblad.ownQuestion = ownQuestion
@@ -79,8 +78,7 @@ struct BouwsteenController: RouteCollection {
         bouwblad.updatedBy = userID
         let startvraag = question?.text ?? ownQuestion ?? ""
         try await req.db.transaction { db in
-            try await bouwblad.create(on: db)
-            try await CycleRecord(coalitionID: tenant.coalitionID, bouwbladID: bouwblad.id!, number: 1, startvraag: startvraag).create(on: db)
+            try await BouwbladStore(tenant, on: db).add(bouwblad, startvraag: startvraag)
         }
         try await req.flash("Het bouwblad is gemaakt. De eerste cyclus begint met de vraag als startvraag.")
         return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(bouwblad.id!))
@@ -96,8 +94,7 @@ struct BouwsteenController: RouteCollection {
         let tenant = try req.tenant
         let bouwsteen = try await find(req)
         let base = Paths.coalition(tenant.coalition.slug).base
-        let bouwbladen = try await BouwbladRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$bouwsteenID == bouwsteen.id).sort(\.$createdAt).all()
+        let bouwbladen = try await BouwbladStore(tenant, on: req.db).bouwbladen(of: bouwsteen.id)
         let byQuestion = Dictionary(bouwbladen.compactMap { b in b.questionID.map { ($0, b) } }, uniquingKeysWith: { a, _ in a })
         var form = form
         let links = try await BouwsteenLinks.load(req, tenant: tenant, bouwsteen: bouwsteen, own: bouwbladen, catalog: req.formatCatalog())

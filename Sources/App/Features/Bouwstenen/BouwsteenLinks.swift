@@ -11,16 +11,10 @@ struct BouwsteenLinks {
     /// Two queries, whatever the number of links.
     static func load(_ req: Request, tenant: Tenant, bouwsteen: FormatCatalog.Bouwsteen, own: [BouwbladRecord], catalog: FormatCatalog) async throws -> [Item] {
         let ownIDs = own.compactMap(\.id)
-        let links = try await LinkRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID)
-            .group(.or) { group in
-                group.filter(\.$targetBouwsteenID == bouwsteen.id)
-                if !ownIDs.isEmpty { group.filter(\.$bouwbladID ~~ ownIDs) }
-            }
-            .sort(\.$createdAt).all()
+        let store = BouwbladStore(tenant, on: req.db)
+        let links = try await store.links(touching: bouwsteen.id, from: ownIDs)
         let otherIDs = Set(links.flatMap { [$0.bouwbladID, $0.targetBouwbladID].compactMap { $0 } }).subtracting(ownIDs)
-        let others = otherIDs.isEmpty ? [] : try await BouwbladRecord.query(on: req.db)
-            .filter(\.$coalitionID == tenant.coalitionID).filter(\.$id ~~ Array(otherIDs)).all()
+        let others = try await store.bouwbladen(otherIDs)
         // Soft-deleted bouwbladen are missing here, so their links are left out too.
         let byID = Dictionary(uniqueKeysWithValues: (own + others).map { ($0.id!, $0) })
         let base = Paths.coalition(tenant.coalition.slug).base

@@ -13,13 +13,10 @@ struct HomeController: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let memberships = try await MembershipRecord.query(on: req.db).filter(\.$user.$id == user.id!).all()
-        let roles = Dictionary(memberships.map { ($0.coalitionID, $0.role) }, uniquingKeysWith: { a, _ in a })
-        let coalitions = memberships.isEmpty ? [] : try await CoalitionRecord.query(on: req.db)
-            .filter(\.$id ~~ memberships.map(\.coalitionID)).sort(\.$name).all()
-        if coalitions.count == 1, req.query[String.self, at: "kies"] == nil { return .seeOther(Paths.coalition(coalitions[0].slug).home) }
-        let items = coalitions.map {
-            Item(slug: $0.slug, name: $0.name, period: $0.period.label, role: Messages.roleLabel(roles[$0.id!]!).lowercased())
+        let coalitions = try await CoalitionsStore(on: req.db).coalitions(of: user.requireID())
+        if coalitions.count == 1, req.query[String.self, at: "kies"] == nil { return .seeOther(Paths.coalition(coalitions[0].coalition.slug).home) }
+        let items = coalitions.map { c, role in
+            Item(slug: c.slug, name: c.name, period: c.period.label, role: Messages.roleLabel(role).lowercased())
         }
         return try req.page("home/coalitions", Page(layout: try await req.layout("Je coalities"), coalitions: items, hasCoalitions: !items.isEmpty))
     }

@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import SQLKit
 import Vapor
 
 /// `/uitnodiging/{token}`: the invitee makes an account, or logs in with the one they
@@ -54,7 +53,7 @@ struct AcceptInvitationController: RouteCollection {
             if let done = try await alreadyMember(req, coalition) { return done }
             guard invitation.isOpen else { return try await invalid(req) }
             guard user.email == invitation.email else { throw Abort(.forbidden) }
-            guard try await accept(req, invitation, coalition, as: .existing(user.requireID())) else { return try await invalid(req) }
+            guard try await accept(req, invitation, as: .existing(user.requireID())) else { return try await invalid(req) }
             try await req.flash("Welkom bij \(coalition.name)! Je bent nu lid als \(Messages.roleLabel(invitation.role).lowercased()).")
             return .seeOther(Paths.coalition(coalition.slug).home)
         }
@@ -70,71 +69,25 @@ struct AcceptInvitationController: RouteCollection {
         // Hashed in every case, so the answer takes as long with a known address as with a new one.
         let hash = try await accounts.hash(account.password)
         // The answer is the same whether an account was made or not (see the type's comment).
-        _ = try await accept(req, invitation, coalition, as: .new(name: account.name, passwordHash: hash))
+        _ = try await accept(req, invitation, as: .new(name: account.name, passwordHash: hash))
         try await req.flash("Bijna klaar. Log in met \(invitation.email) en je wachtwoord om de uitnodiging af te ronden.")
         return .seeOther(LoginController.href(returningTo: req.url.path))
     }
 
-    enum Invitee: Sendable {
-        case existing(UUID)
-        case new(name: String, passwordHash: String)
-    }
-
-    private struct KnownAddress: Error {}
-
-    /// Claims the invitation and makes the membership in one transaction. The claim is its
-    /// first statement (a conditional UPDATE), so simultaneous accepts take turns and the
-    /// link works exactly once. False when the link was used or revoked in the meantime.
-    /// For a new account at an address that has one, everything is undone and true is
-    /// returned: the caller answers as if the account was made.
-    private func accept(_ req: Request, _ invitation: InvitationRecord, _ coalition: CoalitionRecord, as invitee: Invitee) async throws -> Bool {
-        let invitationID = try invitation.requireID(), coalitionID = try coalition.requireID()
-        let email = invitation.email, role = invitation.role, partnerID = invitation.partnerID, locations = invitation.locations
-        do {
-            return try await req.db.writeTransaction { db in
-                let claimed = try await db.sql.update(InvitationRecord.schema).set("accepted_at", to: req.now)
-                    .where("id", .equal, invitationID).where("accepted_at", .is, SQLLiteral.null).where("revoked_at", .is, SQLLiteral.null)
-                    .returning("id").all()
-                guard !claimed.isEmpty else { return false }
-                let userID: UUID
-                switch invitee {
-                case .existing(let id): userID = id
-                case .new(let name, let passwordHash):
-                    guard try await UserRecord.query(on: db).filter(\.$email == email).first() == nil else { throw KnownAddress() }
-                    let user = UserRecord(email: email, name: name, passwordHash: passwordHash)
-                    try await user.create(on: db)
-                    userID = try user.requireID()
-                }
-                let already = try await MembershipRecord.query(on: db)
-                    .filter(\.$coalitionID == coalitionID).filter(\.$user.$id == userID).first()
-                guard already == nil else { return true }
-                let membership = MembershipRecord(coalitionID: coalitionID, userID: userID, role: role, partnerID: partnerID)
-                try await membership.create(on: db)
-                for location in locations {
-                    try await MembershipLocationRecord(coalitionID: coalitionID, membershipID: membership.requireID(), locationID: location).create(on: db)
-                }
-                return true
-            }
-        } catch is KnownAddress {
-            return true
-        }
+    private func accept(_ req: Request, _ invitation: InvitationRecord, as invitee: InvitationsStore.Invitee) async throws -> Bool {
+        try await InvitationsStore(on: req.db).accept(invitation, as: invitee, now: req.now)
     }
 
     /// The invitation of the link, if it is not revoked or expired (it may be accepted).
     private func find(_ req: Request) async throws -> (InvitationRecord, CoalitionRecord)? {
-        guard let token = req.parameters.get("token"), Tokens.isPlausible(token),
-              let invitation = try await InvitationRecord.query(on: req.db).filter(\.$tokenHash == Tokens.sha256(token)).first(),
-              invitation.revokedAt == nil, invitation.expiresAt > req.now,
-              let coalition = try await CoalitionRecord.find(invitation.coalitionID, on: req.db)
-        else { return nil }
-        return (invitation, coalition)
+        guard let token = req.parameters.get("token"), Tokens.isPlausible(token) else { return nil }
+        return try await InvitationsStore(on: req.db).invitation(token: token, now: req.now)
     }
 
     /// A member who opens the link (again, after logging in) goes straight to the coalition.
     private func alreadyMember(_ req: Request, _ coalition: CoalitionRecord) async throws -> Response? {
         guard let user = req.currentUser else { return nil }
-        let membership = try await MembershipRecord.query(on: req.db)
-            .filter(\.$coalitionID == coalition.requireID()).filter(\.$user.$id == user.requireID()).first()
+        let membership = try await CoalitionsStore(on: req.db).membership(of: user.requireID(), in: coalition.requireID())
         return membership == nil ? nil : .seeOther(Paths.coalition(coalition.slug).home)
     }
 

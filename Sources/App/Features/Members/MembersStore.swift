@@ -66,9 +66,8 @@ struct MembersStore: TenantStore {
                 .filter(\.$coalitionID == coalitionID).filter(\.$role == .projectleider).count()
             guard Membership.mayLeave(currentRole: current.role, newRole: role, projectleiders: projectleiders) else { return .lastProjectleider }
             if let role {
-                let saved = try await Versioned.update(
-                    MembershipRecord.schema, id: id, coalitionID: coalitionID,
-                    expectedVersion: expectedVersion ?? -1, set: [("role", role.rawValue)], on: db, now: now)
+                let saved = try await MembersStore(coalitionID: coalitionID, on: db).update(
+                    MembershipRecord.schema, id: id, from: expectedVersion ?? -1, set: [("role", role.rawValue)], now: now)
                 return saved ? .done : .conflict
             }
             try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$id == id).delete()

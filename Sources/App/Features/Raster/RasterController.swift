@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import SQLKit
 import Vapor
 
 /// `/c/{slug}/`: the coalition's home, the 3x3 raster of bouwstenen.
@@ -37,7 +36,7 @@ struct RasterController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let tenant = try req.tenant
         let catalog = try await req.formatCatalog()
-        let summaries = try await BouwbladSummaries.load(req, tenant)
+        let summaries = try await RasterStore(tenant, on: req.db).summaries(catalog: req.formatCatalog())
         let slug = tenant.coalition.slug
         let cells = catalog.bouwstenen.map { bouwsteen -> Cell in
             let summary = summaries.forBouwsteen(bouwsteen)
@@ -63,8 +62,7 @@ struct RasterController: RouteCollection {
     }
 }
 
-/// What the raster says about each bouwsteen, from three queries whatever the number
-/// of bouwbladen or cycles.
+/// What the raster says about each bouwsteen (read by `RasterStore.summaries`).
 struct BouwbladSummaries {
     struct Summary { let state: BouwbladState; let extraCount: Int; let lastChange: String?; let links: Int }
 
@@ -73,30 +71,6 @@ struct BouwbladSummaries {
     let names: [UUID: String]
     let links: [LinkRecord]
     let catalog: FormatCatalog
-
-    static func load(_ req: Request, _ tenant: Tenant) async throws -> BouwbladSummaries {
-        let id = tenant.coalitionID
-        let bouwbladen = try await BouwbladRecord.query(on: req.db).filter(\.$coalitionID == id).all()
-        // Three small columns per cycle; a CycleRecord would carry (and reflect) all six texts.
-        struct CycleRow: Decodable { let bouwblad_id: UUID; let number: Int; let closed: Bool }
-        let cycles = try await req.db.sql.select()
-            .column("bouwblad_id").column("number").column(SQLRaw("closed_at IS NOT NULL"), as: "closed")
-            .from(CycleRecord.schema).where("coalition_id", .equal, id)
-            .where("deleted_at", .is, SQLLiteral.null)  // what Fluent adds for a soft-deleted model
-            .all(decoding: CycleRow.self)
-        var newest: [UUID: (Int, Bool)] = [:]
-        for cycle in cycles where (newest[cycle.bouwblad_id]?.0 ?? 0) < cycle.number {
-            newest[cycle.bouwblad_id] = (cycle.number, cycle.closed)
-        }
-        let links = try await LinkRecord.query(on: req.db).filter(\.$coalitionID == id)
-            .field(\.$bouwbladID).field(\.$targetBouwsteenID).all()
-        let editors = Set(bouwbladen.compactMap { $0.updatedBy ?? $0.createdBy })
-        let users = editors.isEmpty ? [] : try await UserRecord.query(on: req.db).filter(\.$id ~~ editors).field(\.$id).field(\.$name).all()
-        return BouwbladSummaries(
-            bouwbladen: bouwbladen, newestClosed: newest.mapValues(\.1),
-            names: Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.name) }), links: links,
-            catalog: try await req.formatCatalog())
-    }
 
     func forBouwsteen(_ bouwsteen: FormatCatalog.Bouwsteen) -> Summary {
         let mine = bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }

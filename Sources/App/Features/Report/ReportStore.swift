@@ -37,10 +37,10 @@ struct ReportStore: TenantStore {
     func saveSettings(_ input: ReportSettingsInput, period: ReportPeriod, existing: ReportSettingsRecord?,
                       choices: [(bouwblad: UUID?, cycle: UUID?, included: Bool)], by userID: UUID, now: Date) async throws -> Bool {
         if let existing {
-            let saved = try await Versioned.update(
-                ReportSettingsRecord.schema, id: existing.requireID(), coalitionID: coalitionID, expectedVersion: input.version,
+            let saved = try await update(
+                ReportSettingsRecord.schema, id: existing.requireID(), from: input.version,
                 set: [("title", input.title), ("period_from", period.from.iso), ("period_to", period.to.iso),
-                      ("introduction", input.introduction), ("updated_by", userID)], on: db, now: now)
+                      ("introduction", input.introduction), ("updated_by", userID)], now: now)
             guard saved else { return false }
         } else {
             guard input.version == 0 else { return false }

@@ -122,12 +122,3 @@ struct TrashController: RouteCollection {
         try req.page("trash/confirm", Confirm(layout: try await req.layout("Verwijderen?", current: "start"), what: what, detail: detail, action: action, backHref: back))
     }
 }
-
-/// Cycle numbers stay unique per bouwblad, counting cycles in the prullenbak too.
-enum CycleNumbers {
-    static func next(_ db: any Database, coalitionID: UUID, bouwbladID: UUID) async throws -> Int {
-        let max = try await CycleRecord.query(on: db).withDeleted()
-            .filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwbladID).max(\.$number)
-        return (max ?? 0) + 1
-    }
-}
