@@ -68,7 +68,7 @@ import Vapor
             #expect(try await places.partner(partner.requireID()) == nil)
             #expect(try await places.staff(of: partner.requireID()).isEmpty)
             var errors = FieldErrors()
-            let input = try #require(PartnerInput.validate(["name": "Overgenomen", "kind": partner.kind], into: &errors))
+            let input = try #require(PartnerInput.validate(PartnerForm(name: "Overgenomen", kind: partner.kind), into: &errors))
             #expect(try await !places.update(partner: partner.requireID(), from: partner.version, input, now: Date()))
             #expect(try await ActivityRecord.find(activity.requireID(), on: app.db)?.status == activity.status)
             #expect(try await PartnerRecord.find(partner.requireID(), on: app.db)?.name == partner.name)

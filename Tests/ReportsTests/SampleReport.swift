@@ -21,8 +21,8 @@ enum SampleReport {
                                 .init(title: "Stap 3 – Wat hebben we bereikt?", text: key.level == .micro ? tricky : "Veel."),
                                 .init(title: "Stap 4 – Wat is je bijgestelde startvraag?", text: ""),
                             ],
-                            goals: [.init(text: "Nabespreking na elke activiteit", target: "80%", achieved: "85", verdict: "Behaald")],
-                            actions: [.init(text: "Vaste vraag afspreken", owner: "Sportbedrijf", deadline: "1 maart 2026", status: "Bezig")]),
+                            doelen: [.init(text: "Nabespreking na elke activiteit", target: "80%", achieved: "85", verdict: "Behaald")],
+                            acties: [.init(text: "Vaste vraag afspreken", owner: "Sportbedrijf", deadline: "1 maart 2026", status: "Bezig")]),
                     ],
                     links: [.init(other: "Meso – Uitvoering", direction: "verticaal", note: "Tijd inroosteren")]),
             ]
@@ -38,6 +38,6 @@ enum SampleReport {
             title: "Kwaliteitsrapport 2025–2028", coalition: "Coalitie Rivierstad", period: "2025–2028", date: "22 november 2026",
             isConcept: concept, introduction: "Onze coalitie.\n\n- lijn 1\n- lijn 2", raster: raster,
             columnLabels: Aspect.allCases.map(\.label), rowLabels: Level.allCases.map(\.label), sections: sections,
-            openActions: [.init(text: "Vaste vraag afspreken", owner: "Sportbedrijf", deadline: "1 maart 2026", status: "Bezig", source: "Micro – Uitvoering")])
+            openActies: [.init(text: "Vaste vraag afspreken", owner: "Sportbedrijf", deadline: "1 maart 2026", status: "Bezig", source: "Micro – Uitvoering")])
     }
 }

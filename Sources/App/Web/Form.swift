@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// One field of a form as the template needs it: label, typed value, error and the
 /// ARIA links between them.
@@ -97,10 +98,17 @@ struct FormState {
         self.errors = errors
     }
 
+    /// A typed form as it was posted, to show again what was typed.
+    init(_ form: some Encodable, errors: FieldErrors = FieldErrors()) {
+        let object = (try? JSONEncoder().encode(form)).flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any]
+        self.init(values: object?.compactMapValues { $0 as? String } ?? [:], errors: errors)
+    }
+
     mutating func field(
-        _ name: String, _ label: String, noun: String, type: String = "text", autocomplete: String? = nil,
+        _ key: some FieldName, _ label: String, noun: String, type: String = "text", autocomplete: String? = nil,
         hint: String? = nil, required: Bool = true, keepValue: Bool = true
     ) -> FormField {
+        let name = key.fieldName
         nouns[name] = noun
         return FormField(
             id: "f-\(name)", name: name, label: label, type: type,
@@ -135,7 +143,8 @@ struct FormState {
         errors.items.contains { $0.field.hasPrefix(prefix + ".") }
     }
 
-    mutating func choice(_ name: String, _ label: String, noun: String, options: [(value: String, label: String, hint: String?)]) -> ChoiceField {
+    mutating func choice(_ key: some FieldName, _ label: String, noun: String, options: [(value: String, label: String, hint: String?)]) -> ChoiceField {
+        let name = key.fieldName
         nouns[name] = noun
         let chosen = values[name] ?? ""
         return ChoiceField(

@@ -1,3 +1,4 @@
+import Domain
 import Vapor
 
 /// A page with one form of plain fields, for the many small "add or change X" pages.
@@ -43,7 +44,8 @@ struct FormPage: Encodable {
 
 extension FormState {
     /// Checkboxes posted as `name[]`; `chosen` holds the ticked values.
-    mutating func checks(_ name: String, _ label: String, noun: String, hint: String? = nil, options: [(value: String, label: String)], chosen: Set<String>) -> FormPage.CheckGroup {
+    mutating func checks(_ key: some FieldName, _ label: String, noun: String, hint: String? = nil, options: [(value: String, label: String)], chosen: Set<String>) -> FormPage.CheckGroup {
+        let name = key.fieldName
         let error = errors[name].map { Messages.text(for: $0, noun: noun) }
         return FormPage.CheckGroup(
             id: "f-\(name)", name: name, label: label, hint: hint,
@@ -52,7 +54,7 @@ extension FormState {
     }
 
     /// A select whose first option is "none".
-    mutating func select(_ name: String, _ label: String, noun: String, empty: String?, options: [(value: String, label: String)]) -> ChoiceField {
+    mutating func select(_ name: some FieldName, _ label: String, noun: String, empty: String?, options: [(value: String, label: String)]) -> ChoiceField {
         let all = (empty.map { [(value: "", label: $0, hint: String?.none)] } ?? []) + options.map { (value: $0.value, label: $0.label, hint: String?.none) }
         return choice(name, label, noun: noun, options: all)
     }

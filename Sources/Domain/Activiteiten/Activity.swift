@@ -91,7 +91,7 @@ public struct ActivityInput: Equatable, Sendable {
     }
 
     /// A whole number of people, 0 … max; empty is nil.
-    public static func count(_ raw: String?, field: String, max: Int, into errors: inout FieldErrors) -> Int? {
+    public static func count(_ raw: String?, field: some FieldName, max: Int, into errors: inout FieldErrors) -> Int? {
         let text = (raw ?? "").trimmingWhitespace()
         if text.isEmpty { return nil }
         guard text.count <= 6, let value = Int(text) else { errors.add(field, .notAWholeNumber); return nil }

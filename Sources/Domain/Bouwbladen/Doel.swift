@@ -93,7 +93,7 @@ public enum SmartHint: String, Sendable, CaseIterable {
 }
 
 enum Dates {
-    static func optional(_ raw: String?, field: String, into errors: inout FieldErrors) -> IsoDate? {
+    static func optional(_ raw: String?, field: some FieldName, into errors: inout FieldErrors) -> IsoDate? {
         let text = (raw ?? "").trimmingWhitespace()
         if text.isEmpty { return nil }
         guard let date = IsoDate(text) else { errors.add(field, .notADate); return nil }

@@ -30,7 +30,7 @@ public enum PlainText {
     }
 
     /// Cleans a long text field: keeps newlines and tabs, refuses other control characters.
-    public static func validate(_ raw: String?, field: String, max: Int, into errors: inout FieldErrors) -> String? {
+    public static func validate(_ raw: String?, field: some FieldName, max: Int, into errors: inout FieldErrors) -> String? {
         let text = (raw ?? "").replacingCRLF()
         if text.count > max { errors.add(field, .tooLong(max: max)); return nil }
         if text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && Text.isForbiddenInLine($0) }) {

@@ -45,14 +45,14 @@ public struct FieldErrors: Equatable, Sendable {
 
     public var isEmpty: Bool { items.isEmpty }
 
-    public mutating func add(_ field: String, _ issue: FieldIssue) {
+    public mutating func add(_ field: some FieldName, _ issue: FieldIssue) {
         // One message per field is enough: the first problem is the one to fix.
         guard self[field] == nil else { return }
-        items.append((field, issue))
+        items.append((field.fieldName, issue))
     }
 
-    public subscript(field: String) -> FieldIssue? {
-        items.first { $0.field == field }?.issue
+    public subscript(field: some FieldName) -> FieldIssue? {
+        items.first { $0.field == field.fieldName }?.issue
     }
 
     public static func == (lhs: FieldErrors, rhs: FieldErrors) -> Bool {

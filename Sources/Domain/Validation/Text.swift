@@ -3,7 +3,7 @@ public enum Text {
     /// Trims the value and checks length and characters. Returns the cleaned
     /// value, or records an issue and returns nil.
     public static func line(
-        _ raw: String?, field: String, max: Int, required: Bool = true, into errors: inout FieldErrors
+        _ raw: String?, field: some FieldName, max: Int, required: Bool = true, into errors: inout FieldErrors
     ) -> String? {
         let value = (raw ?? "").trimmingWhitespace()
         if value.isEmpty {

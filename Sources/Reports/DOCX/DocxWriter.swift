@@ -55,7 +55,7 @@ public enum DocxWriter {
             entries.append((section.name, section.anchor, 1))
             entries += section.bouwbladen.map { ($0.title, $0.anchor, 2) }
         }
-        entries.append((ReportWords.openActions, "bijlage-acties", 1))
+        entries.append((ReportWords.openActies, "bijlage-acties", 1))
         body.tableOfContents(entries)
 
         body.heading(ReportWords.introduction, level: 1, anchor: "inleiding", pageBreakBefore: true)
@@ -70,11 +70,11 @@ public enum DocxWriter {
 
         for section in report.sections { bouwsteen(section, into: &body) }
 
-        body.heading(ReportWords.openActions, level: 1, anchor: "bijlage-acties", pageBreakBefore: true)
-        if report.openActions.isEmpty {
-            body.text(ReportWords.noOpenActions)
+        body.heading(ReportWords.openActies, level: 1, anchor: "bijlage-acties", pageBreakBefore: true)
+        if report.openActies.isEmpty {
+            body.text(ReportWords.noOpenActies)
         } else {
-            body.table(ReportWords.appendixHeaders, rows: report.openActions.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] },
+            body.table(ReportWords.appendixHeaders, rows: report.openActies.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] },
                        widths: [3_000, 1_800, 1_600, 1_300, 1_300])
         }
         return DocxParts.document(body: body.xml)
@@ -95,12 +95,12 @@ public enum DocxWriter {
                     body.heading(step.title, level: 4)
                     if step.text.isEmpty { body.text(ReportWords.empty) } else { body.blocks(step.text) }
                     if index == 1 {
-                        if !cycle.goals.isEmpty {
-                            body.table(ReportWords.goalHeaders, rows: cycle.goals.map { [$0.text, $0.target, $0.achieved, $0.verdict] },
+                        if !cycle.doelen.isEmpty {
+                            body.table(ReportWords.doelHeaders, rows: cycle.doelen.map { [$0.text, $0.target, $0.achieved, $0.verdict] },
                                        widths: [3_500, 2_000, 1_900, 1_600])
                         }
-                        if !cycle.actions.isEmpty {
-                            body.table(ReportWords.actionHeaders, rows: cycle.actions.map { [$0.text, $0.owner, $0.deadline, $0.status] },
+                        if !cycle.acties.isEmpty {
+                            body.table(ReportWords.actieHeaders, rows: cycle.acties.map { [$0.text, $0.owner, $0.deadline, $0.status] },
                                        widths: [4_200, 1_900, 1_500, 1_400])
                         }
                     }

@@ -66,7 +66,7 @@ public enum PrintHTML {
             }
             html.raw("</li>")
         }
-        html.raw("<li>"); html.link(ReportWords.openActions, to: "bijlage-acties"); html.raw("</li>")
+        html.raw("<li>"); html.link(ReportWords.openActies, to: "bijlage-acties"); html.raw("</li>")
         html.raw("</ol></nav>")
     }
 
@@ -119,8 +119,8 @@ public enum PrintHTML {
             if step.text.isEmpty { html.element("p", ReportWords.empty, class: "muted") } else { html.blocks(step.text) }
             // Goals and actions belong to step 2, "Wat zijn je doelen en acties?".
             if index == 1 {
-                if !cycle.goals.isEmpty { html.table(ReportWords.goalHeaders, cycle.goals.map { [$0.text, $0.target, $0.achieved, $0.verdict] }) }
-                if !cycle.actions.isEmpty { html.table(ReportWords.actionHeaders, cycle.actions.map { [$0.text, $0.owner, $0.deadline, $0.status] }) }
+                if !cycle.doelen.isEmpty { html.table(ReportWords.doelHeaders, cycle.doelen.map { [$0.text, $0.target, $0.achieved, $0.verdict] }) }
+                if !cycle.acties.isEmpty { html.table(ReportWords.actieHeaders, cycle.acties.map { [$0.text, $0.owner, $0.deadline, $0.status] }) }
             }
         }
         html.raw("</section>")
@@ -128,11 +128,11 @@ public enum PrintHTML {
 
     private static func appendix(_ report: Report, _ html: inout HTMLBuilder) {
         html.raw("<section class=\"chapter\" id=\"bijlage-acties\">")
-        html.element("h2", ReportWords.openActions)
-        if report.openActions.isEmpty {
-            html.element("p", ReportWords.noOpenActions)
+        html.element("h2", ReportWords.openActies)
+        if report.openActies.isEmpty {
+            html.element("p", ReportWords.noOpenActies)
         } else {
-            html.table(ReportWords.appendixHeaders, report.openActions.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] })
+            html.table(ReportWords.appendixHeaders, report.openActies.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] })
         }
         html.raw("</section>")
     }

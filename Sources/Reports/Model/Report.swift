@@ -14,10 +14,10 @@ public struct Report: Sendable {
     public var rowLabels: [String]
     /// In the format's order: aspect by aspect, macro, meso, micro within each.
     public var sections: [Section]
-    public var openActions: [Action]
+    public var openActies: [Actie]
 
     public init(title: String, coalition: String, period: String, date: String, isConcept: Bool, introduction: String,
-                raster: [[RasterCell]], columnLabels: [String], rowLabels: [String], sections: [Section], openActions: [Action]) {
+                raster: [[RasterCell]], columnLabels: [String], rowLabels: [String], sections: [Section], openActies: [Actie]) {
         self.title = title
         self.coalition = coalition
         self.period = period
@@ -28,7 +28,7 @@ public struct Report: Sendable {
         self.columnLabels = columnLabels
         self.rowLabels = rowLabels
         self.sections = sections
-        self.openActions = openActions
+        self.openActies = openActies
     }
 
     public struct RasterCell: Sendable {
@@ -68,10 +68,10 @@ public struct Report: Sendable {
         public var title: String
         public var period: String
         public var steps: [Step]
-        public var goals: [Goal]
-        public var actions: [Action]
-        public init(title: String, period: String, steps: [Step], goals: [Goal], actions: [Action]) {
-            self.title = title; self.period = period; self.steps = steps; self.goals = goals; self.actions = actions
+        public var doelen: [Doel]
+        public var acties: [Actie]
+        public init(title: String, period: String, steps: [Step], doelen: [Doel], acties: [Actie]) {
+            self.title = title; self.period = period; self.steps = steps; self.doelen = doelen; self.acties = acties
         }
     }
 
@@ -81,7 +81,7 @@ public struct Report: Sendable {
         public init(title: String, text: String) { self.title = title; self.text = text }
     }
 
-    public struct Goal: Sendable {
+    public struct Doel: Sendable {
         public var text: String
         public var target: String
         public var achieved: String
@@ -91,12 +91,12 @@ public struct Report: Sendable {
         }
     }
 
-    public struct Action: Sendable {
+    public struct Actie: Sendable {
         public var text: String
         public var owner: String
         public var deadline: String
         public var status: String
-        /// Where the action comes from; used in the appendix.
+        /// Where the actie comes from; used in the appendix.
         public var source: String
         public init(text: String, owner: String, deadline: String, status: String, source: String = "") {
             self.text = text; self.owner = owner; self.deadline = deadline; self.status = status; self.source = source
@@ -117,13 +117,13 @@ public enum ReportWords {
     public static let introduction = "Inleiding"
     public static let raster = "De bouwstenen in één oogopslag"
     public static let rasterHint = "Klik op een bouwsteen om naar het hoofdstuk te gaan."
-    public static let openActions = "Bijlage: openstaande acties"
+    public static let openActies = "Bijlage: openstaande acties"
     public static let concept = "Concept"
     public static let noBouwblad = "Voor deze bouwsteen is nog geen bouwblad ingevuld."
     public static let empty = "Nog niet ingevuld."
-    public static let goalHeaders = ["Doel", "Streefwaarde", "Bereikt", "Oordeel"]
-    public static let actionHeaders = ["Actie", "Wie", "Wanneer", "Status"]
+    public static let doelHeaders = ["Doel", "Streefwaarde", "Bereikt", "Oordeel"]
+    public static let actieHeaders = ["Actie", "Wie", "Wanneer", "Status"]
     public static let appendixHeaders = ["Actie", "Bouwsteen", "Wie", "Wanneer", "Status"]
     public static let linkHeaders = ["Raakt bouwsteen", "Richting", "Toelichting"]
-    public static let noOpenActions = "Er zijn geen openstaande acties."
+    public static let noOpenActies = "Er zijn geen openstaande acties."
 }

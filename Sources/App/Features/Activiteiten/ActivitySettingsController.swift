@@ -13,21 +13,20 @@ struct ActivitySettingsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let access = try await ActivityAccess.managing(req)
         let s = access.settings
-        return try await render(req, access, FormState(values: [
-            "vogYears": String(s.vogYears), "minimum": String(s.minimumPerCell), "domains": s.extraDomains,
-        ]))
+        return try await render(req, access, FormState(ActivitySettingsForm(
+            vogYears: String(s.vogYears), minimum: String(s.minimumPerCell), domains: s.extraDomains)))
     }
 
     func save(req: Request) async throws -> Response {
         let access = try await ActivityAccess.managing(req)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<ActivitySettingsForm>.self)
         var errors = FieldErrors()
-        guard let input = ActivitySettingsInput.validate(values, into: &errors) else {
-            return try await render(req, access, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        guard let input = ActivitySettingsInput.validate(edit.form, into: &errors) else {
+            return try await render(req, access, FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
         let settings = access.settings
         if let id = settings.id {
-            guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
+            guard let version = edit.version else { throw Abort(.badRequest) }
             guard try await access.book(req.db).update(settings: id, from: version, input, now: req.now) else { throw Abort(.conflict) }
         } else {
             settings.vogYears = input.vogYears
@@ -41,10 +40,11 @@ struct ActivitySettingsController: RouteCollection {
 
     private func render(_ req: Request, _ access: ActivityAccess, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
+        typealias F = ActivitySettingsForm.CodingKeys
         let items: [FormPage.Item] = [
-            .init(field: form.field("vogYears", "Hoeveel jaar telt een VOG als geldig?", noun: "het aantal jaren", type: "number", hint: "Veel coalities houden 3 jaar aan.")),
-            .init(field: form.field("minimum", "Minstens zoveel activiteiten per domein per locatie", noun: "het aantal activiteiten", type: "number", hint: "De afspraak voor de dekking. Meestal 1.")),
-            .init(field: form.field("domains", "Eigen domeinen", noun: "de domeinen", type: "textarea",
+            .init(field: form.field(F.vogYears, "Hoeveel jaar telt een VOG als geldig?", noun: "het aantal jaren", type: "number", hint: "Veel coalities houden 3 jaar aan.")),
+            .init(field: form.field(F.minimum, "Minstens zoveel activiteiten per domein per locatie", noun: "het aantal activiteiten", type: "number", hint: "De afspraak voor de dekking. Meestal 1.")),
+            .init(field: form.field(F.domains, "Eigen domeinen", noun: "de domeinen", type: "textarea",
                                     hint: "Cultuur, sport, cognitief en ontdekken zijn er altijd. Zet elk extra domein op een eigen regel.", required: false)),
         ]
         let page = FormPage(

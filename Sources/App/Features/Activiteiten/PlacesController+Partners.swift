@@ -11,10 +11,10 @@ extension PlacesController {
 
     func createPartner(req: Request) async throws -> Response {
         let access = try await ActivityAccess.managing(req)
-        let values = try req.formValues()
+        let form = try req.form(PartnerForm.self)
         var errors = FieldErrors()
-        guard let input = PartnerInput.validate(values, into: &errors) else {
-            return try await partnerForm(req, access, partner: nil, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        guard let input = PartnerInput.validate(form, into: &errors) else {
+            return try await partnerForm(req, access, partner: nil, FormState(form, errors: errors), status: .unprocessableEntity)
         }
         let partner = PartnerRecord(coalitionID: access.tenant.coalitionID, name: input.name, kind: input.kind, contactName: input.contactName, contactEmail: input.contactEmail)
         try await access.places(req.db).add(partner)
@@ -25,20 +25,19 @@ extension PlacesController {
     func editPartner(req: Request) async throws -> Response {
         let access = try await ActivityAccess.managing(req)
         let partner = try await findPartner(req, access)
-        return try await partnerForm(req, access, partner: partner, FormState(values: [
-            "name": partner.name, "kind": partner.kind, "contactName": partner.contactName, "contactEmail": partner.contactEmail,
-        ]))
+        return try await partnerForm(req, access, partner: partner, FormState(PartnerForm(
+            name: partner.name, kind: partner.kind, contactName: partner.contactName, contactEmail: partner.contactEmail)))
     }
 
     func updatePartner(req: Request) async throws -> Response {
         let access = try await ActivityAccess.managing(req)
         let partner = try await findPartner(req, access)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<PartnerForm>.self)
         var errors = FieldErrors()
-        guard let input = PartnerInput.validate(values, into: &errors) else {
-            return try await partnerForm(req, access, partner: partner, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        guard let input = PartnerInput.validate(edit.form, into: &errors) else {
+            return try await partnerForm(req, access, partner: partner, FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
-        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
+        guard let version = edit.version else { throw Abort(.badRequest) }
         guard try await access.places(req.db).update(partner: partner.requireID(), from: version, input, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De partner \(input.name) is opgeslagen.")
         return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
@@ -46,11 +45,12 @@ extension PlacesController {
 
     func partnerForm(_ req: Request, _ access: ActivityAccess, partner: PartnerRecord?, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
+        typealias F = PartnerForm.CodingKeys
         let items: [FormPage.Item] = [
-            .init(field: form.field("name", "Naam van de organisatie", noun: "de naam van de organisatie")),
-            .init(select: form.select("kind", "Soort organisatie", noun: "de soort organisatie", empty: "Kies…", options: PartnerInput.kinds)),
-            .init(field: form.field("contactName", "Contactpersoon", noun: "de contactpersoon", autocomplete: "off", required: false)),
-            .init(field: form.field("contactEmail", "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
+            .init(field: form.field(F.name, "Naam van de organisatie", noun: "de naam van de organisatie")),
+            .init(select: form.select(F.kind, "Soort organisatie", noun: "de soort organisatie", empty: "Kies…", options: PartnerInput.kinds)),
+            .init(field: form.field(F.contactName, "Contactpersoon", noun: "de contactpersoon", autocomplete: "off", required: false)),
+            .init(field: form.field(F.contactEmail, "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
         ]
         let base = Paths.coalition(access.slug).base
         let page = FormPage(

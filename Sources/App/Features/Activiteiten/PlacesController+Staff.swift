@@ -36,10 +36,11 @@ extension PlacesController {
         let today = req.today
         let base = Paths.coalition(access.slug).partner(partner.id!)
         let canEdit = access.canEditStaff(of: partner.id!)
+        typealias F = StaffForm.CodingKeys
         let fields = [
-            form.field("name", "Naam", noun: "de naam", autocomplete: "off"),
-            form.field("role", "Rol", noun: "de rol", hint: "Bijvoorbeeld: trainer, docent, vrijwilliger", required: false),
-            form.field("vogDate", "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "De datum die op de Verklaring Omtrent het Gedrag staat. Leeg als er nog geen VOG is.", required: false),
+            form.field(F.name, "Naam", noun: "de naam", autocomplete: "off"),
+            form.field(F.role, "Rol", noun: "de rol", hint: "Bijvoorbeeld: trainer, docent, vrijwilliger", required: false),
+            form.field(F.vogDate, "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "De datum die op de Verklaring Omtrent het Gedrag staat. Leeg als er nog geen VOG is.", required: false),
         ]
         let page = PartnerPage(
             layout: try await req.layout(partner.name, current: "activiteiten"), base: Paths.coalition(access.slug).base, name: partner.name,
@@ -57,10 +58,10 @@ extension PlacesController {
         let access = try await ActivityAccess.load(req)
         let partner = try await findPartner(req, access)
         guard access.canEditStaff(of: partner.id!) else { throw Abort(.forbidden) }
-        let values = try req.formValues()
+        let form = try req.form(StaffForm.self)
         var errors = FieldErrors()
-        guard let input = StaffInput.validate(values, today: req.today, into: &errors) else {
-            return try await partnerPage(req, access, partner, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        guard let input = StaffInput.validate(form, today: req.today, into: &errors) else {
+            return try await partnerPage(req, access, partner, FormState(form, errors: errors), status: .unprocessableEntity)
         }
         let staff = StaffRecord()
         staff.partnerID = partner.id!
@@ -75,17 +76,17 @@ extension PlacesController {
 
     func editStaff(req: Request) async throws -> Response {
         let (access, partner, staff) = try await findStaff(req)
-        return try await staffForm(req, access, partner, staff, FormState(values: ["name": staff.name, "role": staff.role, "vogDate": staff.vogDate ?? ""]))
+        return try await staffForm(req, access, partner, staff, FormState(StaffForm(name: staff.name, role: staff.role, vogDate: staff.vogDate ?? "")))
     }
 
     func updateStaff(req: Request) async throws -> Response {
         let (access, partner, staff) = try await findStaff(req)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<StaffForm>.self)
         var errors = FieldErrors()
-        guard let input = StaffInput.validate(values, today: req.today, into: &errors) else {
-            return try await staffForm(req, access, partner, staff, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        guard let input = StaffInput.validate(edit.form, today: req.today, into: &errors) else {
+            return try await staffForm(req, access, partner, staff, FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
-        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
+        guard let version = edit.version else { throw Abort(.badRequest) }
         guard try await access.places(req.db).update(staff: staff.requireID(), from: version, input, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De gegevens van \(input.name) zijn opgeslagen.")
         return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
@@ -101,10 +102,11 @@ extension PlacesController {
     func staffForm(_ req: Request, _ access: ActivityAccess, _ partner: PartnerRecord, _ staff: StaffRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
         let base = Paths.coalition(access.slug).partner(partner.id!)
+        typealias F = StaffForm.CodingKeys
         let items: [FormPage.Item] = [
-            .init(field: form.field("name", "Naam", noun: "de naam", autocomplete: "off")),
-            .init(field: form.field("role", "Rol", noun: "de rol", required: false)),
-            .init(field: form.field("vogDate", "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "Leeg als er nog geen VOG is.", required: false)),
+            .init(field: form.field(F.name, "Naam", noun: "de naam", autocomplete: "off")),
+            .init(field: form.field(F.role, "Rol", noun: "de rol", required: false)),
+            .init(field: form.field(F.vogDate, "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "Leeg als er nog geen VOG is.", required: false)),
         ]
         let page = StaffPage(
             form: FormPage(layout: try await req.layout("Medewerker wijzigen", current: "activiteiten"), back: base, backLabel: "Terug naar \(partner.name)",

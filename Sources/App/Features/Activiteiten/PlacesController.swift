@@ -73,11 +73,11 @@ struct PlacesController: RouteCollection {
 
     func createLocation(req: Request) async throws -> Response {
         let access = try await ActivityAccess.managing(req)
-        let form = try req.submittedForm()
+        let body = try req.form(LocationBody.self)
         var errors = FieldErrors()
-        let chosen = Set(form.lists["coordinators"] ?? [])
-        guard let input = LocationInput.validate(form.values, into: &errors) else {
-            return try await locationForm(req, access, location: nil, FormState(values: form.values, errors: errors), chosen: chosen, status: .unprocessableEntity)
+        let chosen = body.chosen
+        guard let input = LocationInput.validate(body.form, into: &errors) else {
+            return try await locationForm(req, access, location: nil, FormState(body.form, errors: errors), chosen: chosen, status: .unprocessableEntity)
         }
         let location = LocationRecord(coalitionID: access.tenant.coalitionID, name: input.name, school: input.school, address: input.address, yearGroups: input.yearGroups?.stored ?? "")
         let coordinators = try await Self.chosen(chosen, of: access.places(req.db))
@@ -92,21 +92,21 @@ struct PlacesController: RouteCollection {
         let access = try await ActivityAccess.managing(req)
         let location = try await findLocation(req, access)
         let chosen = try await access.places(req.db).coordinators(of: location.requireID()).map(\.uuidString)
-        let values = ["name": location.name, "school": location.school, "address": location.address,
-                      "yearGroups": YearGroups(location.yearGroups.split(separator: ",").compactMap { Int($0) })?.label.replacingOccurrences(of: "groep ", with: "") ?? ""]
-        return try await locationForm(req, access, location: location, FormState(values: values), chosen: Set(chosen))
+        let form = LocationForm(name: location.name, school: location.school, address: location.address,
+                                yearGroups: YearGroups(location.yearGroups.split(separator: ",").compactMap { Int($0) })?.label.replacingOccurrences(of: "groep ", with: "") ?? "")
+        return try await locationForm(req, access, location: location, FormState(form), chosen: Set(chosen))
     }
 
     func updateLocation(req: Request) async throws -> Response {
         let access = try await ActivityAccess.managing(req)
         let location = try await findLocation(req, access)
-        let form = try req.submittedForm()
+        let body = try req.form(LocationBody.self)
         var errors = FieldErrors()
-        let chosen = Set(form.lists["coordinators"] ?? [])
-        guard let input = LocationInput.validate(form.values, into: &errors) else {
-            return try await locationForm(req, access, location: location, FormState(values: form.values, errors: errors), chosen: chosen, status: .unprocessableEntity)
+        let chosen = body.chosen
+        guard let input = LocationInput.validate(body.form, into: &errors) else {
+            return try await locationForm(req, access, location: location, FormState(body.form, errors: errors), chosen: chosen, status: .unprocessableEntity)
         }
-        guard let version = Versioned.parse(form.values["version"]) else { throw Abort(.badRequest) }
+        guard let version = body.version else { throw Abort(.badRequest) }
         let coordinators = try await Self.chosen(chosen, of: access.places(req.db))
         let id = try location.requireID()
         let saved = try await req.db.transaction { db -> Bool in
@@ -125,14 +125,15 @@ struct PlacesController: RouteCollection {
     func locationForm(_ req: Request, _ access: ActivityAccess, location: LocationRecord?, _ state: FormState, chosen: Set<String>, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
         let coordinators = try await access.places(req.db).coordinators()
+        typealias F = LocationForm.CodingKeys
         var items: [FormPage.Item] = [
-            .init(field: form.field("name", "Naam van de locatie", noun: "de naam van de locatie")),
-            .init(field: form.field("school", "School", noun: "de school", hint: "Bijvoorbeeld: Openbare basisschool De Regenboog", required: false)),
-            .init(field: form.field("address", "Adres", noun: "het adres", autocomplete: "street-address", required: false)),
-            .init(field: form.field("yearGroups", "Groepen", noun: "de groepen", hint: "Bijvoorbeeld 1-8, of 5, 6 en 7", required: false)),
+            .init(field: form.field(F.name, "Naam van de locatie", noun: "de naam van de locatie")),
+            .init(field: form.field(F.school, "School", noun: "de school", hint: "Bijvoorbeeld: Openbare basisschool De Regenboog", required: false)),
+            .init(field: form.field(F.address, "Adres", noun: "het adres", autocomplete: "street-address", required: false)),
+            .init(field: form.field(F.yearGroups, "Groepen", noun: "de groepen", hint: "Bijvoorbeeld 1-8, of 5, 6 en 7", required: false)),
         ]
         if !coordinators.members.isEmpty {
-            items.append(.init(checks: form.checks("coordinators", "Coördinatoren van deze locatie", noun: "de coördinatoren",
+            items.append(.init(checks: form.checks(LocationBody.CodingKeys.coordinators, "Coördinatoren van deze locatie", noun: "de coördinatoren",
                                                    options: coordinators.members.map { ($0.0.uuidString, $0.1) }, chosen: chosen)))
         }
         let base = Paths.coalition(access.slug).locaties
@@ -149,6 +150,20 @@ struct PlacesController: RouteCollection {
               let location = try await access.places(req.db).location(id)
         else { throw Abort(.notFound) }
         return location
+    }
+}
+
+/// The location form with the coordinators ticked (`coordinators[]`) and the version.
+struct LocationBody: Decodable {
+    enum CodingKeys: String, CodingKey, FieldName { case coordinators }
+    let form: LocationForm
+    let chosen: Set<String>
+    let version: Int?
+
+    init(from decoder: any Decoder) throws {
+        let edit = try Edit<LocationForm>(from: decoder)
+        (form, version) = (edit.form, edit.version)
+        chosen = Set(try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent([String].self, forKey: .coordinators) ?? [])
     }
 }
 

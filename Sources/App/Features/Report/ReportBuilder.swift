@@ -23,14 +23,14 @@ enum ReportBuilder {
         let open = data.acties
             .filter { included.contains($0.bouwbladID) && ($0.status == .gepland || $0.status == .bezig) }
             .sorted { ($0.deadline ?? "9999") < ($1.deadline ?? "9999") }
-            .map { actie -> Report.Action in
-                let source = data.bouwbladByID[actie.bouwbladID].flatMap { catalog.bouwsteen(id: $0.bouwsteenID)?.key.name } ?? ""
-                return action(actie, source: source)
+            .map { record -> Report.Actie in
+                let source = data.bouwbladByID[record.bouwbladID].flatMap { catalog.bouwsteen(id: $0.bouwsteenID)?.key.name } ?? ""
+                return actie(record, source: source)
             }
         return Report(
             title: data.title, coalition: data.coalition.name, period: data.period.label, date: DutchDate.dayMonthYear(today),
             isConcept: isConcept, introduction: data.introduction, raster: raster,
-            columnLabels: Aspect.allCases.map(\.label), rowLabels: Level.allCases.map(\.label), sections: sections, openActions: open)
+            columnLabels: Aspect.allCases.map(\.label), rowLabels: Level.allCases.map(\.label), sections: sections, openActies: open)
     }
 
     static func anchor(_ key: BouwsteenKey) -> String { "bouwsteen-\(key.code)" }
@@ -43,10 +43,10 @@ enum ReportBuilder {
                 title: "Cyclus \(cycle.number)" + (cycle.closedAt == nil ? " (loopt nog)" : ""),
                 period: cycle.period.label ?? "geen periode opgegeven",
                 steps: CycleStep.allCases.map { Report.Step(title: "Stap \($0.number) – \($0.title)", text: cycle.text($0)) },
-                goals: (data.doelenByCycle[cycle.id!] ?? []).map {
-                    Report.Goal(text: $0.text, target: $0.targetLabel ?? "", achieved: $0.achievedLabel, verdict: $0.effectiveVerdict?.label ?? "")
+                doelen: (data.doelenByCycle[cycle.id!] ?? []).map {
+                    Report.Doel(text: $0.text, target: $0.targetLabel ?? "", achieved: $0.achievedLabel, verdict: $0.effectiveVerdict?.label ?? "")
                 },
-                actions: (data.actiesByCycle[cycle.id!] ?? []).map { action($0, source: bouwsteen.key.name) })
+                acties: (data.actiesByCycle[cycle.id!] ?? []).map { actie($0, source: bouwsteen.key.name) })
         }
         var links: [Report.Link] = []
         for link in data.links {
@@ -74,8 +74,8 @@ enum ReportBuilder {
         return firstSentence.count > 90 ? String(firstSentence.prefix(88)) + "…" : firstSentence
     }
 
-    private static func action(_ actie: ActieRecord, source: String) -> Report.Action {
-        Report.Action(text: actie.text, owner: actie.ownerName, deadline: actie.deadline.flatMap { IsoDate($0)?.label } ?? "",
+    private static func actie(_ actie: ActieRecord, source: String) -> Report.Actie {
+        Report.Actie(text: actie.text, owner: actie.ownerName, deadline: actie.deadline.flatMap { IsoDate($0)?.label } ?? "",
                       status: actie.status.label, source: source)
     }
 }
