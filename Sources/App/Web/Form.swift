@@ -119,9 +119,10 @@ struct FormState {
     /// A field of one of several small forms on a page: its id and error key carry the
     /// prefix, its name does not (the form posts plain names).
     mutating func subField(
-        _ prefix: String, _ name: String, _ label: String, noun: String, type: String = "text",
+        _ prefix: String, _ field: some FieldName, _ label: String, noun: String, type: String = "text",
         hint: String? = nil, value: String
     ) -> FormField {
+        let name = field.fieldName
         let key = "\(prefix).\(name)"
         nouns[key] = noun
         return FormField(
@@ -129,7 +130,8 @@ struct FormState {
             autocomplete: nil, hint: hint, error: message(key), required: false)
     }
 
-    mutating func subChoice(_ prefix: String, _ name: String, _ label: String, noun: String, value: String, options: [(value: String, label: String)]) -> ChoiceField {
+    mutating func subChoice(_ prefix: String, _ field: some FieldName, _ label: String, noun: String, value: String, options: [(value: String, label: String)]) -> ChoiceField {
+        let name = field.fieldName
         let key = "\(prefix).\(name)"
         nouns[key] = noun
         let chosen = values[key] ?? value

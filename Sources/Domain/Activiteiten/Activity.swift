@@ -17,6 +17,19 @@ public enum ActivityDomains {
     public static let defaults = ["cultuur", "sport", "cognitief", "ontdekken"]
 }
 
+/// The activity form as posted; weekdays and staff are checkboxes (`weekdays[]`, `staff[]`).
+public struct ActivityForm: Codable, Equatable, Sendable {
+    public enum CodingKeys: String, CodingKey, FieldName {
+        case name, domain, location, partner, staff, weekdays, start, end, from, to, yearGroups, maxGroupSize, goals, doel
+        case inSchool, vierOgen, contact, schoolPresent
+    }
+    public var name, domain, location, partner, start, end, from, to, yearGroups, maxGroupSize, goals, doel: String?
+    public var inSchool, vierOgen, contact, schoolPresent: String?
+    public var weekdays, staff: [String]?
+
+    public init() {}
+}
+
 /// An activity as typed on the form.
 public struct ActivityInput: Equatable, Sendable {
     public static let nameMax = 120
@@ -38,55 +51,55 @@ public struct ActivityInput: Equatable, Sendable {
     public let contactBeforeAfter: Bool
     public let schoolPresent: String
 
-    /// - Parameters:
-    ///   - values: the single-valued fields.
-    ///   - weekdays: the ticked weekday boxes ("1" … "7").
-    ///   - domains: the coalition's domains.
-    public static func validate(_ values: [String: String], weekdays rawDays: [String], domains: [String], into errors: inout FieldErrors) -> ActivityInput? {
-        let name = Text.line(values["name"], field: "name", max: nameMax, into: &errors)
-        let domain = (values["domain"] ?? "").trimmingWhitespace()
-        if domain.isEmpty { errors.add("domain", .required) } else if !domains.contains(domain) { errors.add("domain", .unknownChoice) }
-        let location = (values["location"] ?? "").trimmingWhitespace()
-        if location.isEmpty { errors.add("location", .required) }
-        let partner = (values["partner"] ?? "").trimmingWhitespace()
+    private typealias F = ActivityForm.CodingKeys
+
+    /// The fields as typed; `domains` are the coalition's. Which location, partner, doel and
+    /// staff may be chosen is checked where the coalition's rows are known.
+    public static func validate(_ form: ActivityForm, domains: [String], into errors: inout FieldErrors) -> ActivityInput? {
+        let name = Text.line(form.name, field: F.name, max: nameMax, into: &errors)
+        let domain = (form.domain ?? "").trimmingWhitespace()
+        if domain.isEmpty { errors.add(F.domain, .required) } else if !domains.contains(domain) { errors.add(F.domain, .unknownChoice) }
+        let location = (form.location ?? "").trimmingWhitespace()
+        if location.isEmpty { errors.add(F.location, .required) }
+        let partner = (form.partner ?? "").trimmingWhitespace()
         var days: [Weekday] = []
-        for raw in rawDays {
-            guard let number = Int(raw), let day = Weekday(rawValue: number) else { errors.add("weekdays", .unknownChoice); break }
+        for raw in form.weekdays ?? [] {
+            guard let number = Int(raw), let day = Weekday(rawValue: number) else { errors.add(F.weekdays, .unknownChoice); break }
             if !days.contains(day) { days.append(day) }
         }
-        let slot = timeSlot(values["start"], values["end"], into: &errors)
-        let period = dateRange(values["from"], values["to"], into: &errors)
-        let groupsText = (values["yearGroups"] ?? "").trimmingWhitespace()
+        let slot = timeSlot(form.start, form.end, into: &errors)
+        let period = dateRange(form.from, form.to, into: &errors)
+        let groupsText = (form.yearGroups ?? "").trimmingWhitespace()
         let groups = groupsText.isEmpty ? nil : YearGroups(dutch: groupsText)
-        if !groupsText.isEmpty, groups == nil { errors.add("yearGroups", .notYearGroups) }
-        let maxGroup = count(values["maxGroupSize"], field: "maxGroupSize", max: 500, into: &errors)
-        let goals = PlainText.validate(values["goals"], field: "goals", max: textMax, into: &errors) ?? ""
-        let doel = (values["doel"] ?? "").trimmingWhitespace()
-        let present = Text.line(values["schoolPresent"], field: "schoolPresent", max: 200, required: false, into: &errors) ?? ""
+        if !groupsText.isEmpty, groups == nil { errors.add(F.yearGroups, .notYearGroups) }
+        let maxGroup = count(form.maxGroupSize, field: F.maxGroupSize, max: 500, into: &errors)
+        let goals = PlainText.validate(form.goals, field: F.goals, max: textMax, into: &errors) ?? ""
+        let doel = (form.doel ?? "").trimmingWhitespace()
+        let present = Text.line(form.schoolPresent, field: F.schoolPresent, max: 200, required: false, into: &errors) ?? ""
         guard errors.isEmpty, let name, let period else { return nil }
         return ActivityInput(
             name: name, domain: domain, locationID: location, partnerID: partner.isEmpty ? nil : partner,
             weekdays: days.sorted(), slot: slot, period: period, yearGroups: groups, maxGroupSize: maxGroup,
-            goals: goals, doelID: doel.isEmpty ? nil : doel, inSchool: values["inSchool"] == "ja",
-            vierOgen: values["vierOgen"] == "ja", contactBeforeAfter: values["contact"] == "ja", schoolPresent: present)
+            goals: goals, doelID: doel.isEmpty ? nil : doel, inSchool: form.inSchool == "ja",
+            vierOgen: form.vierOgen == "ja", contactBeforeAfter: form.contact == "ja", schoolPresent: present)
     }
 
     static func timeSlot(_ start: String?, _ end: String?, into errors: inout FieldErrors) -> TimeSlot? {
         let s = (start ?? "").trimmingWhitespace(), e = (end ?? "").trimmingWhitespace()
         if s.isEmpty && e.isEmpty { return nil }
-        guard let from = ClockTime(s) else { errors.add("start", .notATime); return nil }
-        guard let to = ClockTime(e) else { errors.add("end", .notATime); return nil }
-        guard let slot = TimeSlot(start: from, end: to) else { errors.add("end", .endBeforeStart); return nil }
+        guard let from = ClockTime(s) else { errors.add(F.start, .notATime); return nil }
+        guard let to = ClockTime(e) else { errors.add(F.end, .notATime); return nil }
+        guard let slot = TimeSlot(start: from, end: to) else { errors.add(F.end, .endBeforeStart); return nil }
         return slot
     }
 
     static func dateRange(_ from: String?, _ to: String?, into errors: inout FieldErrors) -> DateRange? {
-        let f = Dates.optional(from, field: "from", into: &errors)
-        let t = Dates.optional(to, field: "to", into: &errors)
-        if f == nil, errors["from"] == nil { errors.add("from", .required) }
-        if t == nil, errors["to"] == nil { errors.add("to", .required) }
+        let f = Dates.optional(from, field: F.from, into: &errors)
+        let t = Dates.optional(to, field: F.to, into: &errors)
+        if f == nil, errors[F.from] == nil { errors.add(F.from, .required) }
+        if t == nil, errors[F.to] == nil { errors.add(F.to, .required) }
         guard let f, let t else { return nil }
-        guard let range = DateRange(from: f, to: t) else { errors.add("to", .periodEndBeforeStart); return nil }
+        guard let range = DateRange(from: f, to: t) else { errors.add(F.to, .periodEndBeforeStart); return nil }
         return range
     }
 

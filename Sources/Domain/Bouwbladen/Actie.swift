@@ -14,6 +14,16 @@ public enum ActieStatus: String, CaseIterable, Sendable, Codable {
     public var isOpen: Bool { self == .gepland || self == .bezig }
 }
 
+/// The actie form as posted.
+public struct ActieForm: Codable, Equatable, Sendable {
+    public enum CodingKeys: String, CodingKey, FieldName { case text, ownerMember, ownerName, deadline, status }
+    public var text, ownerMember, ownerName, deadline, status: String?
+
+    public init(text: String? = nil, ownerMember: String? = nil, ownerName: String? = nil, deadline: String? = nil, status: String? = nil) {
+        (self.text, self.ownerMember, self.ownerName, self.deadline, self.status) = (text, ownerMember, ownerName, deadline, status)
+    }
+}
+
 /// An action as typed on the form. The owner is a member, or a free-text name such as a
 /// partner organisation.
 public struct ActieInput: Equatable, Sendable {
@@ -23,15 +33,16 @@ public struct ActieInput: Equatable, Sendable {
     public let deadline: IsoDate?
     public let status: ActieStatus
 
-    public static func validate(_ values: [String: String], into errors: inout FieldErrors) -> ActieInput? {
-        let text = PlainText.validate(values["text"], field: "text", max: DoelInput.textMax, into: &errors) ?? ""
-        if text.isEmpty, errors["text"] == nil { errors.add("text", .required) }
-        let member = (values["ownerMember"] ?? "").trimmingWhitespace()
-        let name = Text.line(values["ownerName"], field: "ownerName", max: DoelInput.shortMax, required: false, into: &errors) ?? ""
-        let deadline = Dates.optional(values["deadline"], field: "deadline", into: &errors)
-        let statusRaw = (values["status"] ?? "gepland").trimmingWhitespace()
+    public static func validate(_ form: ActieForm, into errors: inout FieldErrors) -> ActieInput? {
+        typealias F = ActieForm.CodingKeys
+        let text = PlainText.validate(form.text, field: F.text, max: DoelInput.textMax, into: &errors) ?? ""
+        if text.isEmpty, errors[F.text] == nil { errors.add(F.text, .required) }
+        let member = (form.ownerMember ?? "").trimmingWhitespace()
+        let name = Text.line(form.ownerName, field: F.ownerName, max: DoelInput.shortMax, required: false, into: &errors) ?? ""
+        let deadline = Dates.optional(form.deadline, field: F.deadline, into: &errors)
+        let statusRaw = (form.status ?? "gepland").trimmingWhitespace()
         let status = ActieStatus(rawValue: statusRaw.isEmpty ? "gepland" : statusRaw)
-        if status == nil { errors.add("status", .unknownChoice) }
+        if status == nil { errors.add(F.status, .unknownChoice) }
         guard errors.isEmpty, let status else { return nil }
         return ActieInput(text: text, ownerMemberID: member.isEmpty ? nil : member, ownerName: name, deadline: deadline, status: status)
     }

@@ -40,6 +40,16 @@ public enum Verdict: String, CaseIterable, Sendable {
     }
 }
 
+/// The doel form as posted.
+public struct DoelForm: Codable, Equatable, Sendable {
+    public enum CodingKeys: String, CodingKey, FieldName { case text, measure, target, unit, deadline, owner }
+    public var text, measure, target, unit, deadline, owner: String?
+
+    public init(text: String? = nil, measure: String? = nil, target: String? = nil, unit: String? = nil, deadline: String? = nil, owner: String? = nil) {
+        (self.text, self.measure, self.target, self.unit, self.deadline, self.owner) = (text, measure, target, unit, deadline, owner)
+    }
+}
+
 /// A goal as typed on the form.
 public struct DoelInput: Equatable, Sendable {
     public static let textMax = 2_000
@@ -52,20 +62,21 @@ public struct DoelInput: Equatable, Sendable {
     public let deadline: IsoDate?
     public let owner: String
 
-    public static func validate(_ values: [String: String], into errors: inout FieldErrors) -> DoelInput? {
-        let text = PlainText.validate(values["text"], field: "text", max: textMax, into: &errors) ?? ""
-        if text.isEmpty, errors["text"] == nil { errors.add("text", .required) }
-        let measure = Text.line(values["measure"], field: "measure", max: shortMax, required: false, into: &errors) ?? ""
-        let target = Text.line(values["target"], field: "target", max: 40, required: false, into: &errors) ?? ""
-        let unitRaw = (values["unit"] ?? "").trimmingWhitespace()
+    public static func validate(_ form: DoelForm, into errors: inout FieldErrors) -> DoelInput? {
+        typealias F = DoelForm.CodingKeys
+        let text = PlainText.validate(form.text, field: F.text, max: textMax, into: &errors) ?? ""
+        if text.isEmpty, errors[F.text] == nil { errors.add(F.text, .required) }
+        let measure = Text.line(form.measure, field: F.measure, max: shortMax, required: false, into: &errors) ?? ""
+        let target = Text.line(form.target, field: F.target, max: 40, required: false, into: &errors) ?? ""
+        let unitRaw = (form.unit ?? "").trimmingWhitespace()
         let unit = unitRaw.isEmpty ? nil : TargetUnit(rawValue: unitRaw)
-        if !unitRaw.isEmpty, unit == nil { errors.add("unit", .unknownChoice) }
+        if !unitRaw.isEmpty, unit == nil { errors.add(F.unit, .unknownChoice) }
         if !target.isEmpty {
-            if unit == .datum, IsoDate(target) == nil { errors.add("target", .notADate) }
-            if unit != .datum, Number.parse(target) == nil { errors.add("target", .notANumber) }
+            if unit == .datum, IsoDate(target) == nil { errors.add(F.target, .notADate) }
+            if unit != .datum, Number.parse(target) == nil { errors.add(F.target, .notANumber) }
         }
-        let deadline = Dates.optional(values["deadline"], field: "deadline", into: &errors)
-        let owner = Text.line(values["owner"], field: "owner", max: shortMax, required: false, into: &errors) ?? ""
+        let deadline = Dates.optional(form.deadline, field: F.deadline, into: &errors)
+        let owner = Text.line(form.owner, field: F.owner, max: shortMax, required: false, into: &errors) ?? ""
         guard errors.isEmpty else { return nil }
         return DoelInput(text: text, measure: measure, target: target, unit: unit, deadline: deadline, owner: owner)
     }

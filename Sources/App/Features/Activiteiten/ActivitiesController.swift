@@ -94,14 +94,14 @@ struct ActivitiesController: RouteCollection {
     func new(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         guard access.canCreate else { throw Abort(.forbidden) }
-        return try await form(req, access, activity: nil, FormState(values: ActivityForm.defaults(today: req.today)), days: [], staff: [])
+        return try await form(req, access, activity: nil, FormState(ActivityChoices.defaults(today: req.today)), days: [], staff: [])
     }
 
     func create(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         guard access.canCreate else { throw Abort(.forbidden) }
-        let submitted = try req.submittedForm()
-        let options = try await ActivityForm.load(req, access)
+        let submitted = try req.form(ActivityForm.self)
+        let options = try await ActivityChoices.load(req, access)
         var errors = FieldErrors()
         guard let valid = options.validate(submitted, access, into: &errors) else {
             return try await refuse(req, access, activity: nil, submitted, errors)
@@ -122,21 +122,21 @@ struct ActivitiesController: RouteCollection {
         let activity = try await access.activity(req)
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
         let staff = try await access.staff(of: activity, req.db)
-        return try await form(req, access, activity: activity, FormState(values: ActivityForm.values(of: activity)),
-                              days: Set(activity.days.map { String($0.rawValue) }), staff: Set(staff.map { $0.id!.uuidString }))
+        let current = ActivityChoices.form(of: activity, staff: try staff.map { try $0.requireID() })
+        return try await form(req, access, activity: activity, FormState(current), days: Set(current.weekdays ?? []), staff: Set(current.staff ?? []))
     }
 
     func update(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         let activity = try await access.activity(req)
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
-        let submitted = try req.submittedForm()
-        let options = try await ActivityForm.load(req, access)
+        let edit = try req.form(Edit<ActivityForm>.self)
+        let options = try await ActivityChoices.load(req, access)
         var errors = FieldErrors()
-        guard let valid = options.validate(submitted, access, into: &errors) else {
-            return try await refuse(req, access, activity: activity, submitted, errors)
+        guard let valid = options.validate(edit.form, access, into: &errors) else {
+            return try await refuse(req, access, activity: activity, edit.form, errors)
         }
-        guard let version = Versioned.parse(submitted.values["version"]) else { throw Abort(.badRequest) }
+        guard let version = edit.version else { throw Abort(.badRequest) }
         activity.apply(valid.input, locationID: valid.locationID, partnerID: valid.partnerID, doelID: valid.doelID)
         let saved = try await req.db.transaction { db -> Bool in
             try await access.book(db).update(activity, from: version, staff: valid.staffIDs, now: req.now)
@@ -146,14 +146,14 @@ struct ActivitiesController: RouteCollection {
         return .seeOther("\(access.base)/\(activity.id!)")
     }
 
-    private func refuse(_ req: Request, _ access: ActivityAccess, activity: ActivityRecord?, _ submitted: SubmittedForm, _ errors: FieldErrors) async throws -> Response {
-        try await form(req, access, activity: activity, FormState(values: submitted.values, errors: errors),
-                       days: Set(submitted.lists["weekdays"] ?? []), staff: Set(submitted.lists["staff"] ?? []), status: .unprocessableEntity)
+    private func refuse(_ req: Request, _ access: ActivityAccess, activity: ActivityRecord?, _ submitted: ActivityForm, _ errors: FieldErrors) async throws -> Response {
+        try await form(req, access, activity: activity, FormState(submitted, errors: errors),
+                       days: Set(submitted.weekdays ?? []), staff: Set(submitted.staff ?? []), status: .unprocessableEntity)
     }
 
     private func form(_ req: Request, _ access: ActivityAccess, activity: ActivityRecord?, _ state: FormState, days: Set<String>, staff: Set<String>, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
-        let options = try await ActivityForm.load(req, access)
+        let options = try await ActivityChoices.load(req, access)
         let items = options.items(&form, access, chosenDays: days, chosenStaff: staff)
         let title = activity == nil ? "Nieuwe activiteit" : "Activiteit wijzigen"
         let page = FormPage(
@@ -177,9 +177,9 @@ struct ActivitiesController: RouteCollection {
         let access = try await ActivityAccess.load(req)
         let activity = try await access.activity(req)
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
-        let values = try req.formValues()
-        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
-        guard let status = ActivityStatus(rawValue: values["status"] ?? "") else {
+        let edit = try req.form(Edit<StatusForm>.self)
+        guard let version = edit.version else { throw Abort(.badRequest) }
+        guard let status = ActivityStatus(rawValue: edit.form.status ?? "") else {
             return try await ActivityPage.render(req, access, activity, statusError: "Kies een van de mogelijkheden.", status: .unprocessableEntity)
         }
         let staff = try await access.staff(of: activity, req.db)
@@ -252,4 +252,10 @@ struct ActivitiesController: RouteCollection {
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("activiteiten/check", page, status: status)
     }
+}
+
+/// The status buttons on an activity's page.
+struct StatusForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case status }
+    var status: String?
 }

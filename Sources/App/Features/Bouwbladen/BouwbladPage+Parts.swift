@@ -53,27 +53,29 @@ extension BouwbladPage {
     }
 
     static func doelFields(_ form: inout FormState, _ prefix: String, _ doel: DoelRecord?) -> ([FormField], ChoiceField) {
+        typealias F = DoelForm.CodingKeys
         let fields = [
-            form.subField(prefix, "text", "Doel", noun: "het doel", type: "textarea", hint: "Wat willen jullie bereiken?", value: doel?.text ?? ""),
-            form.subField(prefix, "measure", "Wat meten jullie? (mag leeg)", noun: "wat jullie meten", hint: "Bijvoorbeeld: activiteiten met een nabespreking", value: doel?.measure ?? ""),
-            form.subField(prefix, "target", "Streefwaarde (mag leeg)", noun: "de streefwaarde", hint: "Een getal, of bij ‘datum’ een datum", value: doel?.target ?? ""),
-            form.subField(prefix, "deadline", "Uiterlijk op (mag leeg)", noun: "de datum", type: "date", value: doel?.deadline ?? ""),
-            form.subField(prefix, "owner", "Wie trekt dit? (mag leeg)", noun: "wie dit trekt", value: doel?.owner ?? ""),
+            form.subField(prefix, F.text, "Doel", noun: "het doel", type: "textarea", hint: "Wat willen jullie bereiken?", value: doel?.text ?? ""),
+            form.subField(prefix, F.measure, "Wat meten jullie? (mag leeg)", noun: "wat jullie meten", hint: "Bijvoorbeeld: activiteiten met een nabespreking", value: doel?.measure ?? ""),
+            form.subField(prefix, F.target, "Streefwaarde (mag leeg)", noun: "de streefwaarde", hint: "Een getal, of bij ‘datum’ een datum", value: doel?.target ?? ""),
+            form.subField(prefix, F.deadline, "Uiterlijk op (mag leeg)", noun: "de datum", type: "date", value: doel?.deadline ?? ""),
+            form.subField(prefix, F.owner, "Wie trekt dit? (mag leeg)", noun: "wie dit trekt", value: doel?.owner ?? ""),
         ]
-        let unit = form.subChoice(prefix, "unit", "Eenheid van de streefwaarde", noun: "een eenheid", value: doel?.unit ?? "",
+        let unit = form.subChoice(prefix, F.unit, "Eenheid van de streefwaarde", noun: "een eenheid", value: doel?.unit ?? "",
                                   options: [("", "geen")] + TargetUnit.allCases.map { ($0.rawValue, $0.label) })
         return (fields, unit)
     }
 
     static func actieFields(_ form: inout FormState, _ prefix: String, _ actie: ActieRecord?, members: [(UUID, String)]) -> ([FormField], ChoiceField, ChoiceField) {
+        typealias F = ActieForm.CodingKeys
         let fields = [
-            form.subField(prefix, "text", "Actie", noun: "de actie", type: "textarea", value: actie?.text ?? ""),
-            form.subField(prefix, "ownerName", "Of een andere naam, zoals een partnerorganisatie", noun: "een naam", value: actie.map { $0.ownerMemberID == nil ? $0.ownerName : "" } ?? ""),
-            form.subField(prefix, "deadline", "Wanneer (mag leeg)", noun: "de datum", type: "date", value: actie?.deadline ?? ""),
+            form.subField(prefix, F.text, "Actie", noun: "de actie", type: "textarea", value: actie?.text ?? ""),
+            form.subField(prefix, F.ownerName, "Of een andere naam, zoals een partnerorganisatie", noun: "een naam", value: actie.map { $0.ownerMemberID == nil ? $0.ownerName : "" } ?? ""),
+            form.subField(prefix, F.deadline, "Wanneer (mag leeg)", noun: "de datum", type: "date", value: actie?.deadline ?? ""),
         ]
-        let owner = form.subChoice(prefix, "ownerMember", "Wie doet het?", noun: "een lid", value: actie?.ownerMemberID?.uuidString ?? "",
+        let owner = form.subChoice(prefix, F.ownerMember, "Wie doet het?", noun: "een lid", value: actie?.ownerMemberID?.uuidString ?? "",
                                    options: [("", "niemand van de leden")] + members.map { ($0.0.uuidString, $0.1) })
-        let status = form.subChoice(prefix, "status", "Status", noun: "een status", value: actie?.status.rawValue ?? ActieStatus.gepland.rawValue,
+        let status = form.subChoice(prefix, F.status, "Status", noun: "een status", value: actie?.status.rawValue ?? ActieStatus.gepland.rawValue,
                                     options: ActieStatus.allCases.map { ($0.rawValue, $0.label) })
         return (fields, owner, status)
     }
@@ -96,8 +98,8 @@ extension BouwbladPage {
             hints: hints, hasHints: !hints.isEmpty, verdict: doel.effectiveVerdict?.label, achieved: doel.achieved.isEmpty ? nil : doel.achievedLabel,
             version: doel.version, editOpen: form.hasErrors(prefix: prefix), resultOpen: form.hasErrors(prefix: resultPrefix),
             fields: fields, unit: unit,
-            resultAchieved: form.subField(resultPrefix, "achieved", "Bereikte waarde", noun: "de bereikte waarde", hint: doel.target.isEmpty ? nil : "Streefwaarde: \(doel.target)", value: doel.achieved),
-            resultVerdict: form.subChoice(resultPrefix, "verdict", "Oordeel", noun: "een oordeel", value: doel.verdict ?? "",
+            resultAchieved: form.subField(resultPrefix, ResultForm.CodingKeys.achieved, "Bereikte waarde", noun: "de bereikte waarde", hint: doel.target.isEmpty ? nil : "Streefwaarde: \(doel.target)", value: doel.achieved),
+            resultVerdict: form.subChoice(resultPrefix, ResultForm.CodingKeys.verdict, "Oordeel", noun: "een oordeel", value: doel.verdict ?? "",
                                           options: [("", "Automatisch" + (computed.map { " (nu: \($0.label.lowercased()))" } ?? " uit streefwaarde en bereikte waarde"))]
                                             + Verdict.allCases.map { ($0.rawValue, $0.label) }),
             action: base, resultAction: "\(base)/resultaat", deleteAction: "\(base)/verwijderen")

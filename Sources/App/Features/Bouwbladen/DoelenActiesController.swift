@@ -22,10 +22,10 @@ struct DoelenActiesController: RouteCollection {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
         let cycle = try context.cycle(req)
-        let values = try req.formValues()
+        let form = try req.form(DoelForm.self)
         var errors = FieldErrors()
-        guard let input = DoelInput.validate(values, into: &errors) else {
-            return try await refuse(req, context, prefix: "doel-new-\(cycle.id!)", values, errors)
+        guard let input = DoelInput.validate(form, into: &errors) else {
+            return try await refuse(req, context, prefix: "doel-new-\(cycle.id!)", form, errors)
         }
         let doel = DoelRecord()
         doel.bouwbladID = context.bouwblad.id!
@@ -40,14 +40,14 @@ struct DoelenActiesController: RouteCollection {
 
     func updateDoel(req: Request) async throws -> Response {
         let (context, doel) = try await findDoel(req)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<DoelForm>.self)
         var errors = FieldErrors()
-        guard let input = DoelInput.validate(values, into: &errors) else {
-            return try await refuse(req, context, prefix: "doel-\(doel.id!)", values, errors)
+        guard let input = DoelInput.validate(edit.form, into: &errors) else {
+            return try await refuse(req, context, prefix: "doel-\(doel.id!)", edit.form, errors)
         }
         let before = doel.summary
         apply(input, to: doel)
-        try await update(req, context, record: doel, schema: DoelRecord.schema, version: values["version"], field: "doel", before: before, after: doel.summary, columns: [
+        try await update(req, context, record: doel, schema: DoelRecord.schema, version: edit.version, field: "doel", before: before, after: doel.summary, columns: [
             ("text", doel.text), ("measure", doel.measure), ("target", doel.target), ("unit", doel.unit),
             ("deadline", doel.deadline), ("owner", doel.owner),
         ])
@@ -56,16 +56,17 @@ struct DoelenActiesController: RouteCollection {
 
     func saveResult(req: Request) async throws -> Response {
         let (context, doel) = try await findDoel(req)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<ResultForm>.self)
+        typealias F = ResultForm.CodingKeys
         var errors = FieldErrors()
-        let achieved = Text.line(values["achieved"], field: "achieved", max: 40, required: false, into: &errors) ?? ""
-        let verdictRaw = (values["verdict"] ?? "").trimmingWhitespace()
-        if !verdictRaw.isEmpty, Verdict(rawValue: verdictRaw) == nil { errors.add("verdict", .unknownChoice) }
-        guard errors.isEmpty else { return try await refuse(req, context, prefix: "result-\(doel.id!)", values, errors) }
+        let achieved = Text.line(edit.form.achieved, field: F.achieved, max: 40, required: false, into: &errors) ?? ""
+        let verdictRaw = (edit.form.verdict ?? "").trimmingWhitespace()
+        if !verdictRaw.isEmpty, Verdict(rawValue: verdictRaw) == nil { errors.add(F.verdict, .unknownChoice) }
+        guard errors.isEmpty else { return try await refuse(req, context, prefix: "result-\(doel.id!)", edit.form, errors) }
         let before = doel.summary
         doel.achieved = achieved
         doel.verdict = verdictRaw.isEmpty ? nil : verdictRaw
-        try await update(req, context, record: doel, schema: DoelRecord.schema, version: values["version"], field: "doel", before: before, after: doel.summary, columns: [
+        try await update(req, context, record: doel, schema: DoelRecord.schema, version: edit.version, field: "doel", before: before, after: doel.summary, columns: [
             ("achieved", doel.achieved), ("verdict", doel.verdict),
         ])
         return try await done(req, context, "Het resultaat is opgeslagen.", anchor: "stap-\(doel.cycleID)-bereikt")
@@ -84,10 +85,10 @@ struct DoelenActiesController: RouteCollection {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
         let cycle = try context.cycle(req)
-        let values = try req.formValues()
+        let form = try req.form(ActieForm.self)
         var errors = FieldErrors()
-        guard let input = ActieInput.validate(values, into: &errors), let owner = try await owner(req, context, input, &errors) else {
-            return try await refuse(req, context, prefix: "actie-new-\(cycle.id!)", values, errors)
+        guard let input = ActieInput.validate(form, into: &errors), let owner = try await owner(req, context, input, &errors) else {
+            return try await refuse(req, context, prefix: "actie-new-\(cycle.id!)", form, errors)
         }
         let actie = ActieRecord()
         actie.bouwbladID = context.bouwblad.id!
@@ -101,14 +102,14 @@ struct DoelenActiesController: RouteCollection {
 
     func updateActie(req: Request) async throws -> Response {
         let (context, actie) = try await findActie(req)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<ActieForm>.self)
         var errors = FieldErrors()
-        guard let input = ActieInput.validate(values, into: &errors), let owner = try await owner(req, context, input, &errors) else {
-            return try await refuse(req, context, prefix: "actie-\(actie.id!)", values, errors)
+        guard let input = ActieInput.validate(edit.form, into: &errors), let owner = try await owner(req, context, input, &errors) else {
+            return try await refuse(req, context, prefix: "actie-\(actie.id!)", edit.form, errors)
         }
         let before = actie.summary
         apply(input, owner: owner, to: actie)
-        try await update(req, context, record: actie, schema: ActieRecord.schema, version: values["version"], field: "actie", before: before, after: actie.summary, columns: [
+        try await update(req, context, record: actie, schema: ActieRecord.schema, version: edit.version, field: "actie", before: before, after: actie.summary, columns: [
             ("text", actie.text), ("owner_member_id", actie.ownerMemberID), ("owner_name", actie.ownerName),
             ("deadline", actie.deadline), ("status", actie.status.rawValue),
         ])
@@ -172,10 +173,10 @@ struct DoelenActiesController: RouteCollection {
 
     /// A doel or actie based on the version the form names, with a revision when its text changed.
     private func update(
-        _ req: Request, _ context: BouwbladContext, record: some Model, schema: String, version: String?, field: String,
+        _ req: Request, _ context: BouwbladContext, record: some Model, schema: String, version: Int?, field: String,
         before: String, after: String, columns: [(String, any Encodable & Sendable)]
     ) async throws {
-        guard let version = Versioned.parse(version), let id = record.id as? UUID else { throw Abort(.badRequest) }
+        guard let version, let id = record.id as? UUID else { throw Abort(.badRequest) }
         let cycleID = (record as? DoelRecord)?.cycleID ?? (record as? ActieRecord)?.cycleID
         let change = try context.change(req, cycle: cycleID, field: field, before: before, after: after)
         let saved = try await req.db.transaction { db -> Bool in
@@ -184,12 +185,18 @@ struct DoelenActiesController: RouteCollection {
         guard saved else { throw Abort(.conflict) }
     }
 
-    private func refuse(_ req: Request, _ context: BouwbladContext, prefix: String, _ values: [String: String], _ errors: FieldErrors) async throws -> Response {
-        try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed(prefix), errors: errors.prefixed(prefix)), status: .unprocessableEntity)
+    private func refuse(_ req: Request, _ context: BouwbladContext, prefix: String, _ form: some Encodable, _ errors: FieldErrors) async throws -> Response {
+        try await BouwbladPage.render(req, context, form: FormState(values: FormState(form).values.prefixed(prefix), errors: errors.prefixed(prefix)), status: .unprocessableEntity)
     }
 
     private func done(_ req: Request, _ context: BouwbladContext, _ message: String, anchor: String) async throws -> Response {
         try await req.flash(message)
         return .seeOther(context.base + "#" + anchor)
     }
+}
+
+/// What a doel achieved (stap 3), posted from the bouwblad page.
+struct ResultForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case achieved, verdict }
+    var achieved, verdict: String?
 }
