@@ -14,17 +14,18 @@ public struct Period: Equatable, Sendable {
     public var label: String { "\(startYear)–\(endYear)" }
 
     public static func validate(start: String?, end: String?, into errors: inout FieldErrors) -> Period? {
-        let startYear = year(start, field: "periodStart", into: &errors)
-        let endYear = year(end, field: "periodEnd", into: &errors)
+        typealias F = CoalitionForm.CodingKeys
+        let startYear = year(start, field: F.periodStart, into: &errors)
+        let endYear = year(end, field: F.periodEnd, into: &errors)
         guard let startYear, let endYear else { return nil }
         guard endYear >= startYear else {
-            errors.add("periodEnd", .periodEndBeforeStart)
+            errors.add(F.periodEnd, .periodEndBeforeStart)
             return nil
         }
         return Period(startYear: startYear, endYear: endYear)
     }
 
-    private static func year(_ raw: String?, field: String, into errors: inout FieldErrors) -> Int? {
+    private static func year(_ raw: String?, field: some FieldName, into errors: inout FieldErrors) -> Int? {
         let text = (raw ?? "").trimmingWhitespace()
         if text.isEmpty { errors.add(field, .required); return nil }
         guard text.count <= 4, let value = Int(text) else { errors.add(field, .notAYear); return nil }
@@ -33,6 +34,16 @@ public struct Period: Equatable, Sendable {
             return nil
         }
         return value
+    }
+}
+
+/// The coalition form as posted (first use, and the beheerder's new coalition).
+public struct CoalitionForm: Codable, Equatable, Sendable {
+    public enum CodingKeys: String, CodingKey, FieldName { case coalitionName, periodStart, periodEnd }
+    public var coalitionName, periodStart, periodEnd: String?
+
+    public init(coalitionName: String? = nil, periodStart: String? = nil, periodEnd: String? = nil) {
+        (self.coalitionName, self.periodStart, self.periodEnd) = (coalitionName, periodStart, periodEnd)
     }
 }
 
@@ -48,9 +59,13 @@ public struct CoalitionInput: Equatable, Sendable {
         self.period = period
     }
 
+    public static func validate(_ form: CoalitionForm) -> Result<CoalitionInput, ValidationFailure> {
+        validate(name: form.coalitionName, periodStart: form.periodStart, periodEnd: form.periodEnd)
+    }
+
     public static func validate(name: String?, periodStart: String?, periodEnd: String?) -> Result<CoalitionInput, ValidationFailure> {
         var errors = FieldErrors()
-        let name = Text.line(name, field: "coalitionName", max: nameMax, into: &errors)
+        let name = Text.line(name, field: CoalitionForm.CodingKeys.coalitionName, max: nameMax, into: &errors)
         let period = Period.validate(start: periodStart, end: periodEnd, into: &errors)
         guard let name, let period, errors.isEmpty else { return .failure(ValidationFailure(errors)) }
         return .success(CoalitionInput(name: name, period: period))

@@ -24,17 +24,17 @@ struct AccountController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return try await render(req, FormState(values: ["name": user.name]))
+        return try await render(req, FormState(AccountForm(name: user.name)))
     }
 
     func changeName(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let values = try req.formValues()
+        let edit = try req.form(Edit<AccountForm>.self)
         var errors = FieldErrors()
-        let name = Text.line(values["name"], field: "name", max: AccountInput.nameMax, into: &errors)
-        guard let name, let version = Versioned.parse(values["version"]) else {
+        let name = Text.line(edit.form.name, field: AccountForm.CodingKeys.name, max: AccountInput.nameMax, into: &errors)
+        guard let name, let version = edit.version else {
             if errors.isEmpty { throw Abort(.badRequest) }
-            return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
+            return try await render(req, FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
         let saved = try await Versioned.updateAccount(user.requireID(), expectedVersion: version, set: [("name", name)], on: req.db, now: req.now)
         guard saved else { throw Abort(.conflict) }
@@ -44,18 +44,18 @@ struct AccountController: RouteCollection {
 
     func changePassword(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let values = try req.formValues()
+        let form = try req.form(PasswordForm.self)
+        typealias F = PasswordForm.CodingKeys
         let accounts = Accounts(request: req)
         var errors = FieldErrors()
-        let current = values["currentPassword"] ?? ""
-        if current.isEmpty { errors.add("currentPassword", .required) }
-        else if try await !accounts.verify(current, against: user.passwordHash) { errors.add("currentPassword", .wrongPassword) }
-        try accounts.policy.check(values["password"], repeated: values["passwordRepeat"], email: user.email,
+        let current = form.currentPassword ?? ""
+        if current.isEmpty { errors.add(F.currentPassword, .required) }
+        else if try await !accounts.verify(current, against: user.passwordHash) { errors.add(F.currentPassword, .wrongPassword) }
+        try accounts.policy.check(form.password, repeated: form.passwordRepeat, email: user.email,
                               context: [user.name] + (try await accounts.coalitionNames(of: user)), into: &errors)
-        guard errors.isEmpty, let password = values["password"] else {
-            var kept = values
-            kept["name"] = user.name
-            return try await render(req, FormState(values: kept, errors: errors), status: .unprocessableEntity)
+        guard errors.isEmpty, let password = form.password else {
+            // The password fields are never shown again; the name field keeps the saved name.
+            return try await render(req, FormState(AccountForm(name: user.name), errors: errors), status: .unprocessableEntity)
         }
         let hash = try await accounts.hash(password)
         let userID = user.id!
@@ -76,10 +76,10 @@ struct AccountController: RouteCollection {
         var form = form
         let page = Page(
             layout: try await req.layout("Mijn account", current: "account"), email: user.email, version: user.version,
-            name: form.field("name", "Naam", noun: "je naam", autocomplete: "name"),
-            currentPassword: form.field("currentPassword", "Huidig wachtwoord", noun: "je huidige wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
-            password: form.field("password", "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens.", keepValue: false),
-            passwordRepeat: form.field("passwordRepeat", "Herhaal het nieuwe wachtwoord", noun: "het nieuwe wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+            name: form.field(AccountForm.CodingKeys.name, "Naam", noun: "je naam", autocomplete: "name"),
+            currentPassword: form.field(PasswordForm.CodingKeys.currentPassword, "Huidig wachtwoord", noun: "je huidige wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
+            password: form.field(PasswordForm.CodingKeys.password, "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens.", keepValue: false),
+            passwordRepeat: form.field(PasswordForm.CodingKeys.passwordRepeat, "Herhaal het nieuwe wachtwoord", noun: "het nieuwe wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("account/edit", page, status: status)
     }

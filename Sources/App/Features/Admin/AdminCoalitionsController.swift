@@ -22,15 +22,15 @@ struct AdminCoalitionsController: RouteCollection {
     func list(req: Request) async throws -> Response {
         _ = try requireAdmin(req)
         let year = Calendar(identifier: .gregorian).component(.year, from: req.now)
-        return try await render(req, FormState(values: ["periodStart": "\(year)", "periodEnd": "\(year + 3)"]))
+        return try await render(req, FormState(CoalitionForm(periodStart: "\(year)", periodEnd: "\(year + 3)")))
     }
 
     func create(req: Request) async throws -> Response {
         let admin = try requireAdmin(req)
-        let values = try req.formValues()
-        switch CoalitionInput.validate(name: values["coalitionName"], periodStart: values["periodStart"], periodEnd: values["periodEnd"]) {
+        let form = try req.form(CoalitionForm.self)
+        switch CoalitionInput.validate(form) {
         case .failure(let failure):
-            return try await render(req, FormState(values: values, errors: failure.errors), status: .unprocessableEntity)
+            return try await render(req, FormState(form, errors: failure.errors), status: .unprocessableEntity)
         case .success(let input):
             let adminID = admin.id!
             let coalition = try await req.db.transaction { db in
@@ -62,9 +62,9 @@ struct AdminCoalitionsController: RouteCollection {
         }
         let page = Page(
             layout: try await req.layout("Coalities beheren", current: "beheer"), rows: rows,
-            coalitionName: form.field("coalitionName", "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "off"),
-            periodStart: form.field("periodStart", "Periode: beginjaar", noun: "het beginjaar", autocomplete: "off"),
-            periodEnd: form.field("periodEnd", "Periode: eindjaar", noun: "het eindjaar", autocomplete: "off"),
+            coalitionName: form.field(CoalitionForm.CodingKeys.coalitionName, "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "off"),
+            periodStart: form.field(CoalitionForm.CodingKeys.periodStart, "Periode: beginjaar", noun: "het beginjaar", autocomplete: "off"),
+            periodEnd: form.field(CoalitionForm.CodingKeys.periodEnd, "Periode: eindjaar", noun: "het eindjaar", autocomplete: "off"),
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("admin/coalitions", page, status: status)
     }

@@ -23,10 +23,10 @@ struct LoginController: RouteCollection {
     }
 
     func submit(req: Request) async throws -> Response {
-        let values = try req.formValues()
-        let email = Email.normalize(values["email"])
-        let password = values["password"] ?? ""
-        let back = Self.safeBack(values["terug"])
+        let form = try req.form(LoginForm.self)
+        let email = Email.normalize(form.email)
+        let password = form.password ?? ""
+        let back = Self.safeBack(form.terug)
         let accounts = Accounts(request: req)
         let user = email.isEmpty || email.count > Email.maxLength ? nil : try await accounts.user(email: email)
         let device = try await LoginDevice.known(req, userID: user?.id)
@@ -73,11 +73,12 @@ struct LoginController: RouteCollection {
     }
 
     private func render(_ req: Request, email: String, back: String, status: HTTPStatus = .ok, problem: String?) async throws -> Response {
-        var form = FormState(values: ["email": email])
+        typealias F = LoginForm.CodingKeys
+        var form = FormState(LoginForm(email: email))
         let page = Page(
             layout: try await req.layout("Inloggen"),
-            email: form.field("email", "E-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "username"),
-            password: form.field("password", "Wachtwoord", noun: "je wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
+            email: form.field(F.email, "E-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "username"),
+            password: form.field(F.password, "Wachtwoord", noun: "je wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
             back: back, problem: problem)
         return try req.page("auth/login", page, status: status)
     }
@@ -91,4 +92,10 @@ extension Application {
         get { storage[DummyHashKey.self] ?? "" }
         set { storage[DummyHashKey.self] = newValue }
     }
+}
+
+/// The login form; `terug` is where to go after logging in.
+struct LoginForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case email, password, terug }
+    var email, password, terug: String?
 }

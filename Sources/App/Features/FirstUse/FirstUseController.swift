@@ -22,21 +22,20 @@ struct FirstUseController: RouteCollection {
     func show(req: Request) async throws -> Response {
         guard try await !hasAccounts(req) else { return .seeOther("/inloggen") }
         let year = Calendar(identifier: .gregorian).component(.year, from: req.now)
-        return try await render(req, FormState(values: ["periodStart": "\(year)", "periodEnd": "\(year + 3)"]))
+        return try await render(req, FormState(CoalitionForm(periodStart: "\(year)", periodEnd: "\(year + 3)")))
     }
 
     func submit(req: Request) async throws -> Response {
         guard try await !hasAccounts(req) else { throw Abort(.forbidden) }
-        let values = try req.formValues()
+        let coalitionForm = try req.form(CoalitionForm.self), accountForm = try req.form(AccountForm.self)
         var errors = FieldErrors()
-        let coalition = CoalitionInput.validate(name: values["coalitionName"], periodStart: values["periodStart"], periodEnd: values["periodEnd"])
+        let coalition = CoalitionInput.validate(coalitionForm)
         if case .failure(let failure) = coalition { failure.errors.items.forEach { errors.add($0.field, $0.issue) } }
         let accounts = Accounts(request: req)
-        let account = AccountInput.validate(
-            name: values["name"], email: values["email"], password: values["password"],
-            passwordRepeat: values["passwordRepeat"], policy: try accounts.policy, context: [values["coalitionName"] ?? ""], into: &errors)
+        let account = AccountInput.validate(accountForm, policy: try accounts.policy, context: [coalitionForm.coalitionName ?? ""], into: &errors)
         guard case .success(let coalitionInput) = coalition, let account, errors.isEmpty else {
-            return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
+            let typed = FormState(coalitionForm).values.merging(FormState(accountForm).values) { a, _ in a }
+            return try await render(req, FormState(values: typed, errors: errors), status: .unprocessableEntity)
         }
         let hash = try await accounts.hash(account.password)
         let user = try await req.db.writeTransaction { db in
@@ -63,13 +62,13 @@ struct FirstUseController: RouteCollection {
         var form = form
         let page = Page(
             layout: try await req.layout("Eerste gebruik"),
-            coalitionName: form.field("coalitionName", "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "organization", hint: "Bijvoorbeeld: Coalitie Rivierstad"),
-            periodStart: form.field("periodStart", "Periode: beginjaar", noun: "het beginjaar", type: "text", autocomplete: "off"),
-            periodEnd: form.field("periodEnd", "Periode: eindjaar", noun: "het eindjaar", type: "text", autocomplete: "off"),
-            name: form.field("name", "Je naam", noun: "je naam", autocomplete: "name"),
-            email: form.field("email", "Je e-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "email", hint: "Hiermee log je in."),
-            password: form.field("password", "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
-            passwordRepeat: form.field("passwordRepeat", "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+            coalitionName: form.field(CoalitionForm.CodingKeys.coalitionName, "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "organization", hint: "Bijvoorbeeld: Coalitie Rivierstad"),
+            periodStart: form.field(CoalitionForm.CodingKeys.periodStart, "Periode: beginjaar", noun: "het beginjaar", type: "text", autocomplete: "off"),
+            periodEnd: form.field(CoalitionForm.CodingKeys.periodEnd, "Periode: eindjaar", noun: "het eindjaar", type: "text", autocomplete: "off"),
+            name: form.field(AccountForm.CodingKeys.name, "Je naam", noun: "je naam", autocomplete: "name"),
+            email: form.field(AccountForm.CodingKeys.email, "Je e-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "email", hint: "Hiermee log je in."),
+            password: form.field(AccountForm.CodingKeys.password, "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
+            passwordRepeat: form.field(AccountForm.CodingKeys.passwordRepeat, "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("firstuse/form", page, status: status)
     }

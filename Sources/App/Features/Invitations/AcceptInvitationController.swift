@@ -44,7 +44,7 @@ struct AcceptInvitationController: RouteCollection {
             if let done = try await alreadyMember(req, coalition) { return done }
             guard invitation.isOpen else { return try await invalid(req) }
         }
-        return try await render(req, invitation, coalition, FormState(values: ["name": invitation.name]))
+        return try await render(req, invitation, coalition, FormState(AccountForm(name: invitation.name)))
     }
 
     func submit(req: Request) async throws -> Response {
@@ -57,14 +57,12 @@ struct AcceptInvitationController: RouteCollection {
             try await req.flash("Welkom bij \(coalition.name)! Je bent nu lid als \(Messages.roleLabel(invitation.role).lowercased()).")
             return .seeOther(Paths.coalition(coalition.slug).home)
         }
-        let values = try req.formValues()
+        let form = try req.form(AccountForm.self)
         let accounts = Accounts(request: req)
         var errors = FieldErrors()
-        guard let account = AccountInput.validate(
-            name: values["name"], email: invitation.email, password: values["password"],
-            passwordRepeat: values["passwordRepeat"], policy: try accounts.policy, context: [coalition.name], into: &errors)
+        guard let account = AccountInput.validate(form, email: invitation.email, policy: try accounts.policy, context: [coalition.name], into: &errors)
         else {
-            return try await render(req, invitation, coalition, FormState(values: values, errors: errors), status: .unprocessableEntity)
+            return try await render(req, invitation, coalition, FormState(form, errors: errors), status: .unprocessableEntity)
         }
         // Hashed in every case, so the answer takes as long with a known address as with a new one.
         let hash = try await accounts.hash(account.password)
@@ -105,9 +103,9 @@ struct AcceptInvitationController: RouteCollection {
             role: Messages.roleLabel(invitation.role).lowercased(), email: invitation.email,
             loginHref: LoginController.href(returningTo: req.url.path),
             asCurrentUser: user?.email == invitation.email, otherUser: user.flatMap { $0.email == invitation.email ? nil : $0.email },
-            name: form.field("name", "Je naam", noun: "je naam", autocomplete: "name"),
-            password: form.field("password", "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
-            passwordRepeat: form.field("passwordRepeat", "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+            name: form.field(AccountForm.CodingKeys.name, "Je naam", noun: "je naam", autocomplete: "name"),
+            password: form.field(AccountForm.CodingKeys.password, "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
+            passwordRepeat: form.field(AccountForm.CodingKeys.passwordRepeat, "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("invitation/accept", page, status: status)
     }

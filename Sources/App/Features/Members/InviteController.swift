@@ -33,23 +33,23 @@ struct InviteController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         _ = try req.require(\.canManageMembers)
-        return try await render(req, FormState(values: ["role": Role.coordinator.rawValue]), chosenLocations: [])
+        return try await render(req, FormState(InvitationForm(role: Role.coordinator.rawValue)), chosenLocations: [])
     }
 
     func submit(req: Request) async throws -> Response {
         let tenant = try req.require(\.canManageMembers)
-        let form = try req.submittedForm()
-        let values = form.values
-        let chosenLocations = form.lists["locations"] ?? []
+        let form = try req.form(InvitationForm.self)
+        typealias F = InvitationForm.CodingKeys
+        let chosenLocations = form.locations ?? []
         var errors = FieldErrors()
-        let input = InvitationInput.validate(name: values["name"], email: values["email"], role: values["role"], into: &errors)
+        let input = InvitationInput.validate(form, into: &errors)
         let options = try await Assignable.load(req, tenant)
         let locationIDs = chosenLocations.compactMap { UUID(uuidString: $0) }.filter { options.locations[$0] != nil }
-        let partnerID = values["partner"].flatMap { UUID(uuidString: $0) }.flatMap { options.partners[$0] == nil ? nil : $0 }
-        if input?.role == .coordinator, !options.locations.isEmpty, locationIDs.isEmpty { errors.add("locations", .required) }
-        if input?.role == .partner, !options.partners.isEmpty, partnerID == nil { errors.add("partner", .required) }
+        let partnerID = form.partner.flatMap { UUID(uuidString: $0) }.flatMap { options.partners[$0] == nil ? nil : $0 }
+        if input?.role == .coordinator, !options.locations.isEmpty, locationIDs.isEmpty { errors.add(F.locations, .required) }
+        if input?.role == .partner, !options.partners.isEmpty, partnerID == nil { errors.add(F.partner, .required) }
         guard let input, errors.isEmpty else {
-            return try await render(req, FormState(values: values, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
+            return try await render(req, FormState(form, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
         }
         let token = Tokens.random()
         let now = req.now
@@ -58,8 +58,8 @@ struct InviteController: RouteCollection {
             name: input.name, email: input.email, role: input.role, partnerID: partnerID, locationIDs: locationIDs,
             tokenHash: Tokens.sha256(token), expiresAt: expiresAt, invitedBy: try req.requireUser().requireID()), now: now)
         if let refusal {
-            errors.add("email", refusal)
-            return try await render(req, FormState(values: values, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
+            errors.add(F.email, refusal)
+            return try await render(req, FormState(form, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
         }
         // Shown in this response only; a reload asks the browser to send the form again,
         // which is refused as a duplicate, so the link is never shown twice.
@@ -72,18 +72,19 @@ struct InviteController: RouteCollection {
     private func render(_ req: Request, _ form: FormState, chosenLocations: [String], status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
         var form = form
+        typealias F = InvitationForm.CodingKeys
         let options = try await Assignable.load(req, tenant)
-        let name = form.field("name", "Naam", noun: "de naam", autocomplete: "off")
-        let email = form.field("email", "E-mailadres", noun: "het e-mailadres", type: "email", autocomplete: "off", hint: "Hiermee logt deze persoon straks in.")
-        let role = form.choice("role", "Rol", noun: "een rol", options: Role.allCases.map { ($0.rawValue, Messages.roleLabel($0), Messages.roleHelp($0)) })
-        let locationsError = form.errors["locations"].map { _ in "Kies minstens één schoollocatie voor een coördinator." }
-        let partnerError = form.errors["partner"].map { _ in "Kies de partnerorganisatie van deze persoon." }
+        let name = form.field(F.name, "Naam", noun: "de naam", autocomplete: "off")
+        let email = form.field(F.email, "E-mailadres", noun: "het e-mailadres", type: "email", autocomplete: "off", hint: "Hiermee logt deze persoon straks in.")
+        let role = form.choice(F.role, "Rol", noun: "een rol", options: Role.allCases.map { ($0.rawValue, Messages.roleLabel($0), Messages.roleHelp($0)) })
+        let locationsError = form.errors[F.locations].map { _ in "Kies minstens één schoollocatie voor een coördinator." }
+        let partnerError = form.errors[F.partner].map { _ in "Kies de partnerorganisatie van deze persoon." }
         let page = Page(
             layout: try await req.layout("Iemand uitnodigen", current: "leden"), base: Paths.coalition(tenant.coalition.slug).base,
             name: name, email: email, role: role,
             locations: options.sortedLocations.map { Option(id: "loc-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: chosenLocations.contains($0.0.uuidString)) },
             hasLocations: !options.locations.isEmpty, locationsError: locationsError,
-            partners: options.sortedPartners.map { Option(id: "par-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: form.values["partner"] == $0.0.uuidString) },
+            partners: options.sortedPartners.map { Option(id: "par-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: form.values[F.partner.fieldName] == $0.0.uuidString) },
             hasPartners: !options.partners.isEmpty, partnerError: partnerError,
             hasErrors: !form.errors.isEmpty,
             errorSummary: form.summary.map { item in

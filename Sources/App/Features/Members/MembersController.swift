@@ -21,11 +21,9 @@ struct MembersController: RouteCollection {
         let tenant = try req.require(\.canManageMembers)
         let store = MembersStore(tenant, on: req.db)
         let membership = try await find(req, store)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<RoleForm>.self)
         var errors = FieldErrors()
-        guard let role = Membership.parseRole(values["role"], into: &errors),
-              let version = Versioned.parse(values["version"])
-        else { throw Abort(.badRequest) }
+        guard let role = Membership.parseRole(edit.form.role, into: &errors), let version = edit.version else { throw Abort(.badRequest) }
         switch try await store.change(membership.requireID(), to: role, expectedVersion: version, now: req.now) {
         case .lastProjectleider: return try await lastProjectleider(req)
         case .conflict: throw Abort(.conflict)
@@ -67,4 +65,10 @@ struct MembersController: RouteCollection {
     private func lastProjectleider(_ req: Request) async throws -> Response {
         try await MembersPage.render(req, problem: Messages.text(for: .lastProjectleider, noun: ""), status: .unprocessableEntity)
     }
+}
+
+/// The role select on the members page.
+struct RoleForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case role }
+    var role: String?
 }
