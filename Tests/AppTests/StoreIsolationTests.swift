@@ -34,7 +34,10 @@ import Vapor
             #expect(try await store.cycles(of: theirs.requireID()).isEmpty)
             #expect(try await store.doelen(of: theirs.requireID()).isEmpty)
             #expect(try await store.acties(of: theirs.requireID()).isEmpty)
-            #expect(try await store.links(touching: theirs).isEmpty)
+            // Links to the same bouwsteen (the format is shared) may be found, but only its own.
+            let links = try await store.links(touching: theirs)
+            #expect(links.allSatisfy { $0.coalitionID == zuid })
+            #expect(try !links.contains { try $0.bouwbladID == theirs.requireID() || $0.targetBouwbladID == theirs.requireID() })
             #expect(try await store.revisions(of: theirs.requireID()).isEmpty)
             #expect(try await store.bouwbladen([theirs.requireID()]).isEmpty)
             // Writes based on the right version still change nothing.

@@ -55,16 +55,29 @@ public struct CyclePeriod: Equatable, Sendable {
         }
     }
 
+    public static func validate(_ form: PeriodForm, into errors: inout FieldErrors) -> CyclePeriod? {
+        validate(from: form.periodFrom, to: form.periodTo, into: &errors)
+    }
+
     public static func validate(from: String?, to: String?, into errors: inout FieldErrors) -> CyclePeriod? {
-        func month(_ raw: String?, _ field: String) -> (ok: Bool, value: Month?) {
+        typealias F = PeriodForm.CodingKeys
+        func month(_ raw: String?, _ field: F) -> (ok: Bool, value: Month?) {
             let text = (raw ?? "").trimmingWhitespace()
             if text.isEmpty { return (true, nil) }
             guard let value = Month(text) else { errors.add(field, .notAMonth); return (false, nil) }
             return (true, value)
         }
-        let f = month(from, "periodFrom"), t = month(to, "periodTo")
+        let f = month(from, .periodFrom), t = month(to, .periodTo)
         guard f.ok, t.ok else { return nil }
-        if let a = f.value, let b = t.value, b < a { errors.add("periodTo", .periodEndBeforeStart); return nil }
+        if let a = f.value, let b = t.value, b < a { errors.add(F.periodTo, .periodEndBeforeStart); return nil }
         return CyclePeriod(from: f.value, to: t.value)
     }
+}
+
+/// A period of months as posted (a cycle's, the report's): `periodFrom` and `periodTo`.
+public struct PeriodForm: Codable, Equatable, Sendable {
+    public enum CodingKeys: String, CodingKey, FieldName { case periodFrom, periodTo }
+    public var periodFrom, periodTo: String?
+
+    public init(periodFrom: String? = nil, periodTo: String? = nil) { (self.periodFrom, self.periodTo) = (periodFrom, periodTo) }
 }

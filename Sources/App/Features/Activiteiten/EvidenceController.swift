@@ -25,8 +25,8 @@ struct EvidenceController: RouteCollection {
 
     func insert(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
-        let values = try req.formValues()
-        guard let id = UUID(uuidString: values["bouwblad"] ?? "") else {
+        let form = try req.form(EvidenceInsertForm.self)
+        guard let id = UUID(uuidString: form.bouwblad ?? "") else {
             throw UserProblem(status: .unprocessableEntity, title: "Kies een bouwblad", message: "Kies het bouwblad waarin het overzicht moet komen. Er is niets veranderd.")
         }
         req.parameters.set("bouwbladID", to: id.uuidString)
@@ -36,9 +36,9 @@ struct EvidenceController: RouteCollection {
             throw UserProblem(status: .unprocessableEntity, title: "Deze cyclus is afgerond",
                               message: "De nieuwste cyclus van dit bouwblad is afgerond. Begin eerst een nieuwe cyclus. Er is niets veranderd.")
         }
-        let period = DateRange(from: IsoDate(values["van"] ?? "") ?? req.today, to: IsoDate(values["tot"] ?? "") ?? req.today) ?? DateRange.schoolYear(containing: req.today)
+        let period = DateRange(from: IsoDate(form.van ?? "") ?? req.today, to: IsoDate(form.tot ?? "") ?? req.today) ?? DateRange.schoolYear(containing: req.today)
         let summary: String
-        switch values["kind"] {
+        switch form.kind {
         case "dekking":
             let (coverage, names) = try await CoverageController.compute(req, access, period: period)
             summary = coverage.summary(locationNames: names, period: period, today: req.today)
@@ -79,4 +79,10 @@ struct EvidenceController: RouteCollection {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// "Zet in stap 3": which overview (`kind`), over which period, into which bouwblad.
+struct EvidenceInsertForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case bouwblad, kind, van, tot }
+    var bouwblad, kind, van, tot: String?
 }

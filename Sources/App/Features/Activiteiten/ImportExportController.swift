@@ -54,15 +54,16 @@ struct ImportExportController: RouteCollection {
 
     func confirm(req: Request) async throws -> Response {
         let access = try await importing(req)
-        let values = try req.formValues()
+        let form = try req.form(ImportConfirmForm.self)
+        let fileName = form.fileName ?? ""
         // The preview carries the file as base64, so no browser changes its line ends.
-        guard let data = Data(base64Encoded: values["csv"] ?? ""), let text = String(data: data, encoding: .utf8) else { throw Abort(.badRequest) }
+        guard let data = Data(base64Encoded: form.csv ?? ""), let text = String(data: data, encoding: .utf8) else { throw Abort(.badRequest) }
         let lookups = try await Lookups.load(req, access)
         guard case .success(let rows) = ActivityImport.parse(text, locations: lookups.locations, partners: lookups.partners, domains: access.settings.domains) else {
-            return try await previewText(req, access, text, fileName: values["fileName"] ?? "")
+            return try await previewText(req, access, text, fileName: fileName)
         }
         let good = rows.filter { $0.isValid && access.mayUse(location: UUID(uuidString: $0.locationID ?? "") ?? UUID()) }
-        guard !good.isEmpty else { return try await previewText(req, access, text, fileName: values["fileName"] ?? "") }
+        guard !good.isEmpty else { return try await previewText(req, access, text, fileName: fileName) }
         // All good rows in one transaction: the import happens completely or not at all.
         try await req.db.transaction { db in
             for row in good {
@@ -192,4 +193,10 @@ struct ImportExportController: RouteCollection {
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
+}
+
+/// The preview's "Inlezen" button: the checked file again (base64) and its name.
+struct ImportConfirmForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case csv, fileName }
+    var csv, fileName: String?
 }

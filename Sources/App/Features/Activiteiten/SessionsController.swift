@@ -38,8 +38,7 @@ struct SessionsController: RouteCollection {
 
     func add(req: Request) async throws -> Response {
         let (access, activity) = try await recording(req)
-        let values = try req.formValues()
-        guard let date = IsoDate((values["date"] ?? "").trimmingWhitespace()) else {
+        guard let date = IsoDate((try req.form(NewSessionForm.self).date ?? "").trimmingWhitespace()) else {
             throw UserProblem(status: .unprocessableEntity, title: "Controleer de datum", message: "Vul een bestaande datum in, zoals 2026-03-02. Er is geen sessie toegevoegd.")
         }
         let book = access.book(req.db)
@@ -218,4 +217,10 @@ struct SessionsController: RouteCollection {
         try await req.flash("Het incident staat nu bij ‘afgehandeld’.")
         return .seeOther("\(access.base)/incidenten")
     }
+}
+
+/// A session added by hand.
+struct NewSessionForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case date }
+    var date: String?
 }

@@ -21,12 +21,13 @@ struct BouwbladController: RouteCollection {
         try context.requireEdit()
         let cycle = try context.cycle(req)
         guard let step = req.parameters.get("step").flatMap(CycleStep.init(rawValue:)) else { throw Abort(.notFound) }
-        let values = try req.formValues()
+        let form = try req.form(StepForm.self)
         var errors = FieldErrors()
-        guard let text = PlainText.validate(values["text"], field: "step-\(cycle.id!)-\(step.rawValue)", max: CycleStep.maxLength, into: &errors) else {
-            return try await BouwbladPage.render(req, context, form: FormState(values: ["step-\(cycle.id!)-\(step.rawValue)": values["text"] ?? ""], errors: errors), status: .unprocessableEntity)
+        let key = "step-\(try cycle.requireID())-\(step.rawValue)"
+        guard let text = PlainText.validate(form.text, field: key, max: CycleStep.maxLength, into: &errors) else {
+            return try await BouwbladPage.render(req, context, form: FormState(values: [key: form.text ?? ""], errors: errors), status: .unprocessableEntity)
         }
-        guard let base = values["base"] else { throw Abort(.badRequest) }
+        guard let base = form.base else { throw Abort(.badRequest) }
         // The form carries a hash of the text the person started from: another text now is a conflict.
         let outcome = try await StepWriter.save(req, context, cycle: cycle, step: step,
                                                 flash: "Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.") { current in
@@ -43,13 +44,12 @@ struct BouwbladController: RouteCollection {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
         let cycle = try context.cycle(req)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<PeriodForm>.self)
         var errors = FieldErrors()
-        guard let period = CyclePeriod.validate(from: values["periodFrom"], to: values["periodTo"], into: &errors),
-              let version = Versioned.parse(values["version"]) else {
+        guard let period = CyclePeriod.validate(edit.form, into: &errors), let version = edit.version else {
             if errors.isEmpty { throw Abort(.badRequest) }
             let prefix = "periode-\(cycle.id!)"
-            return try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed(prefix), errors: errors.prefixed(prefix)),
+            return try await BouwbladPage.render(req, context, form: FormState(values: FormState(edit.form).values.prefixed(prefix), errors: errors.prefixed(prefix)),
                                                  status: .unprocessableEntity)
         }
         let saved = try await context.store(req.db).update(period: period, of: cycle.requireID(), from: version, now: req.now)
@@ -61,12 +61,12 @@ struct BouwbladController: RouteCollection {
     func saveTitle(req: Request) async throws -> Response {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
-        let values = try req.formValues()
+        let edit = try req.form(Edit<TitleForm>.self)
         var errors = FieldErrors()
-        guard let title = Text.line(values["title"], field: "title", max: BouwsteenController.titleMax, required: false, into: &errors),
-              let version = Versioned.parse(values["version"]) else {
+        guard let title = Text.line(edit.form.title, field: TitleForm.CodingKeys.title, max: BouwsteenController.titleMax, required: false, into: &errors),
+              let version = edit.version else {
             if errors.isEmpty { throw Abort(.badRequest) }
-            return try await BouwbladPage.render(req, context, form: FormState(values: values, errors: errors), status: .unprocessableEntity)
+            return try await BouwbladPage.render(req, context, form: FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
         let change = try context.change(req, cycle: nil, field: "title", before: context.bouwblad.title, after: title)
         let saved = try await req.db.transaction { db -> Bool in
@@ -76,4 +76,16 @@ struct BouwbladController: RouteCollection {
         try await req.flash("De titel is opgeslagen.")
         return .seeOther(context.base)
     }
+}
+
+/// One step's text, with a hash of the text it was based on (`base`).
+struct StepForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case text, base }
+    var text, base: String?
+}
+
+/// A bouwblad's short title (also on a new bouwblad).
+struct TitleForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case title }
+    var title: String?
 }

@@ -101,11 +101,11 @@ enum BouwbladPage {
             + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
         let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, today: req.today, form: &form) }
         let links = try await Links.load(req, context, catalog: catalog, bouwbladen: bouwbladen, canEdit: canEdit)
-        let linkTarget = form.subChoice("link", "target", "Welke bouwsteen raakt dit?", noun: "een bouwsteen", value: "",
+        let linkTarget = form.subChoice("link", LinkForm.CodingKeys.target, "Welke bouwsteen raakt dit?", noun: "een bouwsteen", value: "",
                                         options: [("", "Kies een bouwsteen")] + Target.options(context, catalog: catalog, bouwbladen: bouwbladen).map { ($0.value, $0.label.trimmingWhitespace()) })
-        let linkNote = form.subField("link", "note", "Korte toelichting (mag leeg)", noun: "een toelichting", value: "")
-        if form.values["title"] == nil { form.values["title"] = context.bouwblad.title }
-        let titleField = form.field("title", "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
+        let linkNote = form.subField("link", LinkForm.CodingKeys.note, "Korte toelichting (mag leeg)", noun: "een toelichting", value: "")
+        if form.values[TitleForm.CodingKeys.title.fieldName] == nil { form.values[TitleForm.CodingKeys.title.fieldName] = context.bouwblad.title }
+        let titleField = form.field(TitleForm.CodingKeys.title, "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
         let bouwsteenHref = Paths.coalition(context.tenant.coalition.slug).bouwsteen(context.bouwsteen.key.code)
         let page = Page(
             layout: try await req.layout(context.bouwblad.title.isEmpty ? "Bouwblad \(context.bouwsteen.key.name)" : context.bouwblad.title, current: "start"),
@@ -136,7 +136,7 @@ enum BouwbladPage {
             let text = cycle.text(step)
             let error = form.errors[key].map { Messages.text(for: $0, noun: "tekst") }
             let field = FormField(
-                id: "f-\(key)", name: "text", label: "Stap \(step.number) – \(step.title)", type: "textarea",
+                id: "f-\(key)", name: StepForm.CodingKeys.text.fieldName, label: "Stap \(step.number) – \(step.title)", type: "textarea",
                 value: form.values[key] ?? text, autocomplete: nil, hint: step.hint, error: error, required: false)
             if error != nil { _ = form.field(key, field.label, noun: "tekst") }
             return Step(
@@ -155,9 +155,9 @@ enum BouwbladPage {
             number: cycle.number, nextNumber: cycle.number + 1, anchor: "cyclus-\(cycle.number)", periodLabel: cycle.period.label ?? "geen periode opgegeven",
             closed: cycle.closedAt != nil, stateLabel: cycle.closedAt == nil ? "loopt" : "afgerond",
             steps: steps, version: cycle.version,
-            periodFrom: form.subField(periodPrefix, "periodFrom", "Van (jaar en maand)", noun: "de beginmaand", type: "month",
+            periodFrom: form.subField(periodPrefix, PeriodForm.CodingKeys.periodFrom, "Van (jaar en maand)", noun: "de beginmaand", type: "month",
                                       hint: "Bijvoorbeeld 2025-09", value: cycle.periodFrom ?? ""),
-            periodTo: form.subField(periodPrefix, "periodTo", "Tot en met (jaar en maand)", noun: "de eindmaand", type: "month",
+            periodTo: form.subField(periodPrefix, PeriodForm.CodingKeys.periodTo, "Tot en met (jaar en maand)", noun: "de eindmaand", type: "month",
                                     hint: "Bijvoorbeeld 2026-01", value: cycle.periodTo ?? ""),
             periodAction: "\(action)/periode",
             closeAction: canEdit && isNewest && cycle.closedAt == nil && missing.isEmpty ? "\(action)/afronden" : nil,

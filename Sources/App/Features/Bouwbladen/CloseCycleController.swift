@@ -20,8 +20,7 @@ struct CloseCycleController: RouteCollection {
             let message = "Vul eerst " + missing.map { "stap \($0.number) (\($0.title.lowercased()))" }.joined(separator: " en ") + " in. Daarna kun je de cyclus afronden."
             return try await BouwbladPage.render(req, context, problem: message, status: .unprocessableEntity)
         }
-        let values = try req.formValues()
-        let choice = values["next"] ?? "same"
+        let choice = try req.form(CloseForm.self).next ?? "same"
         let userID = try req.requireUser().requireID()
         let store = context.store(req.db), bouwbladID = try context.bouwblad.requireID()
         if choice == "same" {
@@ -33,7 +32,7 @@ struct CloseCycleController: RouteCollection {
             return .seeOther(context.base + "#cyclus-\(next.number)")
         }
         var errors = FieldErrors()
-        guard let target = try await Target.resolve(req, context, choice, field: "next", into: &errors) else {
+        guard let target = try await Target.resolve(req, context, choice, field: CloseForm.CodingKeys.next, into: &errors) else {
             return try await BouwbladPage.render(req, context, problem: "Kies waar de bijgestelde startvraag naartoe gaat.", status: .unprocessableEntity)
         }
         let destination: BouwbladRecord
@@ -83,4 +82,10 @@ struct CloseCycleController: RouteCollection {
         }
         guard closed else { throw Abort(.conflict) }
     }
+}
+
+/// Where the bijgestelde startvraag goes: "same" (the next cycle here), a bouwsteen or a bouwblad.
+struct CloseForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case next }
+    var next: String?
 }

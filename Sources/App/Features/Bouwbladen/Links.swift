@@ -64,14 +64,15 @@ struct LinksController: RouteCollection {
     func add(req: Request) async throws -> Response {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
-        let values = try req.formValues()
+        let form = try req.form(LinkForm.self)
+        typealias F = LinkForm.CodingKeys
         var errors = FieldErrors()
-        let note = Text.line(values["note"], field: "note", max: Self.noteMax, required: false, into: &errors) ?? ""
-        let target = try await Target.resolve(req, context, values["target"], field: "target", into: &errors)
+        let note = Text.line(form.note, field: F.note, max: Self.noteMax, required: false, into: &errors) ?? ""
+        let target = try await Target.resolve(req, context, form.target, field: F.target, into: &errors)
         guard let target, errors.isEmpty else {
-            return try await BouwbladPage.render(req, context, form: FormState(values: values.prefixed("link"), errors: errors.prefixed("link")), status: .unprocessableEntity)
+            return try await BouwbladPage.render(req, context, form: FormState(values: FormState(form).values.prefixed("link"), errors: errors.prefixed("link")), status: .unprocessableEntity)
         }
-        let cycleID = values["scope"] == "cyclus" ? context.newest?.id : nil
+        let cycleID = form.scope == "cyclus" ? context.newest?.id : nil
         try await context.store(req.db).add(LinkRecord(
             coalitionID: context.tenant.coalitionID, bouwbladID: context.bouwblad.requireID(), cycleID: cycleID,
             targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: target.bouwblad?.id, note: note, createdBy: try req.requireUser().requireID()))
@@ -97,7 +98,7 @@ struct Target {
     let bouwblad: BouwbladRecord?
 
     /// Reads "bouwsteen:micro-uitvoering" or "bouwblad:<id>"; never this bouwblad's own bouwsteen.
-    static func resolve(_ req: Request, _ context: BouwbladContext, _ raw: String?, field: String, into errors: inout FieldErrors) async throws -> Target? {
+    static func resolve(_ req: Request, _ context: BouwbladContext, _ raw: String?, field: some FieldName, into errors: inout FieldErrors) async throws -> Target? {
         let catalog = try await req.formatCatalog()
         let value = raw ?? ""
         if value.hasPrefix("bouwsteen:"), let key = BouwsteenKey(code: String(value.dropFirst(10))), let bouwsteen = catalog.bouwsteen(key), key != context.bouwsteen.key {
@@ -125,4 +126,11 @@ struct Target {
         }
         return options
     }
+}
+
+/// A new link from the bouwblad page: where to (`target`), a note, and whether it is about
+/// the current cycle only (`scope`).
+struct LinkForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case target, note, scope }
+    var target, note, scope: String?
 }

@@ -12,14 +12,14 @@ struct SettingsController: RouteCollection {
     func save(req: Request) async throws -> Response {
         let context = try await BouwbladContext.load(req)
         guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
-        let form = try req.submittedForm()
-        guard let version = Versioned.parse(form.values["version"]) else { throw Abort(.badRequest) }
+        let edit = try req.form(Edit<SettingsForm>.self)
+        guard let version = edit.version else { throw Abort(.badRequest) }
         let memberIDs = try await context.store(req.db).memberIDs()
-        let keeper = form.values["keeper"].flatMap { UUID(uuidString: $0) }
-        guard keeper == nil || memberIDs.contains(keeper!) else { throw Abort(.badRequest) }
-        let contributors = Set((form.lists["contributors"] ?? []).compactMap { UUID(uuidString: $0) })
+        let keeper = edit.form.keeper.flatMap { UUID(uuidString: $0) }
+        guard keeper.map(memberIDs.contains) ?? true else { throw Abort(.badRequest) }
+        let contributors = Set((edit.form.contributors ?? []).compactMap { UUID(uuidString: $0) })
         guard contributors.isSubset(of: memberIDs) else { throw Abort(.badRequest) }
-        let ready = form.values["ready"] == "ja"
+        let ready = edit.form.ready == "ja"
         if ready, !context.cycles.contains(where: { $0.closedAt != nil }) {
             return try await BouwbladPage.render(req, context, problem: "Een bouwblad is klaar voor het rapport als er minstens één cyclus is afgerond.", status: .unprocessableEntity)
         }
@@ -32,4 +32,11 @@ struct SettingsController: RouteCollection {
         try await req.flash(ready ? "Opgeslagen. Dit bouwblad staat op ‘klaar voor rapport’." : "De instellingen van het bouwblad zijn opgeslagen.")
         return .seeOther(context.base)
     }
+}
+
+/// Who keeps the bouwblad, who contributes (`contributors[]`), and whether it is ready.
+struct SettingsForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case keeper, contributors, ready }
+    var keeper, ready: String?
+    var contributors: [String]?
 }

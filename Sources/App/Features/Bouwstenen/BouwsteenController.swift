@@ -39,21 +39,22 @@ struct BouwsteenController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let tenant = try req.require { $0.canEditBouwblad() }
         let bouwsteen = try await find(req)
-        let values = try req.formValues()
+        let form = try req.form(NewBouwbladForm.self)
+        typealias F = NewBouwbladForm.CodingKeys
         var errors = FieldErrors()
-        let title = Text.line(values["title"], field: "title", max: Self.titleMax, required: false, into: &errors) ?? ""
+        let title = Text.line(form.title, field: F.title, max: Self.titleMax, required: false, into: &errors) ?? ""
         let question: FormatCatalog.Question?
         var ownQuestion: String?
-        if let raw = values["questionID"], !raw.isEmpty {
+        if let raw = form.questionID, !raw.isEmpty {
             guard let id = UUID(uuidString: raw), let found = bouwsteen.questions.first(where: { $0.id == id }) else { throw Abort(.notFound) }
             question = found
         } else {
             question = nil
-            ownQuestion = PlainText.validate(values["ownQuestion"], field: "ownQuestion", max: Self.ownQuestionMax, into: &errors)
-            if ownQuestion?.isEmpty == true { errors.add("ownQuestion", .required) }
+            ownQuestion = PlainText.validate(form.ownQuestion, field: F.ownQuestion, max: Self.ownQuestionMax, into: &errors)
+            if ownQuestion?.isEmpty == true { errors.add(F.ownQuestion, .required) }
         }
         guard errors.isEmpty else {
-            return try await render(req, FormState(values: values, errors: errors), status: .unprocessableEntity)
+            return try await render(req, FormState(form, errors: errors), status: .unprocessableEntity)
         }
         let store = BouwbladStore(tenant, on: req.db)
         if let question, let existing = try await store.bouwblad(answering: question.id) {
@@ -112,9 +113,15 @@ struct BouwsteenController: RouteCollection {
                     question: question?.text ?? b.ownQuestion ?? "", mandatory: question?.mandatory ?? false)
             },
             hasBouwbladen: !bouwbladen.isEmpty, canEdit: tenant.role.canEditBouwblad(),
-            ownQuestion: form.field("ownQuestion", "Eigen vraag", noun: "je vraag", hint: "Een open vraag die past bij jullie situatie."),
-            title: form.field("title", "Korte titel (mag leeg blijven)", noun: "een titel", hint: "Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false),
+            ownQuestion: form.field(NewBouwbladForm.CodingKeys.ownQuestion, "Eigen vraag", noun: "je vraag", hint: "Een open vraag die past bij jullie situatie."),
+            title: form.field(NewBouwbladForm.CodingKeys.title, "Korte titel (mag leeg blijven)", noun: "een titel", hint: "Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false),
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary, links: links, hasLinks: !links.isEmpty)
         return try req.page("bouwstenen/show", page, status: status)
     }
+}
+
+/// A new bouwblad: for one of the format's questions (`questionID`) or an own question.
+struct NewBouwbladForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case questionID, ownQuestion, title }
+    var questionID, ownQuestion, title: String?
 }

@@ -54,12 +54,14 @@ struct ReportController: RouteCollection {
     func saveSettings(req: Request) async throws -> Response {
         let tenant = try req.require { $0 == .projectleider }
         let data = try await load(req)
-        let form = try req.submittedForm()
-        guard let input = ReportSettingsInput(form, data: data) else {
+        let edit = try req.form(Edit<ReportSettingsForm>.self), periodForm = try req.form(PeriodForm.self)
+        guard let input = ReportSettingsInput(edit, period: periodForm, data: data) else {
             throw Abort(.badRequest)
         }
         guard input.errors.isEmpty, let period = input.period else {
-            return try await ReportPage.render(req, data: data, form: FormState(values: form.values, errors: input.errors), lists: form.lists, status: .unprocessableEntity)
+            let typed = FormState(edit.form).values.merging(FormState(periodForm).values) { a, _ in a }
+            return try await ReportPage.render(req, data: data, form: FormState(values: typed, errors: input.errors),
+                                               checked: (Set(edit.form.extras ?? []), Set(edit.form.cycles ?? [])), status: .unprocessableEntity)
         }
         let userID = try req.requireUser().requireID()
         let choices = input.choices(data: data, period: period)

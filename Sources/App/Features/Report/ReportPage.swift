@@ -35,18 +35,21 @@ enum ReportPage {
         let hasVersions: Bool
     }
 
-    static func render(_ req: Request, data: ReportData, form: FormState = FormState(), lists: [String: [String]]? = nil,
+    /// `checked`: the extras and cycles ticked on a refused form (nil: as saved).
+    static func render(_ req: Request, data: ReportData, form: FormState = FormState(), checked: (extras: Set<String>, cycles: Set<String>)? = nil,
                        status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
         let base = Paths.coalition(tenant.coalition.slug).rapport
         let completeness = Completeness(data, slug: tenant.coalition.slug)
         var form = form
+        typealias F = ReportSettingsForm.CodingKeys
+        typealias P = PeriodForm.CodingKeys
         if form.values.isEmpty {
-            form.values = ["title": data.settings?.title ?? "", "periodFrom": data.period.from.iso, "periodTo": data.period.to.iso,
-                           "introduction": data.introduction]
+            form.values = FormState(ReportSettingsForm(title: data.settings?.title ?? "", introduction: data.introduction)).values
+            form.values.merge(FormState(PeriodForm(periodFrom: data.period.from.iso, periodTo: data.period.to.iso)).values) { a, _ in a }
         }
-        let checkedExtras = lists.map { Set($0["extras"] ?? []) }
-        let checkedCycles = lists.map { Set($0["cycles"] ?? []) }
+        let checkedExtras = checked?.extras
+        let checkedCycles = checked?.cycles
         let extras = data.bouwbladen.filter { !data.isMandatory($0) }.map { bouwblad in
             let bouwsteen = data.catalog.bouwsteen(id: bouwblad.bouwsteenID)?.key.name ?? ""
             return ChoiceOption(value: bouwblad.id!.uuidString, label: "\(bouwsteen): \(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))",
@@ -69,10 +72,10 @@ enum ReportPage {
             canEdit: tenant.role == .projectleider, isComplete: completeness.isComplete, missingText: completeness.missingCount == 1 ? "Er staat nog 1 punt open" : "Er staan nog \(completeness.missingCount) punten open",
             groups: completeness.groups.map { Group(bouwsteen: $0.bouwsteen, items: $0.items, isComplete: $0.isComplete) },
             pdfAvailable: req.application.appConfig.weasyprint != nil, reportTitle: data.title, periodLabel: data.period.label,
-            title: form.field("title", "Titel van het rapport", noun: "een titel", hint: "Laat je dit leeg, dan heet het: Kwaliteitsrapport \(data.coalition.name) \(data.coalition.period.label)", required: false),
-            periodFrom: form.field("periodFrom", "Het rapport gaat over de periode van", noun: "de beginmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2025-08"),
-            periodTo: form.field("periodTo", "tot en met", noun: "de eindmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2026-07"),
-            introduction: form.field("introduction", "Inleiding", noun: "de inleiding", type: "textarea",
+            title: form.field(F.title, "Titel van het rapport", noun: "een titel", hint: "Laat je dit leeg, dan heet het: Kwaliteitsrapport \(data.coalition.name) \(data.coalition.period.label)", required: false),
+            periodFrom: form.field(P.periodFrom, "Het rapport gaat over de periode van", noun: "de beginmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2025-08"),
+            periodTo: form.field(P.periodTo, "tot en met", noun: "de eindmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2026-07"),
+            introduction: form.field(F.introduction, "Inleiding", noun: "de inleiding", type: "textarea",
                                      hint: "Over de coalitie, jullie visie, werklijnen, locaties en partners. Een lege regel begint een nieuwe alinea; een regel die begint met \"- \" wordt een opsommingsteken.", required: false),
             version: data.settings?.version ?? 0, extras: extras, hasExtras: !extras.isEmpty, cycleGroups: cycleGroups.filter { !$0.options.isEmpty },
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary,

@@ -1,6 +1,14 @@
 import Domain
 import Foundation
 
+/// The report settings form as posted, beside its period (`PeriodForm`); `extras[]` and
+/// `cycles[]` are the ticked boxes.
+struct ReportSettingsForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case title, introduction, extras, cycles }
+    var title, introduction: String?
+    var extras, cycles: [String]?
+}
+
 /// The report settings form, read and checked. Nothing is stored unless all is right.
 struct ReportSettingsInput {
     let title: String
@@ -12,22 +20,25 @@ struct ReportSettingsInput {
     let includedCycles: Set<UUID>
 
     /// nil when the form was not sent from our page (no version).
-    init?(_ form: SubmittedForm, data: ReportData) {
-        guard let version = Versioned.parse(form.values["version"]) else { return nil }
+    init?(_ edit: Edit<ReportSettingsForm>, period periodForm: PeriodForm, data: ReportData) {
+        guard let version = edit.version else { return nil }
         self.version = version
+        let form = edit.form
+        typealias F = ReportSettingsForm.CodingKeys
+        typealias P = PeriodForm.CodingKeys
         var errors = FieldErrors()
-        title = Text.line(form.values["title"], field: "title", max: ReportController.titleMax, required: false, into: &errors) ?? ""
-        introduction = PlainText.validate(form.values["introduction"], field: "introduction", max: ReportController.introductionMax, into: &errors) ?? ""
+        title = Text.line(form.title, field: F.title, max: ReportController.titleMax, required: false, into: &errors) ?? ""
+        introduction = PlainText.validate(form.introduction, field: F.introduction, max: ReportController.introductionMax, into: &errors) ?? ""
         var period: ReportPeriod?
-        if let months = CyclePeriod.validate(from: form.values["periodFrom"], to: form.values["periodTo"], into: &errors) {
-            if months.from == nil { errors.add("periodFrom", .required) }
-            if months.to == nil { errors.add("periodTo", .required) }
+        if let months = CyclePeriod.validate(periodForm, into: &errors) {
+            if months.from == nil { errors.add(P.periodFrom, .required) }
+            if months.to == nil { errors.add(P.periodTo, .required) }
             if let from = months.from, let to = months.to { period = ReportPeriod(from: from, to: to) }
         }
         self.period = period
         self.errors = errors
-        includedExtras = Set((form.lists["extras"] ?? []).compactMap(UUID.init(uuidString:)))
-        includedCycles = Set((form.lists["cycles"] ?? []).compactMap(UUID.init(uuidString:)))
+        includedExtras = Set((form.extras ?? []).compactMap(UUID.init(uuidString:)))
+        includedCycles = Set((form.cycles ?? []).compactMap(UUID.init(uuidString:)))
     }
 
     /// Only what differs from the default is stored, so a later change of the report's
