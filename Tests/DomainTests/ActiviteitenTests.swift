@@ -57,11 +57,16 @@ import Testing
         #expect(errors["welbevinden-n2"] == .numberOutOfRange(min: 0, max: 500))
         // Counts need the number of pupils present.
         errors = FieldErrors()
-        #expect(SessionInput.validate(["date": "2026-03-02", "betrokkenheid-mode": "aantallen", "betrokkenheid-n4": "3"], into: &errors) == nil)
+        var counted = SessionForm()
+        counted.date = "2026-03-02"
+        counted.observations = ["betrokkenheid-mode": "aantallen", "betrokkenheid-n4": "3"]
+        #expect(SessionInput.validate(counted, into: &errors) == nil)
         #expect(errors["pupils"] == .requiredForCounts)
         // An incident needs a description.
         errors = FieldErrors()
-        #expect(SessionInput.validate(["date": "2026-03-02", "incident": "ja"], into: &errors) == nil)
+        var incident = SessionForm()
+        (incident.date, incident.incident) = ("2026-03-02", "ja")
+        #expect(SessionInput.validate(incident, into: &errors) == nil)
         #expect(errors["incidentText"] == .required)
         #expect(Observation(stored: Observation.counts([0, 0, 1, 0, 2, 0, 0, 0, 1]).stored) == .counts([0, 0, 1, 0, 2, 0, 0, 0, 1]))
         #expect(Observation(stored: "g:3+") == .group(score: 3.5))

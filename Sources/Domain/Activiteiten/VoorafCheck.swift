@@ -3,16 +3,18 @@
 /// the app knows itself.
 public enum VoorafCheck {
     public struct Question: Sendable {
-        public let key: String
+        public let field: VoorafCheckForm.CodingKeys
         public let text: String
+        /// The question's name in the stored answers and on the form.
+        public var key: String { field.rawValue }
     }
 
     public static let questions: [Question] = [
-        Question(key: "doel", text: "Het doel van de activiteit is duidelijk en past bij de doelen van de coalitie."),
-        Question(key: "doelgroep", text: "De activiteit past bij de doelgroep: leeftijd, niveau en groepsgrootte."),
-        Question(key: "veiligheid", text: "De afspraken over veiligheid zijn gemaakt: vier-ogenprincipe, wie er van school is, contact voor en na."),
-        Question(key: "interesses", text: "Er is rekening gehouden met de interesses van de leerlingen."),
-        Question(key: "ouders", text: "Leerlingen en ouders weten wat de activiteit is en wanneer die plaatsvindt."),
+        Question(field: .doel, text: "Het doel van de activiteit is duidelijk en past bij de doelen van de coalitie."),
+        Question(field: .doelgroep, text: "De activiteit past bij de doelgroep: leeftijd, niveau en groepsgrootte."),
+        Question(field: .veiligheid, text: "De afspraken over veiligheid zijn gemaakt: vier-ogenprincipe, wie er van school is, contact voor en na."),
+        Question(field: .interesses, text: "Er is rekening gehouden met de interesses van de leerlingen."),
+        Question(field: .ouders, text: "Leerlingen en ouders weten wat de activiteit is en wanneer die plaatsvindt."),
     ]
 
     public static let evaluationMax = 1_000
@@ -47,18 +49,18 @@ public enum VoorafCheck {
     }
 
     /// Every question must be answered (yes or no); the evaluation must be described.
-    public static func validate(_ values: [String: String], into errors: inout FieldErrors) -> Answers? {
+    public static func validate(_ form: VoorafCheckForm, into errors: inout FieldErrors) -> Answers? {
         var answers = Answers()
         for q in questions {
-            switch values[q.key] {
+            switch form[q.field] {
             case "ja": answers.yes.insert(q.key)
             case "nee": answers.no.insert(q.key)
-            case nil, "": errors.add(q.key, .required)
-            default: errors.add(q.key, .unknownChoice)
+            case nil, "": errors.add(q.field, .required)
+            default: errors.add(q.field, .unknownChoice)
             }
         }
-        let evaluation = PlainText.validate(values["evaluatie"], field: "evaluatie", max: evaluationMax, into: &errors) ?? ""
-        if evaluation.isEmpty, errors["evaluatie"] == nil { errors.add("evaluatie", .required) }
+        let evaluation = PlainText.validate(form.evaluatie, field: VoorafCheckForm.CodingKeys.evaluatie, max: evaluationMax, into: &errors) ?? ""
+        if evaluation.isEmpty, errors[VoorafCheckForm.CodingKeys.evaluatie] == nil { errors.add(VoorafCheckForm.CodingKeys.evaluatie, .required) }
         answers.evaluation = evaluation
         return errors.isEmpty ? answers : nil
     }
@@ -75,5 +77,37 @@ public enum VoorafCheck {
             items.append("VOG van \(person.name): \(person.vog.label.lowercased()).")
         }
         return items
+    }
+}
+
+/// The vooraf-check form as posted: "ja" or "nee" per question, and how it is evaluated.
+public struct VoorafCheckForm: Codable, Equatable, Sendable {
+    public enum CodingKeys: String, CodingKey, FieldName { case doel, doelgroep, veiligheid, interesses, ouders, evaluatie }
+    public var doel, doelgroep, veiligheid, interesses, ouders, evaluatie: String?
+
+    public init() {}
+
+    /// The answer to one question.
+    public subscript(question: CodingKeys) -> String? {
+        get {
+            switch question {
+            case .doel: doel
+            case .doelgroep: doelgroep
+            case .veiligheid: veiligheid
+            case .interesses: interesses
+            case .ouders: ouders
+            case .evaluatie: evaluatie
+            }
+        }
+        set {
+            switch question {
+            case .doel: doel = newValue
+            case .doelgroep: doelgroep = newValue
+            case .veiligheid: veiligheid = newValue
+            case .interesses: interesses = newValue
+            case .ouders: ouders = newValue
+            case .evaluatie: evaluatie = newValue
+            }
+        }
     }
 }

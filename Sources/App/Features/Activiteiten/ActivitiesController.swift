@@ -214,24 +214,24 @@ struct ActivitiesController: RouteCollection {
         let access = try await ActivityAccess.load(req)
         let activity = try await access.activity(req)
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
-        var values: [String: String] = [:]
+        var form = VoorafCheckForm()
         if let answers = activity.check {
-            for q in VoorafCheck.questions { values[q.key] = answers.yes.contains(q.key) ? "ja" : answers.no.contains(q.key) ? "nee" : nil }
-            values["evaluatie"] = answers.evaluation
+            for q in VoorafCheck.questions { form[q.field] = answers.yes.contains(q.key) ? "ja" : answers.no.contains(q.key) ? "nee" : nil }
+            form.evaluatie = answers.evaluation
         }
-        return try await renderCheck(req, access, activity, FormState(values: values))
+        return try await renderCheck(req, access, activity, FormState(form))
     }
 
     func saveCheck(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         let activity = try await access.activity(req)
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
-        let values = try req.formValues()
+        let edit = try req.form(Edit<VoorafCheckForm>.self)
         var errors = FieldErrors()
-        guard let answers = VoorafCheck.validate(values, into: &errors) else {
-            return try await renderCheck(req, access, activity, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        guard let answers = VoorafCheck.validate(edit.form, into: &errors) else {
+            return try await renderCheck(req, access, activity, FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
-        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
+        guard let version = edit.version else { throw Abort(.badRequest) }
         guard try await access.book(req.db).update(check: answers, of: activity.requireID(), from: version, by: req.requireUser().name, now: req.now)
         else { throw Abort(.conflict) }
         try await req.flash(answers.no.isEmpty ? "De vooraf-check is opgeslagen." : "De vooraf-check is opgeslagen. Er staan nog punten open.")
@@ -242,8 +242,8 @@ struct ActivitiesController: RouteCollection {
         var form = state
         let staff = access.vog(try await access.staff(of: activity, req.db), today: req.today)
         let yesNo: [(value: String, label: String, hint: String?)] = [("ja", "Ja", nil), ("nee", "Nee, nog niet", nil)]
-        let questions = VoorafCheck.questions.map { form.choice($0.key, $0.text, noun: "een antwoord", options: yesNo) }
-        let evaluation = form.field("evaluatie", "Hoe evalueren jullie de activiteit?", noun: "hoe jullie evalueren", type: "textarea",
+        let questions = VoorafCheck.questions.map { form.choice($0.field, $0.text, noun: "een antwoord", options: yesNo) }
+        let evaluation = form.field(VoorafCheckForm.CodingKeys.evaluatie, "Hoe evalueren jullie de activiteit?", noun: "hoe jullie evalueren", type: "textarea",
                                     hint: "Bijvoorbeeld: nabespreking na elke sessie, observatie met de Leuvense schaal, een korte vragenlijst voor de leerlingen.")
         let page = CheckPage(
             layout: try await req.layout("Vooraf-check", current: "activiteiten"), back: "\(access.base)/\(activity.id!)", name: activity.name,

@@ -85,10 +85,11 @@ struct SessionsController: RouteCollection {
     func edit(req: Request) async throws -> Response {
         let (access, activity) = try await recording(req)
         let session = try await find(req, access, activity)
-        var values: [String: String] = [
-            "date": session.date, "cancelled": session.cancelled ? "ja" : "", "pupils": session.pupils.map(String.init) ?? "",
-            "wentWell": session.wentWell, "improve": session.improve, "incident": session.incident ? "ja" : "nee", "incidentText": session.incidentText,
-        ]
+        var form = SessionForm()
+        (form.date, form.cancelled, form.pupils) = (session.date, session.cancelled ? "ja" : "", session.pupils.map(String.init) ?? "")
+        (form.wentWell, form.improve) = (session.wentWell, session.improve)
+        (form.incident, form.incidentText) = (session.incident ? "ja" : "nee", session.incidentText)
+        var values: [String: String] = [:]
         for scale in LeuvenScale.allCases {
             switch session.observation(scale) {
             case .group(let score)?:
@@ -101,22 +102,23 @@ struct SessionsController: RouteCollection {
                 values["\(scale.rawValue)-mode"] = "geen"
             }
         }
-        return try await render(req, access, activity, session, FormState(values: values))
+        form.observations = values
+        return try await render(req, access, activity, session, FormState(form))
     }
 
     func save(req: Request) async throws -> Response {
         let (access, activity) = try await recording(req)
         let session = try await find(req, access, activity)
-        let values = try req.formValues()
+        let edit = try req.form(Edit<SessionForm>.self)
         var errors = FieldErrors()
-        guard let input = SessionInput.validate(values, into: &errors) else {
-            return try await render(req, access, activity, session, FormState(values: values, errors: errors), status: .unprocessableEntity)
+        guard let input = SessionInput.validate(edit.form, into: &errors) else {
+            return try await render(req, access, activity, session, FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
-        guard let version = Versioned.parse(values["version"]) else { throw Abort(.badRequest) }
+        guard let version = edit.version else { throw Abort(.badRequest) }
         let book = access.book(req.db)
         if input.date.iso != session.date, try await book.hasSession(of: activity.requireID(), on: input.date) {
-            errors.add("date", .sessionExists)
-            return try await render(req, access, activity, session, FormState(values: values, errors: errors), status: .unprocessableEntity)
+            errors.add(SessionForm.CodingKeys.date, .sessionExists)
+            return try await render(req, access, activity, session, FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
         // A changed or new incident is open again until the projectleider handles it.
         let incidentChanged = input.incident && (!session.incident || input.incidentText != session.incidentText)
@@ -136,6 +138,7 @@ struct SessionsController: RouteCollection {
 
     private func render(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, _ session: ActivitySessionRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
+        typealias F = SessionForm.CodingKeys
         let base = "\(access.base)/\(activity.id!)"
         let scales = LeuvenScale.allCases.map { scale -> ScaleForm in
             let key = scale.rawValue
@@ -154,13 +157,13 @@ struct SessionsController: RouteCollection {
         let page = Page(
             layout: try await req.layout("Sessie van \(activity.name)", current: "activiteiten"), back: "\(base)#sessies", activity: activity.name,
             dateLabel: session.isoDate?.label ?? session.date, action: "\(base)/sessies/\(session.id!)", version: session.version,
-            date: form.field("date", "Datum", noun: "de datum", type: "date"),
-            cancelled: form.values["cancelled"] == "ja",
-            pupils: form.field("pupils", "Aantal leerlingen aanwezig", noun: "het aantal leerlingen", type: "number", hint: "Alleen een aantal, geen namen.", required: false),
-            wentWell: form.field("wentWell", "Wat ging goed?", noun: "wat goed ging", type: "textarea", required: false),
-            improve: form.field("improve", "Wat kan de volgende keer beter?", noun: "wat beter kan", type: "textarea", required: false),
-            incident: form.choice("incident", "Was er een incident?", noun: "of er een incident was", options: [("nee", "Nee", nil), ("ja", "Ja", nil)]),
-            incidentText: form.field("incidentText", "Wat is er gebeurd? (alleen bij een incident)", noun: "wat er gebeurd is", type: "textarea",
+            date: form.field(F.date, "Datum", noun: "de datum", type: "date"),
+            cancelled: form.values[F.cancelled.fieldName] == "ja",
+            pupils: form.field(F.pupils, "Aantal leerlingen aanwezig", noun: "het aantal leerlingen", type: "number", hint: "Alleen een aantal, geen namen.", required: false),
+            wentWell: form.field(F.wentWell, "Wat ging goed?", noun: "wat goed ging", type: "textarea", required: false),
+            improve: form.field(F.improve, "Wat kan de volgende keer beter?", noun: "wat beter kan", type: "textarea", required: false),
+            incident: form.choice(F.incident, "Was er een incident?", noun: "of er een incident was", options: [("nee", "Nee", nil), ("ja", "Ja", nil)]),
+            incidentText: form.field(F.incidentText, "Wat is er gebeurd? (alleen bij een incident)", noun: "wat er gebeurd is", type: "textarea",
                                      hint: "Beschrijf wat er gebeurde en wat er is gedaan. Noem geen namen van leerlingen.", required: false),
             scales: scales, hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("activiteiten/session", page, status: status)

@@ -32,11 +32,9 @@ struct AdminCoalitionsController: RouteCollection {
         case .failure(let failure):
             return try await render(req, FormState(form, errors: failure.errors), status: .unprocessableEntity)
         case .success(let input):
-            let adminID = admin.id!
+            let adminID = try admin.requireID()
             let coalition = try await req.db.transaction { db in
-                let coalition = try await CoalitionsStore(on: db).create(input)
-                try await MembershipRecord(coalitionID: coalition.id!, userID: adminID, role: .projectleider).create(on: db)
-                return coalition
+                try await CoalitionsStore(on: db).create(input, projectleider: adminID)
             }
             try await req.flash("Coalitie ‘\(coalition.name)’ is aangemaakt. Je bent er projectleider; nodig via ‘Leden’ de echte projectleider uit.")
             return .seeOther(Paths.coalition(coalition.slug).home)

@@ -24,6 +24,13 @@ struct CoalitionsStore {
         return coalition
     }
 
+    /// A new coalition with its first projectleider. Run it inside a transaction.
+    func create(_ input: CoalitionInput, projectleider userID: UUID) async throws -> CoalitionRecord {
+        let coalition = try await create(input)
+        try await MembershipRecord(coalitionID: coalition.requireID(), userID: userID, role: .projectleider).create(on: db)
+        return coalition
+    }
+
     func coalition(_ id: UUID) async throws -> CoalitionRecord? {
         try await CoalitionRecord.find(id, on: db)
     }

@@ -44,8 +44,7 @@ struct FirstUseController: RouteCollection {
             guard try await UserRecord.query(on: db).count() == 0 else { throw Abort(.forbidden) }
             let user = UserRecord(email: account.email, name: account.name, passwordHash: hash, isAdmin: true)
             try await user.create(on: db)
-            let coalition = try await CoalitionsStore(on: db).create(coalitionInput)
-            try await MembershipRecord(coalitionID: coalition.id!, userID: user.id!, role: .projectleider).create(on: db)
+            let coalition = try await CoalitionsStore(on: db).create(coalitionInput, projectleider: user.requireID())
             return (user, coalition.slug)
         }
         state.hasAccounts = true
