@@ -4,15 +4,22 @@ import Foundation
 /// A feature's store: made with the tenant, it is the only code of its feature that builds
 /// queries, and every query it runs is limited to that coalition. An id of another coalition
 /// finds nothing.
+///
+/// A store is a struct with two stored properties, `coalitionID` and `db`; its memberwise
+/// initialiser is the protocol's.
 protocol TenantStore {
     var coalitionID: UUID { get }
     var db: any Database { get }
-    init(coalitionID: UUID, on db: any Database)
+    init(coalitionID: UUID, db: any Database)
 }
 
 extension TenantStore {
+    init(coalitionID: UUID, on db: any Database) {
+        self.init(coalitionID: coalitionID, db: db)
+    }
+
     init(_ tenant: Tenant, on db: any Database) {
-        self.init(coalitionID: tenant.coalitionID, on: db)
+        self.init(coalitionID: tenant.coalitionID, db: db)
     }
 }
 

@@ -8,11 +8,6 @@ struct ActiesStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    init(coalitionID: UUID, on db: any Database) {
-        self.coalitionID = coalitionID
-        self.db = db
-    }
-
     /// Every name an actie is assigned to; only these are accepted as a filter.
     func owners() async throws -> [String] {
         try await ActieRecord.query(on: db).filter(\.$coalitionID == coalitionID).field(\.$ownerName).unique().all(\.$ownerName)

@@ -9,11 +9,6 @@ struct ActiviteitenStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    init(coalitionID: UUID, on db: any Database) {
-        self.coalitionID = coalitionID
-        self.db = db
-    }
-
     /// Which activities a person sees: all of the coalition, or one partner's (a partner
     /// without an organisation sees none).
     enum Visible: Sendable {

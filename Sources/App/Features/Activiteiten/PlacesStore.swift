@@ -9,11 +9,6 @@ struct PlacesStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    init(coalitionID: UUID, on db: any Database) {
-        self.coalitionID = coalitionID
-        self.db = db
-    }
-
     // MARK: locations
 
     func locations() async throws -> [LocationRecord] {

@@ -10,11 +10,6 @@ struct BouwbladStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    init(coalitionID: UUID, on db: any Database) {
-        self.coalitionID = coalitionID
-        self.db = db
-    }
-
     /// One change of a bouwblad as the history shows it.
     struct Change {
         let bouwblad: BouwbladRecord

@@ -10,11 +10,6 @@ struct MembersStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    init(coalitionID: UUID, on db: any Database) {
-        self.coalitionID = coalitionID
-        self.db = db
-    }
-
     // MARK: reading
 
     func membership(_ id: UUID) async throws -> MembershipRecord? {

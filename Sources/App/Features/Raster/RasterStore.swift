@@ -9,11 +9,6 @@ struct RasterStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    init(coalitionID: UUID, on db: any Database) {
-        self.coalitionID = coalitionID
-        self.db = db
-    }
-
     func summaries(catalog: FormatCatalog) async throws -> BouwbladSummaries {
         let bouwbladen = try await BouwbladRecord.query(on: db).filter(\.$coalitionID == coalitionID).all()
         // Three small columns per cycle; a CycleRecord would carry (and reflect) all six texts.

@@ -8,11 +8,6 @@ struct ReportStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    init(coalitionID: UUID, on db: any Database) {
-        self.coalitionID = coalitionID
-        self.db = db
-    }
-
     /// Everything the report needs, in a fixed number of queries (eleven, whatever the
     /// number of bouwbladen or cycles).
     /// `coalition` is the store's own (the tenant's record, already loaded).

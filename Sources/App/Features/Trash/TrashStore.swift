@@ -8,11 +8,6 @@ struct TrashStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    init(coalitionID: UUID, on db: any Database) {
-        self.coalitionID = coalitionID
-        self.db = db
-    }
-
     private func bouwbladen() -> QueryBuilder<BouwbladRecord> {
         BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == coalitionID)
     }
