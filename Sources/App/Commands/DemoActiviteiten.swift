@@ -81,7 +81,7 @@ enum DemoActiviteiten {
             record.vogDate = person.vogDaysAgo.map { today.adding(days: -$0).iso }
             record.version = 1
             try await record.create(on: db)
-            staffIDs[person.name] = record.id!
+            staffIDs[person.name] = (try record.requireID())
         }
         let start = today.adding(days: -91)
         let end = DateRange.schoolYear(containing: today).to
@@ -116,11 +116,11 @@ enum DemoActiviteiten {
             a.version = 1
             try await a.create(on: db)
             for name in spec.staff {
-                if let id = staffIDs[name] { try await ActivityStaffRecord(coalitionID: cid, activityID: a.id!, staffID: id).create(on: db) }
+                if let id = staffIDs[name] { try await ActivityStaffRecord(coalitionID: cid, activityID: (try a.requireID()), staffID: id).create(on: db) }
             }
             guard spec.status == .loopt, let period = a.period else { continue }
             for (n, date) in period.dates(on: [spec.day]).enumerated() {
-                let s = ActivitySessionRecord(coalitionID: cid, activityID: a.id!, date: date)
+                let s = ActivitySessionRecord(coalitionID: cid, activityID: (try a.requireID()), date: date)
                 if date < today {
                     let seed = index * 7 + n
                     if seed % 11 == 5 {

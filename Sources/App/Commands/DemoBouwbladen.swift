@@ -147,7 +147,7 @@ enum DemoBouwbladen {
             var previous: CycleRecord?
             for (index, c) in blad.cycles.enumerated() {
                 let startvraag = c.startvraag ?? previous?.bijgesteld ?? blad.ownQuestion ?? question.text
-                let cycle = CycleRecord(coalitionID: coalitionID, bouwbladID: bouwblad.id!, number: index + 1, startvraag: startvraag,
+                let cycle = CycleRecord(coalitionID: coalitionID, bouwbladID: (try bouwblad.requireID()), number: index + 1, startvraag: startvraag,
                                         period: CyclePeriod(from: c.from.flatMap(Month.init), to: c.to.flatMap(Month.init)))
                 cycle.doelen = c.doelen
                 cycle.bereikt = c.bereikt
@@ -156,14 +156,14 @@ enum DemoBouwbladen {
                 try await cycle.create(on: db)
                 for g in c.goals {
                     let doel = DoelRecord()
-                    doel.coalitionID = coalitionID; doel.bouwbladID = bouwblad.id!; doel.cycleID = cycle.id!
+                    doel.coalitionID = coalitionID; doel.bouwbladID = (try bouwblad.requireID()); doel.cycleID = (try cycle.requireID())
                     doel.text = g.text; doel.measure = ""; doel.target = g.target; doel.unit = g.unit?.rawValue
                     doel.deadline = g.deadline; doel.owner = g.owner; doel.achieved = g.achieved; doel.version = 1
                     try await doel.create(on: db)
                 }
                 for a in c.actions {
                     let actie = ActieRecord()
-                    actie.coalitionID = coalitionID; actie.bouwbladID = bouwblad.id!; actie.cycleID = cycle.id!
+                    actie.coalitionID = coalitionID; actie.bouwbladID = (try bouwblad.requireID()); actie.cycleID = (try cycle.requireID())
                     actie.text = a.text; actie.ownerName = a.owner; actie.deadline = a.deadline; actie.status = a.status; actie.version = 1
                     try await actie.create(on: db)
                 }
@@ -171,7 +171,7 @@ enum DemoBouwbladen {
             }
             for (target, note) in blad.links {
                 guard let targetBouwsteen = catalog.bouwsteen(target) else { continue }
-                try await LinkRecord(coalitionID: coalitionID, bouwbladID: bouwblad.id!, cycleID: nil, targetBouwsteenID: targetBouwsteen.id,
+                try await LinkRecord(coalitionID: coalitionID, bouwbladID: (try bouwblad.requireID()), cycleID: nil, targetBouwsteenID: targetBouwsteen.id,
                                      targetBouwbladID: created[target], note: note, createdBy: userID).create(on: db)
             }
         }

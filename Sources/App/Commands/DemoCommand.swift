@@ -43,7 +43,7 @@ struct DemoCommand: AsyncCommand {
             coalition = CoalitionRecord(slug: slug, name: "Coalitie \(place)", period: Period(startYear: 2025, endYear: 2028))
             try await coalition.create(on: db)
         }
-        let cid = coalition.id!
+        let cid = (try coalition.requireID())
         var locations: [String: UUID] = [:]
         for (name, school) in [
             ("De Regenboog", "Openbare basisschool De Regenboog"),
@@ -51,11 +51,11 @@ struct DemoCommand: AsyncCommand {
             ("De Vlinder", "Kindcentrum De Vlinder"),
         ] {
             if let existing = try await PlacesStore(coalitionID: cid, on: db).locations().first(where: { $0.name == name }) {
-                locations[name] = existing.id!
+                locations[name] = (try existing.requireID())
             } else {
                 let location = LocationRecord(coalitionID: cid, name: name, school: school)
                 try await location.create(on: db)
-                locations[name] = location.id!
+                locations[name] = (try location.requireID())
             }
         }
         var partners: [String: UUID] = [:]
@@ -64,11 +64,11 @@ struct DemoCommand: AsyncCommand {
             ("Muziekschool De Toonladder", "cultuur"), ("Welzijn Rivierstad", "welzijn"),
         ] {
             if let existing = try await PlacesStore(coalitionID: cid, on: db).partners().first(where: { $0.name == name }) {
-                partners[name] = existing.id!
+                partners[name] = (try existing.requireID())
             } else {
                 let partner = PartnerRecord(coalitionID: cid, name: name, kind: kind)
                 try await partner.create(on: db)
-                partners[name] = partner.id!
+                partners[name] = (try partner.requireID())
             }
         }
         let cast: [(String, String, Role, [String], String?)] = [
@@ -88,10 +88,10 @@ struct DemoCommand: AsyncCommand {
                 try await user.create(on: db)
             }
             if try await CoalitionsStore(on: db).membership(of: user.requireID(), in: cid) == nil {
-                let membership = MembershipRecord(coalitionID: cid, userID: user.id!, role: role, partnerID: partnerName.flatMap { partners[$0] })
+                let membership = MembershipRecord(coalitionID: cid, userID: (try user.requireID()), role: role, partnerID: partnerName.flatMap { partners[$0] })
                 try await membership.create(on: db)
                 for locationName in locationNames {
-                    try await MembershipLocationRecord(coalitionID: cid, membershipID: membership.id!, locationID: locations[locationName]!).create(on: db)
+                    try await MembershipLocationRecord(coalitionID: cid, membershipID: (try membership.requireID()), locationID: locations[locationName]!).create(on: db)
                 }
             }
             people.append(Person(name: name, email: email, role: Messages.roleLabel(role).lowercased()))

@@ -58,7 +58,7 @@ struct AccountController: RouteCollection {
             return try await render(req, FormState(AccountForm(name: user.name), errors: errors), status: .unprocessableEntity)
         }
         let hash = try await accounts.hash(password)
-        let userID = user.id!
+        let userID = try user.requireID()
         try await req.db.transaction { db in
             try await UserRecord.query(on: db).filter(\.$id == userID).set(\.$passwordHash, to: hash).update()
             // Every session of this person ends, including ones on other devices.

@@ -51,28 +51,31 @@ struct ActivitiesController: RouteCollection {
         let partners = try await places.partners()
         let links = activities.isEmpty ? [] : try await book.staffLinks()
         let staff = links.isEmpty ? [] : try await places.staff()
-        let staffByID = Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0) })
+        let staffByID = Dictionary(uniqueKeysWithValues: try staff.map { (try $0.requireID(), $0) })
         var staffOf: [UUID: [StaffRecord]] = [:]
         for link in links { if let s = staffByID[link.staffID] { staffOf[link.activityID, default: []].append(s) } }
-        let locationNames = Dictionary(uniqueKeysWithValues: locations.map { ($0.id!, $0.name) })
-        let partnerNames = Dictionary(uniqueKeysWithValues: partners.map { ($0.id!, $0.name) })
+        let locationNames = Dictionary(uniqueKeysWithValues: try locations.map { (try $0.requireID(), $0.name) })
+        let partnerNames = Dictionary(uniqueKeysWithValues: try partners.map { (try $0.requireID(), $0.name) })
         let base = access.base
-        let rows = activities.map { a in
-            let open = VoorafCheck.open(answers: a.check, staff: access.vog(staffOf[a.id!] ?? [], today: req.today))
-            return Row(name: a.name, href: "\(base)/\(a.id!)", domain: a.domain, location: locationNames[a.locationID] ?? "",
+        let rows = try activities.map { a in
+            let open = VoorafCheck.open(answers: a.check, staff: access.vog(staffOf[(try a.requireID())] ?? [], today: req.today))
+            return Row(name: a.name, href: "\(base)/\(try a.requireID())", domain: a.domain, location: locationNames[a.locationID] ?? "",
                        partner: a.partnerID.flatMap { partnerNames[$0] } ?? "School zelf", when: a.whenLabel.ifEmpty("—"),
                        period: a.period?.label ?? "", status: a.status.label,
                        check: open.isEmpty ? "Gedaan" : a.check == nil ? "Nog niet gedaan" : "\(open.count) open", checkOK: open.isEmpty)
         }
         let total = try await book.count(access.visible)
+        func options(_ rows: [(id: UUID, name: String)], chosen: String) -> [Option] {
+            rows.map { Option(value: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == chosen) }
+        }
         let page = ListPage(
             layout: try await req.layout("Activiteiten", current: "activiteiten"), base: base, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
             locations: [Option(value: "", label: "Alle locaties", selected: filter.location.isEmpty)]
-                + locations.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == filter.location) },
+                + options(try locations.map { (try $0.requireID(), $0.name) }, chosen: filter.location),
             domains: [Option(value: "", label: "Alle domeinen", selected: filter.domain.isEmpty)]
                 + access.settings.domains.map { Option(value: $0, label: $0, selected: $0 == filter.domain) },
             partners: access.role == .partner ? [] : [Option(value: "", label: "Alle aanbieders", selected: filter.partner.isEmpty)]
-                + partners.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == filter.partner) },
+                + options(try partners.map { (try $0.requireID(), $0.name) }, chosen: filter.partner),
             hasPartnerFilter: access.role != .partner,
             statuses: [Option(value: "", label: "Alle", selected: filter.status.isEmpty)]
                 + ActivityStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.status) },
@@ -114,7 +117,7 @@ struct ActivitiesController: RouteCollection {
             try await access.book(db).add(activity, staff: valid.staffIDs)
         }
         try await req.flash("De activiteit \(activity.name) is toegevoegd. Doe nu de vooraf-check en maak de sessies aan.")
-        return .seeOther("\(access.base)/\(activity.id!)")
+        return .seeOther("\(access.base)/\(try activity.requireID())")
     }
 
     func edit(req: Request) async throws -> Response {
@@ -143,7 +146,7 @@ struct ActivitiesController: RouteCollection {
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De activiteit is opgeslagen.")
-        return .seeOther("\(access.base)/\(activity.id!)")
+        return .seeOther("\(access.base)/\(try activity.requireID())")
     }
 
     private func refuse(_ req: Request, _ access: ActivityAccess, activity: ActivityRecord?, _ submitted: ActivityForm, _ errors: FieldErrors) async throws -> Response {
@@ -158,9 +161,9 @@ struct ActivitiesController: RouteCollection {
         let title = activity == nil ? "Nieuwe activiteit" : "Activiteit wijzigen"
         let page = FormPage(
             layout: try await req.layout(title, current: "activiteiten"),
-            back: activity.map { "\(access.base)/\($0.id!)" } ?? access.base, backLabel: activity == nil ? "Terug naar de activiteiten" : "Terug naar de activiteit",
+            back: try activity.map { "\(access.base)/\(try $0.requireID())" } ?? access.base, backLabel: activity == nil ? "Terug naar de activiteiten" : "Terug naar de activiteit",
             title: title, lead: options.locations.isEmpty ? "Er zijn nog geen locaties. De projectleider voegt die toe bij Locaties en partners." : nil,
-            action: activity.map { "\(access.base)/\($0.id!)/bewerken" } ?? "\(access.base)/nieuw",
+            action: try activity.map { "\(access.base)/\(try $0.requireID())/bewerken" } ?? "\(access.base)/nieuw",
             items: items, submit: "Opslaan", version: activity?.version, form: form)
         return try req.page("forms/page", page, status: status)
     }
@@ -190,7 +193,7 @@ struct ActivitiesController: RouteCollection {
         }
         guard try await access.book(req.db).update(status: status, of: activity.requireID(), from: version, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De status is nu: \(status.label).")
-        return .seeOther("\(access.base)/\(activity.id!)")
+        return .seeOther("\(access.base)/\(try activity.requireID())")
     }
 
     // MARK: vooraf-check
@@ -235,7 +238,7 @@ struct ActivitiesController: RouteCollection {
         guard try await access.book(req.db).update(check: answers, of: activity.requireID(), from: version, by: req.requireUser().name, now: req.now)
         else { throw Abort(.conflict) }
         try await req.flash(answers.no.isEmpty ? "De vooraf-check is opgeslagen." : "De vooraf-check is opgeslagen. Er staan nog punten open.")
-        return .seeOther("\(access.base)/\(activity.id!)#vooraf-check")
+        return .seeOther("\(access.base)/\(try activity.requireID())#vooraf-check")
     }
 
     private func renderCheck(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
@@ -246,8 +249,8 @@ struct ActivitiesController: RouteCollection {
         let evaluation = form.field(VoorafCheckForm.CodingKeys.evaluatie, "Hoe evalueren jullie de activiteit?", noun: "hoe jullie evalueren", type: "textarea",
                                     hint: "Bijvoorbeeld: nabespreking na elke sessie, observatie met de Leuvense schaal, een korte vragenlijst voor de leerlingen.")
         let page = CheckPage(
-            layout: try await req.layout("Vooraf-check", current: "activiteiten"), back: "\(access.base)/\(activity.id!)", name: activity.name,
-            action: "\(access.base)/\(activity.id!)/vooraf-check", version: activity.version, questions: questions, evaluation: evaluation,
+            layout: try await req.layout("Vooraf-check", current: "activiteiten"), back: "\(access.base)/\(try activity.requireID())", name: activity.name,
+            action: "\(access.base)/\(try activity.requireID())/vooraf-check", version: activity.version, questions: questions, evaluation: evaluation,
             vog: staff.map { "\($0.name): \($0.vog.label.lowercased())" }, hasVogProblems: staff.contains { !$0.vog.isValid }, hasStaff: !staff.isEmpty,
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         return try req.page("activiteiten/check", page, status: status)

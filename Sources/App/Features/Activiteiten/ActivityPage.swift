@@ -63,7 +63,7 @@ enum ActivityPage {
         if let doelID = activity.doelID, let doel = try await book.doel(doelID) {
             doelHref = Paths.coalition(access.slug).bouwblad(doel.bouwbladID) + "#stap-\(doel.cycleID)-doelen"
         }
-        let base = "\(access.base)/\(activity.id!)"
+        let base = "\(access.base)/\(try activity.requireID())"
         let canRecord = access.canRecordSessions(activity)
         let answers = activity.check
         let open = VoorafCheck.open(answers: answers, staff: vog)
@@ -96,7 +96,7 @@ enum ActivityPage {
             statusAction: "\(base)/status",
             statusOptions: ActivityStatus.allCases.map { StatusOption(value: $0.rawValue, label: $0.label, selected: $0 == activity.status) },
             statusError: statusError, version: activity.version,
-            sessions: sessions.map { s in
+            sessions: try sessions.map { s in
                 let held = !s.cancelled && (s.isoDate.map { $0 <= today } ?? false)
                 return SessionRow(
                     date: s.isoDate?.shortLabel ?? s.date,
@@ -104,7 +104,7 @@ enum ActivityPage {
                     pupils: s.pupils.map(String.init) ?? "—", nabespreking: s.hasNabespreking ? "Ja" : "—",
                     observed: s.isObserved ? "Ja" : "—",
                     incident: s.incident ? (s.incidentHandledAt == nil ? "Incident, nog niet afgehandeld" : "Incident, afgehandeld") : nil,
-                    href: canRecord ? "\(base)/sessies/\(s.id!)" : nil)
+                    href: canRecord ? "\(base)/sessies/\(try s.requireID())" : nil)
             },
             hasSessions: !sessions.isEmpty, generateAction: "\(base)/sessies/genereren", addAction: "\(base)/sessies",
             chart: chart, chartSVG: chart.svg, chartHasData: chart.hasData)

@@ -16,10 +16,10 @@ struct EvidenceController: RouteCollection {
         guard access.role.canEditBouwblad() else { return [] }
         let bladen = try await access.book(req.db).bouwbladen()
         let catalog = try await req.formatCatalog()
-        return bladen.map { b in
+        return try bladen.map { b in
             let name = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
             let title = b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title
-            return (b.id!.uuidString, String("\(name): \(title)".prefix(110)))
+            return (try b.requireID().uuidString, String("\(name): \(title)".prefix(110)))
         }.sorted { $0.label < $1.label }
     }
 
@@ -56,7 +56,7 @@ struct EvidenceController: RouteCollection {
             }
             return .write(after)
         }
-        return .seeOther(context.base + "#stap-\(cycle.id!)-bereikt")
+        return .seeOther(context.base + "#stap-\(try cycle.requireID())-bereikt")
     }
 
     static func observationSummary(_ req: Request, _ access: ActivityAccess, period: DateRange) async throws -> String {

@@ -19,7 +19,7 @@ extension PlacesController {
         let partner = PartnerRecord(coalitionID: access.tenant.coalitionID, name: input.name, kind: input.kind, contactName: input.contactName, contactEmail: input.contactEmail)
         try await access.places(req.db).add(partner)
         try await req.flash("De partner \(input.name) is toegevoegd. Voeg nu de medewerkers toe die met kinderen werken.")
-        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
     }
 
     func editPartner(req: Request) async throws -> Response {
@@ -40,7 +40,7 @@ extension PlacesController {
         guard let version = edit.version else { throw Abort(.badRequest) }
         guard try await access.places(req.db).update(partner: partner.requireID(), from: version, input, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De partner \(input.name) is opgeslagen.")
-        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
     }
 
     func partnerForm(_ req: Request, _ access: ActivityAccess, partner: PartnerRecord?, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
@@ -55,8 +55,8 @@ extension PlacesController {
         let base = Paths.coalition(access.slug).base
         let page = FormPage(
             layout: try await req.layout(partner == nil ? "Partner toevoegen" : "Partner wijzigen", current: "activiteiten"),
-            back: partner.map { "\(base)/partners/\($0.id!)" } ?? "\(base)/locaties", backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",
-            title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", action: partner.map { "\(base)/partners/\($0.id!)/bewerken" } ?? "\(base)/partners/nieuw",
+            back: try partner.map { "\(base)/partners/\(try $0.requireID())" } ?? "\(base)/locaties", backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",
+            title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", action: try partner.map { "\(base)/partners/\(try $0.requireID())/bewerken" } ?? "\(base)/partners/nieuw",
             items: items, submit: "Opslaan", version: partner?.version, form: form)
         return try req.page("forms/page", page, status: status)
     }

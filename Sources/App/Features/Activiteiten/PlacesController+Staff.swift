@@ -34,8 +34,8 @@ extension PlacesController {
         var form = state
         let staff = try await access.places(req.db).staff(of: partner.requireID())
         let today = req.today
-        let base = Paths.coalition(access.slug).partner(partner.id!)
-        let canEdit = access.canEditStaff(of: partner.id!)
+        let base = Paths.coalition(access.slug).partner(try partner.requireID())
+        let canEdit = access.canEditStaff(of: try partner.requireID())
         typealias F = StaffForm.CodingKeys
         let fields = [
             form.field(F.name, "Naam", noun: "de naam", autocomplete: "off"),
@@ -45,9 +45,9 @@ extension PlacesController {
         let page = PartnerPage(
             layout: try await req.layout(partner.name, current: "activiteiten"), base: Paths.coalition(access.slug).base, name: partner.name,
             kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
-            staff: staff.map { s in
+            staff: try staff.map { s in
                 let vog = s.vog(validityYears: access.settings.vogYears, today: today)
-                return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? "\(base)/medewerkers/\(s.id!)" : nil)
+                return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? "\(base)/medewerkers/\(try s.requireID())" : nil)
             },
             hasStaff: !staff.isEmpty, canManage: access.canManagePlaces, editHref: "\(base)/bewerken", canEditStaff: canEdit, action: "\(base)/medewerkers",
             fields: fields, hasErrors: !form.errors.isEmpty, errorSummary: form.summary, vogYears: access.settings.vogYears)
@@ -57,21 +57,21 @@ extension PlacesController {
     func addStaff(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         let partner = try await findPartner(req, access)
-        guard access.canEditStaff(of: partner.id!) else { throw Abort(.forbidden) }
+        guard access.canEditStaff(of: try partner.requireID()) else { throw Abort(.forbidden) }
         let form = try req.form(StaffForm.self)
         var errors = FieldErrors()
         guard let input = StaffInput.validate(form, today: req.today, into: &errors) else {
             return try await partnerPage(req, access, partner, FormState(form, errors: errors), status: .unprocessableEntity)
         }
         let staff = StaffRecord()
-        staff.partnerID = partner.id!
+        staff.partnerID = try partner.requireID()
         staff.name = input.name
         staff.role = input.role
         staff.vogDate = input.vogDate?.iso
         staff.version = 1
         try await access.places(req.db).add(staff)
         try await req.flash("\(input.name) is toegevoegd.")
-        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
     }
 
     func editStaff(req: Request) async throws -> Response {
@@ -89,19 +89,19 @@ extension PlacesController {
         guard let version = edit.version else { throw Abort(.badRequest) }
         guard try await access.places(req.db).update(staff: staff.requireID(), from: version, input, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De gegevens van \(input.name) zijn opgeslagen.")
-        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
     }
 
     func deleteStaff(req: Request) async throws -> Response {
         let (access, partner, staff) = try await findStaff(req)
         try await access.places(req.db).delete(staff)
         try await req.flash("\(staff.name) is verwijderd, ook uit de activiteiten.")
-        return .seeOther(Paths.coalition(access.slug).partner(partner.id!))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
     }
 
     func staffForm(_ req: Request, _ access: ActivityAccess, _ partner: PartnerRecord, _ staff: StaffRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
-        let base = Paths.coalition(access.slug).partner(partner.id!)
+        let base = Paths.coalition(access.slug).partner(try partner.requireID())
         typealias F = StaffForm.CodingKeys
         let items: [FormPage.Item] = [
             .init(field: form.field(F.name, "Naam", noun: "de naam", autocomplete: "off")),
@@ -110,8 +110,8 @@ extension PlacesController {
         ]
         let page = StaffPage(
             form: FormPage(layout: try await req.layout("Medewerker wijzigen", current: "activiteiten"), back: base, backLabel: "Terug naar \(partner.name)",
-                           title: "Medewerker wijzigen", action: "\(base)/medewerkers/\(staff.id!)", items: items, submit: "Opslaan", version: staff.version, form: form),
-            deleteAction: "\(base)/medewerkers/\(staff.id!)/verwijderen", name: staff.name)
+                           title: "Medewerker wijzigen", action: "\(base)/medewerkers/\(try staff.requireID())", items: items, submit: "Opslaan", version: staff.version, form: form),
+            deleteAction: "\(base)/medewerkers/\(try staff.requireID())/verwijderen", name: staff.name)
         return try req.page("activiteiten/staff", page, status: status)
     }
 
@@ -120,7 +120,7 @@ extension PlacesController {
     func findStaff(_ req: Request) async throws -> (ActivityAccess, PartnerRecord, StaffRecord) {
         let access = try await ActivityAccess.load(req)
         let partner = try await findPartner(req, access)
-        guard access.canEditStaff(of: partner.id!) else { throw Abort(.forbidden) }
+        guard access.canEditStaff(of: try partner.requireID()) else { throw Abort(.forbidden) }
         guard let id = req.parameters.get("staffID", as: UUID.self),
               let staff = try await access.places(req.db).staffMember(id, of: partner.requireID())
         else { throw Abort(.notFound) }

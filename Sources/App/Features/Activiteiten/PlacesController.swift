@@ -49,16 +49,16 @@ struct PlacesController: RouteCollection {
         let base = Paths.coalition(access.slug).base
         let page = ListPage(
             layout: try await req.layout("Locaties en partners", current: "activiteiten"), base: base,
-            locations: locations.map { l in
+            locations: try locations.map { l in
                 LocationRow(name: l.name, school: l.school, address: l.address, groups: YearGroups(l.yearGroups.split(separator: ",").compactMap { Int($0) })?.label ?? "—",
-                            coordinators: (coordinators.byLocation[l.id!] ?? []).sorted().joined(separator: ", ").ifEmpty("—"),
-                            href: access.canManagePlaces ? "\(base)/locaties/\(l.id!)" : nil)
+                            coordinators: (coordinators.byLocation[(try l.requireID())] ?? []).sorted().joined(separator: ", ").ifEmpty("—"),
+                            href: access.canManagePlaces ? "\(base)/locaties/\(try l.requireID())" : nil)
             },
-            partners: partners.map { p in
+            partners: try partners.map { p in
                 let own = staff.filter { $0.partnerID == p.id }
                 return PartnerRow(name: p.name, kind: PartnerInput.kindLabel(p.kind), contact: p.contactName.ifEmpty("—"), staff: own.count,
                                   vogProblems: own.filter { !$0.vog(validityYears: access.settings.vogYears, today: today).isValid }.count,
-                                  href: "\(base)/partners/\(p.id!)")
+                                  href: "\(base)/partners/\(try p.requireID())")
             },
             hasLocations: !locations.isEmpty, hasPartners: !partners.isEmpty, canManage: access.canManagePlaces, vogYears: access.settings.vogYears)
         return try req.page("activiteiten/places", page)
@@ -141,7 +141,7 @@ struct PlacesController: RouteCollection {
             layout: try await req.layout(location == nil ? "Locatie toevoegen" : "Locatie wijzigen", current: "activiteiten"),
             back: base, backLabel: "Terug naar locaties en partners", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen",
             lead: coordinators.members.isEmpty ? "Coördinatoren koppel je hier zodra ze lid zijn van de coalitie." : nil,
-            action: location.map { "\(base)/\($0.id!)" } ?? "\(base)/nieuw", items: items, submit: "Opslaan", version: location?.version, form: form)
+            action: try location.map { "\(base)/\(try $0.requireID())" } ?? "\(base)/nieuw", items: items, submit: "Opslaan", version: location?.version, form: form)
         return try req.page("forms/page", page, status: status)
     }
 

@@ -23,7 +23,7 @@ struct SessionsController: RouteCollection {
         let (access, activity) = try await recording(req)
         guard let period = activity.period, !activity.days.isEmpty else {
             try await req.flash("Kies eerst de dagen en de periode van de activiteit. Daarna kun je de sessies aanmaken.")
-            return .seeOther("\(access.base)/\(activity.id!)#sessies")
+            return .seeOther("\(access.base)/\(try activity.requireID())#sessies")
         }
         let dates = period.dates(on: activity.days)
         let id = try activity.requireID()
@@ -33,7 +33,7 @@ struct SessionsController: RouteCollection {
             try await access.book(db).addSessions(of: id, on: missing)
         }
         try await req.flash(missing.isEmpty ? "Alle sessies bestonden al." : "\(missing.count) sessies aangemaakt. Gaat een sessie niet door, bijvoorbeeld in een vakantie? Open haar en kies ‘Gaat niet door’.")
-        return .seeOther("\(access.base)/\(activity.id!)#sessies")
+        return .seeOther("\(access.base)/\(try activity.requireID())#sessies")
     }
 
     func add(req: Request) async throws -> Response {
@@ -47,7 +47,7 @@ struct SessionsController: RouteCollection {
             try await book.addSessions(of: activity.requireID(), on: [date])
         }
         try await req.flash(exists ? "Op \(date.label) is al een sessie." : "Sessie op \(date.label) toegevoegd.")
-        return .seeOther("\(access.base)/\(activity.id!)#sessies")
+        return .seeOther("\(access.base)/\(try activity.requireID())#sessies")
     }
 
     // MARK: one session
@@ -133,13 +133,13 @@ struct SessionsController: RouteCollection {
         }
         guard try await book.update(session: session.requireID(), from: version, set: columns, now: req.now) else { throw Abort(.conflict) }
         try await req.flash(incidentChanged ? "De sessie is opgeslagen. De projectleider ziet het incident in de lijst met incidenten." : "De sessie is opgeslagen.")
-        return .seeOther("\(access.base)/\(activity.id!)#sessies")
+        return .seeOther("\(access.base)/\(try activity.requireID())#sessies")
     }
 
     private func render(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, _ session: ActivitySessionRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
         typealias F = SessionForm.CodingKeys
-        let base = "\(access.base)/\(activity.id!)"
+        let base = "\(access.base)/\(try activity.requireID())"
         let scales = LeuvenScale.allCases.map { scale -> ScaleForm in
             let key = scale.rawValue
             let mode = form.choice("\(key)-mode", "\(scale.label): hoe observeer je?", noun: "een manier", options: [
@@ -156,7 +156,7 @@ struct SessionsController: RouteCollection {
         }
         let page = Page(
             layout: try await req.layout("Sessie van \(activity.name)", current: "activiteiten"), back: "\(base)#sessies", activity: activity.name,
-            dateLabel: session.isoDate?.label ?? session.date, action: "\(base)/sessies/\(session.id!)", version: session.version,
+            dateLabel: session.isoDate?.label ?? session.date, action: "\(base)/sessies/\(try session.requireID())", version: session.version,
             date: form.field(F.date, "Datum", noun: "de datum", type: "date"),
             cancelled: form.values[F.cancelled.fieldName] == "ja",
             pupils: form.field(F.pupils, "Aantal leerlingen aanwezig", noun: "het aantal leerlingen", type: "number", hint: "Alleen een aantal, geen namen.", required: false),
@@ -194,11 +194,11 @@ struct SessionsController: RouteCollection {
         let book = access.book(req.db)
         let sessions = try await book.incidents()
         let names = try await book.names(of: Set(sessions.map(\.activityID)))
-        let rows = sessions.map { s in
+        let rows = try sessions.map { s in
             IncidentRow(date: s.isoDate?.label ?? s.date, activity: names[s.activityID] ?? "", href: "\(access.base)/\(s.activityID)",
                         blocks: BouwbladPage.blocks(s.incidentText),
                         handled: s.incidentHandledAt.map { "Afgehandeld door \(s.incidentHandledBy ?? "onbekend") op \(DutchDate.dayMonthYear($0))." },
-                        action: s.incidentHandledAt == nil ? "\(access.base)/incidenten/\(s.id!)/afgehandeld" : nil)
+                        action: s.incidentHandledAt == nil ? "\(access.base)/incidenten/\(try s.requireID())/afgehandeld" : nil)
         }
         let open = rows.filter { $0.handled == nil }, handled = rows.filter { $0.handled != nil }
         let page = IncidentsPage(layout: try await req.layout("Incidenten", current: "activiteiten"), open: open, handled: handled,

@@ -54,9 +54,9 @@ struct AdminCoalitionsController: RouteCollection {
         let memberships = try await MembershipRecord.query(on: req.db).all()
         let counts = Dictionary(grouping: memberships, by: \.coalitionID).mapValues(\.count)
         let mine = Set(memberships.filter { $0.$user.id == user.id }.map(\.coalitionID))
-        let rows = coalitions.map {
-            Row(name: $0.name, period: $0.period.label, members: counts[$0.id!] ?? 0,
-                href: mine.contains($0.id!) ? Paths.coalition($0.slug).home : nil, slug: $0.slug)
+        let rows = try coalitions.map {
+            Row(name: $0.name, period: $0.period.label, members: counts[(try $0.requireID())] ?? 0,
+                href: mine.contains(try $0.requireID()) ? Paths.coalition($0.slug).home : nil, slug: $0.slug)
         }
         let page = Page(
             layout: try await req.layout("Coalities beheren", current: "beheer"), rows: rows,

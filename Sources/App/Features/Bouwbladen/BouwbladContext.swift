@@ -6,6 +6,7 @@ import Vapor
 /// required filter: an id of another coalition is simply not found.
 struct BouwbladContext {
     let tenant: Tenant
+    let bouwbladID: UUID
     let bouwblad: BouwbladRecord
     let cycles: [CycleRecord]
     let doelen: [DoelRecord]
@@ -19,7 +20,7 @@ struct BouwbladContext {
         tenant.role.canEditBouwblad(isContributor: contributors.contains { $0.membershipID == tenant.membership.id })
     }
 
-    var base: String { Paths.coalition(tenant.coalition.slug).bouwblad(bouwblad.id!) }
+    var base: String { Paths.coalition(tenant.coalition.slug).bouwblad(bouwbladID) }
     var questionText: String { question?.text ?? bouwblad.ownQuestion ?? "" }
     var newest: CycleRecord? { cycles.max { $0.number < $1.number } }
 
@@ -34,7 +35,7 @@ struct BouwbladContext {
         let catalog = try await req.formatCatalog()
         guard let bouwsteen = catalog.bouwsteen(id: bouwblad.bouwsteenID) else { throw Abort(.notFound) }
         let question = bouwblad.questionID.flatMap { qid in bouwsteen.questions.first { $0.id == qid } }
-        return BouwbladContext(tenant: tenant, bouwblad: bouwblad, cycles: cycles, doelen: doelen, acties: acties, bouwsteen: bouwsteen, question: question, contributors: contributors)
+        return BouwbladContext(tenant: tenant, bouwbladID: id, bouwblad: bouwblad, cycles: cycles, doelen: doelen, acties: acties, bouwsteen: bouwsteen, question: question, contributors: contributors)
     }
 
     func cycle(_ req: Request) throws -> CycleRecord {

@@ -37,7 +37,7 @@ struct BouwbladController: RouteCollection {
         if case .conflict(let theirs) = outcome {
             return try await ConflictPage.render(req, context, cycle: theirs, step: step, yours: text)
         }
-        return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)")
+        return .seeOther(context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)")
     }
 
     func savePeriod(req: Request) async throws -> Response {
@@ -48,7 +48,7 @@ struct BouwbladController: RouteCollection {
         var errors = FieldErrors()
         guard let period = CyclePeriod.validate(edit.form, into: &errors), let version = edit.version else {
             if errors.isEmpty { throw Abort(.badRequest) }
-            let prefix = "periode-\(cycle.id!)"
+            let prefix = "periode-\(try cycle.requireID())"
             return try await BouwbladPage.render(req, context, form: FormState(values: FormState(edit.form).values.prefixed(prefix), errors: errors.prefixed(prefix)),
                                                  status: .unprocessableEntity)
         }

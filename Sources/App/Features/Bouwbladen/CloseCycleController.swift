@@ -67,7 +67,7 @@ struct CloseCycleController: RouteCollection {
             try await store.touch(destination, by: userID, now: now)
         }
         try await req.flash("Cyclus \(cycle.number) is afgerond. De bijgestelde startvraag gaat verder bij \(target.bouwsteen.key.name).")
-        return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwblad(destination.id!))
+        return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwblad(try destination.requireID()))
     }
 
     /// Closes the cycle (version-checked) and runs `then` in the same transaction.

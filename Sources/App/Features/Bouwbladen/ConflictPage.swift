@@ -26,10 +26,10 @@ enum ConflictPage {
         let current = cycle.text(step)
         let page = Page(
             layout: try await req.layout("Iemand anders heeft dit intussen gewijzigd", current: "start"),
-            backHref: context.base + "#stap-\(cycle.id!)-\(step.rawValue)",
+            backHref: context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)",
             stepLabel: "Cyclus \(cycle.number), stap \(step.number) – \(step.title)",
             theirs: current, theirsBy: by, yours: yours,
-            action: "\(context.base)/cycli/\(cycle.id!)/stappen/\(step.rawValue)", base: Tokens.sha256(current))
+            action: "\(context.base)/cycli/\(try cycle.requireID())/stappen/\(step.rawValue)", base: Tokens.sha256(current))
         return try req.page("bouwbladen/conflict", page, status: .conflict)
     }
 }

@@ -25,17 +25,17 @@ struct DoelenActiesController: RouteCollection {
         let form = try req.form(DoelForm.self)
         var errors = FieldErrors()
         guard let input = DoelInput.validate(form, into: &errors) else {
-            return try await refuse(req, context, prefix: "doel-new-\(cycle.id!)", form, errors)
+            return try await refuse(req, context, prefix: "doel-new-\(try cycle.requireID())", form, errors)
         }
         let doel = DoelRecord()
-        doel.bouwbladID = context.bouwblad.id!
-        doel.cycleID = cycle.id!
+        doel.bouwbladID = try context.bouwblad.requireID()
+        doel.cycleID = try cycle.requireID()
         apply(input, to: doel)
         doel.achieved = ""
         doel.version = 1
         let change = try context.change(req, cycle: cycle.requireID(), field: "doel", before: "", after: doel.summary)
         try await req.db.transaction { db in try await context.store(db).add(doel, change) }
-        return try await done(req, context, "Het doel is toegevoegd.", anchor: "stap-\(cycle.id!)-doelen")
+        return try await done(req, context, "Het doel is toegevoegd.", anchor: "stap-\(try cycle.requireID())-doelen")
     }
 
     func updateDoel(req: Request) async throws -> Response {
@@ -43,7 +43,7 @@ struct DoelenActiesController: RouteCollection {
         let edit = try req.form(Edit<DoelForm>.self)
         var errors = FieldErrors()
         guard let input = DoelInput.validate(edit.form, into: &errors) else {
-            return try await refuse(req, context, prefix: "doel-\(doel.id!)", edit.form, errors)
+            return try await refuse(req, context, prefix: "doel-\(try doel.requireID())", edit.form, errors)
         }
         let before = doel.summary
         apply(input, to: doel)
@@ -62,7 +62,7 @@ struct DoelenActiesController: RouteCollection {
         let achieved = Text.line(edit.form.achieved, field: F.achieved, max: 40, required: false, into: &errors) ?? ""
         let verdictRaw = (edit.form.verdict ?? "").trimmingWhitespace()
         if !verdictRaw.isEmpty, Verdict(rawValue: verdictRaw) == nil { errors.add(F.verdict, .unknownChoice) }
-        guard errors.isEmpty else { return try await refuse(req, context, prefix: "result-\(doel.id!)", edit.form, errors) }
+        guard errors.isEmpty else { return try await refuse(req, context, prefix: "result-\(try doel.requireID())", edit.form, errors) }
         let before = doel.summary
         doel.achieved = achieved
         doel.verdict = verdictRaw.isEmpty ? nil : verdictRaw
@@ -88,16 +88,16 @@ struct DoelenActiesController: RouteCollection {
         let form = try req.form(ActieForm.self)
         var errors = FieldErrors()
         guard let input = ActieInput.validate(form, into: &errors), let owner = try await owner(req, context, input, &errors) else {
-            return try await refuse(req, context, prefix: "actie-new-\(cycle.id!)", form, errors)
+            return try await refuse(req, context, prefix: "actie-new-\(try cycle.requireID())", form, errors)
         }
         let actie = ActieRecord()
-        actie.bouwbladID = context.bouwblad.id!
-        actie.cycleID = cycle.id!
+        actie.bouwbladID = try context.bouwblad.requireID()
+        actie.cycleID = try cycle.requireID()
         apply(input, owner: owner, to: actie)
         actie.version = 1
         let change = try context.change(req, cycle: cycle.requireID(), field: "actie", before: "", after: actie.summary)
         try await req.db.transaction { db in try await context.store(db).add(actie, change) }
-        return try await done(req, context, "De actie is toegevoegd.", anchor: "stap-\(cycle.id!)-doelen")
+        return try await done(req, context, "De actie is toegevoegd.", anchor: "stap-\(try cycle.requireID())-doelen")
     }
 
     func updateActie(req: Request) async throws -> Response {
@@ -105,7 +105,7 @@ struct DoelenActiesController: RouteCollection {
         let edit = try req.form(Edit<ActieForm>.self)
         var errors = FieldErrors()
         guard let input = ActieInput.validate(edit.form, into: &errors), let owner = try await owner(req, context, input, &errors) else {
-            return try await refuse(req, context, prefix: "actie-\(actie.id!)", edit.form, errors)
+            return try await refuse(req, context, prefix: "actie-\(try actie.requireID())", edit.form, errors)
         }
         let before = actie.summary
         apply(input, owner: owner, to: actie)

@@ -27,18 +27,18 @@ struct HistoryController: RouteCollection {
         let store = context.store(req.db)
         let revisions = try await store.revisions(of: context.bouwblad.requireID())
         let names = try await store.names(of: Set(revisions.map(\.userID)))
-        let cycleNumbers = Dictionary(uniqueKeysWithValues: context.cycles.map { ($0.id!, $0.number) })
+        let cycleNumbers = Dictionary(uniqueKeysWithValues: try context.cycles.map { (try $0.requireID(), $0.number) })
         let canEdit = context.canEdit
-        let entries = revisions.map { revision -> Entry in
+        let entries = try revisions.map { revision -> Entry in
             Entry(
-                id: revision.id!.uuidString, what: Self.describe(revision.field, cycle: revision.cycleID.flatMap { cycleNumbers[$0] }),
+                id: (try revision.requireID()).uuidString, what: Self.describe(revision.field, cycle: revision.cycleID.flatMap { cycleNumbers[$0] }),
                 who: names[revision.userID] ?? "onbekend",
                 when: "\(DutchDate.dayMonthYear(revision.createdAt)) om \(DutchDate.time(revision.createdAt))",
                 segments: TextDiff.words(from: revision.before, to: revision.after).map {
                     Segment(text: $0.text, added: $0.kind == .added, removed: $0.kind == .removed)
                 },
                 restoreAction: canEdit && revision.cycleID != nil && CycleStep(rawValue: revision.field) != nil
-                    ? "\(context.base)/geschiedenis/\(revision.id!)/terugzetten" : nil)
+                    ? "\(context.base)/geschiedenis/\(try revision.requireID())/terugzetten" : nil)
         }
         let page = Page(
             layout: try await req.layout("Geschiedenis", current: "start"), backHref: context.base,
@@ -58,7 +58,7 @@ struct HistoryController: RouteCollection {
         // Restoring is a deliberate choice of text; what it replaces stays in the history.
         _ = try await StepWriter.save(req, context, cycle: cycle, step: step,
                                       flash: "De tekst van stap \(step.number) van cyclus \(cycle.number) is teruggezet.") { _ in .write(revision.after) }
-        return .seeOther(context.base + "#stap-\(cycle.id!)-\(step.rawValue)")
+        return .seeOther(context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)")
     }
 
     static func describe(_ field: String, cycle: Int?) -> String {

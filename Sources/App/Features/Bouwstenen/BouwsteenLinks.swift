@@ -16,7 +16,7 @@ struct BouwsteenLinks {
         let otherIDs = Set(links.flatMap { [$0.bouwbladID, $0.targetBouwbladID].compactMap { $0 } }).subtracting(ownIDs)
         let others = try await store.bouwbladen(otherIDs)
         // Soft-deleted bouwbladen are missing here, so their links are left out too.
-        let byID = Dictionary(uniqueKeysWithValues: (own + others).map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try (own + others).map { (try $0.requireID(), $0) })
         let base = Paths.coalition(tenant.coalition.slug).base
         var items: [Item] = []
         for link in links {
@@ -29,12 +29,12 @@ struct BouwsteenLinks {
                 items.append(Item(
                     arrow: "→", from: Links.label(source, catalog: catalog), verb: "raakt",
                     other: Links.name(targetBouwblad, bouwsteen: target, catalog: catalog),
-                    href: targetBouwblad.map { "\(base)/bouwbladen/\($0.id!)" } ?? "\(base)/bouwstenen/\(target.key.code)",
+                    href: try targetBouwblad.map { "\(base)/bouwbladen/\(try $0.requireID())" } ?? "\(base)/bouwstenen/\(target.key.code)",
                     direction: direction.label, note: note))
             } else if target.id == bouwsteen.id, let direction = Direction(from: bouwsteen.key, to: sourceBouwsteen.key) {
                 items.append(Item(
                     arrow: "←", from: targetBouwblad.map { Links.label($0, catalog: catalog) } ?? bouwsteen.key.name, verb: "wordt geraakt door",
-                    other: Links.name(source, bouwsteen: sourceBouwsteen, catalog: catalog), href: "\(base)/bouwbladen/\(source.id!)",
+                    other: Links.name(source, bouwsteen: sourceBouwsteen, catalog: catalog), href: "\(base)/bouwbladen/\(try source.requireID())",
                     direction: direction.label, note: note))
             }
         }

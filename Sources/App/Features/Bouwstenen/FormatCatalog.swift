@@ -23,15 +23,17 @@ struct FormatCatalog: Sendable {
         guard let format = try await FormatRecord.query(on: db).filter(\.$code == code).first() else {
             throw Abort(.internalServerError, reason: "format \(code) missing: migrations have not run")
         }
-        let bouwstenen = try await BouwsteenRecord.query(on: db).filter(\.$formatID == format.id!).all()
-        let questions = try await FormatQuestionRecord.query(on: db).filter(\.$bouwsteenID ~~ bouwstenen.map { $0.id! }).all()
+        let formatID = try format.requireID()
+        let bouwstenen = try await BouwsteenRecord.query(on: db).filter(\.$formatID == formatID).all()
+        let ids = try bouwstenen.map { try $0.requireID() }
+        let questions = try await FormatQuestionRecord.query(on: db).filter(\.$bouwsteenID ~~ ids).all()
         let grouped = Dictionary(grouping: questions, by: \.bouwsteenID)
         return FormatCatalog(
             formatName: format.name,
-            bouwstenen: bouwstenen.map { b in
-                Bouwsteen(id: b.id!, key: b.key, description: b.description,
-                          questions: (grouped[b.id!] ?? []).sorted { $0.position < $1.position }
-                            .map { Question(id: $0.id!, text: $0.text, mandatory: $0.mandatory, position: $0.position) })
+            bouwstenen: try bouwstenen.map { b in
+                Bouwsteen(id: try b.requireID(), key: b.key, description: b.description,
+                          questions: try (grouped[(try b.requireID())] ?? []).sorted { $0.position < $1.position }
+                            .map { Question(id: try $0.requireID(), text: $0.text, mandatory: $0.mandatory, position: $0.position) })
             }.sorted { BouwsteenKey.all.firstIndex(of: $0.key)! < BouwsteenKey.all.firstIndex(of: $1.key)! })
     }
 }

@@ -33,7 +33,7 @@ enum MembersPage {
         let links = try await store.locationLinks()
         let locations = try await store.locationNames()
         let partners = try await store.partnerNames()
-        let members = memberships
+        let members = try memberships
             .sorted { ($0.role.rank, $0.user.name) < ($1.role.rank, $1.user.name) }
             .map { m -> Member in
                 let detail: String
@@ -45,14 +45,14 @@ enum MembersPage {
                 default: detail = ""
                 }
                 return Member(
-                    id: m.id!.uuidString, name: m.user.name, email: m.user.email, role: Messages.roleLabel(m.role),
+                    id: (try m.requireID()).uuidString, name: m.user.name, email: m.user.email, role: Messages.roleLabel(m.role),
                     detail: detail, version: m.version, isYou: m.$user.id == req.currentUser?.id,
                     roleOptions: Role.allCases.map { RoleOption(value: $0.rawValue, label: Messages.roleLabel($0), selected: $0 == m.role) })
             }
         var invitations: [Invitation] = []
         if tenant.role.canManageMembers {
             invitations = try await store.openInvitations(now: req.now)
-                .map { Invitation(id: $0.id!.uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt)) }
+                .map { Invitation(id: (try $0.requireID()).uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt)) }
         }
         let page = Page(
             layout: try await req.layout("Leden", current: "leden"), base: Paths.coalition(tenant.coalition.slug).base,

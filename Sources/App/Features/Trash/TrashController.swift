@@ -43,7 +43,7 @@ struct TrashController: RouteCollection {
         let cycle = try context.cycle(req)
         guard context.cycles.count > 1 else { return try await BouwbladPage.render(req, context, problem: Self.lastCycle, status: .unprocessableEntity) }
         return try await confirm(req, what: "cyclus \(cycle.number)", detail: "Met de vier stappen, de doelen en de acties van deze cyclus.",
-                                 action: "\(context.base)/cycli/\(cycle.id!)/verwijderen", back: context.base + "#cyclus-\(cycle.number)")
+                                 action: "\(context.base)/cycli/\(try cycle.requireID())/verwijderen", back: context.base + "#cyclus-\(cycle.number)")
     }
 
     static let lastCycle = "Dit is de enige cyclus van het bouwblad. Verwijder dan het hele bouwblad."
@@ -77,16 +77,16 @@ struct TrashController: RouteCollection {
         }
         let canRestore = tenant.role.canEditBouwblad()
         let base = Paths.coalition(tenant.coalition.slug).prullenbak
-        var items = bouwbladen.map { b in
+        var items = try bouwbladen.map { b in
             Item(kind: "Bouwblad", what: label(b), deletedBy: b.deletedBy.flatMap { names[$0] } ?? "onbekend",
-                 deletedOn: DutchDate.dayMonthYear(b.deletedAt ?? req.now), restoreAction: canRestore ? "\(base)/bouwbladen/\(b.id!)/terugzetten" : nil)
+                 deletedOn: DutchDate.dayMonthYear(b.deletedAt ?? req.now), restoreAction: canRestore ? "\(base)/bouwbladen/\(try b.requireID())/terugzetten" : nil)
         }
         // A cycle of a bouwblad that is itself in the prullenbak comes back with it.
-        let liveByID = Dictionary(uniqueKeysWithValues: live.map { ($0.id!, $0) })
-        items += cycles.compactMap { c in
+        let liveByID = Dictionary(uniqueKeysWithValues: try live.map { (try $0.requireID(), $0) })
+        items += try cycles.compactMap { c in
             guard let b = liveByID[c.bouwbladID] else { return nil }
             return Item(kind: "Cyclus \(c.number)", what: label(b), deletedBy: c.deletedBy.flatMap { names[$0] } ?? "onbekend",
-                        deletedOn: DutchDate.dayMonthYear(c.deletedAt ?? req.now), restoreAction: canRestore ? "\(base)/cycli/\(c.id!)/terugzetten" : nil)
+                        deletedOn: DutchDate.dayMonthYear(c.deletedAt ?? req.now), restoreAction: canRestore ? "\(base)/cycli/\(try c.requireID())/terugzetten" : nil)
         }
         let page = Page(layout: try await req.layout("Prullenbak", current: "prullenbak"), items: items, hasItems: !items.isEmpty,
                         canEmpty: tenant.role == .projectleider, emptyAction: "\(base)/legen", keepDays: Self.keepDays)

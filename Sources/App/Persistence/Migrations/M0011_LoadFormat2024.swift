@@ -10,10 +10,10 @@ struct M0011_LoadFormat2024: AsyncMigration {
             let format = FormatRecord(code: definition.code, name: definition.name)
             try await format.create(on: db)
             for bouwsteen in definition.bouwstenen {
-                let record = BouwsteenRecord(formatID: format.id!, key: bouwsteen.key, description: bouwsteen.description)
+                let record = BouwsteenRecord(formatID: (try format.requireID()), key: bouwsteen.key, description: bouwsteen.description)
                 try await record.create(on: db)
                 for (position, question) in bouwsteen.questions.enumerated() {
-                    try await FormatQuestionRecord(bouwsteenID: record.id!, text: question.text, mandatory: question.mandatory, position: position).create(on: db)
+                    try await FormatQuestionRecord(bouwsteenID: (try record.requireID()), text: question.text, mandatory: question.mandatory, position: position).create(on: db)
                 }
             }
         }
