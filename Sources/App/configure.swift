@@ -23,7 +23,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.passwordPolicy = try Application.loadPasswordPolicy()
     app.dummyPasswordHash = try app.password.hash(Tokens.random())
-    app.pageTemplates = try await PageTemplates.load()
+    app.setPageTemplates(try await PageTemplates.load())
     app.pdfRenderer = PDFRenderer(program: config.weasyprint, concurrency: config.pdfConcurrency)
 
     app.http.server.configuration.hostname = config.hostname

@@ -12,11 +12,11 @@ extension BenchData {
         var doelen: [DoelRecord] = [], acties: [ActieRecord] = [], links: [LinkRecord] = []
         var activities: [ActivityRecord] = [], activityStaff: [ActivityStaffRecord] = [], sessions: [ActivitySessionRecord] = []
 
-        init(n: Int, catalog: FormatCatalog, passwordHash: String, today: IsoDate, random r: inout SplitMix64) {
+        init(n: Int, catalog: FormatCatalog, passwordHash: String, today: IsoDate, random r: inout SplitMix64) throws {
             let slug = BenchData.slug(n)
             let place = "Benchdorp \(n)"
             coalition = CoalitionRecord(id: r.uuid(), slug: slug, name: "Coalitie \(place)", period: Period(startYear: 2025, endYear: 2028))
-            let cid = coalition.id!
+            let cid = try coalition.requireID()
             for (i, school) in Words.schools.enumerated() {
                 locations.append(LocationRecord(id: r.uuid(), coalitionID: cid, name: school, school: "Basisschool \(school)",
                                                 address: "Schoolstraat \(i + 1), \(place)", yearGroups: "1,2,3,4,5,6,7,8"))
@@ -27,34 +27,34 @@ extension BenchData {
             for (p, partner) in partners.enumerated() {
                 for k in 0..<2 {
                     let s = StaffRecord()
-                    s.id = r.uuid(); s.coalitionID = cid; s.partnerID = partner.id!; s.name = Words.names[(p * 2 + k) % Words.names.count]
+                    s.id = r.uuid(); s.coalitionID = cid; s.partnerID = try partner.requireID(); s.name = Words.names[(p * 2 + k) % Words.names.count]
                     s.role = "Begeleider"; s.vogDate = today.adding(days: -r.int(30...900)).iso; s.version = 1
                     staff.append(s)
                 }
             }
-            addMembers(domain: "\(slug).example", passwordHash: passwordHash, random: &r)
-            addBouwbladen(catalog: catalog, today: today, random: &r)
-            addActivities(today: today, random: &r)
+            try addMembers(domain: "\(slug).example", passwordHash: passwordHash, random: &r)
+            try addBouwbladen(catalog: catalog, today: today, random: &r)
+            try addActivities(today: today, random: &r)
         }
 
-        private mutating func addMembers(domain: String, passwordHash: String, random r: inout SplitMix64) {
-            let cid = coalition.id!
+        private mutating func addMembers(domain: String, passwordHash: String, random r: inout SplitMix64) throws {
+            let cid = try coalition.requireID()
             let cast: [(String, Role)] = [("projectleider", .projectleider)] + (1...3).map { ("coordinator\($0 == 1 ? "" : "\($0)")", .coordinator) }
                 + (1...3).map { ("partner\($0 == 1 ? "" : "\($0)")", .partner) } + (1...3).map { ("lezer\($0 == 1 ? "" : "\($0)")", .lezer) }
             for (i, (local, role)) in cast.enumerated() {
                 let user = UserRecord(id: r.uuid(), email: "\(local)@\(domain)", name: Words.names[i % Words.names.count], passwordHash: passwordHash)
                 let partnerID = role == .partner ? partners[i % partners.count].id : nil
-                let membership = MembershipRecord(id: r.uuid(), coalitionID: cid, userID: user.id!, role: role, partnerID: partnerID)
+                let membership = MembershipRecord(id: r.uuid(), coalitionID: cid, userID: try user.requireID(), role: role, partnerID: partnerID)
                 users.append(user)
                 memberships.append(membership)
                 if role == .coordinator {
-                    memberLocations.append(MembershipLocationRecord(coalitionID: cid, membershipID: membership.id!, locationID: locations[i % locations.count].id!))
+                    memberLocations.append(MembershipLocationRecord(coalitionID: cid, membershipID: try membership.requireID(), locationID: try locations[i % locations.count].requireID()))
                 }
             }
         }
 
-        private mutating func addBouwbladen(catalog: FormatCatalog, today: IsoDate, random r: inout SplitMix64) {
-            let cid = coalition.id!, leader = users[0].id!, keeper = memberships[0].id!
+        private mutating func addBouwbladen(catalog: FormatCatalog, today: IsoDate, random r: inout SplitMix64) throws {
+            let cid = try coalition.requireID(), leader = try users[0].requireID(), keeper = try memberships[0].requireID()
             let plan = catalog.bouwstenen.map { ($0, $0.questions.first { $0.mandatory }) }
                 + (0..<3).map { _ in (r.pick(catalog.bouwstenen), nil as FormatCatalog.Question?) }
             let firstMonth = Month(year: today.year - 1, month: 9)!
@@ -68,7 +68,7 @@ extension BenchData {
                 var startvraag = question?.text ?? blad.ownQuestion!
                 for number in 1...3 {
                     let from = firstMonth.adding(months: (number - 1) * 5)
-                    let cycle = CycleRecord(coalitionID: cid, bouwbladID: blad.id!, number: number, startvraag: startvraag,
+                    let cycle = CycleRecord(coalitionID: cid, bouwbladID: try blad.requireID(), number: number, startvraag: startvraag,
                                             period: CyclePeriod(from: from, to: from.adding(months: 4)))
                     cycle.id = r.uuid()
                     cycle.doelen = Words.paragraph(&r)
@@ -77,21 +77,21 @@ extension BenchData {
                     if number < 3 { cycle.closedAt = WallClock.system.now.addingTimeInterval(Double(number - 3) * 150 * 86_400) }
                     startvraag = cycle.bijgesteld
                     cycles.append(cycle)
-                    revisions.append(RevisionRecord(coalitionID: cid, bouwbladID: blad.id!, cycleID: cycle.id, field: "doelen",
+                    revisions.append(RevisionRecord(coalitionID: cid, bouwbladID: try blad.requireID(), cycleID: cycle.id, field: "doelen",
                                                     before: "", after: cycle.doelen, userID: leader, createdAt: WallClock.system.now))
                     revisions[revisions.count - 1].id = r.uuid()
-                    addGoalsAndActions(bouwblad: blad.id!, cycle: cycle.id!, open: number == 3, random: &r)
+                    try addGoalsAndActions(bouwblad: try blad.requireID(), cycle: try cycle.requireID(), open: number == 3, random: &r)
                 }
                 if b > 0, b % 4 == 0 {
-                    links.append(LinkRecord(coalitionID: cid, bouwbladID: blad.id!, cycleID: nil, targetBouwsteenID: bouwbladen[b - 1].bouwsteenID,
+                    links.append(LinkRecord(coalitionID: cid, bouwbladID: try blad.requireID(), cycleID: nil, targetBouwsteenID: bouwbladen[b - 1].bouwsteenID,
                                             targetBouwbladID: bouwbladen[b - 1].id, note: "Hangt samen met het vorige bouwblad.", createdBy: leader))
                     links[links.count - 1].id = r.uuid()
                 }
             }
         }
 
-        private mutating func addGoalsAndActions(bouwblad: UUID, cycle: UUID, open: Bool, random r: inout SplitMix64) {
-            let cid = coalition.id!
+        private mutating func addGoalsAndActions(bouwblad: UUID, cycle: UUID, open: Bool, random r: inout SplitMix64) throws {
+            let cid = try coalition.requireID()
             for _ in 0..<2 {
                 let doel = DoelRecord()
                 doel.id = r.uuid(); doel.coalitionID = cid; doel.bouwbladID = bouwblad; doel.cycleID = cycle
@@ -106,8 +106,8 @@ extension BenchData {
             }
         }
 
-        private mutating func addActivities(today: IsoDate, random r: inout SplitMix64) {
-            let cid = coalition.id!
+        private mutating func addActivities(today: IsoDate, random r: inout SplitMix64) throws {
+            let cid = try coalition.requireID()
             // 20 weekly sessions: 14 in the past, 6 still to come.
             let firstMonday = today.adding(days: -98 - (today.weekday.rawValue - 1))
             for i in 0..<30 {
@@ -115,7 +115,7 @@ extension BenchData {
                 let day = Weekday(rawValue: 1 + i % 5)!
                 let start = firstMonday.adding(days: day.rawValue - 1)
                 a.id = r.uuid(); a.coalitionID = cid; a.name = "\(r.pick(Words.activities)) \(i + 1)"
-                a.domain = ActivityDomains.defaults[i % 4]; a.locationID = locations[i % locations.count].id!
+                a.domain = ActivityDomains.defaults[i % 4]; a.locationID = try locations[i % locations.count].requireID()
                 let partner = i % 5 == 4 ? nil : partners[i % partners.count]
                 a.partnerID = partner?.id; a.weekdays = String(day.rawValue); a.startTime = "15:00"; a.endTime = "16:00"
                 a.startsOn = start.iso; a.endsOn = start.adding(days: 7 * 19).iso
@@ -125,12 +125,12 @@ extension BenchData {
                 a.checkEvaluation = "Nabespreking na elke sessie."; a.checkAt = WallClock.system.now; a.checkByName = users[0].name; a.version = 1
                 activities.append(a)
                 if let partner, let person = staff.first(where: { $0.partnerID == partner.id }) {
-                    activityStaff.append(ActivityStaffRecord(coalitionID: cid, activityID: a.id!, staffID: person.id!))
+                    activityStaff.append(ActivityStaffRecord(coalitionID: cid, activityID: try a.requireID(), staffID: try person.requireID()))
                     activityStaff[activityStaff.count - 1].id = r.uuid()
                 }
                 for week in 0..<20 {
                     let date = start.adding(days: 7 * week)
-                    let s = ActivitySessionRecord(coalitionID: cid, activityID: a.id!, date: date)
+                    let s = ActivitySessionRecord(coalitionID: cid, activityID: try a.requireID(), date: date)
                     s.id = r.uuid()
                     if date < today {
                         if r.int(0...19) == 0 {

@@ -37,7 +37,7 @@ struct BenchData {
         for n in 1...max(1, count) {
             if !existing.contains(Self.slug(n)) {
                 var random = SplitMix64(seed: seed &* 1_000_003 &+ UInt64(n))
-                let rows = Coalition(n: n, catalog: catalog, passwordHash: passwordHash, today: today, random: &random)
+                let rows = try Coalition(n: n, catalog: catalog, passwordHash: passwordHash, today: today, random: &random)
                 try await db.transaction { try await rows.insert(on: $0) }
                 totals.add(rows)
             }

@@ -31,7 +31,7 @@ struct ReportCommand: AsyncCommand {
             throw Failure.usage("no coalition with slug '\(slug)'")
         }
         let data = try await ReportStore(coalitionID: coalition.requireID(), on: app.db).data(of: coalition, catalog: FormatCatalog.load(on: app.db))
-        let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: slug).isComplete, today: app.clock.now)
+        let report = try ReportBuilder.build(data, isConcept: !(try Completeness(data, slug: slug).isComplete), today: app.clock.now)
         let bytes: Data
         switch format {
         case "docx": bytes = try DocxWriter.write(report)

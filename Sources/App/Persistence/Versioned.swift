@@ -40,7 +40,7 @@ enum Versioned {
     ) async throws -> Bool {
         // A version no save can have reached is a conflict, never an overflow.
         guard (0...maxVersion).contains(expectedVersion) else { return false }
-        var query = db.sql.update(table)
+        var query = try db.sql.update(table)
             .set("version", to: expectedVersion + 1)
             .set("updated_at", to: now)
         for (column, value) in values { query = query.set(column, to: value) }

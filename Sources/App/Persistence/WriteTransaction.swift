@@ -38,7 +38,7 @@ extension Database {
     /// For a rule over a whole table that has no row to lock yet (the first account of the
     /// installation): other writers of the table wait until this transaction ends.
     func lockTable(_ table: String) async throws {
-        if sql.dialect.name == "postgresql" {
+        if try sql.dialect.name == "postgresql" {
             try await sql.raw("LOCK TABLE \(ident: table) IN SHARE ROW EXCLUSIVE MODE").run()
         } else {
             // SQLite has one write lock for the whole file; a write that changes nothing takes it.

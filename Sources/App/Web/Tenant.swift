@@ -6,8 +6,15 @@ import Vapor
 struct Tenant: Sendable {
     let coalition: CoalitionRecord
     let membership: MembershipRecord
+    /// The coalition's id, read once: every store is made with it.
+    let coalitionID: UUID
 
-    var coalitionID: UUID { coalition.id! }
+    init(coalition: CoalitionRecord, membership: MembershipRecord) throws {
+        self.coalition = coalition
+        self.membership = membership
+        coalitionID = try coalition.requireID()
+    }
+
     var role: Role { membership.role }
 }
 

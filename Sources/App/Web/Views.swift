@@ -126,13 +126,15 @@ enum TemplateModel {
 extension Application {
     private struct PageTemplatesKey: StorageKey { typealias Value = PageTemplates }
 
+    /// Loaded by `configure()`; a page asked for before that is an error, not a crash.
     var pageTemplates: PageTemplates {
-        get {
-            guard let templates = storage[PageTemplatesKey.self] else { fatalError("templates not loaded: configure() loads them") }
+        get throws {
+            guard let templates = storage[PageTemplatesKey.self] else { throw Abort(.internalServerError, reason: "templates not loaded: configure() loads them") }
             return templates
         }
-        set { storage[PageTemplatesKey.self] = newValue }
     }
+
+    func setPageTemplates(_ templates: PageTemplates) { storage[PageTemplatesKey.self] = templates }
 }
 
 extension Request {

@@ -157,7 +157,7 @@ struct ActivitiesController: RouteCollection {
     private func form(_ req: Request, _ access: ActivityAccess, activity: ActivityRecord?, _ state: FormState, days: Set<String>, staff: Set<String>, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
         let options = try await ActivityChoices.load(req, access)
-        let items = options.items(&form, access, chosenDays: days, chosenStaff: staff)
+        let items = try options.items(&form, access, chosenDays: days, chosenStaff: staff)
         let title = activity == nil ? "Nieuwe activiteit" : "Activiteit wijzigen"
         let page = FormPage(
             layout: try await req.layout(title, current: "activiteiten"),

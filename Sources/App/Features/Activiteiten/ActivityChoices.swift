@@ -18,7 +18,7 @@ struct ActivityChoices {
         // Doelen of bouwbladen in the prullenbak are not offered.
         let doelen = try await access.book(req.db).doelen()
         return ActivityChoices(locations: locations, partners: partners, staff: staff,
-                            doelen: doelen.map { ($0.id!, String($0.text.split(separator: "\n").first ?? "").prefix(100).description) })
+                            doelen: try doelen.map { (try $0.requireID(), String($0.text.split(separator: "\n").first ?? "").prefix(100).description) })
     }
 
     /// An existing activity as the form shows it; `staff` are its staff members.
@@ -76,22 +76,22 @@ struct ActivityChoices {
         return Valid(input: input, locationID: locationID, partnerID: partnerID, doelID: doelID, staffIDs: staffIDs)
     }
 
-    func items(_ form: inout FormState, _ access: ActivityAccess, chosenDays: Set<String>, chosenStaff: Set<String>) -> [FormPage.Item] {
+    func items(_ form: inout FormState, _ access: ActivityAccess, chosenDays: Set<String>, chosenStaff: Set<String>) throws -> [FormPage.Item] {
         typealias F = ActivityForm.CodingKeys
         let yesNo: [(value: String, label: String, hint: String?)] = [("ja", "Ja", nil), ("nee", "Nee", nil)]
-        let usable = locations.filter { access.mayUse(location: $0.id!) }
+        let usable = try locations.filter { access.mayUse(location: (try $0.requireID())) }
         var items: [FormPage.Item] = [
             .init(field: form.field(F.name, "Naam van de activiteit", noun: "de naam van de activiteit", autocomplete: "off")),
             .init(select: form.select(F.domain, "Domein", noun: "het domein", empty: "Kies…", options: access.settings.domains.map { ($0, $0) })),
-            .init(select: form.select(F.location, "Locatie", noun: "de locatie", empty: "Kies…", options: usable.map { ($0.id!.uuidString, $0.name) })),
+            .init(select: form.select(F.location, "Locatie", noun: "de locatie", empty: "Kies…", options: try usable.map { (try $0.requireID().uuidString, $0.name) })),
             .init(select: form.select(F.partner, "Aanbieder", noun: "de aanbieder", empty: "Geen partner: de school doet het zelf",
-                                      options: partners.map { ($0.id!.uuidString, $0.name) })),
+                                      options: try partners.map { (try $0.requireID().uuidString, $0.name) })),
         ]
         if !staff.isEmpty {
-            let partnerNames = Dictionary(uniqueKeysWithValues: partners.map { ($0.id!, $0.name) })
+            let partnerNames = Dictionary(uniqueKeysWithValues: try partners.map { (try $0.requireID(), $0.name) })
             items.append(.init(checks: form.checks(F.staff, "Begeleiders van de partner", noun: "de begeleiders",
                                                    hint: "Alleen medewerkers van de gekozen aanbieder.",
-                                                   options: staff.map { ($0.id!.uuidString, "\($0.name) (\(partnerNames[$0.partnerID] ?? ""))") }, chosen: chosenStaff)))
+                                                   options: try staff.map { (try $0.requireID().uuidString, "\($0.name) (\(partnerNames[$0.partnerID] ?? ""))") }, chosen: chosenStaff)))
         }
         items += [
             .init(heading: "Wanneer"),

@@ -56,12 +56,12 @@ struct CoverageController: RouteCollection {
         let activities = try await book.offered(during: period)
         let reached = activities.isEmpty ? [:] : try await book.pupilsReached()
         let coverage = Coverage(
-            locations: locations.map { $0.id!.uuidString }, domains: access.settings.domains,
-            activities: activities.compactMap { a in
-                a.period.map { Coverage.Activity(locationID: a.locationID.uuidString, domain: a.domain, period: $0, pupilsReached: reached[a.id!] ?? 0) }
+            locations: try locations.map { (try $0.requireID()).uuidString }, domains: access.settings.domains,
+            activities: try activities.compactMap { a in
+                try a.period.map { Coverage.Activity(locationID: a.locationID.uuidString, domain: a.domain, period: $0, pupilsReached: reached[(try a.requireID())] ?? 0) }
             },
             period: period, minimum: access.settings.minimumPerCell)
-        return (coverage, Dictionary(uniqueKeysWithValues: locations.map { ($0.id!.uuidString, $0.name) }))
+        return (coverage, Dictionary(uniqueKeysWithValues: try locations.map { (try $0.requireID().uuidString, $0.name) }))
     }
 
     func coverage(req: Request) async throws -> Response {
@@ -104,7 +104,7 @@ struct CoverageController: RouteCollection {
             default: return a.domain
             }
         }
-        let activityKey = Dictionary(uniqueKeysWithValues: activities.map { ($0.id!, keyOf($0)) })
+        let activityKey = Dictionary(uniqueKeysWithValues: try activities.map { (try $0.requireID(), keyOf($0)) })
         var byKey: [String: [ActivitySessionRecord]] = [:]
         for s in sessions { if let key = activityKey[s.activityID] { byKey[key, default: []].append(s) } }
         let today = req.today

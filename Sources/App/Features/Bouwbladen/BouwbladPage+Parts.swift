@@ -80,8 +80,8 @@ extension BouwbladPage {
         return (fields, owner, status)
     }
 
-    static func doelView(_ context: BouwbladContext, _ doel: DoelRecord, form: inout FormState) -> Doel {
-        let id = doel.id!
+    static func doelView(_ context: BouwbladContext, _ doel: DoelRecord, form: inout FormState) throws -> Doel {
+        let id = (try doel.requireID())
         let prefix = "doel-\(id)"
         let (fields, unit) = doelFields(&form, prefix, doel)
         var meta: [String] = []
@@ -105,8 +105,8 @@ extension BouwbladPage {
             action: base, resultAction: "\(base)/resultaat", deleteAction: "\(base)/verwijderen")
     }
 
-    static func actieView(_ context: BouwbladContext, _ actie: ActieRecord, members: [(UUID, String)], today: IsoDate, form: inout FormState) -> Actie {
-        let id = actie.id!
+    static func actieView(_ context: BouwbladContext, _ actie: ActieRecord, members: [(UUID, String)], today: IsoDate, form: inout FormState) throws -> Actie {
+        let id = (try actie.requireID())
         let prefix = "actie-\(id)"
         let (fields, owner, status) = actieFields(&form, prefix, actie, members: members)
         let deadline = actie.deadline.flatMap(IsoDate.init)
@@ -118,14 +118,14 @@ extension BouwbladPage {
             action: "\(context.base)/acties/\(id)", deleteAction: "\(context.base)/acties/\(id)/verwijderen")
     }
 
-    static func newForms(_ context: BouwbladContext, _ cycle: CycleRecord, members: [(UUID, String)], form: inout FormState) -> NewForms {
-        let doelPrefix = "doel-new-\(cycle.id!)", actiePrefix = "actie-new-\(cycle.id!)"
+    static func newForms(_ context: BouwbladContext, _ cycle: CycleRecord, members: [(UUID, String)], form: inout FormState) throws -> NewForms {
+        let doelPrefix = "doel-new-\(try cycle.requireID())", actiePrefix = "actie-new-\(try cycle.requireID())"
         let (doelFields, doelUnit) = doelFields(&form, doelPrefix, nil)
         let (actieFields, actieOwner, actieStatus) = actieFields(&form, actiePrefix, nil, members: members)
         return NewForms(
             doelOpen: form.hasErrors(prefix: doelPrefix), doelFields: doelFields, doelUnit: doelUnit,
-            doelAction: "\(context.base)/cycli/\(cycle.id!)/doelen",
+            doelAction: "\(context.base)/cycli/\(try cycle.requireID())/doelen",
             actieOpen: form.hasErrors(prefix: actiePrefix), actieFields: actieFields, actieOwner: actieOwner, actieStatus: actieStatus,
-            actieAction: "\(context.base)/cycli/\(cycle.id!)/acties")
+            actieAction: "\(context.base)/cycli/\(try cycle.requireID())/acties")
     }
 }

@@ -89,20 +89,20 @@ enum BouwbladPage {
         let canEdit = context.canEdit
         let store = context.store(req.db)
         let memberships = try await store.members()
-        let members = memberships.map { ($0.id!, $0.user.name) }.sorted { $0.1 < $1.1 }
+        let members = try memberships.map { (try $0.requireID(), $0.user.name) }.sorted { $0.1 < $1.1 }
         let keeper = memberships.first { $0.id == context.bouwblad.keeperID }?.user.name
         let contributorNames = memberships.filter { m in context.contributors.contains { $0.membershipID == m.id } }.map(\.user.name).sorted()
         let state = BouwbladState.of(exists: true, newestCycleClosed: context.newest?.closedAt != nil, readyForReport: context.bouwblad.readyForReport)
         let catalog = try await req.formatCatalog()
         let bouwbladen = try await store.bouwbladen()
         let busy = try await store.bouwbladenWithOpenCycle()
-        let carryOptions = Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !busy.contains($0) }))
+        let carryOptions = try Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !busy.contains($0) }))
         let nextOptions = [ChoiceOption(value: "same", label: "Volgende cyclus in dit bouwblad", hint: nil, selected: true, id: "f-next-same")]
             + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
-        let cycles = context.cycles.sorted { $0.number > $1.number }.map { cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, today: req.today, form: &form) }
+        let cycles = try context.cycles.sorted { $0.number > $1.number }.map { try cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, today: req.today, form: &form) }
         let links = try await Links.load(req, context, catalog: catalog, bouwbladen: bouwbladen, canEdit: canEdit)
         let linkTarget = form.subChoice("link", LinkForm.CodingKeys.target, "Welke bouwsteen raakt dit?", noun: "een bouwsteen", value: "",
-                                        options: [("", "Kies een bouwsteen")] + Target.options(context, catalog: catalog, bouwbladen: bouwbladen).map { ($0.value, $0.label.trimmingWhitespace()) })
+                                        options: [("", "Kies een bouwsteen")] + (try Target.options(context, catalog: catalog, bouwbladen: bouwbladen).map { ($0.value, $0.label.trimmingWhitespace()) }))
         let linkNote = form.subField("link", LinkForm.CodingKeys.note, "Korte toelichting (mag leeg)", noun: "een toelichting", value: "")
         if form.values[TitleForm.CodingKeys.title.fieldName] == nil { form.values[TitleForm.CodingKeys.title.fieldName] = context.bouwblad.title }
         let titleField = form.field(TitleForm.CodingKeys.title, "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
@@ -128,8 +128,8 @@ enum BouwbladPage {
         return try req.page("bouwbladen/show", page, status: status)
     }
 
-    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], nextOptions: [ChoiceOption], today: IsoDate, form: inout FormState) -> Cycle {
-        let id = cycle.id!
+    private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], nextOptions: [ChoiceOption], today: IsoDate, form: inout FormState) throws -> Cycle {
+        let id = (try cycle.requireID())
         let action = "\(context.base)/cycli/\(id)"
         let steps = CycleStep.allCases.map { step -> Step in
             let key = "step-\(id)-\(step.rawValue)"
@@ -145,9 +145,9 @@ enum BouwbladPage {
                 field: field, base: Tokens.sha256(text), action: "\(action)/stappen/\(step.rawValue)",
                 isDoelen: step == .doelen, isBereikt: step == .bereikt)
         }
-        let doelen = context.doelen.filter { $0.cycleID == id }.map { doelView(context, $0, form: &form) }
-        let acties = context.acties.filter { $0.cycleID == id }.map { actieView(context, $0, members: members, today: today, form: &form) }
-        let new = newForms(context, cycle, members: members, form: &form)
+        let doelen = try context.doelen.filter { $0.cycleID == id }.map { try doelView(context, $0, form: &form) }
+        let acties = try context.acties.filter { $0.cycleID == id }.map { try actieView(context, $0, members: members, today: today, form: &form) }
+        let new = try newForms(context, cycle, members: members, form: &form)
         let isNewest = cycle.id == context.newest?.id
         let missing = CycleRules.missingToClose(bereikt: cycle.bereikt, bijgesteld: cycle.bijgesteld)
         let periodPrefix = "periode-\(id)"

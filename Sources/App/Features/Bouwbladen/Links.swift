@@ -13,9 +13,9 @@ struct Links {
     static func load(_ req: Request, _ context: BouwbladContext, catalog: FormatCatalog, bouwbladen: [BouwbladRecord], canEdit: Bool) async throws -> Links {
         let me = context.bouwblad
         let links = try await context.store(req.db).links(touching: me)
-        let byID = Dictionary(uniqueKeysWithValues: bouwbladen.map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try bouwbladen.map { (try $0.requireID(), $0) })
         let slug = context.tenant.coalition.slug
-        let numbers = Dictionary(uniqueKeysWithValues: context.cycles.map { ($0.id!, $0.number) })
+        let numbers = Dictionary(uniqueKeysWithValues: try context.cycles.map { (try $0.requireID(), $0.number) })
         func name(_ bouwblad: BouwbladRecord?, bouwsteen: FormatCatalog.Bouwsteen) -> String {
             Links.name(bouwblad, bouwsteen: bouwsteen, catalog: catalog)
         }
@@ -27,13 +27,13 @@ struct Links {
                 let targetBouwblad = link.targetBouwbladID.flatMap { byID[$0] }
                 outgoing.append(View(
                     direction: direction.label, other: name(targetBouwblad, bouwsteen: target),
-                    href: targetBouwblad.map { Paths.coalition(slug).bouwblad($0.id!) } ?? Paths.coalition(slug).bouwsteen(target.key.code),
+                    href: try targetBouwblad.map { Paths.coalition(slug).bouwblad(try $0.requireID()) } ?? Paths.coalition(slug).bouwsteen(target.key.code),
                     note: link.note.isEmpty ? nil : link.note, scope: link.cycleID.flatMap { numbers[$0] }.map { "in cyclus \($0)" },
-                    deleteAction: canEdit ? "\(context.base)/verbindingen/\(link.id!)/verwijderen" : nil))
+                    deleteAction: canEdit ? "\(context.base)/verbindingen/\(try link.requireID())/verwijderen" : nil))
             } else if let source = byID[link.bouwbladID], let from = catalog.bouwsteen(id: source.bouwsteenID),
                       let direction = Direction(from: context.bouwsteen.key, to: from.key) {
                 incoming.append(View(
-                    direction: direction.label, other: name(source, bouwsteen: from), href: Paths.coalition(slug).bouwblad(source.id!),
+                    direction: direction.label, other: name(source, bouwsteen: from), href: Paths.coalition(slug).bouwblad(try source.requireID()),
                     note: link.note.isEmpty ? nil : link.note, scope: nil, deleteAction: nil))
             }
         }
@@ -114,14 +114,14 @@ struct Target {
     }
 
     /// The choices for a select: every other bouwsteen, and the bouwbladen there.
-    static func options(_ context: BouwbladContext, catalog: FormatCatalog, bouwbladen: [BouwbladRecord], onlyClosedBouwbladen: Set<UUID>? = nil) -> [(value: String, label: String)] {
+    static func options(_ context: BouwbladContext, catalog: FormatCatalog, bouwbladen: [BouwbladRecord], onlyClosedBouwbladen: Set<UUID>? = nil) throws -> [(value: String, label: String)] {
         var options: [(String, String)] = []
         for bouwsteen in catalog.bouwstenen where bouwsteen.key != context.bouwsteen.key {
             let direction = Direction(from: context.bouwsteen.key, to: bouwsteen.key)?.label ?? ""
             options.append(("bouwsteen:\(bouwsteen.key.code)", "\(bouwsteen.key.name) (\(direction))"))
             for bouwblad in bouwbladen where bouwblad.bouwsteenID == bouwsteen.id {
-                if let allowed = onlyClosedBouwbladen, !allowed.contains(bouwblad.id!) { continue }
-                options.append(("bouwblad:\(bouwblad.id!)", "   \(bouwsteen.key.name): bouwblad ‘\(Links.label(bouwblad, catalog: catalog).prefix(80))’"))
+                if let allowed = onlyClosedBouwbladen, !allowed.contains(try bouwblad.requireID()) { continue }
+                options.append(("bouwblad:\(try bouwblad.requireID())", "   \(bouwsteen.key.name): bouwblad ‘\(Links.label(bouwblad, catalog: catalog).prefix(80))’"))
             }
         }
         return options

@@ -64,9 +64,9 @@ struct BouwsteenController: RouteCollection {
                 try await req.flash("Het bouwblad voor deze vraag staat in de prullenbak. Zet het daar terug.")
                 return .seeOther(Paths.coalition(tenant.coalition.slug).prullenbak)
             }
-            return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(existing.id!))
+            return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(try existing.requireID()))
         }
-        let userID = try req.requireUser().id!
+        let userID = try req.requireUser().requireID()
         let bouwblad = BouwbladRecord()
         bouwblad.bouwsteenID = bouwsteen.id
         bouwblad.questionID = question?.id
@@ -82,7 +82,7 @@ struct BouwsteenController: RouteCollection {
             try await BouwbladStore(tenant, on: db).add(bouwblad, startvraag: startvraag)
         }
         try await req.flash("Het bouwblad is gemaakt. De eerste cyclus begint met de vraag als startvraag.")
-        return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(bouwblad.id!))
+        return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(try bouwblad.requireID()))
     }
 
     private func find(_ req: Request) async throws -> FormatCatalog.Bouwsteen {
@@ -102,14 +102,14 @@ struct BouwsteenController: RouteCollection {
         let page = Page(
             layout: try await req.layout(bouwsteen.key.name, current: "start"), base: base,
             code: bouwsteen.key.code, name: bouwsteen.key.name, description: bouwsteen.description,
-            questions: bouwsteen.questions.map { q in
+            questions: try bouwsteen.questions.map { q in
                 QuestionItem(id: q.id.uuidString, text: q.text, mandatory: q.mandatory,
-                             bouwbladHref: byQuestion[q.id].map { "\(base)/bouwbladen/\($0.id!)" })
+                             bouwbladHref: try byQuestion[q.id].map { "\(base)/bouwbladen/\(try $0.requireID())" })
             },
-            bouwbladen: bouwbladen.map { b in
+            bouwbladen: try bouwbladen.map { b in
                 let question = b.questionID.flatMap { id in bouwsteen.questions.first { $0.id == id } }
                 return BouwbladItem(
-                    href: "\(base)/bouwbladen/\(b.id!)", title: b.title.isEmpty ? "Bouwblad zonder eigen titel" : b.title,
+                    href: "\(base)/bouwbladen/\(try b.requireID())", title: b.title.isEmpty ? "Bouwblad zonder eigen titel" : b.title,
                     question: question?.text ?? b.ownQuestion ?? "", mandatory: question?.mandatory ?? false)
             },
             hasBouwbladen: !bouwbladen.isEmpty, canEdit: tenant.role.canEditBouwblad(),

@@ -40,7 +40,7 @@ struct CoalitionsStore {
         guard let coalition = try await CoalitionRecord.query(on: db).filter(\.$slug == slug).first(),
               let membership = try await membership(of: userID, in: coalition.requireID())
         else { return nil }
-        return Tenant(coalition: coalition, membership: membership)
+        return try Tenant(coalition: coalition, membership: membership)
     }
 
     func membership(of userID: UUID, in coalitionID: UUID) async throws -> MembershipRecord? {

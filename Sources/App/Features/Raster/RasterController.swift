@@ -38,8 +38,8 @@ struct RasterController: RouteCollection {
         let catalog = try await req.formatCatalog()
         let summaries = try await RasterStore(tenant, on: req.db).summaries(catalog: req.formatCatalog())
         let slug = tenant.coalition.slug
-        let cells = catalog.bouwstenen.map { bouwsteen -> Cell in
-            let summary = summaries.forBouwsteen(bouwsteen)
+        let cells = try catalog.bouwstenen.map { bouwsteen -> Cell in
+            let summary = try summaries.forBouwsteen(bouwsteen)
             let extras = summary.extraCount
             return Cell(
                 code: bouwsteen.key.code, name: bouwsteen.key.name,
@@ -72,12 +72,12 @@ struct BouwbladSummaries {
     let links: [LinkRecord]
     let catalog: FormatCatalog
 
-    func forBouwsteen(_ bouwsteen: FormatCatalog.Bouwsteen) -> Summary {
+    func forBouwsteen(_ bouwsteen: FormatCatalog.Bouwsteen) throws -> Summary {
         let mine = bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }
         let mandatoryID = bouwsteen.questions.first { $0.mandatory }?.id
         let mandatory = mine.first { $0.questionID != nil && $0.questionID == mandatoryID }
         let state = BouwbladState.of(
-            exists: mandatory != nil, newestCycleClosed: mandatory.flatMap { newestClosed[$0.id!] } ?? false,
+            exists: mandatory != nil, newestCycleClosed: try mandatory.flatMap { newestClosed[(try $0.requireID())] } ?? false,
             readyForReport: mandatory?.readyForReport ?? false)
         let latest = mine.max { ($0.updatedAt ?? .distantPast) < ($1.updatedAt ?? .distantPast) }
         let lastChange = latest.flatMap { b in

@@ -11,29 +11,29 @@ struct Completeness {
     var isComplete: Bool { groups.allSatisfy(\.isComplete) }
     var missingCount: Int { groups.reduce(0) { $0 + $1.items.count } }
 
-    init(_ data: ReportData, slug: String) {
+    init(_ data: ReportData, slug: String) throws {
         let base = Paths.coalition(slug).base
-        groups = BouwsteenKey.reportOrder.compactMap { key in
+        groups = try BouwsteenKey.reportOrder.compactMap { key in
             guard let bouwsteen = data.catalog.bouwsteen(key) else { return nil }
             var items: [Item] = []
-            let included = data.includedBouwbladen(of: bouwsteen)
+            let included = try data.includedBouwbladen(of: bouwsteen)
             if !included.contains(where: data.isMandatory) {
                 items.append(Item(text: "Het verplichte bouwblad bestaat nog niet.", href: "\(base)/bouwstenen/\(key.code)"))
             }
             for bouwblad in included {
-                let page = "\(base)/bouwbladen/\(bouwblad.id!)"
+                let page = "\(base)/bouwbladen/\(try bouwblad.requireID())"
                 // Named as in the report and the settings, so people recognise it.
                 let name = "Bouwblad ‘\(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))’"
-                let cycles = data.includedCycles(of: bouwblad)
+                let cycles = try data.includedCycles(of: bouwblad)
                 if cycles.isEmpty { items.append(Item(text: "\(name): geen cyclus in de periode van het rapport.", href: page)) }
                 for cycle in cycles {
                     for step in CycleStep.allCases where cycle.text(step).isEmpty {
                         items.append(Item(text: "\(name), cyclus \(cycle.number): stap \(step.number) (\(step.title)) is leeg.",
-                                          href: "\(page)#stap-\(cycle.id!)-\(step.rawValue)"))
+                                          href: "\(page)#stap-\(try cycle.requireID())-\(step.rawValue)"))
                     }
-                    for doel in data.doelenByCycle[cycle.id!] ?? [] where doel.achieved.isEmpty && doel.verdict == nil {
+                    for doel in data.doelenByCycle[(try cycle.requireID())] ?? [] where doel.achieved.isEmpty && doel.verdict == nil {
                         items.append(Item(text: "\(name), cyclus \(cycle.number): bij het doel ‘\(doel.text.prefix(60))’ staat nog geen resultaat.",
-                                          href: "\(page)#doel-\(doel.id!)"))
+                                          href: "\(page)#doel-\(try doel.requireID())"))
                     }
                 }
                 let linked = data.links.contains { $0.bouwbladID == bouwblad.id || $0.targetBouwbladID == bouwblad.id || $0.targetBouwsteenID == bouwsteen.id }

@@ -4,22 +4,22 @@ import Reports
 
 /// Turns the coalition's data into the format-neutral `Report`.
 enum ReportBuilder {
-    static func build(_ data: ReportData, isConcept: Bool, today: Date) -> Report {
+    static func build(_ data: ReportData, isConcept: Bool, today: Date) throws -> Report {
         let catalog = data.catalog
-        let sections = BouwsteenKey.reportOrder.compactMap { key -> Report.Section? in
+        let sections = try BouwsteenKey.reportOrder.compactMap { key -> Report.Section? in
             guard let bouwsteen = catalog.bouwsteen(key) else { return nil }
             return Report.Section(
                 anchor: anchor(key), name: key.name, description: bouwsteen.description,
-                bouwbladen: data.includedBouwbladen(of: bouwsteen).map { bouwblad(data, $0, in: bouwsteen) })
+                bouwbladen: try data.includedBouwbladen(of: bouwsteen).map { try bouwblad(data, $0, in: bouwsteen) })
         }
-        let raster = Level.allCases.map { level in
-            Aspect.allCases.map { aspect -> Report.RasterCell in
+        let raster = try Level.allCases.map { level in
+            try Aspect.allCases.map { aspect -> Report.RasterCell in
                 let key = BouwsteenKey(level: level, aspect: aspect)
-                let count = catalog.bouwsteen(key).map { data.includedBouwbladen(of: $0).count } ?? 0
+                let count = try catalog.bouwsteen(key).map { try data.includedBouwbladen(of: $0).count } ?? 0
                 return Report.RasterCell(name: key.name, anchor: anchor(key), summary: count == 1 ? "1 bouwblad" : "\(count) bouwbladen")
             }
         }
-        let included = Set(data.bouwbladen.filter(data.isIncluded).compactMap(\.id))
+        let included = Set(try data.bouwbladen.filter(data.isIncluded).compactMap(\.id))
         let open = data.acties
             .filter { included.contains($0.bouwbladID) && ($0.status == .gepland || $0.status == .bezig) }
             .sorted { ($0.deadline ?? "9999") < ($1.deadline ?? "9999") }
@@ -35,18 +35,18 @@ enum ReportBuilder {
 
     static func anchor(_ key: BouwsteenKey) -> String { "bouwsteen-\(key.code)" }
 
-    private static func bouwblad(_ data: ReportData, _ bouwblad: BouwbladRecord, in bouwsteen: FormatCatalog.Bouwsteen) -> Report.Bouwblad {
+    private static func bouwblad(_ data: ReportData, _ bouwblad: BouwbladRecord, in bouwsteen: FormatCatalog.Bouwsteen) throws -> Report.Bouwblad {
         let question = data.questionText(bouwblad)
         let kind = data.isMandatory(bouwblad) ? "Verplichte vraag" : (bouwblad.questionID == nil ? "Eigen vraag" : "Voorbeeldvraag")
-        let cycles = data.includedCycles(of: bouwblad).map { cycle in
+        let cycles = try data.includedCycles(of: bouwblad).map { cycle in
             Report.Cycle(
                 title: "Cyclus \(cycle.number)" + (cycle.closedAt == nil ? " (loopt nog)" : ""),
                 period: cycle.period.label ?? "geen periode opgegeven",
                 steps: CycleStep.allCases.map { Report.Step(title: "Stap \($0.number) – \($0.title)", text: cycle.text($0)) },
-                doelen: (data.doelenByCycle[cycle.id!] ?? []).map {
+                doelen: (data.doelenByCycle[(try cycle.requireID())] ?? []).map {
                     Report.Doel(text: $0.text, target: $0.targetLabel ?? "", achieved: $0.achievedLabel, verdict: $0.effectiveVerdict?.label ?? "")
                 },
-                acties: (data.actiesByCycle[cycle.id!] ?? []).map { actie($0, source: bouwsteen.key.name) })
+                acties: (data.actiesByCycle[(try cycle.requireID())] ?? []).map { actie($0, source: bouwsteen.key.name) })
         }
         var links: [Report.Link] = []
         for link in data.links {
@@ -63,7 +63,7 @@ enum ReportBuilder {
             }
         }
         return Report.Bouwblad(
-            anchor: "bouwblad-\(bouwblad.id!)", title: heading(bouwblad, question: question), question: question, questionKind: kind,
+            anchor: "bouwblad-\(try bouwblad.requireID())", title: heading(bouwblad, question: question), question: question, questionKind: kind,
             keeper: bouwblad.keeperID.flatMap { data.memberNames[$0] }, cycles: cycles, links: links)
     }
 

@@ -25,7 +25,7 @@ struct ReportController: RouteCollection {
 
     func printView(req: Request) async throws -> Response {
         let data = try await load(req)
-        let report = ReportBuilder.build(data, isConcept: !Completeness(data, slug: try req.tenant.coalition.slug).isComplete, today: req.now)
+        let report = try ReportBuilder.build(data, isConcept: !(try Completeness(data, slug: req.tenant.coalition.slug).isComplete), today: req.now)
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked("/css/rapport.css"), backHref: Paths.coalition(try req.tenant.coalition.slug).rapport)))
@@ -64,7 +64,7 @@ struct ReportController: RouteCollection {
                                                checked: (Set(edit.form.extras ?? []), Set(edit.form.cycles ?? [])), status: .unprocessableEntity)
         }
         let userID = try req.requireUser().requireID()
-        let choices = input.choices(data: data, period: period)
+        let choices = try input.choices(data: data, period: period)
         try await req.db.transaction { db in
             let saved = try await ReportStore(tenant, on: db).saveSettings(input, period: period, existing: data.settings, choices: choices, by: userID, now: req.now)
             guard saved else { throw Abort(.conflict) }
@@ -79,7 +79,7 @@ struct ReportController: RouteCollection {
     func freeze(req: Request) async throws -> Response {
         let tenant = try req.require { $0 == .projectleider }
         let (data, isConcept) = try await loadForExport(req)
-        let report = ReportBuilder.build(data, isConcept: isConcept, today: req.now)
+        let report = try ReportBuilder.build(data, isConcept: isConcept, today: req.now)
         let docx = try DocxWriter.write(report)
         let pdf: Data?
         do { pdf = try await req.renderPDF(report) } catch let problem as UserProblem { throw problem } catch { pdf = nil }
@@ -137,7 +137,7 @@ struct ReportController: RouteCollection {
 
     private func loadForExport(_ req: Request) async throws -> (ReportData, Bool) {
         let data = try await load(req)
-        return (data, !Completeness(data, slug: try req.tenant.coalition.slug).isComplete)
+        return (data, !(try Completeness(data, slug: req.tenant.coalition.slug).isComplete))
     }
 
     static func fileName(_ data: ReportData, _ ext: String) -> String {

@@ -26,7 +26,7 @@ struct ReportData {
 
     init(coalition: CoalitionRecord, catalog: FormatCatalog, settings: ReportSettingsRecord?, choices: [ReportChoiceRecord],
          bouwbladen: [BouwbladRecord], cycles: [CycleRecord], doelen: [DoelRecord], acties: [ActieRecord], links: [LinkRecord],
-         memberNames: [UUID: String], locations: [LocationRecord], partners: [PartnerRecord]) {
+         memberNames: [UUID: String], locations: [LocationRecord], partners: [PartnerRecord]) throws {
         self.coalition = coalition
         self.catalog = catalog
         self.settings = settings
@@ -39,7 +39,7 @@ struct ReportData {
         self.memberNames = memberNames
         self.locations = locations
         self.partners = partners
-        bouwbladByID = Dictionary(uniqueKeysWithValues: bouwbladen.map { ($0.id!, $0) })
+        bouwbladByID = Dictionary(uniqueKeysWithValues: try bouwbladen.map { (try $0.requireID(), $0) })
         cyclesByBouwblad = Dictionary(grouping: cycles, by: \.bouwbladID)
         doelenByCycle = Dictionary(grouping: doelen, by: \.cycleID)
         actiesByCycle = Dictionary(grouping: acties, by: \.cycleID)
@@ -80,21 +80,21 @@ struct ReportData {
     }
 
     /// All mandatory bouwbladen; the extras unless left out.
-    func isIncluded(_ bouwblad: BouwbladRecord) -> Bool {
-        isMandatory(bouwblad) || bouwbladChoices[bouwblad.id!] ?? true
+    func isIncluded(_ bouwblad: BouwbladRecord) throws -> Bool {
+        try isMandatory(bouwblad) || bouwbladChoices[(try bouwblad.requireID())] ?? true
     }
 
-    func isIncluded(_ cycle: CycleRecord) -> Bool {
-        cycleChoices[cycle.id!] ?? period.includesByDefault(cycle.period)
+    func isIncluded(_ cycle: CycleRecord) throws -> Bool {
+        cycleChoices[(try cycle.requireID())] ?? period.includesByDefault(cycle.period)
     }
 
-    func includedBouwbladen(of bouwsteen: FormatCatalog.Bouwsteen) -> [BouwbladRecord] {
-        let mine = bouwbladen.filter { $0.bouwsteenID == bouwsteen.id && isIncluded($0) }
+    func includedBouwbladen(of bouwsteen: FormatCatalog.Bouwsteen) throws -> [BouwbladRecord] {
+        let mine = try bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }.filter(isIncluded)
         return mine.filter(isMandatory) + mine.filter { !isMandatory($0) }
     }
 
-    func includedCycles(of bouwblad: BouwbladRecord) -> [CycleRecord] {
-        (cyclesByBouwblad[bouwblad.id!] ?? []).filter(isIncluded)
+    func includedCycles(of bouwblad: BouwbladRecord) throws -> [CycleRecord] {
+        try (cyclesByBouwblad[(try bouwblad.requireID())] ?? []).filter(isIncluded)
     }
 
     func questionText(_ bouwblad: BouwbladRecord) -> String {

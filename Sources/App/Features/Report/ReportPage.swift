@@ -40,7 +40,7 @@ enum ReportPage {
                        status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
         let base = Paths.coalition(tenant.coalition.slug).rapport
-        let completeness = Completeness(data, slug: tenant.coalition.slug)
+        let completeness = try Completeness(data, slug: tenant.coalition.slug)
         var form = form
         typealias F = ReportSettingsForm.CodingKeys
         typealias P = PeriodForm.CodingKeys
@@ -50,19 +50,21 @@ enum ReportPage {
         }
         let checkedExtras = checked?.extras
         let checkedCycles = checked?.cycles
-        let extras = data.bouwbladen.filter { !data.isMandatory($0) }.map { bouwblad in
+        let extras = try data.bouwbladen.filter { !data.isMandatory($0) }.map { bouwblad in
             let bouwsteen = data.catalog.bouwsteen(id: bouwblad.bouwsteenID)?.key.name ?? ""
-            return ChoiceOption(value: bouwblad.id!.uuidString, label: "\(bouwsteen): \(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))",
-                                hint: nil, selected: checkedExtras?.contains(bouwblad.id!.uuidString) ?? data.isIncluded(bouwblad), id: "f-extra-\(bouwblad.id!)")
+            let id = try bouwblad.requireID()
+            return ChoiceOption(value: id.uuidString, label: "\(bouwsteen): \(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))",
+                                hint: nil, selected: try checkedExtras?.contains(id.uuidString) ?? data.isIncluded(bouwblad), id: "f-extra-\(id)")
         }
-        let cycleGroups = BouwsteenKey.reportOrder.flatMap { key -> [CycleGroup] in
+        let cycleGroups = try BouwsteenKey.reportOrder.flatMap { key -> [CycleGroup] in
             guard let bouwsteen = data.catalog.bouwsteen(key) else { return [] }
-            return data.bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }.map { bouwblad in
+            return try data.bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }.map { bouwblad in
                 CycleGroup(
                     bouwblad: "\(key.name): \(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))",
-                    options: (data.cyclesByBouwblad[bouwblad.id!] ?? []).map { cycle in
-                        ChoiceOption(value: cycle.id!.uuidString, label: "Cyclus \(cycle.number) (\(cycle.period.label ?? "geen periode"))", hint: nil,
-                                     selected: checkedCycles?.contains(cycle.id!.uuidString) ?? data.isIncluded(cycle), id: "f-cycle-\(cycle.id!)")
+                    options: try (data.cyclesByBouwblad[(try bouwblad.requireID())] ?? []).map { cycle in
+                        let id = try cycle.requireID()
+                        return ChoiceOption(value: id.uuidString, label: "Cyclus \(cycle.number) (\(cycle.period.label ?? "geen periode"))", hint: nil,
+                                            selected: try checkedCycles?.contains(id.uuidString) ?? data.isIncluded(cycle), id: "f-cycle-\(id)")
                     })
             }
         }
@@ -79,10 +81,10 @@ enum ReportPage {
                                      hint: "Over de coalitie, jullie visie, werklijnen, locaties en partners. Een lege regel begint een nieuwe alinea; een regel die begint met \"- \" wordt een opsommingsteken.", required: false),
             version: data.settings?.version ?? 0, extras: extras, hasExtras: !extras.isEmpty, cycleGroups: cycleGroups.filter { !$0.options.isEmpty },
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary,
-            versions: versions.map { v in
+            versions: try versions.map { v in
                 Version(number: v.number, date: "\(DutchDate.dayMonthYear(v.createdAt)) om \(DutchDate.time(v.createdAt))", who: v.createdByName,
-                        concept: v.isConcept, docxHref: "\(base)/versies/\(v.id!)/rapport.docx",
-                        pdfHref: v.pdfSHA256 == nil ? nil : "\(base)/versies/\(v.id!)/rapport.pdf", docxSHA: v.docxSHA256, pdfSHA: v.pdfSHA256)
+                        concept: v.isConcept, docxHref: "\(base)/versies/\(try v.requireID())/rapport.docx",
+                        pdfHref: v.pdfSHA256 == nil ? nil : "\(base)/versies/\(try v.requireID())/rapport.pdf", docxSHA: v.docxSHA256, pdfSHA: v.pdfSHA256)
             },
             hasVersions: !versions.isEmpty)
         return try req.page("rapport/show", page, status: status)

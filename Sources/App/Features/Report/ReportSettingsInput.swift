@@ -43,14 +43,14 @@ struct ReportSettingsInput {
 
     /// Only what differs from the default is stored, so a later change of the report's
     /// period still moves the cycles nobody chose by hand.
-    func choices(data: ReportData, period: ReportPeriod) -> [(bouwblad: UUID?, cycle: UUID?, included: Bool)] {
+    func choices(data: ReportData, period: ReportPeriod) throws -> [(bouwblad: UUID?, cycle: UUID?, included: Bool)] {
         var out: [(UUID?, UUID?, Bool)] = []
         for bouwblad in data.bouwbladen where !data.isMandatory(bouwblad) {
-            let included = includedExtras.contains(bouwblad.id!)
+            let included = includedExtras.contains(try bouwblad.requireID())
             if !included { out.append((bouwblad.id, nil, false)) }
         }
         for cycle in data.cycles {
-            let included = includedCycles.contains(cycle.id!)
+            let included = includedCycles.contains(try cycle.requireID())
             if included != period.includesByDefault(cycle.period) { out.append((nil, cycle.id, included)) }
         }
         return out

@@ -13,7 +13,7 @@ struct ReportStore: TenantStore {
     /// `coalition` is the store's own (the tenant's record, already loaded).
     func data(of coalition: CoalitionRecord, catalog: FormatCatalog) async throws -> ReportData {
         let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).with(\.$user).all()
-        return ReportData(
+        return try ReportData(
             coalition: coalition, catalog: catalog,
             settings: try await ReportSettingsRecord.query(on: db).filter(\.$coalitionID == coalitionID).first(),
             choices: try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == coalitionID).all(),
