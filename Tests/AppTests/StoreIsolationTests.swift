@@ -96,3 +96,19 @@ import Vapor
         }
     }
 }
+
+/// The start page lists a person's coalitions, each linked by `Paths`, and only theirs.
+@Suite struct CoalitionChoiceTests {
+    @Test func aPersonInTwoCoalitionsChoosesBetweenThem() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@rivierstad.example", role: .lezer)
+            try await Fixture.coalition(app, name: "Coalitie Noordstad", memberEmail: "iemand@noordstad.example", role: .projectleider)
+            let html = try await browser.get("/?kies=1").body.string
+            #expect(html.contains("href=\"/c/coalitie-rivierstad/\""))
+            #expect(html.contains("href=\"/c/coalitie-zuidstad/\""))
+            #expect(html.contains("je bent lezer"))
+            #expect(!html.contains("Noordstad"), "not a member there")
+        }
+    }
+}

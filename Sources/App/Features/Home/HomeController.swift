@@ -8,7 +8,7 @@ struct HomeController: RouteCollection {
         routes.get(use: home)
     }
 
-    struct Item: Encodable { let slug: String; let name: String; let period: String; let role: String }
+    struct Item: Encodable { let href: String; let name: String; let period: String; let role: String }
     struct Page: Encodable { let layout: Layout; let coalitions: [Item]; let hasCoalitions: Bool }
 
     func home(req: Request) async throws -> Response {
@@ -16,7 +16,7 @@ struct HomeController: RouteCollection {
         let coalitions = try await CoalitionsStore(on: req.db).coalitions(of: user.requireID())
         if coalitions.count == 1, req.query[String.self, at: "kies"] == nil { return .seeOther(Paths.coalition(coalitions[0].coalition.slug).home) }
         let items = coalitions.map { c, role in
-            Item(slug: c.slug, name: c.name, period: c.period.label, role: Messages.roleLabel(role).lowercased())
+            Item(href: Paths.coalition(c.slug).home, name: c.name, period: c.period.label, role: Messages.roleLabel(role).lowercased())
         }
         return try req.page("home/coalitions", Page(layout: try await req.layout("Je coalities"), coalitions: items, hasCoalitions: !items.isEmpty))
     }
