@@ -31,13 +31,23 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
-        .executableTarget(name: "bouwstenen", dependencies: ["App"]),
+        // The demo and bench data generators: not part of the app, used by the executable
+        // (`demo`, `bench-data`) and the tests.
+        .target(
+            name: "Fixtures",
+            dependencies: [
+                "App", "Domain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
+        .executableTarget(name: "bouwstenen", dependencies: ["App", "Fixtures"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Domain",
+                "App", "Domain", "Fixtures",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -46,13 +46,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CSRFMiddleware(maxBodySize: Limits.formBody))
 
     try routes(app, registry: registry, firstUse: firstUse)
-    app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(AccessRoutesCommand(), as: "routes")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
-    app.asyncCommands.use(BenchDataCommand(), as: "bench-data")
 }
 
 enum Limits {

@@ -1,4 +1,5 @@
 import App
+import Fixtures
 import Logging
 import Vapor
 
@@ -18,6 +19,8 @@ enum Entrypoint {
         let app = try await Application.make(env)
         do {
             try await configure(app, config: config)
+            app.asyncCommands.use(DemoCommand(), as: "demo")
+            app.asyncCommands.use(BenchDataCommand(), as: "bench-data")
             // restore must not open the database it is about to replace; routes needs none.
             if !["restore", "routes"].contains(commandName(env.arguments)) {
                 try await prepareDatabase(app)

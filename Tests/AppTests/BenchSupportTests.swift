@@ -5,6 +5,7 @@ import Testing
 import VaporTesting
 
 @testable import App
+@testable import Fixtures
 
 /// What the performance harness relies on: the generated data, the query counter, and the
 /// two ceiling routes that touch no database.

@@ -31,7 +31,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
         let declared = try files.flatMap { file in
             try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
-                .compactMap { $0.firstMatch(of: /^final class (\w+): Model/)?.1 }.map(String.init)
+                .compactMap { $0.firstMatch(of: /^(?:package )?final class (\w+): Model/)?.1 }.map(String.init)
         }
         #expect(!declared.isEmpty)
         #expect(Set(declared) == Set(Self.records.map { "\($0)" }))

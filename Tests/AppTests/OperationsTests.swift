@@ -6,6 +6,7 @@ import Testing
 import VaporTesting
 
 @testable import App
+@testable import Fixtures
 
 @Suite struct OperationsTests {
     @Test func healthAndMetrics() async throws {

@@ -5,6 +5,7 @@ import Testing
 import Vapor
 
 @testable import App
+@testable import Fixtures
 
 /// Every feature store holds its tenant: handed the ids of another coalition's rows, it
 /// finds nothing and changes nothing. Two demo coalitions, so each store has rows of its

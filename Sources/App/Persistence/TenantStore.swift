@@ -6,15 +6,16 @@ import Foundation
 /// finds nothing.
 ///
 /// A store is a struct with two stored properties, `coalitionID` and `db`; its memberwise
-/// initialiser is the protocol's.
-protocol TenantStore {
+/// initialiser is the protocol's (a store the Fixtures target uses is `package` and spells
+/// that initialiser out, since a memberwise one is never wider than internal).
+package protocol TenantStore {
     var coalitionID: UUID { get }
     var db: any Database { get }
     init(coalitionID: UUID, db: any Database)
 }
 
 extension TenantStore {
-    init(coalitionID: UUID, on db: any Database) {
+    package init(coalitionID: UUID, on db: any Database) {
         self.init(coalitionID: coalitionID, db: db)
     }
 

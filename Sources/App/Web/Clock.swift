@@ -4,7 +4,7 @@ import Vapor
 
 extension Application {
     /// The configured clock (AppConfig.clock): the only place the app asks for the time.
-    var clock: WallClock { appConfig.clock }
+    package var clock: WallClock { appConfig.clock }
 }
 
 extension Request {

@@ -1,7 +1,7 @@
 import Domain
 
 /// The Dutch wording of every validation problem, in one place for the copy editor.
-enum Messages {
+package enum Messages {
     /// - Parameter noun: what the field asks for, as it reads in a sentence ("je e-mailadres").
     static func text(for issue: FieldIssue, noun: String) -> String {
         switch issue {
@@ -42,7 +42,7 @@ enum Messages {
         }
     }
 
-    static func roleLabel(_ role: Role) -> String {
+    package static func roleLabel(_ role: Role) -> String {
         switch role {
         case .projectleider: return "Projectleider"
         case .coordinator: return "Coördinator"

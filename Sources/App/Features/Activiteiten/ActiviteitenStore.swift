@@ -5,13 +5,15 @@ import SQLKit
 
 /// The only code of the activiteitenboek that queries activities, their staff, sessions
 /// and settings. Made with the tenant: an id of another coalition finds nothing.
-struct ActiviteitenStore: TenantStore {
-    let coalitionID: UUID
-    let db: any Database
+package struct ActiviteitenStore: TenantStore {
+    package let coalitionID: UUID
+    package let db: any Database
+
+    package init(coalitionID: UUID, db: any Database) { (self.coalitionID, self.db) = (coalitionID, db) }
 
     /// Which activities a person sees: all of the coalition, or one partner's (a partner
     /// without an organisation sees none).
-    enum Visible: Sendable {
+    package enum Visible: Sendable {
         case all
         case partner(UUID?)
     }
@@ -54,7 +56,7 @@ struct ActiviteitenStore: TenantStore {
         try await visible(who).all()
     }
 
-    func count(_ who: Visible) async throws -> Int {
+    package func count(_ who: Visible) async throws -> Int {
         try await visible(who).count()
     }
 

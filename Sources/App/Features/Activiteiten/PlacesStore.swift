@@ -5,13 +5,15 @@ import Foundation
 /// The only code that queries the coalition's locations, partners, their staff and which
 /// coordinator keeps which location. Made with the tenant: an id of another coalition
 /// finds nothing and changes nothing.
-struct PlacesStore: TenantStore {
-    let coalitionID: UUID
-    let db: any Database
+package struct PlacesStore: TenantStore {
+    package let coalitionID: UUID
+    package let db: any Database
+
+    package init(coalitionID: UUID, db: any Database) { (self.coalitionID, self.db) = (coalitionID, db) }
 
     // MARK: locations
 
-    func locations() async throws -> [LocationRecord] {
+    package func locations() async throws -> [LocationRecord] {
         try await LocationRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$name).all()
     }
 
@@ -69,7 +71,7 @@ struct PlacesStore: TenantStore {
 
     // MARK: partners
 
-    func partners() async throws -> [PartnerRecord] {
+    package func partners() async throws -> [PartnerRecord] {
         try await PartnerRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$name).all()
     }
 

@@ -6,9 +6,11 @@ import Vapor
 /// and links that queries. Made with the tenant: an id of another coalition finds nothing
 /// and changes nothing. Every change of a text goes with a revision and marks the bouwblad
 /// as changed (`Change`), in the caller's transaction.
-struct BouwbladStore: TenantStore {
-    let coalitionID: UUID
-    let db: any Database
+package struct BouwbladStore: TenantStore {
+    package let coalitionID: UUID
+    package let db: any Database
+
+    package init(coalitionID: UUID, db: any Database) { (self.coalitionID, self.db) = (coalitionID, db) }
 
     /// One change of a bouwblad as the history shows it.
     struct Change {
@@ -43,7 +45,7 @@ struct BouwbladStore: TenantStore {
     }
 
     /// Whether the coalition has any bouwblad, also in the prullenbak.
-    func hasAny() async throws -> Bool {
+    package func hasAny() async throws -> Bool {
         try await BouwbladRecord.query(on: db).withDeleted().filter(\.$coalitionID == coalitionID).count() > 0
     }
 

@@ -4,21 +4,21 @@ import Vapor
 
 /// The format's bouwstenen and questions as stored by the data migration. Reference
 /// data that only a migration changes, so it is read once and kept in memory.
-struct FormatCatalog: Sendable {
-    struct Question: Sendable { let id: UUID; let text: String; let mandatory: Bool; let position: Int }
-    struct Bouwsteen: Sendable { let id: UUID; let key: BouwsteenKey; let description: String; let questions: [Question] }
+package struct FormatCatalog: Sendable {
+    package struct Question: Sendable { package let id: UUID; package let text: String; package let mandatory: Bool; package let position: Int }
+    package struct Bouwsteen: Sendable { package let id: UUID; package let key: BouwsteenKey; package let description: String; package let questions: [Question] }
 
-    let formatName: String
-    let bouwstenen: [Bouwsteen]
+    package let formatName: String
+    package let bouwstenen: [Bouwsteen]
 
-    func bouwsteen(_ key: BouwsteenKey) -> Bouwsteen? { bouwstenen.first { $0.key == key } }
-    func bouwsteen(id: UUID) -> Bouwsteen? { bouwstenen.first { $0.id == id } }
-    func question(id: UUID) -> (Bouwsteen, Question)? {
+    package func bouwsteen(_ key: BouwsteenKey) -> Bouwsteen? { bouwstenen.first { $0.key == key } }
+    package func bouwsteen(id: UUID) -> Bouwsteen? { bouwstenen.first { $0.id == id } }
+    package func question(id: UUID) -> (Bouwsteen, Question)? {
         for b in bouwstenen { if let q = b.questions.first(where: { $0.id == id }) { return (b, q) } }
         return nil
     }
 
-    static func load(on db: any Database) async throws -> FormatCatalog {
+    package static func load(on db: any Database) async throws -> FormatCatalog {
         let code = FormatDefinition.bouwstenen2024.code
         guard let format = try await FormatRecord.query(on: db).filter(\.$code == code).first() else {
             throw Abort(.internalServerError, reason: "format \(code) missing: migrations have not run")

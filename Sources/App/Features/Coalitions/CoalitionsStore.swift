@@ -5,13 +5,13 @@ import Vapor
 /// The only code that finds coalitions across tenants: by slug and person for the tenant
 /// middleware, a person's coalitions for the start page and the menu, and new ones. Every
 /// other query runs in a feature's store, made with the tenant this one finds.
-struct CoalitionsStore {
-    let db: any Database
+package struct CoalitionsStore {
+    package let db: any Database
 
-    init(on db: any Database) { self.db = db }
+    package init(on db: any Database) { self.db = db }
 
     /// Creates a coalition with a unique slug ("rivierstad", "rivierstad-2", …).
-    func create(_ input: CoalitionInput) async throws -> CoalitionRecord {
+    package func create(_ input: CoalitionInput) async throws -> CoalitionRecord {
         let base = Slug.make(from: input.name)
         var slug = base
         var n = 1
@@ -43,7 +43,7 @@ struct CoalitionsStore {
         return try Tenant(coalition: coalition, membership: membership)
     }
 
-    func membership(of userID: UUID, in coalitionID: UUID) async throws -> MembershipRecord? {
+    package func membership(of userID: UUID, in coalitionID: UUID) async throws -> MembershipRecord? {
         try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$user.$id == userID).first()
     }
 

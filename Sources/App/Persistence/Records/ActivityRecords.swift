@@ -3,23 +3,23 @@ import Fluent
 import Foundation
 
 /// A coalition's rules for the activiteitenboek.
-final class ActivitySettingsRecord: Model, @unchecked Sendable {
-    static let schema = "activity_settings"
+package final class ActivitySettingsRecord: Model, @unchecked Sendable {
+    package static let schema = "activity_settings"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "vog_years") var vogYears: Int
-    @Field(key: "minimum_per_cell") var minimumPerCell: Int
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "vog_years") package var vogYears: Int
+    @Field(key: "minimum_per_cell") package var minimumPerCell: Int
     /// The coalition's own domains beside the four defaults, one per line.
-    @Field(key: "extra_domains") var extraDomains: String
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Field(key: "extra_domains") package var extraDomains: String
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $vogYears, $minimumPerCell, $extraDomains, $version, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $vogYears, $minimumPerCell, $extraDomains, $version, $updatedAt]) }
 
-    init(coalitionID: UUID) {
+    package init(coalitionID: UUID) {
         self.coalitionID = coalitionID
         self.vogYears = VogStatus.defaultValidityYears
         self.minimumPerCell = 1
@@ -27,93 +27,93 @@ final class ActivitySettingsRecord: Model, @unchecked Sendable {
         self.version = 1
     }
 
-    var domains: [String] {
+    package var domains: [String] {
         ActivityDomains.defaults + extraDomains.split(separator: "\n").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 }
 
 /// A person of a partner organisation who works with children.
-final class StaffRecord: Model, @unchecked Sendable {
-    static let schema = "partner_staff"
+package final class StaffRecord: Model, @unchecked Sendable {
+    package static let schema = "partner_staff"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "partner_id") var partnerID: UUID
-    @Field(key: "name") var name: String
-    @Field(key: "role") var role: String
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "partner_id") package var partnerID: UUID
+    @Field(key: "name") package var name: String
+    @Field(key: "role") package var role: String
     /// The date on the VOG, "2024-05-01"; nil when none is known.
-    @OptionalField(key: "vog_date") var vogDate: String?
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @OptionalField(key: "vog_date") package var vogDate: String?
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $partnerID, $name, $role, $vogDate, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $partnerID, $name, $role, $vogDate, $version, $createdAt, $updatedAt]) }
 
-    func vog(validityYears: Int, today: IsoDate) -> VogStatus {
+    package func vog(validityYears: Int, today: IsoDate) -> VogStatus {
         VogStatus.of(date: vogDate.flatMap(IsoDate.init), validityYears: validityYears, today: today)
     }
 }
 
 /// One activity of the activiteitenboek.
-final class ActivityRecord: Model, @unchecked Sendable {
-    static let schema = "activities"
+package final class ActivityRecord: Model, @unchecked Sendable {
+    package static let schema = "activities"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "name") var name: String
-    @Field(key: "domain") var domain: String
-    @Field(key: "location_id") var locationID: UUID
-    @OptionalField(key: "partner_id") var partnerID: UUID?
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "name") package var name: String
+    @Field(key: "domain") package var domain: String
+    @Field(key: "location_id") package var locationID: UUID
+    @OptionalField(key: "partner_id") package var partnerID: UUID?
     /// "1,3" = maandag and woensdag.
-    @Field(key: "weekdays") var weekdays: String
-    @OptionalField(key: "start_time") var startTime: String?
-    @OptionalField(key: "end_time") var endTime: String?
-    @Field(key: "starts_on") var startsOn: String
-    @Field(key: "ends_on") var endsOn: String
-    @Field(key: "year_groups") var yearGroups: String
-    @OptionalField(key: "max_group_size") var maxGroupSize: Int?
-    @Field(key: "goals") var goals: String
-    @OptionalField(key: "doel_id") var doelID: UUID?
-    @Field(key: "in_school") var inSchool: Bool
-    @Field(key: "vier_ogen") var vierOgen: Bool
-    @Field(key: "contact_before_after") var contactBeforeAfter: Bool
-    @Field(key: "school_present") var schoolPresent: String
-    @Field(key: "status") var status: ActivityStatus
-    @OptionalField(key: "check_answers") var checkAnswers: String?
-    @OptionalField(key: "check_evaluation") var checkEvaluation: String?
-    @OptionalField(key: "check_at") var checkAt: Date?
-    @OptionalField(key: "check_by_name") var checkByName: String?
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Field(key: "weekdays") package var weekdays: String
+    @OptionalField(key: "start_time") package var startTime: String?
+    @OptionalField(key: "end_time") package var endTime: String?
+    @Field(key: "starts_on") package var startsOn: String
+    @Field(key: "ends_on") package var endsOn: String
+    @Field(key: "year_groups") package var yearGroups: String
+    @OptionalField(key: "max_group_size") package var maxGroupSize: Int?
+    @Field(key: "goals") package var goals: String
+    @OptionalField(key: "doel_id") package var doelID: UUID?
+    @Field(key: "in_school") package var inSchool: Bool
+    @Field(key: "vier_ogen") package var vierOgen: Bool
+    @Field(key: "contact_before_after") package var contactBeforeAfter: Bool
+    @Field(key: "school_present") package var schoolPresent: String
+    @Field(key: "status") package var status: ActivityStatus
+    @OptionalField(key: "check_answers") package var checkAnswers: String?
+    @OptionalField(key: "check_evaluation") package var checkEvaluation: String?
+    @OptionalField(key: "check_at") package var checkAt: Date?
+    @OptionalField(key: "check_by_name") package var checkByName: String?
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $domain, $locationID, $partnerID, $weekdays, $startTime, $endTime, $startsOn, $endsOn, $yearGroups, $maxGroupSize, $goals, $doelID, $inSchool, $vierOgen, $contactBeforeAfter, $schoolPresent, $status, $checkAnswers, $checkEvaluation, $checkAt, $checkByName, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $domain, $locationID, $partnerID, $weekdays, $startTime, $endTime, $startsOn, $endsOn, $yearGroups, $maxGroupSize, $goals, $doelID, $inSchool, $vierOgen, $contactBeforeAfter, $schoolPresent, $status, $checkAnswers, $checkEvaluation, $checkAt, $checkByName, $version, $createdAt, $updatedAt]) }
 
-    var days: [Weekday] { weekdays.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) } }
-    var slot: TimeSlot? {
+    package var days: [Weekday] { weekdays.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) } }
+    package var slot: TimeSlot? {
         guard let s = startTime.flatMap(ClockTime.init), let e = endTime.flatMap(ClockTime.init) else { return nil }
         return TimeSlot(start: s, end: e)
     }
-    var period: DateRange? {
+    package var period: DateRange? {
         guard let f = IsoDate(startsOn), let t = IsoDate(endsOn) else { return nil }
         return DateRange(from: f, to: t)
     }
-    var groups: YearGroups? { YearGroups(yearGroups.split(separator: ",").compactMap { Int($0) }) }
-    var check: VoorafCheck.Answers? {
+    package var groups: YearGroups? { YearGroups(yearGroups.split(separator: ",").compactMap { Int($0) }) }
+    package var check: VoorafCheck.Answers? {
         checkAnswers.map { VoorafCheck.Answers(stored: $0, evaluation: checkEvaluation ?? "") }
     }
 
     /// "ma en wo, 15:00–16:00".
-    var whenLabel: String {
+    package var whenLabel: String {
         let dayText = days.map(\.name).joined(separator: " en ")
         return [dayText.isEmpty ? nil : dayText, slot?.label].compactMap { $0 }.joined(separator: ", ")
     }
 
-    func apply(_ input: ActivityInput, locationID: UUID, partnerID: UUID?, doelID: UUID?) {
+    package func apply(_ input: ActivityInput, locationID: UUID, partnerID: UUID?, doelID: UUID?) {
         name = input.name
         domain = input.domain
         self.locationID = locationID
@@ -135,19 +135,19 @@ final class ActivityRecord: Model, @unchecked Sendable {
 }
 
 /// Who of the partner's staff works in an activity.
-final class ActivityStaffRecord: Model, @unchecked Sendable {
-    static let schema = "activity_staff"
+package final class ActivityStaffRecord: Model, @unchecked Sendable {
+    package static let schema = "activity_staff"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "activity_id") var activityID: UUID
-    @Field(key: "staff_id") var staffID: UUID
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "activity_id") package var activityID: UUID
+    @Field(key: "staff_id") package var staffID: UUID
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $activityID, $staffID]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $activityID, $staffID]) }
 
-    init(coalitionID: UUID, activityID: UUID, staffID: UUID) {
+    package init(coalitionID: UUID, activityID: UUID, staffID: UUID) {
         self.coalitionID = coalitionID
         self.activityID = activityID
         self.staffID = staffID
@@ -156,34 +156,34 @@ final class ActivityStaffRecord: Model, @unchecked Sendable {
 
 /// One meeting of an activity: how many pupils came (a number, never names), the
 /// nabespreking, an incident if there was one, and optional Leuven-scale observations.
-final class ActivitySessionRecord: Model, @unchecked Sendable {
-    static let schema = "activity_sessions"
+package final class ActivitySessionRecord: Model, @unchecked Sendable {
+    package static let schema = "activity_sessions"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "activity_id") var activityID: UUID
-    @Field(key: "date") var date: String
-    @Field(key: "cancelled") var cancelled: Bool
-    @OptionalField(key: "pupils") var pupils: Int?
-    @Field(key: "went_well") var wentWell: String
-    @Field(key: "improve") var improve: String
-    @Field(key: "incident") var incident: Bool
-    @Field(key: "incident_text") var incidentText: String
-    @OptionalField(key: "incident_handled_at") var incidentHandledAt: Date?
-    @OptionalField(key: "incident_handled_by") var incidentHandledBy: String?
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "activity_id") package var activityID: UUID
+    @Field(key: "date") package var date: String
+    @Field(key: "cancelled") package var cancelled: Bool
+    @OptionalField(key: "pupils") package var pupils: Int?
+    @Field(key: "went_well") package var wentWell: String
+    @Field(key: "improve") package var improve: String
+    @Field(key: "incident") package var incident: Bool
+    @Field(key: "incident_text") package var incidentText: String
+    @OptionalField(key: "incident_handled_at") package var incidentHandledAt: Date?
+    @OptionalField(key: "incident_handled_by") package var incidentHandledBy: String?
     /// `Observation.stored`: "g:3+" or "c:0,0,1,…".
-    @OptionalField(key: "betrokkenheid") var betrokkenheid: String?
-    @OptionalField(key: "welbevinden") var welbevinden: String?
-    @OptionalField(key: "recorded_by_name") var recordedByName: String?
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @OptionalField(key: "betrokkenheid") package var betrokkenheid: String?
+    @OptionalField(key: "welbevinden") package var welbevinden: String?
+    @OptionalField(key: "recorded_by_name") package var recordedByName: String?
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $activityID, $date, $cancelled, $pupils, $wentWell, $improve, $incident, $incidentText, $incidentHandledAt, $incidentHandledBy, $betrokkenheid, $welbevinden, $recordedByName, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $activityID, $date, $cancelled, $pupils, $wentWell, $improve, $incident, $incidentText, $incidentHandledAt, $incidentHandledBy, $betrokkenheid, $welbevinden, $recordedByName, $version, $createdAt, $updatedAt]) }
 
-    init(coalitionID: UUID, activityID: UUID, date: IsoDate) {
+    package init(coalitionID: UUID, activityID: UUID, date: IsoDate) {
         self.coalitionID = coalitionID
         self.activityID = activityID
         self.date = date.iso
@@ -195,10 +195,10 @@ final class ActivitySessionRecord: Model, @unchecked Sendable {
         self.version = 1
     }
 
-    var isoDate: IsoDate? { IsoDate(date) }
-    var hasNabespreking: Bool { !wentWell.isEmpty || !improve.isEmpty }
-    var isObserved: Bool { betrokkenheid != nil || welbevinden != nil }
-    func observation(_ scale: LeuvenScale) -> Observation? {
+    package var isoDate: IsoDate? { IsoDate(date) }
+    package var hasNabespreking: Bool { !wentWell.isEmpty || !improve.isEmpty }
+    package var isObserved: Bool { betrokkenheid != nil || welbevinden != nil }
+    package func observation(_ scale: LeuvenScale) -> Observation? {
         Observation(stored: scale == .betrokkenheid ? betrokkenheid : welbevinden)
     }
 }

@@ -3,58 +3,58 @@ import Fluent
 import Foundation
 
 /// One question of one bouwsteen, worked by a coalition in cycles.
-final class BouwbladRecord: Model, @unchecked Sendable {
-    static let schema = "bouwbladen"
+package final class BouwbladRecord: Model, @unchecked Sendable {
+    package static let schema = "bouwbladen"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "bouwsteen_id") var bouwsteenID: UUID
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "bouwsteen_id") package var bouwsteenID: UUID
     /// The format's question, or nil when the coalition asks its own.
-    @OptionalField(key: "question_id") var questionID: UUID?
-    @OptionalField(key: "own_question") var ownQuestion: String?
-    @Field(key: "title") var title: String
-    @OptionalField(key: "keeper_id") var keeperID: UUID?
-    @Field(key: "ready_for_report") var readyForReport: Bool
-    @Field(key: "version") var version: Int
-    @Field(key: "created_by") var createdBy: UUID
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
-    @OptionalField(key: "updated_by") var updatedBy: UUID?
+    @OptionalField(key: "question_id") package var questionID: UUID?
+    @OptionalField(key: "own_question") package var ownQuestion: String?
+    @Field(key: "title") package var title: String
+    @OptionalField(key: "keeper_id") package var keeperID: UUID?
+    @Field(key: "ready_for_report") package var readyForReport: Bool
+    @Field(key: "version") package var version: Int
+    @Field(key: "created_by") package var createdBy: UUID
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
+    @OptionalField(key: "updated_by") package var updatedBy: UUID?
     /// In the prullenbak since; Fluent leaves such rows out of every query.
-    @Timestamp(key: "deleted_at", on: .delete) var deletedAt: Date?
-    @OptionalField(key: "deleted_by") var deletedBy: UUID?
+    @Timestamp(key: "deleted_at", on: .delete) package var deletedAt: Date?
+    @OptionalField(key: "deleted_by") package var deletedBy: UUID?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwsteenID, $questionID, $ownQuestion, $title, $keeperID, $readyForReport, $version, $createdBy, $createdAt, $updatedAt, $updatedBy, $deletedAt, $deletedBy]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwsteenID, $questionID, $ownQuestion, $title, $keeperID, $readyForReport, $version, $createdBy, $createdAt, $updatedAt, $updatedBy, $deletedAt, $deletedBy]) }
 }
 
 /// A period of a bouwblad with the four steps.
-final class CycleRecord: Model, @unchecked Sendable {
-    static let schema = "cycles"
+package final class CycleRecord: Model, @unchecked Sendable {
+    package static let schema = "cycles"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "bouwblad_id") var bouwbladID: UUID
-    @Field(key: "number") var number: Int
-    @OptionalField(key: "period_from") var periodFrom: String?
-    @OptionalField(key: "period_to") var periodTo: String?
-    @Field(key: "startvraag") var startvraag: String
-    @Field(key: "doelen") var doelen: String
-    @Field(key: "bereikt") var bereikt: String
-    @Field(key: "bijgesteld") var bijgesteld: String
-    @OptionalField(key: "closed_at") var closedAt: Date?
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
-    @Timestamp(key: "deleted_at", on: .delete) var deletedAt: Date?
-    @OptionalField(key: "deleted_by") var deletedBy: UUID?
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "bouwblad_id") package var bouwbladID: UUID
+    @Field(key: "number") package var number: Int
+    @OptionalField(key: "period_from") package var periodFrom: String?
+    @OptionalField(key: "period_to") package var periodTo: String?
+    @Field(key: "startvraag") package var startvraag: String
+    @Field(key: "doelen") package var doelen: String
+    @Field(key: "bereikt") package var bereikt: String
+    @Field(key: "bijgesteld") package var bijgesteld: String
+    @OptionalField(key: "closed_at") package var closedAt: Date?
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
+    @Timestamp(key: "deleted_at", on: .delete) package var deletedAt: Date?
+    @OptionalField(key: "deleted_by") package var deletedBy: UUID?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $number, $periodFrom, $periodTo, $startvraag, $doelen, $bereikt, $bijgesteld, $closedAt, $version, $createdAt, $updatedAt, $deletedAt, $deletedBy]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $number, $periodFrom, $periodTo, $startvraag, $doelen, $bereikt, $bijgesteld, $closedAt, $version, $createdAt, $updatedAt, $deletedAt, $deletedBy]) }
 
-    init(coalitionID: UUID, bouwbladID: UUID, number: Int, startvraag: String, period: CyclePeriod = .init(from: nil, to: nil)) {
+    package init(coalitionID: UUID, bouwbladID: UUID, number: Int, startvraag: String, period: CyclePeriod = .init(from: nil, to: nil)) {
         self.coalitionID = coalitionID
         self.bouwbladID = bouwbladID
         self.number = number
@@ -67,7 +67,7 @@ final class CycleRecord: Model, @unchecked Sendable {
         self.version = 1
     }
 
-    func text(_ step: CycleStep) -> String {
+    package func text(_ step: CycleStep) -> String {
         switch step {
         case .startvraag: return startvraag
         case .doelen: return doelen
@@ -76,28 +76,28 @@ final class CycleRecord: Model, @unchecked Sendable {
         }
     }
 
-    var period: CyclePeriod { CyclePeriod(from: periodFrom.flatMap(Month.init), to: periodTo.flatMap(Month.init)) }
+    package var period: CyclePeriod { CyclePeriod(from: periodFrom.flatMap(Month.init), to: periodTo.flatMap(Month.init)) }
 }
 
 /// Every saved change of a bouwblad: who, when, which field, before and after.
-final class RevisionRecord: Model, @unchecked Sendable {
-    static let schema = "revisions"
+package final class RevisionRecord: Model, @unchecked Sendable {
+    package static let schema = "revisions"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "bouwblad_id") var bouwbladID: UUID
-    @OptionalField(key: "cycle_id") var cycleID: UUID?
-    @Field(key: "field") var field: String
-    @Field(key: "before") var before: String
-    @Field(key: "after") var after: String
-    @Field(key: "user_id") var userID: UUID
-    @Field(key: "created_at") var createdAt: Date
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "bouwblad_id") package var bouwbladID: UUID
+    @OptionalField(key: "cycle_id") package var cycleID: UUID?
+    @Field(key: "field") package var field: String
+    @Field(key: "before") package var before: String
+    @Field(key: "after") package var after: String
+    @Field(key: "user_id") package var userID: UUID
+    @Field(key: "created_at") package var createdAt: Date
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $field, $before, $after, $userID, $createdAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $field, $before, $after, $userID, $createdAt]) }
 
-    init(coalitionID: UUID, bouwbladID: UUID, cycleID: UUID?, field: String, before: String, after: String, userID: UUID, createdAt: Date) {
+    package init(coalitionID: UUID, bouwbladID: UUID, cycleID: UUID?, field: String, before: String, after: String, userID: UUID, createdAt: Date) {
         self.coalitionID = coalitionID
         self.bouwbladID = bouwbladID
         self.cycleID = cycleID
@@ -110,19 +110,19 @@ final class RevisionRecord: Model, @unchecked Sendable {
 }
 
 /// Members who contribute to a bouwblad; a partner may edit the bouwbladen they contribute to.
-final class ContributorRecord: Model, @unchecked Sendable {
-    static let schema = "bouwblad_contributors"
+package final class ContributorRecord: Model, @unchecked Sendable {
+    package static let schema = "bouwblad_contributors"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "bouwblad_id") var bouwbladID: UUID
-    @Field(key: "membership_id") var membershipID: UUID
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "bouwblad_id") package var bouwbladID: UUID
+    @Field(key: "membership_id") package var membershipID: UUID
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $membershipID]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $membershipID]) }
 
-    init(coalitionID: UUID, bouwbladID: UUID, membershipID: UUID) {
+    package init(coalitionID: UUID, bouwbladID: UUID, membershipID: UUID) {
         self.coalitionID = coalitionID
         self.bouwbladID = bouwbladID
         self.membershipID = membershipID

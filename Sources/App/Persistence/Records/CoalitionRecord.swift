@@ -3,23 +3,23 @@ import Fluent
 import Foundation
 
 /// A coalition: the tenant. Everything a coalition owns carries its id.
-final class CoalitionRecord: Model, @unchecked Sendable {
-    static let schema = "coalitions"
+package final class CoalitionRecord: Model, @unchecked Sendable {
+    package static let schema = "coalitions"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "slug") var slug: String
-    @Field(key: "name") var name: String
-    @Field(key: "period_start") var periodStart: Int
-    @Field(key: "period_end") var periodEnd: Int
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "slug") package var slug: String
+    @Field(key: "name") package var name: String
+    @Field(key: "period_start") package var periodStart: Int
+    @Field(key: "period_end") package var periodEnd: Int
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $slug, $name, $periodStart, $periodEnd, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $slug, $name, $periodStart, $periodEnd, $version, $createdAt, $updatedAt]) }
 
-    init(id: UUID? = nil, slug: String, name: String, period: Period) {
+    package init(id: UUID? = nil, slug: String, name: String, period: Period) {
         self.id = id
         self.slug = slug
         self.name = name
@@ -28,5 +28,5 @@ final class CoalitionRecord: Model, @unchecked Sendable {
         self.version = 1
     }
 
-    var period: Period { Period(startYear: periodStart, endYear: periodEnd) }
+    package var period: Period { Period(startYear: periodStart, endYear: periodEnd) }
 }

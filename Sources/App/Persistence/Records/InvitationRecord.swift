@@ -4,31 +4,31 @@ import Foundation
 
 /// An invitation to join a coalition. Only the SHA-256 of the link's token is stored,
 /// so a copy of the database does not let anyone in.
-final class InvitationRecord: Model, @unchecked Sendable {
-    static let schema = "invitations"
+package final class InvitationRecord: Model, @unchecked Sendable {
+    package static let schema = "invitations"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "name") var name: String
-    @Field(key: "email") var email: String
-    @Field(key: "role") var role: Role
-    @OptionalField(key: "partner_id") var partnerID: UUID?
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "name") package var name: String
+    @Field(key: "email") package var email: String
+    @Field(key: "role") package var role: Role
+    @OptionalField(key: "partner_id") package var partnerID: UUID?
     /// Comma-separated location ids, for role `coordinator`.
-    @Field(key: "location_ids") var locationIDs: String
-    @Field(key: "token_hash") var tokenHash: String
-    @Field(key: "expires_at") var expiresAt: Date
-    @Field(key: "invited_by") var invitedBy: UUID
-    @OptionalField(key: "accepted_at") var acceptedAt: Date?
-    @OptionalField(key: "revoked_at") var revokedAt: Date?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Field(key: "location_ids") package var locationIDs: String
+    @Field(key: "token_hash") package var tokenHash: String
+    @Field(key: "expires_at") package var expiresAt: Date
+    @Field(key: "invited_by") package var invitedBy: UUID
+    @OptionalField(key: "accepted_at") package var acceptedAt: Date?
+    @OptionalField(key: "revoked_at") package var revokedAt: Date?
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $email, $role, $partnerID, $locationIDs, $tokenHash, $expiresAt, $invitedBy, $acceptedAt, $revokedAt, $createdAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $email, $role, $partnerID, $locationIDs, $tokenHash, $expiresAt, $invitedBy, $acceptedAt, $revokedAt, $createdAt]) }
 
-    var isOpen: Bool { acceptedAt == nil && revokedAt == nil }
+    package var isOpen: Bool { acceptedAt == nil && revokedAt == nil }
 
-    var locations: [UUID] {
+    package var locations: [UUID] {
         locationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) }
     }
 }

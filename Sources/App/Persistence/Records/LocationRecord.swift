@@ -2,25 +2,25 @@ import Fluent
 import Foundation
 
 /// A school location of a coalition.
-final class LocationRecord: Model, @unchecked Sendable {
-    static let schema = "locations"
+package final class LocationRecord: Model, @unchecked Sendable {
+    package static let schema = "locations"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "name") var name: String
-    @Field(key: "school") var school: String
-    @Field(key: "address") var address: String
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "name") package var name: String
+    @Field(key: "school") package var school: String
+    @Field(key: "address") package var address: String
     /// Stored as "1,2,3"; see `YearGroups`.
-    @Field(key: "year_groups") var yearGroups: String
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Field(key: "year_groups") package var yearGroups: String
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $school, $address, $yearGroups, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $school, $address, $yearGroups, $version, $createdAt, $updatedAt]) }
 
-    init(id: UUID? = nil, coalitionID: UUID, name: String, school: String, address: String = "", yearGroups: String = "") {
+    package init(id: UUID? = nil, coalitionID: UUID, name: String, school: String, address: String = "", yearGroups: String = "") {
         self.id = id
         self.coalitionID = coalitionID
         self.name = name
@@ -32,24 +32,24 @@ final class LocationRecord: Model, @unchecked Sendable {
 }
 
 /// An organisation that offers activities to pupils (sport club, library, …).
-final class PartnerRecord: Model, @unchecked Sendable {
-    static let schema = "partner_organisations"
+package final class PartnerRecord: Model, @unchecked Sendable {
+    package static let schema = "partner_organisations"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "name") var name: String
-    @Field(key: "kind") var kind: String
-    @Field(key: "contact_name") var contactName: String
-    @Field(key: "contact_email") var contactEmail: String
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "name") package var name: String
+    @Field(key: "kind") package var kind: String
+    @Field(key: "contact_name") package var contactName: String
+    @Field(key: "contact_email") package var contactEmail: String
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $kind, $contactName, $contactEmail, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $kind, $contactName, $contactEmail, $version, $createdAt, $updatedAt]) }
 
-    init(id: UUID? = nil, coalitionID: UUID, name: String, kind: String, contactName: String = "", contactEmail: String = "") {
+    package init(id: UUID? = nil, coalitionID: UUID, name: String, kind: String, contactName: String = "", contactEmail: String = "") {
         self.id = id
         self.coalitionID = coalitionID
         self.name = name

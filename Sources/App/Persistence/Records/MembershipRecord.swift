@@ -3,24 +3,24 @@ import Fluent
 import Foundation
 
 /// A person's place in one coalition, with a role.
-final class MembershipRecord: Model, @unchecked Sendable {
-    static let schema = "memberships"
+package final class MembershipRecord: Model, @unchecked Sendable {
+    package static let schema = "memberships"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Parent(key: "user_id") var user: UserRecord
-    @Field(key: "role") var role: Role
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Parent(key: "user_id") package var user: UserRecord
+    @Field(key: "role") package var role: Role
     /// Set for role `partner`: the organisation this person works for.
-    @OptionalField(key: "partner_id") var partnerID: UUID?
-    @Field(key: "version") var version: Int
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @OptionalField(key: "partner_id") package var partnerID: UUID?
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $user, $role, $partnerID, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $user, $role, $partnerID, $version, $createdAt, $updatedAt]) }
 
-    init(id: UUID? = nil, coalitionID: UUID, userID: UUID, role: Role, partnerID: UUID? = nil) {
+    package init(id: UUID? = nil, coalitionID: UUID, userID: UUID, role: Role, partnerID: UUID? = nil) {
         self.id = id
         self.coalitionID = coalitionID
         self.$user.id = userID
@@ -31,19 +31,19 @@ final class MembershipRecord: Model, @unchecked Sendable {
 }
 
 /// The school locations a coordinator coordinates.
-final class MembershipLocationRecord: Model, @unchecked Sendable {
-    static let schema = "membership_locations"
+package final class MembershipLocationRecord: Model, @unchecked Sendable {
+    package static let schema = "membership_locations"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "coalition_id") var coalitionID: UUID
-    @Field(key: "membership_id") var membershipID: UUID
-    @Field(key: "location_id") var locationID: UUID
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "membership_id") package var membershipID: UUID
+    @Field(key: "location_id") package var locationID: UUID
 
-    init() {}
+    package init() {}
 
-    var properties: [any AnyProperty] { listed([$id, $coalitionID, $membershipID, $locationID]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $membershipID, $locationID]) }
 
-    init(coalitionID: UUID, membershipID: UUID, locationID: UUID) {
+    package init(coalitionID: UUID, membershipID: UUID, locationID: UUID) {
         self.coalitionID = coalitionID
         self.membershipID = membershipID
         self.locationID = locationID

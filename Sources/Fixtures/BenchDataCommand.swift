@@ -1,23 +1,27 @@
+import App
 import Fluent
 import Vapor
 
 /// `bouwstenen bench-data --size S|M|L|XL`: fills the database with generated coalitions
 /// for the performance harness (bench/run). The same seed gives the same data; dates are
 /// placed around today so that the pages show a running school year.
-struct BenchDataCommand: AsyncCommand {
-    struct Signature: CommandSignature {
+package struct BenchDataCommand: AsyncCommand {
+    package struct Signature: CommandSignature {
+        package init() {}
         @Option(name: "size", help: "S (1 coalition), M (20), L (200) or XL (1000)")
-        var size: String?
+        package var size: String?
         @Option(name: "seed", help: "Seed for the generator (default 1)")
-        var seed: Int?
+        package var seed: Int?
         /// Read by the entry point before the app is configured; listed here for --help.
         @Option(name: "database", help: "sqlite:///path, postgres://… or a file path (default: DATABASE_URL or SQLITE_PATH)")
-        var database: String?
+        package var database: String?
     }
 
-    var help: String { "Fills the database with generated coalitions for the performance harness." }
+    package init() {}
 
-    func run(using context: CommandContext, signature: Signature) async throws {
+    package var help: String { "Fills the database with generated coalitions for the performance harness." }
+
+    package func run(using context: CommandContext, signature: Signature) async throws {
         guard let size = BenchData.Size(rawValue: (signature.size ?? "S").uppercased()) else {
             throw Abort(.badRequest, reason: "--size: kies S, M, L of XL")
         }

@@ -1,20 +1,24 @@
+import App
 import Domain
 import Fluent
 import Vapor
 
 /// `bouwstenen demo`: loads the fictional "Coalitie Rivierstad" with locations, partners
 /// and one person in every role. Running it again changes nothing.
-struct DemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {
+package struct DemoCommand: AsyncCommand {
+    package struct Signature: CommandSignature {
+        package init() {}
         @Option(name: "plaats", help: "Another fictional town, for a second demo coalition (default Rivierstad)")
-        var place: String?
+        package var place: String?
     }
 
-    var help: String { "Loads the fictional demo coalition Coalitie Rivierstad (idempotent)." }
+    package init() {}
 
-    static let password = "Rivierstad-demo-2025"
+    package var help: String { "Loads the fictional demo coalition Coalitie Rivierstad (idempotent)." }
 
-    func run(using context: CommandContext, signature: Signature) async throws {
+    package static let password = "Rivierstad-demo-2025"
+
+    package func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let place = signature.place ?? "Rivierstad"
         guard place.count <= 40, place.allSatisfy({ $0.isASCII && $0.isLetter }) else {
@@ -28,12 +32,12 @@ struct DemoCommand: AsyncCommand {
         context.console.print("Wachtwoord voor alle demo-accounts: \(Self.password)")
     }
 
-    struct Person { let name: String; let email: String; let role: String }
+    package struct Person { let name: String; let email: String; let role: String }
 
     /// Creates what is missing and returns every demo person.
-    static func slug(_ place: String) -> String { "coalitie-" + place.lowercased() }
+    package static func slug(_ place: String) -> String { "coalitie-" + place.lowercased() }
 
-    static func load(on db: any Database, place: String = "Rivierstad", hash: @Sendable (String) async throws -> String) async throws -> [Person] {
+    package static func load(on db: any Database, place: String = "Rivierstad", hash: @Sendable (String) async throws -> String) async throws -> [Person] {
         let slug = slug(place)
         let domain = place.lowercased() + ".example"
         let coalition: CoalitionRecord
