@@ -22,5 +22,6 @@ enum Paths {
         func bouwblad(_ id: UUID) -> String { base + "/bouwbladen/\(id)" }
         func bouwsteen(_ code: String) -> String { base + "/bouwstenen/\(code)" }
         func partner(_ id: UUID) -> String { base + "/partners/\(id)" }
+        func staff(_ id: UUID, of partner: UUID) -> String { self.partner(partner) + "/medewerkers/\(id)" }
     }
 }

@@ -138,6 +138,16 @@ extension Application {
 }
 
 extension Request {
+    /// Renders a page whose model is made from values already read. `build` is not
+    /// `async`, so no query can run while the view is made: everything it shows is loaded
+    /// before, and the layout (session, flash, the person's other coalitions) is read first
+    /// and handed in.
+    func page<Model: Encodable>(_ template: String, title: String, current: String? = nil, status: HTTPStatus = .ok,
+                                build: (Layout) throws -> Model) async throws -> Response {
+        let layout = try await layout(title, current: current)
+        return try page(template, try build(layout), status: status)
+    }
+
     /// Renders a page as an HTML response.
     func page(_ template: String, _ model: Any, status: HTTPStatus = .ok) throws -> Response {
         let html = try application.pageTemplates.render(template, model)

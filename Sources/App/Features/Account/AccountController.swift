@@ -74,13 +74,14 @@ struct AccountController: RouteCollection {
     private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
         var form = form
-        let page = Page(
-            layout: try await req.layout("Mijn account", current: "account"), email: user.email, version: user.version,
-            name: form.field(AccountForm.CodingKeys.name, "Naam", noun: "je naam", autocomplete: "name"),
-            currentPassword: form.field(PasswordForm.CodingKeys.currentPassword, "Huidig wachtwoord", noun: "je huidige wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
-            password: form.field(PasswordForm.CodingKeys.password, "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens.", keepValue: false),
-            passwordRepeat: form.field(PasswordForm.CodingKeys.passwordRepeat, "Herhaal het nieuwe wachtwoord", noun: "het nieuwe wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
-            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
-        return try req.page("account/edit", page, status: status)
+        return try await req.page("account/edit", title: "Mijn account", current: "account", status: status) { layout in
+            Page(
+                layout: layout, email: user.email, version: user.version,
+                name: form.field(AccountForm.CodingKeys.name, "Naam", noun: "je naam", autocomplete: "name"),
+                currentPassword: form.field(PasswordForm.CodingKeys.currentPassword, "Huidig wachtwoord", noun: "je huidige wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
+                password: form.field(PasswordForm.CodingKeys.password, "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens.", keepValue: false),
+                passwordRepeat: form.field(PasswordForm.CodingKeys.passwordRepeat, "Herhaal het nieuwe wachtwoord", noun: "het nieuwe wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+                hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        }
     }
 }

@@ -60,14 +60,15 @@ struct ActiesController: RouteCollection {
                 owner: actie.ownerName.isEmpty ? "—" : actie.ownerName, deadline: deadline?.label ?? "—",
                 status: actie.status.label, overdue: overdue)
         }
-        let page = Page(
-            layout: try await req.layout("Acties", current: "acties"), rows: rows, hasRows: !rows.isEmpty, total: rows.count,
-            owners: [Option(value: "", label: "Iedereen", selected: ownerFilter.isEmpty)]
-                + allOwners.filter { !$0.isEmpty }.sorted().map { Option(value: $0, label: $0, selected: $0 == ownerFilter) },
-            statuses: [Option(value: "open", label: "Open (gepland of bezig)", selected: statusFilter == "open"),
-                       Option(value: "alle", label: "Alle", selected: statusFilter == "alle")]
-                + ActieStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == statusFilter) },
-            overdueOnly: overdueOnly, filtered: !ownerFilter.isEmpty || statusFilter != "open" || overdueOnly)
-        return try req.page("acties/list", page)
+        return try await req.page("acties/list", title: "Acties", current: "acties") { layout in
+            Page(
+                layout: layout, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
+                owners: [Option(value: "", label: "Iedereen", selected: ownerFilter.isEmpty)]
+                    + allOwners.filter { !$0.isEmpty }.sorted().map { Option(value: $0, label: $0, selected: $0 == ownerFilter) },
+                statuses: [Option(value: "open", label: "Open (gepland of bezig)", selected: statusFilter == "open"),
+                           Option(value: "alle", label: "Alle", selected: statusFilter == "alle")]
+                    + ActieStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == statusFilter) },
+                overdueOnly: overdueOnly, filtered: !ownerFilter.isEmpty || statusFilter != "open" || overdueOnly)
+        }
     }
 }

@@ -68,19 +68,20 @@ struct ActivitiesController: RouteCollection {
         func options(_ rows: [(id: UUID, name: String)], chosen: String) -> [Option] {
             rows.map { Option(value: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == chosen) }
         }
-        let page = ListPage(
-            layout: try await req.layout("Activiteiten", current: "activiteiten"), base: base, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
-            locations: [Option(value: "", label: "Alle locaties", selected: filter.location.isEmpty)]
-                + options(try locations.map { (try $0.requireID(), $0.name) }, chosen: filter.location),
-            domains: [Option(value: "", label: "Alle domeinen", selected: filter.domain.isEmpty)]
-                + access.settings.domains.map { Option(value: $0, label: $0, selected: $0 == filter.domain) },
-            partners: access.role == .partner ? [] : [Option(value: "", label: "Alle aanbieders", selected: filter.partner.isEmpty)]
-                + options(try partners.map { (try $0.requireID(), $0.name) }, chosen: filter.partner),
-            hasPartnerFilter: access.role != .partner,
-            statuses: [Option(value: "", label: "Alle", selected: filter.status.isEmpty)]
-                + ActivityStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.status) },
-            from: filter.from, to: filter.to, filtered: filter.isActive, canCreate: access.canCreate, isEmptyBook: total == 0)
-        return try req.page("activiteiten/list", page)
+        return try await req.page("activiteiten/list", title: "Activiteiten", current: "activiteiten") { layout in
+            ListPage(
+                layout: layout, base: base, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
+                locations: [Option(value: "", label: "Alle locaties", selected: filter.location.isEmpty)]
+                    + options(try locations.map { (try $0.requireID(), $0.name) }, chosen: filter.location),
+                domains: [Option(value: "", label: "Alle domeinen", selected: filter.domain.isEmpty)]
+                    + access.settings.domains.map { Option(value: $0, label: $0, selected: $0 == filter.domain) },
+                partners: access.role == .partner ? [] : [Option(value: "", label: "Alle aanbieders", selected: filter.partner.isEmpty)]
+                    + options(try partners.map { (try $0.requireID(), $0.name) }, chosen: filter.partner),
+                hasPartnerFilter: access.role != .partner,
+                statuses: [Option(value: "", label: "Alle", selected: filter.status.isEmpty)]
+                    + ActivityStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.status) },
+                from: filter.from, to: filter.to, filtered: filter.isActive, canCreate: access.canCreate, isEmptyBook: total == 0)
+        }
     }
 
     struct ListFilter: Encodable {
@@ -159,13 +160,14 @@ struct ActivitiesController: RouteCollection {
         let options = try await ActivityChoices.load(req, access)
         let items = try options.items(&form, access, chosenDays: days, chosenStaff: staff)
         let title = activity == nil ? "Nieuwe activiteit" : "Activiteit wijzigen"
-        let page = FormPage(
-            layout: try await req.layout(title, current: "activiteiten"),
-            back: try activity.map { "\(access.base)/\(try $0.requireID())" } ?? access.base, backLabel: activity == nil ? "Terug naar de activiteiten" : "Terug naar de activiteit",
-            title: title, lead: options.locations.isEmpty ? "Er zijn nog geen locaties. De projectleider voegt die toe bij Locaties en partners." : nil,
-            action: try activity.map { "\(access.base)/\(try $0.requireID())/bewerken" } ?? "\(access.base)/nieuw",
-            items: items, submit: "Opslaan", version: activity?.version, form: form)
-        return try req.page("forms/page", page, status: status)
+        return try await req.page("forms/page", title: title, current: "activiteiten", status: status) { layout in
+            FormPage(
+                layout: layout,
+                back: try activity.map { "\(access.base)/\(try $0.requireID())" } ?? access.base, backLabel: activity == nil ? "Terug naar de activiteiten" : "Terug naar de activiteit",
+                title: title, lead: options.locations.isEmpty ? "Er zijn nog geen locaties. De projectleider voegt die toe bij Locaties en partners." : nil,
+                action: try activity.map { "\(access.base)/\(try $0.requireID())/bewerken" } ?? "\(access.base)/nieuw",
+                items: items, submit: "Opslaan", version: activity?.version, form: form)
+        }
     }
 
     // MARK: show
@@ -248,12 +250,13 @@ struct ActivitiesController: RouteCollection {
         let questions = VoorafCheck.questions.map { form.choice($0.field, $0.text, noun: "een antwoord", options: yesNo) }
         let evaluation = form.field(VoorafCheckForm.CodingKeys.evaluatie, "Hoe evalueren jullie de activiteit?", noun: "hoe jullie evalueren", type: "textarea",
                                     hint: "Bijvoorbeeld: nabespreking na elke sessie, observatie met de Leuvense schaal, een korte vragenlijst voor de leerlingen.")
-        let page = CheckPage(
-            layout: try await req.layout("Vooraf-check", current: "activiteiten"), back: "\(access.base)/\(try activity.requireID())", name: activity.name,
-            action: "\(access.base)/\(try activity.requireID())/vooraf-check", version: activity.version, questions: questions, evaluation: evaluation,
-            vog: staff.map { "\($0.name): \($0.vog.label.lowercased())" }, hasVogProblems: staff.contains { !$0.vog.isValid }, hasStaff: !staff.isEmpty,
-            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
-        return try req.page("activiteiten/check", page, status: status)
+        return try await req.page("activiteiten/check", title: "Vooraf-check", current: "activiteiten", status: status) { layout in
+            CheckPage(
+                layout: layout, back: "\(access.base)/\(try activity.requireID())", name: activity.name,
+                action: "\(access.base)/\(try activity.requireID())/vooraf-check", version: activity.version, questions: questions, evaluation: evaluation,
+                vog: staff.map { "\($0.name): \($0.vog.label.lowercased())" }, hasVogProblems: staff.contains { !$0.vog.isValid }, hasStaff: !staff.isEmpty,
+                hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        }
     }
 }
 

@@ -70,45 +70,46 @@ enum ActivityPage {
         let today = req.today
         let chart = ObservationChart.monthly(id: "chart-activiteit", title: "Observaties van \(activity.name) per maand", sessions: sessions, today: today)
         func yesNo(_ b: Bool) -> String { b ? "Ja" : "Nee" }
-        let page = Page(
-            layout: try await req.layout(activity.name, current: "activiteiten"), base: access.base, name: activity.name,
-            status: activity.status.label, domain: activity.domain,
-            facts: [
-                Fact(label: "Locatie", value: location?.name ?? "—"),
-                Fact(label: "Aanbieder", value: partner?.name ?? "De school zelf"),
-                Fact(label: "Wanneer", value: activity.whenLabel.ifEmpty("—")),
-                Fact(label: "Periode", value: activity.period?.label ?? "—"),
-                Fact(label: "Groepen", value: activity.groups?.label ?? "—"),
-                Fact(label: "Hoogstens", value: activity.maxGroupSize.map { "\($0) leerlingen" } ?? "—"),
-            ],
-            safety: [
-                Fact(label: "In het schoolgebouw", value: yesNo(activity.inSchool)),
-                Fact(label: "Vier-ogenprincipe", value: yesNo(activity.vierOgen)),
-                Fact(label: "Contact voor en na", value: yesNo(activity.contactBeforeAfter)),
-                Fact(label: "Van school aanwezig", value: activity.schoolPresent.ifEmpty("—")),
-            ],
-            blocks: BouwbladPage.blocks(activity.goals), hasGoals: !activity.goals.isEmpty, doelHref: doelHref,
-            staff: vog.map { StaffRow(name: $0.name, vog: $0.vog.label, ok: $0.vog.isValid) }, hasStaff: !vog.isEmpty,
-            checkDone: answers != nil,
-            checkBy: activity.checkAt.map { "Ingevuld door \(activity.checkByName ?? "onbekend") op \(DutchDate.dayMonthYear($0))." },
-            checkOpen: open, hasCheckOpen: !open.isEmpty, evaluation: answers?.evaluation,
-            canEdit: access.canEdit(activity), canRecord: canRecord, editHref: "\(base)/bewerken", checkHref: "\(base)/vooraf-check",
-            statusAction: "\(base)/status",
-            statusOptions: ActivityStatus.allCases.map { StatusOption(value: $0.rawValue, label: $0.label, selected: $0 == activity.status) },
-            statusError: statusError, version: activity.version,
-            sessions: try sessions.map { s in
-                let held = !s.cancelled && (s.isoDate.map { $0 <= today } ?? false)
-                return SessionRow(
-                    date: s.isoDate?.shortLabel ?? s.date,
-                    state: s.cancelled ? "Gaat niet door" : held ? (s.pupils == nil && !s.hasNabespreking ? "Nog invullen" : "Geweest") : "Gepland",
-                    pupils: s.pupils.map(String.init) ?? "—", nabespreking: s.hasNabespreking ? "Ja" : "—",
-                    observed: s.isObserved ? "Ja" : "—",
-                    incident: s.incident ? (s.incidentHandledAt == nil ? "Incident, nog niet afgehandeld" : "Incident, afgehandeld") : nil,
-                    href: canRecord ? "\(base)/sessies/\(try s.requireID())" : nil)
-            },
-            hasSessions: !sessions.isEmpty, generateAction: "\(base)/sessies/genereren", addAction: "\(base)/sessies",
-            chart: chart, chartSVG: chart.svg, chartHasData: chart.hasData)
-        return try req.page("activiteiten/show", page, status: status)
+        return try await req.page("activiteiten/show", title: activity.name, current: "activiteiten", status: status) { layout in
+            Page(
+                layout: layout, base: access.base, name: activity.name,
+                status: activity.status.label, domain: activity.domain,
+                facts: [
+                    Fact(label: "Locatie", value: location?.name ?? "—"),
+                    Fact(label: "Aanbieder", value: partner?.name ?? "De school zelf"),
+                    Fact(label: "Wanneer", value: activity.whenLabel.ifEmpty("—")),
+                    Fact(label: "Periode", value: activity.period?.label ?? "—"),
+                    Fact(label: "Groepen", value: activity.groups?.label ?? "—"),
+                    Fact(label: "Hoogstens", value: activity.maxGroupSize.map { "\($0) leerlingen" } ?? "—"),
+                ],
+                safety: [
+                    Fact(label: "In het schoolgebouw", value: yesNo(activity.inSchool)),
+                    Fact(label: "Vier-ogenprincipe", value: yesNo(activity.vierOgen)),
+                    Fact(label: "Contact voor en na", value: yesNo(activity.contactBeforeAfter)),
+                    Fact(label: "Van school aanwezig", value: activity.schoolPresent.ifEmpty("—")),
+                ],
+                blocks: BouwbladPage.blocks(activity.goals), hasGoals: !activity.goals.isEmpty, doelHref: doelHref,
+                staff: vog.map { StaffRow(name: $0.name, vog: $0.vog.label, ok: $0.vog.isValid) }, hasStaff: !vog.isEmpty,
+                checkDone: answers != nil,
+                checkBy: activity.checkAt.map { "Ingevuld door \(activity.checkByName ?? "onbekend") op \(DutchDate.dayMonthYear($0))." },
+                checkOpen: open, hasCheckOpen: !open.isEmpty, evaluation: answers?.evaluation,
+                canEdit: access.canEdit(activity), canRecord: canRecord, editHref: "\(base)/bewerken", checkHref: "\(base)/vooraf-check",
+                statusAction: "\(base)/status",
+                statusOptions: ActivityStatus.allCases.map { StatusOption(value: $0.rawValue, label: $0.label, selected: $0 == activity.status) },
+                statusError: statusError, version: activity.version,
+                sessions: try sessions.map { s in
+                    let held = !s.cancelled && (s.isoDate.map { $0 <= today } ?? false)
+                    return SessionRow(
+                        date: s.isoDate?.shortLabel ?? s.date,
+                        state: s.cancelled ? "Gaat niet door" : held ? (s.pupils == nil && !s.hasNabespreking ? "Nog invullen" : "Geweest") : "Gepland",
+                        pupils: s.pupils.map(String.init) ?? "—", nabespreking: s.hasNabespreking ? "Ja" : "—",
+                        observed: s.isObserved ? "Ja" : "—",
+                        incident: s.incident ? (s.incidentHandledAt == nil ? "Incident, nog niet afgehandeld" : "Incident, afgehandeld") : nil,
+                        href: canRecord ? "\(base)/sessies/\(try s.requireID())" : nil)
+                },
+                hasSessions: !sessions.isEmpty, generateAction: "\(base)/sessies/genereren", addAction: "\(base)/sessies",
+                chart: chart, chartSVG: chart.svg, chartHasData: chart.hasData)
+        }
     }
 }
 

@@ -47,11 +47,12 @@ struct ActivitySettingsController: RouteCollection {
             .init(field: form.field(F.domains, "Eigen domeinen", noun: "de domeinen", type: "textarea",
                                     hint: "Cultuur, sport, cognitief en ontdekken zijn er altijd. Zet elk extra domein op een eigen regel.", required: false)),
         ]
-        let page = FormPage(
-            layout: try await req.layout("Instellingen activiteitenboek", current: "activiteiten"), back: "\(access.base)/dekking", backLabel: "Terug naar de dekking",
-            title: "Instellingen activiteitenboek", action: "\(access.base)/instellingen", items: items, submit: "Opslaan",
-            version: access.settings.id == nil ? 0 : access.settings.version, form: form)
-        return try req.page("forms/page", page, status: status)
+        return try await req.page("forms/page", title: "Instellingen activiteitenboek", current: "activiteiten", status: status) { layout in
+            FormPage(
+                layout: layout, back: "\(access.base)/dekking", backLabel: "Terug naar de dekking",
+                title: "Instellingen activiteitenboek", action: "\(access.base)/instellingen", items: items, submit: "Opslaan",
+                version: access.settings.id == nil ? 0 : access.settings.version, form: form)
+        }
     }
 
 }

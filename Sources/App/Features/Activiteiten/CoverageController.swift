@@ -77,13 +77,15 @@ struct CoverageController: RouteCollection {
                             below: cell.belowRule, label: cell.belowRule ? "te weinig" : "")
             })
         }
-        let page = CoveragePage(
-            layout: try await req.layout("Dekking", current: "activiteiten"), domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
-            from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
-            gapsText: coverage.gaps == 1 ? "1 vakje onder de afspraak." : "\(coverage.gaps) vakjes onder de afspraak.", gapList: gapList,
-            canSettings: access.canManagePlaces, settingsHref: "\(access.base)/instellingen",
-            evidence: try await Self.evidenceForm(req, access, kind: "dekking", period: period))
-        return try req.page("activiteiten/coverage", page)
+        let evidence = try await Self.evidenceForm(req, access, kind: "dekking", period: period)
+        return try await req.page("activiteiten/coverage", title: "Dekking", current: "activiteiten") { layout in
+            CoveragePage(
+                layout: layout, domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
+                from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
+                gapsText: coverage.gaps == 1 ? "1 vakje onder de afspraak." : "\(coverage.gaps) vakjes onder de afspraak.", gapList: gapList,
+                canSettings: access.canManagePlaces, settingsHref: "\(access.base)/instellingen",
+                evidence: evidence)
+        }
     }
 
     struct Group: Encodable { let title: String; let chart: ObservationChart; let svg: String; let hasData: Bool }
@@ -113,10 +115,12 @@ struct CoverageController: RouteCollection {
             return Group(title: key, chart: chart, svg: chart.svg, hasData: chart.hasData)
         }
         let overall = ObservationChart.monthly(id: "all", title: "", sessions: sessions, today: today).observedShare
-        let page = ObservationsPage(
-            layout: try await req.layout("Observaties", current: "activiteiten"), groups: groups, hasGroups: !groups.isEmpty,
-            per: [("domein", "Domein"), ("locatie", "Locatie"), ("activiteit", "Activiteit")].map { Option(value: $0.0, label: $0.1, selected: $0.0 == per) },
-            overall: overall, evidence: try await Self.evidenceForm(req, access, kind: "observaties", period: Self.period(req)))
-        return try req.page("activiteiten/observations", page)
+        let evidence = try await Self.evidenceForm(req, access, kind: "observaties", period: Self.period(req))
+        return try await req.page("activiteiten/observations", title: "Observaties", current: "activiteiten") { layout in
+            ObservationsPage(
+                layout: layout, groups: groups, hasGroups: !groups.isEmpty,
+                per: [("domein", "Domein"), ("locatie", "Locatie"), ("activiteit", "Activiteit")].map { Option(value: $0.0, label: $0.1, selected: $0.0 == per) },
+                overall: overall, evidence: evidence)
+        }
     }
 }

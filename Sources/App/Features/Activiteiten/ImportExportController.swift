@@ -122,11 +122,12 @@ struct ImportExportController: RouteCollection {
 
     private func render(_ req: Request, _ access: ActivityAccess, error: String?, rows: [PreviewRow], csv: String, fileName: String, status: HTTPStatus = .ok) async throws -> Response {
         let good = rows.filter(\.ok).count
-        let page = Page(
-            layout: try await req.layout("Activiteiten importeren", current: "activiteiten"), base: access.base,
-            columns: ActivityImport.columns.joined(separator: "; "), error: error, rows: rows, hasPreview: !rows.isEmpty,
-            good: good, bad: rows.count - good, csv: Data(csv.utf8).base64EncodedString(), fileName: fileName)
-        return try req.page("activiteiten/import", page, status: status)
+        return try await req.page("activiteiten/import", title: "Activiteiten importeren", current: "activiteiten", status: status) { layout in
+            Page(
+                layout: layout, base: access.base,
+                columns: ActivityImport.columns.joined(separator: "; "), error: error, rows: rows, hasPreview: !rows.isEmpty,
+                good: good, bad: rows.count - good, csv: Data(csv.utf8).base64EncodedString(), fileName: fileName)
+        }
     }
 
     private func importing(_ req: Request) async throws -> ActivityAccess {

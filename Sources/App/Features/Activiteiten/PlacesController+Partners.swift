@@ -53,12 +53,13 @@ extension PlacesController {
             .init(field: form.field(F.contactEmail, "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
         ]
         let base = Paths.coalition(access.slug).base
-        let page = FormPage(
-            layout: try await req.layout(partner == nil ? "Partner toevoegen" : "Partner wijzigen", current: "activiteiten"),
-            back: try partner.map { "\(base)/partners/\(try $0.requireID())" } ?? "\(base)/locaties", backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",
-            title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", action: try partner.map { "\(base)/partners/\(try $0.requireID())/bewerken" } ?? "\(base)/partners/nieuw",
-            items: items, submit: "Opslaan", version: partner?.version, form: form)
-        return try req.page("forms/page", page, status: status)
+        return try await req.page("forms/page", title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", current: "activiteiten", status: status) { layout in
+            FormPage(
+                layout: layout,
+                back: try partner.map { "\(base)/partners/\(try $0.requireID())" } ?? "\(base)/locaties", backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",
+                title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", action: try partner.map { "\(base)/partners/\(try $0.requireID())/bewerken" } ?? "\(base)/partners/nieuw",
+                items: items, submit: "Opslaan", version: partner?.version, form: form)
+        }
     }
 
     func findPartner(_ req: Request, _ access: ActivityAccess) async throws -> PartnerRecord {

@@ -42,16 +42,17 @@ extension PlacesController {
             form.field(F.role, "Rol", noun: "de rol", hint: "Bijvoorbeeld: trainer, docent, vrijwilliger", required: false),
             form.field(F.vogDate, "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "De datum die op de Verklaring Omtrent het Gedrag staat. Leeg als er nog geen VOG is.", required: false),
         ]
-        let page = PartnerPage(
-            layout: try await req.layout(partner.name, current: "activiteiten"), base: Paths.coalition(access.slug).base, name: partner.name,
-            kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
-            staff: try staff.map { s in
-                let vog = s.vog(validityYears: access.settings.vogYears, today: today)
-                return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? "\(base)/medewerkers/\(try s.requireID())" : nil)
-            },
-            hasStaff: !staff.isEmpty, canManage: access.canManagePlaces, editHref: "\(base)/bewerken", canEditStaff: canEdit, action: "\(base)/medewerkers",
-            fields: fields, hasErrors: !form.errors.isEmpty, errorSummary: form.summary, vogYears: access.settings.vogYears)
-        return try req.page("activiteiten/partner", page, status: status)
+        return try await req.page("activiteiten/partner", title: partner.name, current: "activiteiten", status: status) { layout in
+            PartnerPage(
+                layout: layout, base: Paths.coalition(access.slug).base, name: partner.name,
+                kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
+                staff: try staff.map { s in
+                    let vog = s.vog(validityYears: access.settings.vogYears, today: today)
+                    return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? "\(base)/medewerkers/\(try s.requireID())" : nil)
+                },
+                hasStaff: !staff.isEmpty, canManage: access.canManagePlaces, editHref: "\(base)/bewerken", canEditStaff: canEdit, action: "\(base)/medewerkers",
+                fields: fields, hasErrors: !form.errors.isEmpty, errorSummary: form.summary, vogYears: access.settings.vogYears)
+        }
     }
 
     func addStaff(req: Request) async throws -> Response {
@@ -108,11 +109,13 @@ extension PlacesController {
             .init(field: form.field(F.role, "Rol", noun: "de rol", required: false)),
             .init(field: form.field(F.vogDate, "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "Leeg als er nog geen VOG is.", required: false)),
         ]
-        let page = StaffPage(
-            form: FormPage(layout: try await req.layout("Medewerker wijzigen", current: "activiteiten"), back: base, backLabel: "Terug naar \(partner.name)",
-                           title: "Medewerker wijzigen", action: "\(base)/medewerkers/\(try staff.requireID())", items: items, submit: "Opslaan", version: staff.version, form: form),
-            deleteAction: "\(base)/medewerkers/\(try staff.requireID())/verwijderen", name: staff.name)
-        return try req.page("activiteiten/staff", page, status: status)
+        let action = Paths.coalition(access.slug).staff(try staff.requireID(), of: try partner.requireID())
+        return try await req.page("activiteiten/staff", title: "Medewerker wijzigen", current: "activiteiten", status: status) { layout in
+            StaffPage(
+                form: FormPage(layout: layout, back: base, backLabel: "Terug naar \(partner.name)",
+                               title: "Medewerker wijzigen", action: action, items: items, submit: "Opslaan", version: staff.version, form: form),
+                deleteAction: "\(action)/verwijderen", name: staff.name)
+        }
     }
 
     struct StaffPage: Encodable { let form: FormPage; let deleteAction: String; let name: String }

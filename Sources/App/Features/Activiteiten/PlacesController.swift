@@ -47,21 +47,22 @@ struct PlacesController: RouteCollection {
         let coordinators = try await places.coordinators()
         let today = req.today
         let base = Paths.coalition(access.slug).base
-        let page = ListPage(
-            layout: try await req.layout("Locaties en partners", current: "activiteiten"), base: base,
-            locations: try locations.map { l in
-                LocationRow(name: l.name, school: l.school, address: l.address, groups: YearGroups(l.yearGroups.split(separator: ",").compactMap { Int($0) })?.label ?? "—",
-                            coordinators: (coordinators.byLocation[(try l.requireID())] ?? []).sorted().joined(separator: ", ").ifEmpty("—"),
-                            href: access.canManagePlaces ? "\(base)/locaties/\(try l.requireID())" : nil)
-            },
-            partners: try partners.map { p in
-                let own = staff.filter { $0.partnerID == p.id }
-                return PartnerRow(name: p.name, kind: PartnerInput.kindLabel(p.kind), contact: p.contactName.ifEmpty("—"), staff: own.count,
-                                  vogProblems: own.filter { !$0.vog(validityYears: access.settings.vogYears, today: today).isValid }.count,
-                                  href: "\(base)/partners/\(try p.requireID())")
-            },
-            hasLocations: !locations.isEmpty, hasPartners: !partners.isEmpty, canManage: access.canManagePlaces, vogYears: access.settings.vogYears)
-        return try req.page("activiteiten/places", page)
+        return try await req.page("activiteiten/places", title: "Locaties en partners", current: "activiteiten") { layout in
+            ListPage(
+                layout: layout, base: base,
+                locations: try locations.map { l in
+                    LocationRow(name: l.name, school: l.school, address: l.address, groups: YearGroups(l.yearGroups.split(separator: ",").compactMap { Int($0) })?.label ?? "—",
+                                coordinators: (coordinators.byLocation[(try l.requireID())] ?? []).sorted().joined(separator: ", ").ifEmpty("—"),
+                                href: access.canManagePlaces ? "\(base)/locaties/\(try l.requireID())" : nil)
+                },
+                partners: try partners.map { p in
+                    let own = staff.filter { $0.partnerID == p.id }
+                    return PartnerRow(name: p.name, kind: PartnerInput.kindLabel(p.kind), contact: p.contactName.ifEmpty("—"), staff: own.count,
+                                      vogProblems: own.filter { !$0.vog(validityYears: access.settings.vogYears, today: today).isValid }.count,
+                                      href: "\(base)/partners/\(try p.requireID())")
+                },
+                hasLocations: !locations.isEmpty, hasPartners: !partners.isEmpty, canManage: access.canManagePlaces, vogYears: access.settings.vogYears)
+        }
     }
 
     // MARK: locations
@@ -137,12 +138,13 @@ struct PlacesController: RouteCollection {
                                                    options: coordinators.members.map { ($0.0.uuidString, $0.1) }, chosen: chosen)))
         }
         let base = Paths.coalition(access.slug).locaties
-        let page = FormPage(
-            layout: try await req.layout(location == nil ? "Locatie toevoegen" : "Locatie wijzigen", current: "activiteiten"),
-            back: base, backLabel: "Terug naar locaties en partners", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen",
-            lead: coordinators.members.isEmpty ? "Coördinatoren koppel je hier zodra ze lid zijn van de coalitie." : nil,
-            action: try location.map { "\(base)/\(try $0.requireID())" } ?? "\(base)/nieuw", items: items, submit: "Opslaan", version: location?.version, form: form)
-        return try req.page("forms/page", page, status: status)
+        return try await req.page("forms/page", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen", current: "activiteiten", status: status) { layout in
+            FormPage(
+                layout: layout,
+                back: base, backLabel: "Terug naar locaties en partners", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen",
+                lead: coordinators.members.isEmpty ? "Coördinatoren koppel je hier zodra ze lid zijn van de coalitie." : nil,
+                action: try location.map { "\(base)/\(try $0.requireID())" } ?? "\(base)/nieuw", items: items, submit: "Opslaan", version: location?.version, form: form)
+        }
     }
 
     func findLocation(_ req: Request, _ access: ActivityAccess) async throws -> LocationRecord {

@@ -154,19 +154,20 @@ struct SessionsController: RouteCollection {
                 },
                 countsError: countsError, help: scale.descriptions.map { LevelHelp(level: $0.level, text: $0.text) })
         }
-        let page = Page(
-            layout: try await req.layout("Sessie van \(activity.name)", current: "activiteiten"), back: "\(base)#sessies", activity: activity.name,
-            dateLabel: session.isoDate?.label ?? session.date, action: "\(base)/sessies/\(try session.requireID())", version: session.version,
-            date: form.field(F.date, "Datum", noun: "de datum", type: "date"),
-            cancelled: form.values[F.cancelled.fieldName] == "ja",
-            pupils: form.field(F.pupils, "Aantal leerlingen aanwezig", noun: "het aantal leerlingen", type: "number", hint: "Alleen een aantal, geen namen.", required: false),
-            wentWell: form.field(F.wentWell, "Wat ging goed?", noun: "wat goed ging", type: "textarea", required: false),
-            improve: form.field(F.improve, "Wat kan de volgende keer beter?", noun: "wat beter kan", type: "textarea", required: false),
-            incident: form.choice(F.incident, "Was er een incident?", noun: "of er een incident was", options: [("nee", "Nee", nil), ("ja", "Ja", nil)]),
-            incidentText: form.field(F.incidentText, "Wat is er gebeurd? (alleen bij een incident)", noun: "wat er gebeurd is", type: "textarea",
-                                     hint: "Beschrijf wat er gebeurde en wat er is gedaan. Noem geen namen van leerlingen.", required: false),
-            scales: scales, hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
-        return try req.page("activiteiten/session", page, status: status)
+        return try await req.page("activiteiten/session", title: "Sessie van \(activity.name)", current: "activiteiten", status: status) { layout in
+            Page(
+                layout: layout, back: "\(base)#sessies", activity: activity.name,
+                dateLabel: session.isoDate?.label ?? session.date, action: "\(base)/sessies/\(try session.requireID())", version: session.version,
+                date: form.field(F.date, "Datum", noun: "de datum", type: "date"),
+                cancelled: form.values[F.cancelled.fieldName] == "ja",
+                pupils: form.field(F.pupils, "Aantal leerlingen aanwezig", noun: "het aantal leerlingen", type: "number", hint: "Alleen een aantal, geen namen.", required: false),
+                wentWell: form.field(F.wentWell, "Wat ging goed?", noun: "wat goed ging", type: "textarea", required: false),
+                improve: form.field(F.improve, "Wat kan de volgende keer beter?", noun: "wat beter kan", type: "textarea", required: false),
+                incident: form.choice(F.incident, "Was er een incident?", noun: "of er een incident was", options: [("nee", "Nee", nil), ("ja", "Ja", nil)]),
+                incidentText: form.field(F.incidentText, "Wat is er gebeurd? (alleen bij een incident)", noun: "wat er gebeurd is", type: "textarea",
+                                         hint: "Beschrijf wat er gebeurde en wat er is gedaan. Noem geen namen van leerlingen.", required: false),
+                scales: scales, hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        }
     }
 
     private func recording(_ req: Request) async throws -> (ActivityAccess, ActivityRecord) {
@@ -201,9 +202,10 @@ struct SessionsController: RouteCollection {
                         action: s.incidentHandledAt == nil ? "\(access.base)/incidenten/\(try s.requireID())/afgehandeld" : nil)
         }
         let open = rows.filter { $0.handled == nil }, handled = rows.filter { $0.handled != nil }
-        let page = IncidentsPage(layout: try await req.layout("Incidenten", current: "activiteiten"), open: open, handled: handled,
-                                 hasOpen: !open.isEmpty, hasHandled: !handled.isEmpty)
-        return try req.page("activiteiten/incidents", page)
+        return try await req.page("activiteiten/incidents", title: "Incidenten", current: "activiteiten") { layout in
+            IncidentsPage(layout: layout, open: open, handled: handled,
+                                     hasOpen: !open.isEmpty, hasHandled: !handled.isEmpty)
+        }
     }
 
     func handle(req: Request) async throws -> Response {

@@ -58,12 +58,13 @@ struct AdminCoalitionsController: RouteCollection {
             Row(name: $0.name, period: $0.period.label, members: counts[(try $0.requireID())] ?? 0,
                 href: mine.contains(try $0.requireID()) ? Paths.coalition($0.slug).home : nil, slug: $0.slug)
         }
-        let page = Page(
-            layout: try await req.layout("Coalities beheren", current: "beheer"), rows: rows,
-            coalitionName: form.field(CoalitionForm.CodingKeys.coalitionName, "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "off"),
-            periodStart: form.field(CoalitionForm.CodingKeys.periodStart, "Periode: beginjaar", noun: "het beginjaar", autocomplete: "off"),
-            periodEnd: form.field(CoalitionForm.CodingKeys.periodEnd, "Periode: eindjaar", noun: "het eindjaar", autocomplete: "off"),
-            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
-        return try req.page("admin/coalitions", page, status: status)
+        return try await req.page("admin/coalitions", title: "Coalities beheren", current: "beheer", status: status) { layout in
+            Page(
+                layout: layout, rows: rows,
+                coalitionName: form.field(CoalitionForm.CodingKeys.coalitionName, "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "off"),
+                periodStart: form.field(CoalitionForm.CodingKeys.periodStart, "Periode: beginjaar", noun: "het beginjaar", autocomplete: "off"),
+                periodEnd: form.field(CoalitionForm.CodingKeys.periodEnd, "Periode: eindjaar", noun: "het eindjaar", autocomplete: "off"),
+                hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        }
     }
 }

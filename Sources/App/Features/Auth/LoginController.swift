@@ -75,12 +75,13 @@ struct LoginController: RouteCollection {
     private func render(_ req: Request, email: String, back: String, status: HTTPStatus = .ok, problem: String?) async throws -> Response {
         typealias F = LoginForm.CodingKeys
         var form = FormState(LoginForm(email: email))
-        let page = Page(
-            layout: try await req.layout("Inloggen"),
-            email: form.field(F.email, "E-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "username"),
-            password: form.field(F.password, "Wachtwoord", noun: "je wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
-            back: back, problem: problem)
-        return try req.page("auth/login", page, status: status)
+        return try await req.page("auth/login", title: "Inloggen", status: status) { layout in
+            Page(
+                layout: layout,
+                email: form.field(F.email, "E-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "username"),
+                password: form.field(F.password, "Wachtwoord", noun: "je wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
+                back: back, problem: problem)
+        }
     }
 }
 

@@ -84,31 +84,55 @@ enum BouwbladPage {
         }
     }
 
+    /// Everything the page shows besides the bouwblad itself, read before the page is built.
+    struct Model {
+        let context: BouwbladContext
+        let layout: Layout
+        let members: [MembershipRecord]
+        let catalog: FormatCatalog
+        let bouwbladen: [BouwbladRecord]
+        /// Bouwbladen whose newest cycle is still open: a question cannot be carried there.
+        let busy: Set<UUID>
+        let links: [LinkRecord]
+        let today: IsoDate
+    }
+
+    static func load(_ req: Request, _ context: BouwbladContext) async throws -> Model {
+        let store = context.store(req.db)
+        let title = context.bouwblad.title.isEmpty ? "Bouwblad \(context.bouwsteen.key.name)" : context.bouwblad.title
+        return Model(
+            context: context, layout: try await req.layout(title, current: "start"), members: try await store.members(),
+            catalog: try await req.formatCatalog(), bouwbladen: try await store.bouwbladen(), busy: try await store.bouwbladenWithOpenCycle(),
+            links: try await store.links(touching: context.bouwblad), today: req.today)
+    }
+
     static func render(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        try req.page("bouwbladen/show", try build(try await load(req, context), form: form, problem: problem), status: status)
+    }
+
+    /// The page from loaded values, the typed values of a refused form and a problem: no I/O.
+    static func build(_ model: Model, form: FormState = FormState(), problem: String? = nil) throws -> Page {
+        let context = model.context, catalog = model.catalog, bouwbladen = model.bouwbladen
         var form = form
         let canEdit = context.canEdit
-        let store = context.store(req.db)
-        let memberships = try await store.members()
+        let memberships = model.members
         let members = try memberships.map { (try $0.requireID(), $0.user.name) }.sorted { $0.1 < $1.1 }
         let keeper = memberships.first { $0.id == context.bouwblad.keeperID }?.user.name
         let contributorNames = memberships.filter { m in context.contributors.contains { $0.membershipID == m.id } }.map(\.user.name).sorted()
         let state = BouwbladState.of(exists: true, newestCycleClosed: context.newest?.closedAt != nil, readyForReport: context.bouwblad.readyForReport)
-        let catalog = try await req.formatCatalog()
-        let bouwbladen = try await store.bouwbladen()
-        let busy = try await store.bouwbladenWithOpenCycle()
-        let carryOptions = try Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !busy.contains($0) }))
+        let carryOptions = try Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !model.busy.contains($0) }))
         let nextOptions = [ChoiceOption(value: "same", label: "Volgende cyclus in dit bouwblad", hint: nil, selected: true, id: "f-next-same")]
             + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
-        let cycles = try context.cycles.sorted { $0.number > $1.number }.map { try cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, today: req.today, form: &form) }
-        let links = try await Links.load(req, context, catalog: catalog, bouwbladen: bouwbladen, canEdit: canEdit)
+        let cycles = try context.cycles.sorted { $0.number > $1.number }.map { try cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, today: model.today, form: &form) }
+        let links = try Links.build(context, model.links, catalog: catalog, bouwbladen: bouwbladen, canEdit: canEdit)
         let linkTarget = form.subChoice("link", LinkForm.CodingKeys.target, "Welke bouwsteen raakt dit?", noun: "een bouwsteen", value: "",
                                         options: [("", "Kies een bouwsteen")] + (try Target.options(context, catalog: catalog, bouwbladen: bouwbladen).map { ($0.value, $0.label.trimmingWhitespace()) }))
         let linkNote = form.subField("link", LinkForm.CodingKeys.note, "Korte toelichting (mag leeg)", noun: "een toelichting", value: "")
         if form.values[TitleForm.CodingKeys.title.fieldName] == nil { form.values[TitleForm.CodingKeys.title.fieldName] = context.bouwblad.title }
         let titleField = form.field(TitleForm.CodingKeys.title, "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
         let bouwsteenHref = Paths.coalition(context.tenant.coalition.slug).bouwsteen(context.bouwsteen.key.code)
-        let page = Page(
-            layout: try await req.layout(context.bouwblad.title.isEmpty ? "Bouwblad \(context.bouwsteen.key.name)" : context.bouwblad.title, current: "start"),
+        return Page(
+            layout: model.layout,
             base: context.base, bouwsteenName: context.bouwsteen.key.name, bouwsteenHref: bouwsteenHref,
             question: context.questionText, mandatory: context.question?.mandatory ?? false, ownQuestion: context.question == nil,
             title: context.bouwblad.title, titleField: titleField, version: context.bouwblad.version, keeper: keeper, canEdit: canEdit,
@@ -125,7 +149,6 @@ enum BouwbladPage {
             },
             contributorNames: contributorNames.isEmpty ? nil : contributorNames.joined(separator: ", "),
             ready: context.bouwblad.readyForReport, stateLabel: state.label, stateIcon: state.icon)
-        return try req.page("bouwbladen/show", page, status: status)
     }
 
     private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], nextOptions: [ChoiceOption], today: IsoDate, form: inout FormState) throws -> Cycle {

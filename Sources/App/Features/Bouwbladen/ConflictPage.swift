@@ -24,12 +24,13 @@ enum ConflictPage {
             by = "\(name), \(DutchDate.dayMonthYear(latest.createdAt)) om \(DutchDate.time(latest.createdAt))"
         }
         let current = cycle.text(step)
-        let page = Page(
-            layout: try await req.layout("Iemand anders heeft dit intussen gewijzigd", current: "start"),
-            backHref: context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)",
-            stepLabel: "Cyclus \(cycle.number), stap \(step.number) – \(step.title)",
-            theirs: current, theirsBy: by, yours: yours,
-            action: "\(context.base)/cycli/\(try cycle.requireID())/stappen/\(step.rawValue)", base: Tokens.sha256(current))
-        return try req.page("bouwbladen/conflict", page, status: .conflict)
+        return try await req.page("bouwbladen/conflict", title: "Iemand anders heeft dit intussen gewijzigd", current: "start", status: .conflict) { layout in
+            Page(
+                layout: layout,
+                backHref: context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)",
+                stepLabel: "Cyclus \(cycle.number), stap \(step.number) – \(step.title)",
+                theirs: current, theirsBy: by, yours: yours,
+                action: "\(context.base)/cycli/\(try cycle.requireID())/stappen/\(step.rawValue)", base: Tokens.sha256(current))
+        }
     }
 }

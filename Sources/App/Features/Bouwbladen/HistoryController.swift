@@ -40,11 +40,12 @@ struct HistoryController: RouteCollection {
                 restoreAction: canEdit && revision.cycleID != nil && CycleStep(rawValue: revision.field) != nil
                     ? "\(context.base)/geschiedenis/\(try revision.requireID())/terugzetten" : nil)
         }
-        let page = Page(
-            layout: try await req.layout("Geschiedenis", current: "start"), backHref: context.base,
-            title: context.bouwblad.title.isEmpty ? context.questionText : context.bouwblad.title,
-            entries: entries, hasEntries: !entries.isEmpty, canEdit: canEdit)
-        return try req.page("bouwbladen/history", page)
+        return try await req.page("bouwbladen/history", title: "Geschiedenis", current: "start") { layout in
+            Page(
+                layout: layout, backHref: context.base,
+                title: context.bouwblad.title.isEmpty ? context.questionText : context.bouwblad.title,
+                entries: entries, hasEntries: !entries.isEmpty, canEdit: canEdit)
+        }
     }
 
     func restore(req: Request) async throws -> Response {

@@ -9,10 +9,9 @@ struct Links {
     let outgoing: [View]
     let incoming: [View]
 
-    /// Everything the bouwblad page needs, in two queries.
-    static func load(_ req: Request, _ context: BouwbladContext, catalog: FormatCatalog, bouwbladen: [BouwbladRecord], canEdit: Bool) async throws -> Links {
+    /// Both sides of the bouwblad page's links, from the links that touch it.
+    static func build(_ context: BouwbladContext, _ links: [LinkRecord], catalog: FormatCatalog, bouwbladen: [BouwbladRecord], canEdit: Bool) throws -> Links {
         let me = context.bouwblad
-        let links = try await context.store(req.db).links(touching: me)
         let byID = Dictionary(uniqueKeysWithValues: try bouwbladen.map { (try $0.requireID(), $0) })
         let slug = context.tenant.coalition.slug
         let numbers = Dictionary(uniqueKeysWithValues: try context.cycles.map { (try $0.requireID(), $0.number) })

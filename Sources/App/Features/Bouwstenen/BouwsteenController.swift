@@ -99,24 +99,25 @@ struct BouwsteenController: RouteCollection {
         let byQuestion = Dictionary(bouwbladen.compactMap { b in b.questionID.map { ($0, b) } }, uniquingKeysWith: { a, _ in a })
         var form = form
         let links = try await BouwsteenLinks.load(req, tenant: tenant, bouwsteen: bouwsteen, own: bouwbladen, catalog: req.formatCatalog())
-        let page = Page(
-            layout: try await req.layout(bouwsteen.key.name, current: "start"), base: base,
-            code: bouwsteen.key.code, name: bouwsteen.key.name, description: bouwsteen.description,
-            questions: try bouwsteen.questions.map { q in
-                QuestionItem(id: q.id.uuidString, text: q.text, mandatory: q.mandatory,
-                             bouwbladHref: try byQuestion[q.id].map { "\(base)/bouwbladen/\(try $0.requireID())" })
-            },
-            bouwbladen: try bouwbladen.map { b in
-                let question = b.questionID.flatMap { id in bouwsteen.questions.first { $0.id == id } }
-                return BouwbladItem(
-                    href: "\(base)/bouwbladen/\(try b.requireID())", title: b.title.isEmpty ? "Bouwblad zonder eigen titel" : b.title,
-                    question: question?.text ?? b.ownQuestion ?? "", mandatory: question?.mandatory ?? false)
-            },
-            hasBouwbladen: !bouwbladen.isEmpty, canEdit: tenant.role.canEditBouwblad(),
-            ownQuestion: form.field(NewBouwbladForm.CodingKeys.ownQuestion, "Eigen vraag", noun: "je vraag", hint: "Een open vraag die past bij jullie situatie."),
-            title: form.field(NewBouwbladForm.CodingKeys.title, "Korte titel (mag leeg blijven)", noun: "een titel", hint: "Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false),
-            hasErrors: !form.errors.isEmpty, errorSummary: form.summary, links: links, hasLinks: !links.isEmpty)
-        return try req.page("bouwstenen/show", page, status: status)
+        return try await req.page("bouwstenen/show", title: bouwsteen.key.name, current: "start", status: status) { layout in
+            Page(
+                layout: layout, base: base,
+                code: bouwsteen.key.code, name: bouwsteen.key.name, description: bouwsteen.description,
+                questions: try bouwsteen.questions.map { q in
+                    QuestionItem(id: q.id.uuidString, text: q.text, mandatory: q.mandatory,
+                                 bouwbladHref: try byQuestion[q.id].map { "\(base)/bouwbladen/\(try $0.requireID())" })
+                },
+                bouwbladen: try bouwbladen.map { b in
+                    let question = b.questionID.flatMap { id in bouwsteen.questions.first { $0.id == id } }
+                    return BouwbladItem(
+                        href: "\(base)/bouwbladen/\(try b.requireID())", title: b.title.isEmpty ? "Bouwblad zonder eigen titel" : b.title,
+                        question: question?.text ?? b.ownQuestion ?? "", mandatory: question?.mandatory ?? false)
+                },
+                hasBouwbladen: !bouwbladen.isEmpty, canEdit: tenant.role.canEditBouwblad(),
+                ownQuestion: form.field(NewBouwbladForm.CodingKeys.ownQuestion, "Eigen vraag", noun: "je vraag", hint: "Een open vraag die past bij jullie situatie."),
+                title: form.field(NewBouwbladForm.CodingKeys.title, "Korte titel (mag leeg blijven)", noun: "een titel", hint: "Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false),
+                hasErrors: !form.errors.isEmpty, errorSummary: form.summary, links: links, hasLinks: !links.isEmpty)
+        }
     }
 }
 

@@ -59,16 +59,17 @@ struct FirstUseController: RouteCollection {
 
     private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = form
-        let page = Page(
-            layout: try await req.layout("Eerste gebruik"),
-            coalitionName: form.field(CoalitionForm.CodingKeys.coalitionName, "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "organization", hint: "Bijvoorbeeld: Coalitie Rivierstad"),
-            periodStart: form.field(CoalitionForm.CodingKeys.periodStart, "Periode: beginjaar", noun: "het beginjaar", type: "text", autocomplete: "off"),
-            periodEnd: form.field(CoalitionForm.CodingKeys.periodEnd, "Periode: eindjaar", noun: "het eindjaar", type: "text", autocomplete: "off"),
-            name: form.field(AccountForm.CodingKeys.name, "Je naam", noun: "je naam", autocomplete: "name"),
-            email: form.field(AccountForm.CodingKeys.email, "Je e-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "email", hint: "Hiermee log je in."),
-            password: form.field(AccountForm.CodingKeys.password, "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
-            passwordRepeat: form.field(AccountForm.CodingKeys.passwordRepeat, "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
-            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
-        return try req.page("firstuse/form", page, status: status)
+        return try await req.page("firstuse/form", title: "Eerste gebruik", status: status) { layout in
+            Page(
+                layout: layout,
+                coalitionName: form.field(CoalitionForm.CodingKeys.coalitionName, "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "organization", hint: "Bijvoorbeeld: Coalitie Rivierstad"),
+                periodStart: form.field(CoalitionForm.CodingKeys.periodStart, "Periode: beginjaar", noun: "het beginjaar", type: "text", autocomplete: "off"),
+                periodEnd: form.field(CoalitionForm.CodingKeys.periodEnd, "Periode: eindjaar", noun: "het eindjaar", type: "text", autocomplete: "off"),
+                name: form.field(AccountForm.CodingKeys.name, "Je naam", noun: "je naam", autocomplete: "name"),
+                email: form.field(AccountForm.CodingKeys.email, "Je e-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "email", hint: "Hiermee log je in."),
+                password: form.field(AccountForm.CodingKeys.password, "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
+                passwordRepeat: form.field(AccountForm.CodingKeys.passwordRepeat, "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+                hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        }
     }
 }

@@ -18,6 +18,6 @@ struct HomeController: RouteCollection {
         let items = coalitions.map { c, role in
             Item(href: Paths.coalition(c.slug).home, name: c.name, period: c.period.label, role: Messages.roleLabel(role).lowercased())
         }
-        return try req.page("home/coalitions", Page(layout: try await req.layout("Je coalities"), coalitions: items, hasCoalitions: !items.isEmpty))
+        return try await req.page("home/coalitions", title: "Je coalities") { Page(layout: $0, coalitions: items, hasCoalitions: !items.isEmpty) }
     }
 }

@@ -90,7 +90,7 @@ struct AcceptInvitationController: RouteCollection {
     }
 
     private func invalid(_ req: Request) async throws -> Response {
-        try req.page("invitation/invalid", Invalid(layout: try await req.layout("Uitnodiging niet geldig")), status: .notFound)
+        try await req.page("invitation/invalid", title: "Uitnodiging niet geldig", status: .notFound) { Invalid(layout: $0) }
     }
 
     private func render(
@@ -98,15 +98,16 @@ struct AcceptInvitationController: RouteCollection {
     ) async throws -> Response {
         var form = form
         let user = req.currentUser
-        let page = Page(
-            layout: try await req.layout("Uitnodiging"), action: req.url.path, coalitionName: coalition.name,
-            role: Messages.roleLabel(invitation.role).lowercased(), email: invitation.email,
-            loginHref: LoginController.href(returningTo: req.url.path),
-            asCurrentUser: user?.email == invitation.email, otherUser: user.flatMap { $0.email == invitation.email ? nil : $0.email },
-            name: form.field(AccountForm.CodingKeys.name, "Je naam", noun: "je naam", autocomplete: "name"),
-            password: form.field(AccountForm.CodingKeys.password, "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
-            passwordRepeat: form.field(AccountForm.CodingKeys.passwordRepeat, "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
-            hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
-        return try req.page("invitation/accept", page, status: status)
+        return try await req.page("invitation/accept", title: "Uitnodiging", status: status) { layout in
+            Page(
+                layout: layout, action: req.url.path, coalitionName: coalition.name,
+                role: Messages.roleLabel(invitation.role).lowercased(), email: invitation.email,
+                loginHref: LoginController.href(returningTo: req.url.path),
+                asCurrentUser: user?.email == invitation.email, otherUser: user.flatMap { $0.email == invitation.email ? nil : $0.email },
+                name: form.field(AccountForm.CodingKeys.name, "Je naam", noun: "je naam", autocomplete: "name"),
+                password: form.field(AccountForm.CodingKeys.password, "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),
+                passwordRepeat: form.field(AccountForm.CodingKeys.passwordRepeat, "Herhaal het wachtwoord", noun: "het wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+                hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+        }
     }
 }

@@ -63,10 +63,11 @@ struct InviteController: RouteCollection {
         }
         // Shown in this response only; a reload asks the browser to send the form again,
         // which is refused as a duplicate, so the link is never shown twice.
-        let page = Created(
-            layout: try await req.layout("Uitnodiging gemaakt", current: "leden"), base: Paths.coalition(tenant.coalition.slug).base,
-            name: input.name, link: req.absoluteURL("/uitnodiging/\(token)"), validUntil: DutchDate.dayMonthYear(expiresAt))
-        return try req.page("members/invited", page, status: .created)
+        return try await req.page("members/invited", title: "Uitnodiging gemaakt", current: "leden", status: .created) { layout in
+            Created(
+                layout: layout, base: Paths.coalition(tenant.coalition.slug).base,
+                name: input.name, link: req.absoluteURL("/uitnodiging/\(token)"), validUntil: DutchDate.dayMonthYear(expiresAt))
+        }
     }
 
     private func render(_ req: Request, _ form: FormState, chosenLocations: [String], status: HTTPStatus = .ok) async throws -> Response {
@@ -79,19 +80,20 @@ struct InviteController: RouteCollection {
         let role = form.choice(F.role, "Rol", noun: "een rol", options: Role.allCases.map { ($0.rawValue, Messages.roleLabel($0), Messages.roleHelp($0)) })
         let locationsError = form.errors[F.locations].map { _ in "Kies minstens één schoollocatie voor een coördinator." }
         let partnerError = form.errors[F.partner].map { _ in "Kies de partnerorganisatie van deze persoon." }
-        let page = Page(
-            layout: try await req.layout("Iemand uitnodigen", current: "leden"), base: Paths.coalition(tenant.coalition.slug).base,
-            name: name, email: email, role: role,
-            locations: options.sortedLocations.map { Option(id: "loc-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: chosenLocations.contains($0.0.uuidString)) },
-            hasLocations: !options.locations.isEmpty, locationsError: locationsError,
-            partners: options.sortedPartners.map { Option(id: "par-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: form.values[F.partner.fieldName] == $0.0.uuidString) },
-            hasPartners: !options.partners.isEmpty, partnerError: partnerError,
-            hasErrors: !form.errors.isEmpty,
-            errorSummary: form.summary.map { item in
-                item.href == "#f-locations" ? .init(href: "#f-locations", message: locationsError ?? item.message)
-                    : item.href == "#f-partner" ? .init(href: "#f-partner", message: partnerError ?? item.message) : item
-            })
-        return try req.page("members/invite", page, status: status)
+        return try await req.page("members/invite", title: "Iemand uitnodigen", current: "leden", status: status) { layout in
+            Page(
+                layout: layout, base: Paths.coalition(tenant.coalition.slug).base,
+                name: name, email: email, role: role,
+                locations: options.sortedLocations.map { Option(id: "loc-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: chosenLocations.contains($0.0.uuidString)) },
+                hasLocations: !options.locations.isEmpty, locationsError: locationsError,
+                partners: options.sortedPartners.map { Option(id: "par-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: form.values[F.partner.fieldName] == $0.0.uuidString) },
+                hasPartners: !options.partners.isEmpty, partnerError: partnerError,
+                hasErrors: !form.errors.isEmpty,
+                errorSummary: form.summary.map { item in
+                    item.href == "#f-locations" ? .init(href: "#f-locations", message: locationsError ?? item.message)
+                        : item.href == "#f-partner" ? .init(href: "#f-partner", message: partnerError ?? item.message) : item
+                })
+        }
     }
 }
 

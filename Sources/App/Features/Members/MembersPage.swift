@@ -26,14 +26,34 @@ enum MembersPage {
         let problem: String?
     }
 
+    /// The members with their locations and organisations, and the open invitations
+    /// (only for who may manage members), read before the page is built.
+    struct Model {
+        let tenant: Tenant
+        let layout: Layout
+        let you: UUID?
+        let memberships: [MembershipRecord]
+        let locationLinks: [MembershipLocationRecord]
+        let locations: [UUID: String]
+        let partners: [UUID: String]
+        let invitations: [InvitationRecord]
+    }
+
     static func render(_ req: Request, problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
         let store = MembersStore(tenant, on: req.db)
-        let memberships = try await store.memberships()
-        let links = try await store.locationLinks()
-        let locations = try await store.locationNames()
-        let partners = try await store.partnerNames()
-        let members = try memberships
+        let model = Model(
+            tenant: tenant, layout: try await req.layout("Leden", current: "leden"), you: req.currentUser?.id,
+            memberships: try await store.memberships(), locationLinks: try await store.locationLinks(),
+            locations: try await store.locationNames(), partners: try await store.partnerNames(),
+            invitations: tenant.role.canManageMembers ? try await store.openInvitations(now: req.now) : [])
+        return try req.page("members/list", try build(model, problem: problem), status: status)
+    }
+
+    /// The page from loaded values: no I/O.
+    static func build(_ model: Model, problem: String? = nil) throws -> Page {
+        let tenant = model.tenant, links = model.locationLinks, locations = model.locations, partners = model.partners
+        let members = try model.memberships
             .sorted { ($0.role.rank, $0.user.name) < ($1.role.rank, $1.user.name) }
             .map { m -> Member in
                 let detail: String
@@ -46,18 +66,13 @@ enum MembersPage {
                 }
                 return Member(
                     id: (try m.requireID()).uuidString, name: m.user.name, email: m.user.email, role: Messages.roleLabel(m.role),
-                    detail: detail, version: m.version, isYou: m.$user.id == req.currentUser?.id,
+                    detail: detail, version: m.version, isYou: m.$user.id == model.you,
                     roleOptions: Role.allCases.map { RoleOption(value: $0.rawValue, label: Messages.roleLabel($0), selected: $0 == m.role) })
             }
-        var invitations: [Invitation] = []
-        if tenant.role.canManageMembers {
-            invitations = try await store.openInvitations(now: req.now)
-                .map { Invitation(id: (try $0.requireID()).uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt)) }
-        }
-        let page = Page(
-            layout: try await req.layout("Leden", current: "leden"), base: Paths.coalition(tenant.coalition.slug).base,
+        let invitations = try model.invitations.map { Invitation(id: (try $0.requireID()).uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt)) }
+        return Page(
+            layout: model.layout, base: Paths.coalition(tenant.coalition.slug).base,
             members: members, invitations: invitations, hasInvitations: !invitations.isEmpty,
             canManage: tenant.role.canManageMembers, problem: problem)
-        return try req.page("members/list", page, status: status)
     }
 }

@@ -53,12 +53,13 @@ struct RasterController: RouteCollection {
         let rows = Level.allCases.map { level in
             Row(label: level.label, cells: cells.filter { $0.levelLabel == level.label })
         }
-        let page = Page(
-            layout: try await req.layout(tenant.coalition.name, current: "start"),
-            name: tenant.coalition.name, period: tenant.coalition.period.label,
-            role: Messages.roleLabel(tenant.role).lowercased(), formatName: catalog.formatName,
-            aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells)
-        return try req.page("raster/show", page)
+        return try await req.page("raster/show", title: tenant.coalition.name, current: "start") { layout in
+            Page(
+                layout: layout,
+                name: tenant.coalition.name, period: tenant.coalition.period.label,
+                role: Messages.roleLabel(tenant.role).lowercased(), formatName: catalog.formatName,
+                aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells)
+        }
     }
 }
 

@@ -35,10 +35,28 @@ enum ReportPage {
         let hasVersions: Bool
     }
 
+    /// What the page shows besides the report's data, read before the page is built.
+    struct Model {
+        let data: ReportData
+        let layout: Layout
+        let tenant: Tenant
+        let versions: [ReportVersionRecord]
+        let pdfAvailable: Bool
+    }
+
     /// `checked`: the extras and cycles ticked on a refused form (nil: as saved).
     static func render(_ req: Request, data: ReportData, form: FormState = FormState(), checked: (extras: Set<String>, cycles: Set<String>)? = nil,
                        status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
+        let model = Model(
+            data: data, layout: try await req.layout("Kwaliteitsrapport", current: "rapport"), tenant: tenant,
+            versions: try await ReportStore(tenant, on: req.db).versions(), pdfAvailable: req.application.appConfig.weasyprint != nil)
+        return try req.page("rapport/show", try build(model, form: form, checked: checked), status: status)
+    }
+
+    /// The page from loaded values and the typed values of a refused form: no I/O.
+    static func build(_ model: Model, form: FormState = FormState(), checked: (extras: Set<String>, cycles: Set<String>)? = nil) throws -> Page {
+        let data = model.data, tenant = model.tenant, versions = model.versions
         let base = Paths.coalition(tenant.coalition.slug).rapport
         let completeness = try Completeness(data, slug: tenant.coalition.slug)
         var form = form
@@ -68,12 +86,11 @@ enum ReportPage {
                     })
             }
         }
-        let versions = try await ReportStore(tenant, on: req.db).versions()
-        let page = Page(
-            layout: try await req.layout("Kwaliteitsrapport", current: "rapport"), base: base,
+        return Page(
+            layout: model.layout, base: base,
             canEdit: tenant.role == .projectleider, isComplete: completeness.isComplete, missingText: completeness.missingCount == 1 ? "Er staat nog 1 punt open" : "Er staan nog \(completeness.missingCount) punten open",
             groups: completeness.groups.map { Group(bouwsteen: $0.bouwsteen, items: $0.items, isComplete: $0.isComplete) },
-            pdfAvailable: req.application.appConfig.weasyprint != nil, reportTitle: data.title, periodLabel: data.period.label,
+            pdfAvailable: model.pdfAvailable, reportTitle: data.title, periodLabel: data.period.label,
             title: form.field(F.title, "Titel van het rapport", noun: "een titel", hint: "Laat je dit leeg, dan heet het: Kwaliteitsrapport \(data.coalition.name) \(data.coalition.period.label)", required: false),
             periodFrom: form.field(P.periodFrom, "Het rapport gaat over de periode van", noun: "de beginmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2025-08"),
             periodTo: form.field(P.periodTo, "tot en met", noun: "de eindmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2026-07"),
@@ -87,6 +104,5 @@ enum ReportPage {
                         pdfHref: v.pdfSHA256 == nil ? nil : "\(base)/versies/\(try v.requireID())/rapport.pdf", docxSHA: v.docxSHA256, pdfSHA: v.pdfSHA256)
             },
             hasVersions: !versions.isEmpty)
-        return try req.page("rapport/show", page, status: status)
     }
 }

@@ -88,9 +88,10 @@ struct TrashController: RouteCollection {
             return Item(kind: "Cyclus \(c.number)", what: label(b), deletedBy: c.deletedBy.flatMap { names[$0] } ?? "onbekend",
                         deletedOn: DutchDate.dayMonthYear(c.deletedAt ?? req.now), restoreAction: canRestore ? "\(base)/cycli/\(try c.requireID())/terugzetten" : nil)
         }
-        let page = Page(layout: try await req.layout("Prullenbak", current: "prullenbak"), items: items, hasItems: !items.isEmpty,
-                        canEmpty: tenant.role == .projectleider, emptyAction: "\(base)/legen", keepDays: Self.keepDays)
-        return try req.page("trash/list", page)
+        return try await req.page("trash/list", title: "Prullenbak", current: "prullenbak") { layout in
+            Page(layout: layout, items: items, hasItems: !items.isEmpty,
+                            canEmpty: tenant.role == .projectleider, emptyAction: "\(base)/legen", keepDays: Self.keepDays)
+        }
     }
 
     func restoreBouwblad(req: Request) async throws -> Response {
@@ -119,6 +120,6 @@ struct TrashController: RouteCollection {
     }
 
     private func confirm(_ req: Request, what: String, detail: String, action: String, back: String) async throws -> Response {
-        try req.page("trash/confirm", Confirm(layout: try await req.layout("Verwijderen?", current: "start"), what: what, detail: detail, action: action, backHref: back))
+        try await req.page("trash/confirm", title: "Verwijderen?", current: "start") { Confirm(layout: $0, what: what, detail: detail, action: action, backHref: back) }
     }
 }
