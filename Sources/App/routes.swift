@@ -10,7 +10,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try open.register(collection: AcceptInvitationController())
     try open.register(collection: PrivacyController())
     // The report's print stylesheet lives in the Reports target, so the PDF and the print view share it.
-    open.get("css", "rapport.css") { _ -> Response in
+    open.get(Paths.reportStyle.components) { _ -> Response in
         var headers = HTTPHeaders()
         headers.contentType = .css
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
@@ -22,8 +22,9 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try loggedIn.access(.ingelogd).register(collection: AccountController())
     try loggedIn.access(.beheerder).register(collection: AdminCoalitionsController())
 
-    // Everything under /c/{slug}/ belongs to one coalition; TenantMiddleware checks membership.
-    let coalition = app.grouped("c", ":slug").grouped(TenantMiddleware())
+    // Everything under /c/{slug}/ (`Paths.coalition`) belongs to one coalition; TenantMiddleware
+    // checks membership. Each controller registers its full addresses from `Paths`.
+    let coalition = app.grouped(TenantMiddleware())
     try coalition.access(.lid).register(collection: RasterController())
     try coalition.access(.bewerker, read: .lid).register(collection: BouwsteenController())
     try coalition.access(.bewerker, read: .lid).register(collection: BouwbladController())

@@ -15,14 +15,15 @@ struct FirstUseMiddleware: AsyncMiddleware {
     }
 
     let state: State
-    static let exempt = ["/eerste-gebruik", "/healthz", "/livez", "/privacy", "/metrics", "/css/", "/js/", "/favicon"]
+    /// Addresses that work before the first account exists; the static files too.
+    static let exempt = [Paths.firstUse, Paths.health, Paths.live, Paths.privacy, Paths.metrics].map(\.path) + ["/css/", "/js/", "/favicon"]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if !state.hasAccounts {
             if try await UserRecord.query(on: request.db).count() > 0 {
                 state.hasAccounts = true
             } else if !Self.exempt.contains(where: { request.url.path.hasPrefix($0) }) {
-                return .seeOther("/eerste-gebruik")
+                return .seeOther(Paths.firstUse.path)
             }
         }
         return try await next.respond(to: request)

@@ -6,6 +6,10 @@ struct Layout: Encodable {
     struct Link: Encodable { let label: String; let href: String; let current: Bool }
 
     let title: String
+    /// The app's own addresses a template may link to on any page.
+    let site = SiteLinks.shared
+    /// The coalition's addresses a template may link to, inside a coalition.
+    let links: CoalitionLinks?
     let userName: String?
     let isAdmin: Bool
     let coalitionName: String?
@@ -21,7 +25,7 @@ struct Layout: Encodable {
 
     init(
         title: String, userName: String?, isAdmin: Bool, coalitionName: String?, coalitionHome: String?,
-        periodLabel: String?, otherCoalitions: [Link], nav: [Link], csrf: String, flash: String?
+        periodLabel: String?, otherCoalitions: [Link], nav: [Link], csrf: String, flash: String?, tenantSlug: String? = nil
     ) {
         self.title = title
         self.userName = userName
@@ -33,6 +37,7 @@ struct Layout: Encodable {
         self.nav = nav
         self.csrf = csrf
         self.flash = flash
+        self.links = tenantSlug.map { CoalitionLinks(Paths.coalition($0)) }
         self.hasOtherCoalitions = !otherCoalitions.isEmpty
         self.hasNav = !nav.isEmpty
     }
@@ -55,7 +60,7 @@ extension Request {
             title: title, userName: currentUser?.name, isAdmin: currentUser?.isAdmin ?? false,
             coalitionName: tenant?.coalition.name, coalitionHome: tenant.map { Paths.coalition($0.coalition.slug).home },
             periodLabel: tenant?.coalition.period.label, otherCoalitions: others,
-            nav: navigation(current: current), csrf: session.csrfToken, flash: flash)
+            nav: navigation(current: current), csrf: session.csrfToken, flash: flash, tenantSlug: tenant?.coalition.slug)
     }
 
     /// A layout with no database work: for error pages (the database may be the problem)
@@ -65,23 +70,69 @@ extension Request {
             title: title, userName: currentUser?.name, isAdmin: false,
             coalitionName: tenantIfAny?.coalition.name, coalitionHome: tenantIfAny.map { Paths.coalition($0.coalition.slug).home },
             periodLabel: tenantIfAny?.coalition.period.label, otherCoalitions: [],
-            nav: [], csrf: webSession.csrfToken ?? "", flash: nil)
+            nav: [], csrf: webSession.csrfToken ?? "", flash: nil, tenantSlug: tenantIfAny?.coalition.slug)
     }
 
     private func navigation(current: String?) -> [Layout.Link] {
         guard currentUser != nil else { return [] }
         var items: [(String, String, String)] = []
         if let tenant = tenantIfAny {
-            let base = Paths.coalition(tenant.coalition.slug).base
-            items.append(("start", "Bouwstenen", base + "/"))
-            items.append(("acties", "Acties", base + "/acties"))
-            items.append(("activiteiten", "Activiteiten", base + "/activiteiten"))
-            items.append(("rapport", "Rapport", base + "/rapport"))
-            items.append(("leden", "Leden", base + "/leden"))
-            items.append(("prullenbak", "Prullenbak", base + "/prullenbak"))
+            let coalition = Paths.coalition(tenant.coalition.slug)
+            items.append(("start", "Bouwstenen", coalition.home))
+            items.append(("acties", "Acties", coalition.acties.path))
+            items.append(("activiteiten", "Activiteiten", coalition.activiteiten.path))
+            items.append(("rapport", "Rapport", coalition.rapport.path))
+            items.append(("leden", "Leden", coalition.leden.path))
+            items.append(("prullenbak", "Prullenbak", coalition.prullenbak.path))
         }
-        items.append(("account", "Mijn account", "/account"))
-        if currentUser?.isAdmin == true { items.append(("beheer", "Coalities beheren", "/beheer/coalities")) }
+        items.append(("account", "Mijn account", Paths.account.path))
+        if currentUser?.isAdmin == true { items.append(("beheer", "Coalities beheren", Paths.admin.path)) }
         return items.map { Layout.Link(label: $0.1, href: $0.2, current: $0.0 == current) }
+    }
+}
+
+/// The app's fixed addresses, for the templates (made by `Paths`, like every link).
+struct SiteLinks: Encodable, Sendable {
+    let start = Paths.start.path
+    let login = Paths.login.path
+    let logout = Paths.logout.path
+    let accountName = Paths.accountName.path
+    let accountPassword = Paths.accountPassword.path
+    let admin = Paths.admin.path
+    let firstUse = Paths.firstUse.path
+    let privacy = Paths.privacy.path
+    static let shared = SiteLinks()
+}
+
+/// A coalition's addresses that templates link to (the subnavigation, the buttons above
+/// a list), made by `Paths`.
+struct CoalitionLinks: Encodable {
+    let home, leden, invite, locaties, newLocation, newPartner: String
+    let activiteiten, newActivity, coverage, observations, incidents: String
+    let importing, confirmImport, exportActivities, exportSessions: String
+    let printReport, reportDocx, reportPDF, freezeReport: String
+
+    init(_ coalition: Paths.Coalition) {
+        home = coalition.home
+        leden = coalition.leden.path
+        invite = coalition.invite.path
+        locaties = coalition.locaties.path
+        newLocation = coalition.newLocation.path
+        newPartner = coalition.newPartner.path
+        let activities = coalition.activiteiten
+        activiteiten = activities.path
+        newActivity = activities.new.path
+        coverage = activities.coverage.path
+        observations = activities.observations.path
+        incidents = activities.incidents.path
+        importing = activities.importing.path
+        confirmImport = activities.confirmImport.path
+        exportActivities = activities.exportActivities.path
+        exportSessions = activities.exportSessions.path
+        let report = coalition.rapport
+        printReport = report.printView.path
+        reportDocx = report.docx.path
+        reportPDF = report.pdf.path
+        freezeReport = report.freeze.path
     }
 }

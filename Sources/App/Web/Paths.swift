@@ -1,27 +1,195 @@
 import Foundation
+import Vapor
 
-/// Every address inside a coalition, spelled once: links are built here, never by hand.
-/// (The route registrations still name their segments themselves; they move here next.)
+/// Every address of the app, spelled once: the routes are registered with these and every
+/// link is made with them. A parameter is `.param` when a route is registered (it becomes
+/// `:bouwbladID`) and a value in a link (an id, a slug, a code).
+///
+///     routes.get(Paths.coalition(.param).bouwblad(.param).history, use: show)
+///     .seeOther(Paths.coalition(slug).bouwblad(id).history.path)
 enum Paths {
-    static func coalition(_ slug: String) -> Coalition { Coalition(slug: slug) }
+    static let start = Address([])
+    static let account = Address(["account"])
+    static let accountName = account.adding("naam")
+    static let accountPassword = account.adding("wachtwoord")
+    static let admin = Address(["beheer", "coalities"])
+    static let login = Address(["inloggen"])
+    static let logout = Address(["uitloggen"])
+    static let firstUse = Address(["eerste-gebruik"])
+    static let privacy = Address(["privacy"])
+    static let health = Address(["healthz"])
+    static let live = Address(["livez"])
+    static let metrics = Address(["metrics"])
+    static let reportStyle = Address(["css", "rapport.css"])
 
+    /// The login page that returns to `path` afterwards ("/" needs no return address).
+    static func login(returningTo path: String) -> String {
+        guard path != "/" else { return login.path }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        return login.path + "?terug=" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    }
+
+    static func invitation(_ token: some AddressPart) -> Address { Address(["uitnodiging", token.segment("token")]) }
+    static func coalition(_ slug: some AddressPart) -> Coalition { Coalition(Address(["c", slug.segment("slug")])) }
+
+    /// `/c/{slug}/…`: everything of one coalition.
     struct Coalition: Sendable {
-        let slug: String
+        let address: Address
+        init(_ address: Address) { self.address = address }
 
         /// "/c/{slug}", the prefix of everything below.
-        var base: String { "/c/\(slug)" }
+        var base: String { address.path }
         /// "/c/{slug}/", the raster.
         var home: String { base + "/" }
-        var leden: String { base + "/leden" }
-        var rapport: String { base + "/rapport" }
-        var prullenbak: String { base + "/prullenbak" }
-        var locaties: String { base + "/locaties" }
-        var acties: String { base + "/acties" }
-        var activiteiten: String { base + "/activiteiten" }
+        var acties: Address { address.adding("acties") }
+        var leden: Address { address.adding("leden") }
+        var invite: Address { leden.adding("uitnodigen") }
+        var prullenbak: Trash { Trash(address.adding("prullenbak")) }
+        var rapport: Report { Report(address.adding("rapport")) }
+        var locaties: Address { address.adding("locaties") }
+        var newLocation: Address { locaties.adding("nieuw") }
+        var newPartner: Address { address.adding("partners", "nieuw") }
+        var activiteiten: Activiteiten { Activiteiten(address.adding("activiteiten")) }
 
-        func bouwblad(_ id: UUID) -> String { base + "/bouwbladen/\(id)" }
-        func bouwsteen(_ code: String) -> String { base + "/bouwstenen/\(code)" }
-        func partner(_ id: UUID) -> String { base + "/partners/\(id)" }
-        func staff(_ id: UUID, of partner: UUID) -> String { self.partner(partner) + "/medewerkers/\(id)" }
+        func bouwsteen(_ code: some AddressPart) -> Address { address.adding("bouwstenen", code.segment("code")) }
+        func newBouwblad(in code: some AddressPart) -> Address { bouwsteen(code).adding("bouwbladen") }
+        func bouwblad(_ id: some AddressPart) -> Bouwblad { Bouwblad(address.adding("bouwbladen", id.segment("bouwbladID"))) }
+        func member(_ id: some AddressPart) -> Item { Item(leden.adding(id.segment("membershipID"))) }
+        func memberRole(_ id: some AddressPart) -> Address { member(id).address.adding("rol") }
+        func revokeInvitation(_ id: some AddressPart) -> Address { address.adding("uitnodigingen", id.segment("invitationID"), "intrekken") }
+        func location(_ id: some AddressPart) -> Address { locaties.adding(id.segment("locationID")) }
+        func partner(_ id: some AddressPart) -> Partner { Partner(address.adding("partners", id.segment("partnerID"))) }
+    }
+
+    struct Bouwblad: Sendable {
+        let address: Address
+        init(_ address: Address) { self.address = address }
+        var path: String { address.path }
+        var title: Address { address.adding("titel") }
+        var settings: Address { address.adding("instellingen") }
+        var delete: Address { address.adding("verwijderen") }
+        var history: Address { address.adding("geschiedenis") }
+        var links: Address { address.adding("verbindingen") }
+        func restore(_ revision: some AddressPart) -> Address { history.adding(revision.segment("revisionID"), "terugzetten") }
+        func removeLink(_ id: some AddressPart) -> Address { links.adding(id.segment("linkID"), "verwijderen") }
+        func cycle(_ id: some AddressPart) -> Cycle { Cycle(address.adding("cycli", id.segment("cycleID"))) }
+        func doel(_ id: some AddressPart) -> Item { Item(address.adding("doelen", id.segment("doelID"))) }
+        func doelResult(_ id: some AddressPart) -> Address { doel(id).address.adding("resultaat") }
+        func actie(_ id: some AddressPart) -> Item { Item(address.adding("acties", id.segment("actieID"))) }
+    }
+
+    struct Cycle: Sendable {
+        let address: Address
+        init(_ address: Address) { self.address = address }
+        func step(_ step: some AddressPart) -> Address { address.adding("stappen", step.segment("step")) }
+        var period: Address { address.adding("periode") }
+        var close: Address { address.adding("afronden") }
+        var delete: Address { address.adding("verwijderen") }
+        var newDoel: Address { address.adding("doelen") }
+        var newActie: Address { address.adding("acties") }
+    }
+
+    struct Trash: Sendable {
+        let address: Address
+        init(_ address: Address) { self.address = address }
+        var path: String { address.path }
+        var empty: Address { address.adding("legen") }
+        func restoreBouwblad(_ id: some AddressPart) -> Address { address.adding("bouwbladen", id.segment("itemID"), "terugzetten") }
+        func restoreCycle(_ id: some AddressPart) -> Address { address.adding("cycli", id.segment("itemID"), "terugzetten") }
+    }
+
+    struct Report: Sendable {
+        let address: Address
+        init(_ address: Address) { self.address = address }
+        var path: String { address.path }
+        var printView: Address { address.adding("afdrukken") }
+        var docx: Address { address.adding("rapport.docx") }
+        var pdf: Address { address.adding("rapport.pdf") }
+        var freeze: Address { address.adding("vastzetten") }
+        func version(_ id: some AddressPart, file: some AddressPart) -> Address { address.adding("versies", id.segment("versionID"), file.segment("file")) }
+    }
+
+    struct Activiteiten: Sendable {
+        let address: Address
+        init(_ address: Address) { self.address = address }
+        var path: String { address.path }
+        var new: Address { address.adding("nieuw") }
+        var coverage: Address { address.adding("dekking") }
+        var observations: Address { address.adding("observaties") }
+        var settings: Address { address.adding("instellingen") }
+        var evidence: Address { address.adding("bewijs") }
+        var importing: Address { address.adding("importeren") }
+        var confirmImport: Address { importing.adding("bevestigen") }
+        var exportActivities: Address { address.adding("export", "activiteiten.csv") }
+        var exportSessions: Address { address.adding("export", "sessies.csv") }
+        var incidents: Address { address.adding("incidenten") }
+        func handled(_ session: some AddressPart) -> Address { incidents.adding(session.segment("sessionID"), "afgehandeld") }
+        func activity(_ id: some AddressPart) -> Activity { Activity(address.adding(id.segment("activityID"))) }
+    }
+
+    struct Activity: Sendable {
+        let address: Address
+        init(_ address: Address) { self.address = address }
+        var path: String { address.path }
+        var edit: Address { address.adding("bewerken") }
+        var status: Address { address.adding("status") }
+        var check: Address { address.adding("vooraf-check") }
+        var sessions: Address { address.adding("sessies") }
+        var generate: Address { sessions.adding("genereren") }
+        func session(_ id: some AddressPart) -> Address { sessions.adding(id.segment("sessionID")) }
+    }
+
+    struct Partner: Sendable {
+        let address: Address
+        init(_ address: Address) { self.address = address }
+        var path: String { address.path }
+        var edit: Address { address.adding("bewerken") }
+        var staff: Address { address.adding("medewerkers") }
+        func staff(_ id: some AddressPart) -> Item { Item(staff.adding(id.segment("staffID"))) }
+    }
+}
+
+/// Something with its own address that is changed there and deleted below it: a doel,
+/// an actie, a member, a partner's staff member.
+struct Item: Sendable {
+    let address: Address
+    init(_ address: Address) { self.address = address }
+    var path: String { address.path }
+    var delete: Address { address.adding("verwijderen") }
+}
+
+/// A path: its segments, each a fixed word or a parameter (`:name`) or its value.
+struct Address: Sendable, CustomStringConvertible {
+    let segments: [String]
+    init(_ segments: [String]) { self.segments = segments }
+
+    /// "/c/coalitie-rivierstad/rapport": for links and redirects.
+    var path: String { "/" + segments.joined(separator: "/") }
+    var description: String { path }
+    /// For registering the route.
+    var components: [PathComponent] { segments.map { PathComponent(stringLiteral: $0) } }
+    fileprivate func adding(_ more: String...) -> Address { Address(segments + more) }
+}
+
+/// What fills a parameter of an address.
+protocol AddressPart { func segment(_ name: String) -> String }
+extension UUID: AddressPart { func segment(_: String) -> String { uuidString } }
+extension String: AddressPart { func segment(_: String) -> String { self } }
+/// The parameter itself, when a route is registered.
+struct RouteParameter: AddressPart { func segment(_ name: String) -> String { ":" + name } }
+extension AddressPart where Self == RouteParameter {
+    static var param: RouteParameter { RouteParameter() }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(_ address: Address, use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
+        get(address.components, use: closure)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(_ address: Address, use closure: @Sendable @escaping (Request) async throws -> R) -> Route {
+        post(address.components, use: closure)
     }
 }

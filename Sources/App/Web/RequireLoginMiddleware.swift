@@ -11,8 +11,6 @@ struct RequireLoginMiddleware: AsyncMiddleware {
     /// A page goes to the login page; a form sent after the session ended gets a Dutch 401 page.
     static func redirectToLogin(_ request: Request) throws -> Response {
         guard request.method == .GET else { throw Abort(.unauthorized) }
-        let back = request.url.path
-        let query = back == "/" ? "" : "?terug=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        return .seeOther("/inloggen" + query)
+        return .seeOther(Paths.login(returningTo: request.url.path))
     }
 }

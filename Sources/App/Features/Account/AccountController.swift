@@ -5,9 +5,9 @@ import Vapor
 /// `/account`: a person changes their own name and password.
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", use: show)
-        routes.post("account", "naam", use: changeName)
-        routes.post("account", "wachtwoord", use: changePassword)
+        routes.get(Paths.account, use: show)
+        routes.post(Paths.accountName, use: changeName)
+        routes.post(Paths.accountPassword, use: changePassword)
     }
 
     struct Page: Encodable {
@@ -39,7 +39,7 @@ struct AccountController: RouteCollection {
         let saved = try await Versioned.updateAccount(user.requireID(), expectedVersion: version, set: [("name", name)], on: req.db, now: req.now)
         guard saved else { throw Abort(.conflict) }
         try await req.flash("Je naam is opgeslagen.")
-        return .seeOther("/account")
+        return .seeOther(Paths.account.path)
     }
 
     func changePassword(req: Request) async throws -> Response {
@@ -68,7 +68,7 @@ struct AccountController: RouteCollection {
         req.webSession.forget()
         try await req.startSession(userID: userID, user: user)
         try await req.flash("Je wachtwoord is gewijzigd. Op andere apparaten ben je uitgelogd.")
-        return .seeOther("/account")
+        return .seeOther(Paths.account.path)
     }
 
     private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {

@@ -6,7 +6,7 @@ import Vapor
 /// bouwblad, filtered by owner, status and overdue (compare seed 000's action table).
 struct ActiesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("acties", use: list)
+        routes.get(Paths.coalition(.param).acties, use: list)
     }
 
     struct Row: Encodable {
@@ -56,7 +56,7 @@ struct ActiesController: RouteCollection {
             if overdueOnly && !overdue { return nil }
             return Row(
                 text: actie.text, bouwblad: String((names[actie.bouwbladID] ?? "").prefix(120)),
-                bouwbladHref: Paths.coalition(tenant.coalition.slug).bouwblad(actie.bouwbladID) + "#stap-\(actie.cycleID)-doelen",
+                bouwbladHref: Paths.coalition(tenant.coalition.slug).bouwblad(actie.bouwbladID).path + "#stap-\(actie.cycleID)-doelen",
                 owner: actie.ownerName.isEmpty ? "—" : actie.ownerName, deadline: deadline?.label ?? "—",
                 status: actie.status.label, overdue: overdue)
         }

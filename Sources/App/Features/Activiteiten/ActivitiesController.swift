@@ -6,15 +6,16 @@ import Vapor
 /// partner, period and status; an activity has its own page with sessions.
 struct ActivitiesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activiteiten", use: list)
-        routes.access(.bewerker).get("activiteiten", "nieuw", use: new)
-        routes.post("activiteiten", "nieuw", use: create)
-        routes.get("activiteiten", ":activityID", use: show)
-        routes.access(.bewerker).get("activiteiten", ":activityID", "bewerken", use: edit)
-        routes.post("activiteiten", ":activityID", "bewerken", use: update)
-        routes.post("activiteiten", ":activityID", "status", use: changeStatus)
-        routes.access(.bewerker).get("activiteiten", ":activityID", "vooraf-check", use: checkForm)
-        routes.post("activiteiten", ":activityID", "vooraf-check", use: saveCheck)
+        let activiteiten = Paths.coalition(.param).activiteiten, activity = activiteiten.activity(.param)
+        routes.get(activiteiten.address, use: list)
+        routes.access(.bewerker).get(activiteiten.new, use: new)
+        routes.post(activiteiten.new, use: create)
+        routes.get(activity.address, use: show)
+        routes.access(.bewerker).get(activity.edit, use: edit)
+        routes.post(activity.edit, use: update)
+        routes.post(activity.status, use: changeStatus)
+        routes.access(.bewerker).get(activity.check, use: checkForm)
+        routes.post(activity.check, use: saveCheck)
     }
 
     // MARK: list
@@ -23,7 +24,6 @@ struct ActivitiesController: RouteCollection {
     struct Option: Encodable { let value: String; let label: String; let selected: Bool }
     struct ListPage: Encodable {
         let layout: Layout
-        let base: String
         let rows: [Row]
         let hasRows: Bool
         let total: Int
@@ -59,7 +59,7 @@ struct ActivitiesController: RouteCollection {
         let base = access.base
         let rows = try activities.map { a in
             let open = VoorafCheck.open(answers: a.check, staff: access.vog(staffOf[(try a.requireID())] ?? [], today: req.today))
-            return Row(name: a.name, href: "\(base)/\(try a.requireID())", domain: a.domain, location: locationNames[a.locationID] ?? "",
+            return Row(name: a.name, href: access.paths.activity(try a.requireID()).path, domain: a.domain, location: locationNames[a.locationID] ?? "",
                        partner: a.partnerID.flatMap { partnerNames[$0] } ?? "School zelf", when: a.whenLabel.ifEmpty("—"),
                        period: a.period?.label ?? "", status: a.status.label,
                        check: open.isEmpty ? "Gedaan" : a.check == nil ? "Nog niet gedaan" : "\(open.count) open", checkOK: open.isEmpty)
@@ -70,7 +70,7 @@ struct ActivitiesController: RouteCollection {
         }
         return try await req.page("activiteiten/list", title: "Activiteiten", current: "activiteiten") { layout in
             ListPage(
-                layout: layout, base: base, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
+                layout: layout, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
                 locations: [Option(value: "", label: "Alle locaties", selected: filter.location.isEmpty)]
                     + options(try locations.map { (try $0.requireID(), $0.name) }, chosen: filter.location),
                 domains: [Option(value: "", label: "Alle domeinen", selected: filter.domain.isEmpty)]
@@ -118,7 +118,7 @@ struct ActivitiesController: RouteCollection {
             try await access.book(db).add(activity, staff: valid.staffIDs)
         }
         try await req.flash("De activiteit \(activity.name) is toegevoegd. Doe nu de vooraf-check en maak de sessies aan.")
-        return .seeOther("\(access.base)/\(try activity.requireID())")
+        return .seeOther(access.paths.activity(try activity.requireID()).path)
     }
 
     func edit(req: Request) async throws -> Response {
@@ -147,7 +147,7 @@ struct ActivitiesController: RouteCollection {
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De activiteit is opgeslagen.")
-        return .seeOther("\(access.base)/\(try activity.requireID())")
+        return .seeOther(access.paths.activity(try activity.requireID()).path)
     }
 
     private func refuse(_ req: Request, _ access: ActivityAccess, activity: ActivityRecord?, _ submitted: ActivityForm, _ errors: FieldErrors) async throws -> Response {
@@ -163,9 +163,9 @@ struct ActivitiesController: RouteCollection {
         return try await req.page("forms/page", title: title, current: "activiteiten", status: status) { layout in
             FormPage(
                 layout: layout,
-                back: try activity.map { "\(access.base)/\(try $0.requireID())" } ?? access.base, backLabel: activity == nil ? "Terug naar de activiteiten" : "Terug naar de activiteit",
+                back: try activity.map { access.paths.activity(try $0.requireID()).path } ?? access.base, backLabel: activity == nil ? "Terug naar de activiteiten" : "Terug naar de activiteit",
                 title: title, lead: options.locations.isEmpty ? "Er zijn nog geen locaties. De projectleider voegt die toe bij Locaties en partners." : nil,
-                action: try activity.map { "\(access.base)/\(try $0.requireID())/bewerken" } ?? "\(access.base)/nieuw",
+                action: try activity.map { access.paths.activity(try $0.requireID()).edit.path } ?? access.paths.new.path,
                 items: items, submit: "Opslaan", version: activity?.version, form: form)
         }
     }
@@ -195,7 +195,7 @@ struct ActivitiesController: RouteCollection {
         }
         guard try await access.book(req.db).update(status: status, of: activity.requireID(), from: version, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De status is nu: \(status.label).")
-        return .seeOther("\(access.base)/\(try activity.requireID())")
+        return .seeOther(access.paths.activity(try activity.requireID()).path)
     }
 
     // MARK: vooraf-check
@@ -240,7 +240,7 @@ struct ActivitiesController: RouteCollection {
         guard try await access.book(req.db).update(check: answers, of: activity.requireID(), from: version, by: req.requireUser().name, now: req.now)
         else { throw Abort(.conflict) }
         try await req.flash(answers.no.isEmpty ? "De vooraf-check is opgeslagen." : "De vooraf-check is opgeslagen. Er staan nog punten open.")
-        return .seeOther("\(access.base)/\(try activity.requireID())#vooraf-check")
+        return .seeOther(access.paths.activity(try activity.requireID()).path + "#vooraf-check")
     }
 
     private func renderCheck(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
@@ -252,8 +252,8 @@ struct ActivitiesController: RouteCollection {
                                     hint: "Bijvoorbeeld: nabespreking na elke sessie, observatie met de Leuvense schaal, een korte vragenlijst voor de leerlingen.")
         return try await req.page("activiteiten/check", title: "Vooraf-check", current: "activiteiten", status: status) { layout in
             CheckPage(
-                layout: layout, back: "\(access.base)/\(try activity.requireID())", name: activity.name,
-                action: "\(access.base)/\(try activity.requireID())/vooraf-check", version: activity.version, questions: questions, evaluation: evaluation,
+                layout: layout, back: access.paths.activity(try activity.requireID()).path, name: activity.name,
+                action: access.paths.activity(try activity.requireID()).check.path, version: activity.version, questions: questions, evaluation: evaluation,
                 vog: staff.map { "\($0.name): \($0.vog.label.lowercased())" }, hasVogProblems: staff.contains { !$0.vog.isValid }, hasStaff: !staff.isEmpty,
                 hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         }

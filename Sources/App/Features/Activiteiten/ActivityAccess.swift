@@ -13,7 +13,8 @@ struct ActivityAccess {
 
     var role: Role { tenant.role }
     var slug: String { tenant.coalition.slug }
-    var base: String { Paths.coalition(slug).activiteiten }
+    var paths: Paths.Activiteiten { Paths.coalition(slug).activiteiten }
+    var base: String { paths.path }
     var ownPartner: UUID? { role == .partner ? tenant.membership.partnerID : nil }
 
     static func load(_ req: Request) async throws -> ActivityAccess {

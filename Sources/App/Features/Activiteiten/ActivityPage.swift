@@ -61,9 +61,9 @@ enum ActivityPage {
         let sessions = try await book.sessions(of: activity.requireID())
         var doelHref: String?
         if let doelID = activity.doelID, let doel = try await book.doel(doelID) {
-            doelHref = Paths.coalition(access.slug).bouwblad(doel.bouwbladID) + "#stap-\(doel.cycleID)-doelen"
+            doelHref = Paths.coalition(access.slug).bouwblad(doel.bouwbladID).path + "#stap-\(doel.cycleID)-doelen"
         }
-        let base = "\(access.base)/\(try activity.requireID())"
+        let paths = access.paths.activity(try activity.requireID())
         let canRecord = access.canRecordSessions(activity)
         let answers = activity.check
         let open = VoorafCheck.open(answers: answers, staff: vog)
@@ -93,8 +93,8 @@ enum ActivityPage {
                 checkDone: answers != nil,
                 checkBy: activity.checkAt.map { "Ingevuld door \(activity.checkByName ?? "onbekend") op \(DutchDate.dayMonthYear($0))." },
                 checkOpen: open, hasCheckOpen: !open.isEmpty, evaluation: answers?.evaluation,
-                canEdit: access.canEdit(activity), canRecord: canRecord, editHref: "\(base)/bewerken", checkHref: "\(base)/vooraf-check",
-                statusAction: "\(base)/status",
+                canEdit: access.canEdit(activity), canRecord: canRecord, editHref: paths.edit.path, checkHref: paths.check.path,
+                statusAction: paths.status.path,
                 statusOptions: ActivityStatus.allCases.map { StatusOption(value: $0.rawValue, label: $0.label, selected: $0 == activity.status) },
                 statusError: statusError, version: activity.version,
                 sessions: try sessions.map { s in
@@ -105,9 +105,9 @@ enum ActivityPage {
                         pupils: s.pupils.map(String.init) ?? "—", nabespreking: s.hasNabespreking ? "Ja" : "—",
                         observed: s.isObserved ? "Ja" : "—",
                         incident: s.incident ? (s.incidentHandledAt == nil ? "Incident, nog niet afgehandeld" : "Incident, afgehandeld") : nil,
-                        href: canRecord ? "\(base)/sessies/\(try s.requireID())" : nil)
+                        href: canRecord ? paths.session(try s.requireID()).path : nil)
                 },
-                hasSessions: !sessions.isEmpty, generateAction: "\(base)/sessies/genereren", addAction: "\(base)/sessies",
+                hasSessions: !sessions.isEmpty, generateAction: paths.generate.path, addAction: paths.sessions.path,
                 chart: chart, chartSVG: chart.svg, chartHasData: chart.hasData)
         }
     }

@@ -6,8 +6,9 @@ import Vapor
 /// coalition's own domains beside cultuur, sport, cognitief and ontdekken.
 struct ActivitySettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activiteiten", "instellingen", use: show)
-        routes.post("activiteiten", "instellingen", use: save)
+        let settings = Paths.coalition(.param).activiteiten.settings
+        routes.get(settings, use: show)
+        routes.post(settings, use: save)
     }
 
     func show(req: Request) async throws -> Response {
@@ -35,7 +36,7 @@ struct ActivitySettingsController: RouteCollection {
             try await access.book(req.db).add(settings)
         }
         try await req.flash("De instellingen zijn opgeslagen.")
-        return .seeOther("\(access.base)/dekking")
+        return .seeOther(access.paths.coverage.path)
     }
 
     private func render(_ req: Request, _ access: ActivityAccess, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
@@ -49,8 +50,8 @@ struct ActivitySettingsController: RouteCollection {
         ]
         return try await req.page("forms/page", title: "Instellingen activiteitenboek", current: "activiteiten", status: status) { layout in
             FormPage(
-                layout: layout, back: "\(access.base)/dekking", backLabel: "Terug naar de dekking",
-                title: "Instellingen activiteitenboek", action: "\(access.base)/instellingen", items: items, submit: "Opslaan",
+                layout: layout, back: access.paths.coverage.path, backLabel: "Terug naar de dekking",
+                title: "Instellingen activiteitenboek", action: access.paths.settings.path, items: items, submit: "Opslaan",
                 version: access.settings.id == nil ? 0 : access.settings.version, form: form)
         }
     }

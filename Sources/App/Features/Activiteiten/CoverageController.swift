@@ -7,8 +7,9 @@ import Vapor
 /// per activity, location or domain): the evidence for Micro – Samenhang and Micro – Uitvoering.
 struct CoverageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activiteiten", "dekking", use: coverage)
-        routes.get("activiteiten", "observaties", use: observations)
+        let activiteiten = Paths.coalition(.param).activiteiten
+        routes.get(activiteiten.coverage, use: coverage)
+        routes.get(activiteiten.observations, use: observations)
     }
 
     struct Cell: Encodable { let text: String; let pupils: String?; let below: Bool; let label: String }
@@ -36,7 +37,7 @@ struct CoverageController: RouteCollection {
     static func evidenceForm(_ req: Request, _ access: ActivityAccess, kind: String, period: DateRange) async throws -> EvidenceForm? {
         let targets = try await EvidenceController.targets(req, access)
         guard !targets.isEmpty else { return nil }
-        return EvidenceForm(action: "\(access.base)/bewijs", kind: kind, from: period.from.iso, to: period.to.iso,
+        return EvidenceForm(action: access.paths.evidence.path, kind: kind, from: period.from.iso, to: period.to.iso,
                             bouwbladen: targets.map { Option(value: $0.value, label: $0.label, selected: false) })
     }
 
@@ -83,7 +84,7 @@ struct CoverageController: RouteCollection {
                 layout: layout, domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
                 from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
                 gapsText: coverage.gaps == 1 ? "1 vakje onder de afspraak." : "\(coverage.gaps) vakjes onder de afspraak.", gapList: gapList,
-                canSettings: access.canManagePlaces, settingsHref: "\(access.base)/instellingen",
+                canSettings: access.canManagePlaces, settingsHref: access.paths.settings.path,
                 evidence: evidence)
         }
     }

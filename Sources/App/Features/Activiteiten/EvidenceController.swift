@@ -7,7 +7,7 @@ import Vapor
 /// Appended with a revision, like any other save of the step.
 struct EvidenceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("activiteiten", "bewijs", use: insert)
+        routes.post(Paths.coalition(.param).activiteiten.evidence, use: insert)
     }
 
     /// The bouwbladen whose newest cycle is still open, for the select on the coverage
@@ -56,7 +56,7 @@ struct EvidenceController: RouteCollection {
             }
             return .write(after)
         }
-        return .seeOther(context.base + "#stap-\(try cycle.requireID())-bereikt")
+        return .seeOther(context.paths.path + "#stap-\(try cycle.requireID())-bereikt")
     }
 
     static func observationSummary(_ req: Request, _ access: ActivityAccess, period: DateRange) async throws -> String {

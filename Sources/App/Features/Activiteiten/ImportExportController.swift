@@ -7,11 +7,12 @@ import Vapor
 /// sessions as CSV that Dutch Excel opens directly.
 struct ImportExportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.access(.bewerker).get("activiteiten", "importeren", use: form)
-        routes.post("activiteiten", "importeren", use: preview)
-        routes.post("activiteiten", "importeren", "bevestigen", use: confirm)
-        routes.get("activiteiten", "export", "activiteiten.csv", use: exportActivities)
-        routes.get("activiteiten", "export", "sessies.csv", use: exportSessions)
+        let activiteiten = Paths.coalition(.param).activiteiten
+        routes.access(.bewerker).get(activiteiten.importing, use: form)
+        routes.post(activiteiten.importing, use: preview)
+        routes.post(activiteiten.confirmImport, use: confirm)
+        routes.get(activiteiten.exportActivities, use: exportActivities)
+        routes.get(activiteiten.exportSessions, use: exportSessions)
     }
 
     struct PreviewRow: Encodable { let line: Int; let name: String; let domain: String; let location: String; let partner: String; let when: String; let period: String; let problems: [String]; let ok: Bool }

@@ -19,7 +19,7 @@ extension PlacesController {
         let partner = PartnerRecord(coalitionID: access.tenant.coalitionID, name: input.name, kind: input.kind, contactName: input.contactName, contactEmail: input.contactEmail)
         try await access.places(req.db).add(partner)
         try await req.flash("De partner \(input.name) is toegevoegd. Voeg nu de medewerkers toe die met kinderen werken.")
-        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()).path)
     }
 
     func editPartner(req: Request) async throws -> Response {
@@ -40,7 +40,7 @@ extension PlacesController {
         guard let version = edit.version else { throw Abort(.badRequest) }
         guard try await access.places(req.db).update(partner: partner.requireID(), from: version, input, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De partner \(input.name) is opgeslagen.")
-        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()).path)
     }
 
     func partnerForm(_ req: Request, _ access: ActivityAccess, partner: PartnerRecord?, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
@@ -52,12 +52,12 @@ extension PlacesController {
             .init(field: form.field(F.contactName, "Contactpersoon", noun: "de contactpersoon", autocomplete: "off", required: false)),
             .init(field: form.field(F.contactEmail, "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
         ]
-        let base = Paths.coalition(access.slug).base
+        let coalition = Paths.coalition(access.slug)
         return try await req.page("forms/page", title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", current: "activiteiten", status: status) { layout in
             FormPage(
                 layout: layout,
-                back: try partner.map { "\(base)/partners/\(try $0.requireID())" } ?? "\(base)/locaties", backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",
-                title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", action: try partner.map { "\(base)/partners/\(try $0.requireID())/bewerken" } ?? "\(base)/partners/nieuw",
+                back: try partner.map { coalition.partner(try $0.requireID()).path } ?? coalition.locaties.path, backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",
+                title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", action: try partner.map { coalition.partner(try $0.requireID()).edit.path } ?? coalition.newPartner.path,
                 items: items, submit: "Opslaan", version: partner?.version, form: form)
         }
     }

@@ -7,7 +7,6 @@ extension PlacesController {
     struct StaffRow: Encodable { let name: String; let role: String; let vog: String; let vogOK: Bool; let href: String? }
     struct PartnerPage: Encodable {
         let layout: Layout
-        let base: String
         let name: String
         let kind: String
         let contact: String
@@ -34,7 +33,7 @@ extension PlacesController {
         var form = state
         let staff = try await access.places(req.db).staff(of: partner.requireID())
         let today = req.today
-        let base = Paths.coalition(access.slug).partner(try partner.requireID())
+        let paths = Paths.coalition(access.slug).partner(try partner.requireID())
         let canEdit = access.canEditStaff(of: try partner.requireID())
         typealias F = StaffForm.CodingKeys
         let fields = [
@@ -44,13 +43,13 @@ extension PlacesController {
         ]
         return try await req.page("activiteiten/partner", title: partner.name, current: "activiteiten", status: status) { layout in
             PartnerPage(
-                layout: layout, base: Paths.coalition(access.slug).base, name: partner.name,
+                layout: layout, name: partner.name,
                 kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
                 staff: try staff.map { s in
                     let vog = s.vog(validityYears: access.settings.vogYears, today: today)
-                    return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? "\(base)/medewerkers/\(try s.requireID())" : nil)
+                    return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? paths.staff(try s.requireID()).path : nil)
                 },
-                hasStaff: !staff.isEmpty, canManage: access.canManagePlaces, editHref: "\(base)/bewerken", canEditStaff: canEdit, action: "\(base)/medewerkers",
+                hasStaff: !staff.isEmpty, canManage: access.canManagePlaces, editHref: paths.edit.path, canEditStaff: canEdit, action: paths.staff.path,
                 fields: fields, hasErrors: !form.errors.isEmpty, errorSummary: form.summary, vogYears: access.settings.vogYears)
         }
     }
@@ -72,7 +71,7 @@ extension PlacesController {
         staff.version = 1
         try await access.places(req.db).add(staff)
         try await req.flash("\(input.name) is toegevoegd.")
-        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()).path)
     }
 
     func editStaff(req: Request) async throws -> Response {
@@ -90,35 +89,36 @@ extension PlacesController {
         guard let version = edit.version else { throw Abort(.badRequest) }
         guard try await access.places(req.db).update(staff: staff.requireID(), from: version, input, now: req.now) else { throw Abort(.conflict) }
         try await req.flash("De gegevens van \(input.name) zijn opgeslagen.")
-        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()).path)
     }
 
     func deleteStaff(req: Request) async throws -> Response {
         let (access, partner, staff) = try await findStaff(req)
         try await access.places(req.db).delete(staff)
         try await req.flash("\(staff.name) is verwijderd, ook uit de activiteiten.")
-        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()))
+        return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()).path)
     }
 
     func staffForm(_ req: Request, _ access: ActivityAccess, _ partner: PartnerRecord, _ staff: StaffRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
-        let base = Paths.coalition(access.slug).partner(try partner.requireID())
+        let paths = Paths.coalition(access.slug).partner(try partner.requireID())
         typealias F = StaffForm.CodingKeys
         let items: [FormPage.Item] = [
             .init(field: form.field(F.name, "Naam", noun: "de naam", autocomplete: "off")),
             .init(field: form.field(F.role, "Rol", noun: "de rol", required: false)),
             .init(field: form.field(F.vogDate, "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "Leeg als er nog geen VOG is.", required: false)),
         ]
-        let action = Paths.coalition(access.slug).staff(try staff.requireID(), of: try partner.requireID())
+        let item = paths.staff(try staff.requireID())
         return try await req.page("activiteiten/staff", title: "Medewerker wijzigen", current: "activiteiten", status: status) { layout in
             StaffPage(
-                form: FormPage(layout: layout, back: base, backLabel: "Terug naar \(partner.name)",
-                               title: "Medewerker wijzigen", action: action, items: items, submit: "Opslaan", version: staff.version, form: form),
-                deleteAction: "\(action)/verwijderen", name: staff.name)
+                layout: layout, form: FormPage(layout: layout, back: paths.path, backLabel: "Terug naar \(partner.name)",
+                               title: "Medewerker wijzigen", action: item.path, items: items, submit: "Opslaan", version: staff.version, form: form),
+                deleteAction: item.delete.path, name: staff.name)
         }
     }
 
-    struct StaffPage: Encodable { let form: FormPage; let deleteAction: String; let name: String }
+    /// The layout sits at the top as on every page (inside `form` only, the page had no title).
+    struct StaffPage: Encodable { let layout: Layout; let form: FormPage; let deleteAction: String; let name: String }
 
     func findStaff(_ req: Request) async throws -> (ActivityAccess, PartnerRecord, StaffRecord) {
         let access = try await ActivityAccess.load(req)

@@ -6,21 +6,22 @@ import Vapor
 /// organisations with the staff who work with children and their VOG.
 struct PlacesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("locaties", use: list)
+        let coalition = Paths.coalition(.param), partner = coalition.partner(.param)
+        routes.get(coalition.locaties, use: list)
         let managing = routes.access(.projectleider)
-        managing.get("locaties", "nieuw", use: newLocation)
-        managing.post("locaties", "nieuw", use: createLocation)
-        managing.get("locaties", ":locationID", use: editLocation)
-        managing.post("locaties", ":locationID", use: updateLocation)
-        managing.get("partners", "nieuw", use: newPartner)
-        managing.post("partners", "nieuw", use: createPartner)
-        routes.get("partners", ":partnerID", use: showPartner)
-        managing.get("partners", ":partnerID", "bewerken", use: editPartner)
-        managing.post("partners", ":partnerID", "bewerken", use: updatePartner)
-        routes.post("partners", ":partnerID", "medewerkers", use: addStaff)
-        routes.access(.bewerker).get("partners", ":partnerID", "medewerkers", ":staffID", use: editStaff)
-        routes.post("partners", ":partnerID", "medewerkers", ":staffID", use: updateStaff)
-        routes.post("partners", ":partnerID", "medewerkers", ":staffID", "verwijderen", use: deleteStaff)
+        managing.get(coalition.newLocation, use: newLocation)
+        managing.post(coalition.newLocation, use: createLocation)
+        managing.get(coalition.location(.param), use: editLocation)
+        managing.post(coalition.location(.param), use: updateLocation)
+        managing.get(coalition.newPartner, use: newPartner)
+        managing.post(coalition.newPartner, use: createPartner)
+        routes.get(partner.address, use: showPartner)
+        managing.get(partner.edit, use: editPartner)
+        managing.post(partner.edit, use: updatePartner)
+        routes.post(partner.staff, use: addStaff)
+        routes.access(.bewerker).get(partner.staff(.param).address, use: editStaff)
+        routes.post(partner.staff(.param).address, use: updateStaff)
+        routes.post(partner.staff(.param).delete, use: deleteStaff)
     }
 
     // MARK: list
@@ -29,7 +30,6 @@ struct PlacesController: RouteCollection {
     struct PartnerRow: Encodable { let name: String; let kind: String; let contact: String; let staff: Int; let vogProblems: Int; let href: String }
     struct ListPage: Encodable {
         let layout: Layout
-        let base: String
         let locations: [LocationRow]
         let partners: [PartnerRow]
         let hasLocations: Bool
@@ -46,20 +46,20 @@ struct PlacesController: RouteCollection {
         let staff = try await places.staff()
         let coordinators = try await places.coordinators()
         let today = req.today
-        let base = Paths.coalition(access.slug).base
+        let coalition = Paths.coalition(access.slug)
         return try await req.page("activiteiten/places", title: "Locaties en partners", current: "activiteiten") { layout in
             ListPage(
-                layout: layout, base: base,
+                layout: layout,
                 locations: try locations.map { l in
                     LocationRow(name: l.name, school: l.school, address: l.address, groups: YearGroups(l.yearGroups.split(separator: ",").compactMap { Int($0) })?.label ?? "—",
                                 coordinators: (coordinators.byLocation[(try l.requireID())] ?? []).sorted().joined(separator: ", ").ifEmpty("—"),
-                                href: access.canManagePlaces ? "\(base)/locaties/\(try l.requireID())" : nil)
+                                href: access.canManagePlaces ? coalition.location(try l.requireID()).path : nil)
                 },
                 partners: try partners.map { p in
                     let own = staff.filter { $0.partnerID == p.id }
                     return PartnerRow(name: p.name, kind: PartnerInput.kindLabel(p.kind), contact: p.contactName.ifEmpty("—"), staff: own.count,
                                       vogProblems: own.filter { !$0.vog(validityYears: access.settings.vogYears, today: today).isValid }.count,
-                                      href: "\(base)/partners/\(try p.requireID())")
+                                      href: coalition.partner(try p.requireID()).path)
                 },
                 hasLocations: !locations.isEmpty, hasPartners: !partners.isEmpty, canManage: access.canManagePlaces, vogYears: access.settings.vogYears)
         }
@@ -86,7 +86,7 @@ struct PlacesController: RouteCollection {
             try await access.places(db).add(location, coordinators: coordinators)
         }
         try await req.flash("De locatie \(input.name) is toegevoegd.")
-        return .seeOther(Paths.coalition(access.slug).locaties)
+        return .seeOther(Paths.coalition(access.slug).locaties.path)
     }
 
     func editLocation(req: Request) async throws -> Response {
@@ -115,7 +115,7 @@ struct PlacesController: RouteCollection {
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash("De locatie \(input.name) is opgeslagen.")
-        return .seeOther(Paths.coalition(access.slug).locaties)
+        return .seeOther(Paths.coalition(access.slug).locaties.path)
     }
 
     /// The chosen memberships that are coordinators of this coalition; other ids are ignored.
@@ -137,13 +137,13 @@ struct PlacesController: RouteCollection {
             items.append(.init(checks: form.checks(LocationBody.CodingKeys.coordinators, "Coördinatoren van deze locatie", noun: "de coördinatoren",
                                                    options: coordinators.members.map { ($0.0.uuidString, $0.1) }, chosen: chosen)))
         }
-        let base = Paths.coalition(access.slug).locaties
+        let coalition = Paths.coalition(access.slug), base = coalition.locaties.path
         return try await req.page("forms/page", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen", current: "activiteiten", status: status) { layout in
             FormPage(
                 layout: layout,
                 back: base, backLabel: "Terug naar locaties en partners", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen",
                 lead: coordinators.members.isEmpty ? "Coördinatoren koppel je hier zodra ze lid zijn van de coalitie." : nil,
-                action: try location.map { "\(base)/\(try $0.requireID())" } ?? "\(base)/nieuw", items: items, submit: "Opslaan", version: location?.version, form: form)
+                action: try location.map { coalition.location(try $0.requireID()).path } ?? coalition.newLocation.path, items: items, submit: "Opslaan", version: location?.version, form: form)
         }
     }
 

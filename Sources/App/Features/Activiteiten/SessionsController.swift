@@ -7,14 +7,14 @@ import Vapor
 /// nabespreking, an incident and observations. Incidents go to the projectleider.
 struct SessionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let activity = routes.grouped("activiteiten", ":activityID", "sessies")
-        activity.post("genereren", use: generate)
-        activity.post(use: add)
-        activity.access(.bewerker).get(":sessionID", use: edit)
-        activity.post(":sessionID", use: save)
+        let activiteiten = Paths.coalition(.param).activiteiten, activity = activiteiten.activity(.param)
+        routes.post(activity.generate, use: generate)
+        routes.post(activity.sessions, use: add)
+        routes.access(.bewerker).get(activity.session(.param), use: edit)
+        routes.post(activity.session(.param), use: save)
         let incidents = routes.access(.projectleider)
-        incidents.get("activiteiten", "incidenten", use: self.incidents)
-        incidents.post("activiteiten", "incidenten", ":sessionID", "afgehandeld", use: handle)
+        incidents.get(activiteiten.incidents, use: self.incidents)
+        incidents.post(activiteiten.handled(.param), use: handle)
     }
 
     /// Creates the sessions that are missing: one per chosen weekday in the period.
@@ -23,7 +23,7 @@ struct SessionsController: RouteCollection {
         let (access, activity) = try await recording(req)
         guard let period = activity.period, !activity.days.isEmpty else {
             try await req.flash("Kies eerst de dagen en de periode van de activiteit. Daarna kun je de sessies aanmaken.")
-            return .seeOther("\(access.base)/\(try activity.requireID())#sessies")
+            return .seeOther(access.paths.activity(try activity.requireID()).path + "#sessies")
         }
         let dates = period.dates(on: activity.days)
         let id = try activity.requireID()
@@ -33,7 +33,7 @@ struct SessionsController: RouteCollection {
             try await access.book(db).addSessions(of: id, on: missing)
         }
         try await req.flash(missing.isEmpty ? "Alle sessies bestonden al." : "\(missing.count) sessies aangemaakt. Gaat een sessie niet door, bijvoorbeeld in een vakantie? Open haar en kies ‘Gaat niet door’.")
-        return .seeOther("\(access.base)/\(try activity.requireID())#sessies")
+        return .seeOther(access.paths.activity(try activity.requireID()).path + "#sessies")
     }
 
     func add(req: Request) async throws -> Response {
@@ -47,7 +47,7 @@ struct SessionsController: RouteCollection {
             try await book.addSessions(of: activity.requireID(), on: [date])
         }
         try await req.flash(exists ? "Op \(date.label) is al een sessie." : "Sessie op \(date.label) toegevoegd.")
-        return .seeOther("\(access.base)/\(try activity.requireID())#sessies")
+        return .seeOther(access.paths.activity(try activity.requireID()).path + "#sessies")
     }
 
     // MARK: one session
@@ -133,13 +133,13 @@ struct SessionsController: RouteCollection {
         }
         guard try await book.update(session: session.requireID(), from: version, set: columns, now: req.now) else { throw Abort(.conflict) }
         try await req.flash(incidentChanged ? "De sessie is opgeslagen. De projectleider ziet het incident in de lijst met incidenten." : "De sessie is opgeslagen.")
-        return .seeOther("\(access.base)/\(try activity.requireID())#sessies")
+        return .seeOther(access.paths.activity(try activity.requireID()).path + "#sessies")
     }
 
     private func render(_ req: Request, _ access: ActivityAccess, _ activity: ActivityRecord, _ session: ActivitySessionRecord, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
         var form = state
         typealias F = SessionForm.CodingKeys
-        let base = "\(access.base)/\(try activity.requireID())"
+        let paths = access.paths.activity(try activity.requireID())
         let scales = LeuvenScale.allCases.map { scale -> ScaleForm in
             let key = scale.rawValue
             let mode = form.choice("\(key)-mode", "\(scale.label): hoe observeer je?", noun: "een manier", options: [
@@ -156,8 +156,8 @@ struct SessionsController: RouteCollection {
         }
         return try await req.page("activiteiten/session", title: "Sessie van \(activity.name)", current: "activiteiten", status: status) { layout in
             Page(
-                layout: layout, back: "\(base)#sessies", activity: activity.name,
-                dateLabel: session.isoDate?.label ?? session.date, action: "\(base)/sessies/\(try session.requireID())", version: session.version,
+                layout: layout, back: paths.path + "#sessies", activity: activity.name,
+                dateLabel: session.isoDate?.label ?? session.date, action: paths.session(try session.requireID()).path, version: session.version,
                 date: form.field(F.date, "Datum", noun: "de datum", type: "date"),
                 cancelled: form.values[F.cancelled.fieldName] == "ja",
                 pupils: form.field(F.pupils, "Aantal leerlingen aanwezig", noun: "het aantal leerlingen", type: "number", hint: "Alleen een aantal, geen namen.", required: false),
@@ -196,10 +196,10 @@ struct SessionsController: RouteCollection {
         let sessions = try await book.incidents()
         let names = try await book.names(of: Set(sessions.map(\.activityID)))
         let rows = try sessions.map { s in
-            IncidentRow(date: s.isoDate?.label ?? s.date, activity: names[s.activityID] ?? "", href: "\(access.base)/\(s.activityID)",
+            IncidentRow(date: s.isoDate?.label ?? s.date, activity: names[s.activityID] ?? "", href: access.paths.activity(s.activityID).path,
                         blocks: BouwbladPage.blocks(s.incidentText),
                         handled: s.incidentHandledAt.map { "Afgehandeld door \(s.incidentHandledBy ?? "onbekend") op \(DutchDate.dayMonthYear($0))." },
-                        action: s.incidentHandledAt == nil ? "\(access.base)/incidenten/\(try s.requireID())/afgehandeld" : nil)
+                        action: s.incidentHandledAt == nil ? access.paths.handled(try s.requireID()).path : nil)
         }
         let open = rows.filter { $0.handled == nil }, handled = rows.filter { $0.handled != nil }
         return try await req.page("activiteiten/incidents", title: "Incidenten", current: "activiteiten") { layout in
@@ -220,7 +220,7 @@ struct SessionsController: RouteCollection {
             else { throw Abort(.conflict) }
         }
         try await req.flash("Het incident staat nu bij ‘afgehandeld’.")
-        return .seeOther("\(access.base)/incidenten")
+        return .seeOther(access.paths.incidents.path)
     }
 }
 

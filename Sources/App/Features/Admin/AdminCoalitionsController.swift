@@ -5,9 +5,8 @@ import Vapor
 /// `/beheer/coalities`: an instance admin creates coalitions and becomes their first projectleider.
 struct AdminCoalitionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped("beheer", "coalities")
-        admin.get(use: list)
-        admin.post(use: create)
+        routes.get(Paths.admin, use: list)
+        routes.post(Paths.admin, use: create)
     }
 
     struct Row: Encodable { let name: String; let period: String; let members: Int; let href: String?; let slug: String }

@@ -4,9 +4,9 @@ import Vapor
 
 struct LoginController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("inloggen", use: show)
-        routes.post("inloggen", use: submit)
-        routes.post("uitloggen", use: logout)
+        routes.get(Paths.login, use: show)
+        routes.post(Paths.login, use: submit)
+        routes.post(Paths.logout, use: logout)
     }
 
     struct Page: Encodable {
@@ -54,14 +54,7 @@ struct LoginController: RouteCollection {
 
     func logout(req: Request) async throws -> Response {
         try await req.endSession()
-        return .seeOther("/inloggen")
-    }
-
-    /// The login page that returns to `path` afterwards.
-    static func href(returningTo path: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~/")
-        return "/inloggen?terug=" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        return .seeOther(Paths.login.path)
     }
 
     /// Only a local path may be a return address, never another site ("//evil.example").

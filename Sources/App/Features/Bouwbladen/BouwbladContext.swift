@@ -20,7 +20,8 @@ struct BouwbladContext {
         tenant.role.canEditBouwblad(isContributor: contributors.contains { $0.membershipID == tenant.membership.id })
     }
 
-    var base: String { Paths.coalition(tenant.coalition.slug).bouwblad(bouwbladID) }
+    var paths: Paths.Bouwblad { Paths.coalition(tenant.coalition.slug).bouwblad(bouwbladID) }
+    var base: String { paths.path }
     var questionText: String { question?.text ?? bouwblad.ownQuestion ?? "" }
     var newest: CycleRecord? { cycles.max { $0.number < $1.number } }
 

@@ -5,11 +5,11 @@ import Vapor
 /// `/c/{slug}/bouwbladen/{id}`: one bouwblad, its cycles and their four steps.
 struct BouwbladController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let bouwblad = routes.grouped("bouwbladen", ":bouwbladID")
-        bouwblad.get(use: show)
-        bouwblad.post("cycli", ":cycleID", "stappen", ":step", use: saveStep)
-        bouwblad.post("cycli", ":cycleID", "periode", use: savePeriod)
-        bouwblad.post("titel", use: saveTitle)
+        let bouwblad = Paths.coalition(.param).bouwblad(.param)
+        routes.get(bouwblad.address, use: show)
+        routes.post(bouwblad.cycle(.param).step(.param), use: saveStep)
+        routes.post(bouwblad.cycle(.param).period, use: savePeriod)
+        routes.post(bouwblad.title, use: saveTitle)
     }
 
     func show(req: Request) async throws -> Response {

@@ -92,7 +92,7 @@ extension BouwbladPage {
         let hints = SmartHint.hints(text: doel.text, target: doel.target, deadline: doel.deadline, owner: doel.owner).map(\.text)
         let computed = doel.computedVerdict
         let resultPrefix = "result-\(id)"
-        let base = "\(context.base)/doelen/\(id)"
+        let paths = context.paths.doel(id)
         return Doel(
             id: id.uuidString, anchor: "doel-\(id)", blocks: blocks(doel.text), meta: meta.isEmpty ? nil : meta.joined(separator: " · "),
             hints: hints, hasHints: !hints.isEmpty, verdict: doel.effectiveVerdict?.label, achieved: doel.achieved.isEmpty ? nil : doel.achievedLabel,
@@ -102,7 +102,7 @@ extension BouwbladPage {
             resultVerdict: form.subChoice(resultPrefix, ResultForm.CodingKeys.verdict, "Oordeel", noun: "een oordeel", value: doel.verdict ?? "",
                                           options: [("", "Automatisch" + (computed.map { " (nu: \($0.label.lowercased()))" } ?? " uit streefwaarde en bereikte waarde"))]
                                             + Verdict.allCases.map { ($0.rawValue, $0.label) }),
-            action: base, resultAction: "\(base)/resultaat", deleteAction: "\(base)/verwijderen")
+            action: paths.path, resultAction: context.paths.doelResult(id).path, deleteAction: paths.delete.path)
     }
 
     static func actieView(_ context: BouwbladContext, _ actie: ActieRecord, members: [(UUID, String)], today: IsoDate, form: inout FormState) throws -> Actie {
@@ -115,7 +115,7 @@ extension BouwbladPage {
             id: id.uuidString, text: actie.text, owner: actie.ownerName.isEmpty ? "—" : actie.ownerName,
             deadline: deadline?.label ?? "—", status: actie.status.label + (overdue ? " (te laat)" : ""), overdue: overdue,
             version: actie.version, editOpen: form.hasErrors(prefix: prefix), fields: fields, ownerMember: owner, statusChoice: status,
-            action: "\(context.base)/acties/\(id)", deleteAction: "\(context.base)/acties/\(id)/verwijderen")
+            action: context.paths.actie(id).path, deleteAction: context.paths.actie(id).delete.path)
     }
 
     static func newForms(_ context: BouwbladContext, _ cycle: CycleRecord, members: [(UUID, String)], form: inout FormState) throws -> NewForms {
@@ -124,8 +124,8 @@ extension BouwbladPage {
         let (actieFields, actieOwner, actieStatus) = actieFields(&form, actiePrefix, nil, members: members)
         return NewForms(
             doelOpen: form.hasErrors(prefix: doelPrefix), doelFields: doelFields, doelUnit: doelUnit,
-            doelAction: "\(context.base)/cycli/\(try cycle.requireID())/doelen",
+            doelAction: context.paths.cycle(try cycle.requireID()).newDoel.path,
             actieOpen: form.hasErrors(prefix: actiePrefix), actieFields: actieFields, actieOwner: actieOwner, actieStatus: actieStatus,
-            actieAction: "\(context.base)/cycli/\(try cycle.requireID())/acties")
+            actieAction: context.paths.cycle(try cycle.requireID()).newActie.path)
     }
 }

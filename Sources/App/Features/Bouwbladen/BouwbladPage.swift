@@ -43,6 +43,10 @@ enum BouwbladPage {
     struct Page: Encodable {
         let layout: Layout
         let base: String
+        let titleAction: String
+        let settingsAction: String
+        let historyHref: String
+        let deleteBouwbladHref: String
         let bouwsteenName: String
         let bouwsteenHref: String
         let question: String
@@ -130,16 +134,17 @@ enum BouwbladPage {
         let linkNote = form.subField("link", LinkForm.CodingKeys.note, "Korte toelichting (mag leeg)", noun: "een toelichting", value: "")
         if form.values[TitleForm.CodingKeys.title.fieldName] == nil { form.values[TitleForm.CodingKeys.title.fieldName] = context.bouwblad.title }
         let titleField = form.field(TitleForm.CodingKeys.title, "Korte titel", noun: "een titel", hint: "Mag leeg blijven. Bijvoorbeeld: Van improvisatie naar gezamenlijke structuur", required: false)
-        let bouwsteenHref = Paths.coalition(context.tenant.coalition.slug).bouwsteen(context.bouwsteen.key.code)
+        let bouwsteenHref = Paths.coalition(context.tenant.coalition.slug).bouwsteen(context.bouwsteen.key.code).path
         return Page(
             layout: model.layout,
-            base: context.base, bouwsteenName: context.bouwsteen.key.name, bouwsteenHref: bouwsteenHref,
+            base: context.base, titleAction: context.paths.title.path, settingsAction: context.paths.settings.path,
+            historyHref: context.paths.history.path, deleteBouwbladHref: context.paths.delete.path, bouwsteenName: context.bouwsteen.key.name, bouwsteenHref: bouwsteenHref,
             question: context.questionText, mandatory: context.question?.mandatory ?? false, ownQuestion: context.question == nil,
             title: context.bouwblad.title, titleField: titleField, version: context.bouwblad.version, keeper: keeper, canEdit: canEdit,
             newest: cycles.first, older: Array(cycles.dropFirst()), hasOlder: cycles.count > 1, problem: problem,
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary,
             outgoing: links.outgoing, incoming: links.incoming, hasLinks: !(links.outgoing.isEmpty && links.incoming.isEmpty),
-            linkTarget: linkTarget, linkNote: linkNote, linkAction: "\(context.base)/verbindingen", linkOpen: form.hasErrors(prefix: "link"),
+            linkTarget: linkTarget, linkNote: linkNote, linkAction: context.paths.links.path, linkOpen: form.hasErrors(prefix: "link"),
             canManage: context.tenant.role.canEditBouwblad(),
             keeperOptions: [ChoiceOption(value: "", label: "Niemand", hint: nil, selected: context.bouwblad.keeperID == nil, id: "f-keeper-none")]
                 + members.map { ChoiceOption(value: $0.0.uuidString, label: $0.1, hint: nil, selected: $0.0 == context.bouwblad.keeperID, id: "f-keeper-\($0.0)") },
@@ -153,7 +158,7 @@ enum BouwbladPage {
 
     private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], nextOptions: [ChoiceOption], today: IsoDate, form: inout FormState) throws -> Cycle {
         let id = (try cycle.requireID())
-        let action = "\(context.base)/cycli/\(id)"
+        let paths = context.paths.cycle(id)
         let steps = CycleStep.allCases.map { step -> Step in
             let key = "step-\(id)-\(step.rawValue)"
             let text = cycle.text(step)
@@ -165,7 +170,7 @@ enum BouwbladPage {
             return Step(
                 anchor: "stap-\(id)-\(step.rawValue)", number: step.number, title: step.title, blocks: blocks(text),
                 isEmpty: text.isEmpty, open: error != nil || (text.isEmpty && cycle.closedAt == nil),
-                field: field, base: Tokens.sha256(text), action: "\(action)/stappen/\(step.rawValue)",
+                field: field, base: Tokens.sha256(text), action: paths.step(step.rawValue).path,
                 isDoelen: step == .doelen, isBereikt: step == .bereikt)
         }
         let doelen = try context.doelen.filter { $0.cycleID == id }.map { try doelView(context, $0, form: &form) }
@@ -182,12 +187,12 @@ enum BouwbladPage {
                                       hint: "Bijvoorbeeld 2025-09", value: cycle.periodFrom ?? ""),
             periodTo: form.subField(periodPrefix, PeriodForm.CodingKeys.periodTo, "Tot en met (jaar en maand)", noun: "de eindmaand", type: "month",
                                     hint: "Bijvoorbeeld 2026-01", value: cycle.periodTo ?? ""),
-            periodAction: "\(action)/periode",
-            closeAction: canEdit && isNewest && cycle.closedAt == nil && missing.isEmpty ? "\(action)/afronden" : nil,
+            periodAction: paths.period.path,
+            closeAction: canEdit && isNewest && cycle.closedAt == nil && missing.isEmpty ? paths.close.path : nil,
             closeHint: canEdit && isNewest && cycle.closedAt == nil && !missing.isEmpty
                 ? "Afronden kan als stap 3 en stap 4 zijn ingevuld." : nil,
             nextOptions: nextOptions,
-            deleteHref: context.cycles.count > 1 ? "\(action)/verwijderen" : nil,
+            deleteHref: context.cycles.count > 1 ? paths.delete.path : nil,
             doelen: doelen, hasDoelen: !doelen.isEmpty, acties: acties, hasActies: !acties.isEmpty, new: new)
     }
 }

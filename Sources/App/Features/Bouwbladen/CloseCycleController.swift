@@ -7,7 +7,7 @@ import Vapor
 /// bouwblad that is then linked to this one.
 struct CloseCycleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("bouwbladen", ":bouwbladID", "cycli", ":cycleID", "afronden", use: close)
+        routes.post(Paths.coalition(.param).bouwblad(.param).cycle(.param).close, use: close)
     }
 
     func close(req: Request) async throws -> Response {
@@ -67,7 +67,7 @@ struct CloseCycleController: RouteCollection {
             try await store.touch(destination, by: userID, now: now)
         }
         try await req.flash("Cyclus \(cycle.number) is afgerond. De bijgestelde startvraag gaat verder bij \(target.bouwsteen.key.name).")
-        return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwblad(try destination.requireID()))
+        return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwblad(try destination.requireID()).path)
     }
 
     /// Closes the cycle (version-checked) and runs `then` in the same transaction.

@@ -30,7 +30,7 @@ enum ConflictPage {
                 backHref: context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)",
                 stepLabel: "Cyclus \(cycle.number), stap \(step.number) – \(step.title)",
                 theirs: current, theirsBy: by, yours: yours,
-                action: "\(context.base)/cycli/\(try cycle.requireID())/stappen/\(step.rawValue)", base: Tokens.sha256(current))
+                action: context.paths.cycle(try cycle.requireID()).step(step.rawValue).path, base: Tokens.sha256(current))
         }
     }
 }

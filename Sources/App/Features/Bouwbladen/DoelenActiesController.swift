@@ -6,14 +6,14 @@ import Vapor
 /// None of them is required; each save keeps a revision with a readable summary.
 struct DoelenActiesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let bouwblad = routes.grouped("bouwbladen", ":bouwbladID")
-        bouwblad.post("cycli", ":cycleID", "doelen", use: createDoel)
-        bouwblad.post("doelen", ":doelID", use: updateDoel)
-        bouwblad.post("doelen", ":doelID", "resultaat", use: saveResult)
-        bouwblad.post("doelen", ":doelID", "verwijderen", use: deleteDoel)
-        bouwblad.post("cycli", ":cycleID", "acties", use: createActie)
-        bouwblad.post("acties", ":actieID", use: updateActie)
-        bouwblad.post("acties", ":actieID", "verwijderen", use: deleteActie)
+        let bouwblad = Paths.coalition(.param).bouwblad(.param)
+        routes.post(bouwblad.cycle(.param).newDoel, use: createDoel)
+        routes.post(bouwblad.doel(.param).address, use: updateDoel)
+        routes.post(bouwblad.doelResult(.param), use: saveResult)
+        routes.post(bouwblad.doel(.param).delete, use: deleteDoel)
+        routes.post(bouwblad.cycle(.param).newActie, use: createActie)
+        routes.post(bouwblad.actie(.param).address, use: updateActie)
+        routes.post(bouwblad.actie(.param).delete, use: deleteActie)
     }
 
     // MARK: doelen
@@ -113,7 +113,7 @@ struct DoelenActiesController: RouteCollection {
             ("text", actie.text), ("owner_member_id", actie.ownerMemberID), ("owner_name", actie.ownerName),
             ("deadline", actie.deadline), ("status", actie.status.rawValue),
         ])
-        let back = (try? req.query.get(String.self, at: "terug")).flatMap { $0 == "acties" ? Paths.coalition(context.tenant.coalition.slug).acties : nil }
+        let back = (try? req.query.get(String.self, at: "terug")).flatMap { $0 == "acties" ? Paths.coalition(context.tenant.coalition.slug).acties.path : nil }
         if let back {
             try await req.flash("De actie is opgeslagen.")
             return .seeOther(back)

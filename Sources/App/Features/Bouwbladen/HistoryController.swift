@@ -6,9 +6,9 @@ import Vapor
 /// diff, and a way to put an earlier text back (which is itself a new revision).
 struct HistoryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let history = routes.grouped("bouwbladen", ":bouwbladID", "geschiedenis")
-        history.get(use: show)
-        history.post(":revisionID", "terugzetten", use: restore)
+        let bouwblad = Paths.coalition(.param).bouwblad(.param)
+        routes.get(bouwblad.history, use: show)
+        routes.post(bouwblad.restore(.param), use: restore)
     }
 
     struct Segment: Encodable { let text: String; let added: Bool; let removed: Bool }
@@ -38,7 +38,7 @@ struct HistoryController: RouteCollection {
                     Segment(text: $0.text, added: $0.kind == .added, removed: $0.kind == .removed)
                 },
                 restoreAction: canEdit && revision.cycleID != nil && CycleStep(rawValue: revision.field) != nil
-                    ? "\(context.base)/geschiedenis/\(try revision.requireID())/terugzetten" : nil)
+                    ? context.paths.restore(try revision.requireID()).path : nil)
         }
         return try await req.page("bouwbladen/history", title: "Geschiedenis", current: "start") { layout in
             Page(

@@ -26,13 +26,13 @@ struct Links {
                 let targetBouwblad = link.targetBouwbladID.flatMap { byID[$0] }
                 outgoing.append(View(
                     direction: direction.label, other: name(targetBouwblad, bouwsteen: target),
-                    href: try targetBouwblad.map { Paths.coalition(slug).bouwblad(try $0.requireID()) } ?? Paths.coalition(slug).bouwsteen(target.key.code),
+                    href: try targetBouwblad.map { Paths.coalition(slug).bouwblad(try $0.requireID()).path } ?? Paths.coalition(slug).bouwsteen(target.key.code).path,
                     note: link.note.isEmpty ? nil : link.note, scope: link.cycleID.flatMap { numbers[$0] }.map { "in cyclus \($0)" },
-                    deleteAction: canEdit ? "\(context.base)/verbindingen/\(try link.requireID())/verwijderen" : nil))
+                    deleteAction: canEdit ? context.paths.removeLink(try link.requireID()).path : nil))
             } else if let source = byID[link.bouwbladID], let from = catalog.bouwsteen(id: source.bouwsteenID),
                       let direction = Direction(from: context.bouwsteen.key, to: from.key) {
                 incoming.append(View(
-                    direction: direction.label, other: name(source, bouwsteen: from), href: Paths.coalition(slug).bouwblad(try source.requireID()),
+                    direction: direction.label, other: name(source, bouwsteen: from), href: Paths.coalition(slug).bouwblad(try source.requireID()).path,
                     note: link.note.isEmpty ? nil : link.note, scope: nil, deleteAction: nil))
             }
         }
@@ -55,9 +55,9 @@ struct LinksController: RouteCollection {
     static let noteMax = 500
 
     func boot(routes: any RoutesBuilder) throws {
-        let bouwblad = routes.grouped("bouwbladen", ":bouwbladID", "verbindingen")
-        bouwblad.post(use: add)
-        bouwblad.post(":linkID", "verwijderen", use: remove)
+        let bouwblad = Paths.coalition(.param).bouwblad(.param)
+        routes.post(bouwblad.links, use: add)
+        routes.post(bouwblad.removeLink(.param), use: remove)
     }
 
     func add(req: Request) async throws -> Response {

@@ -6,7 +6,7 @@ import Vapor
 /// Only projectleider and coordinator change this: a partner must not grant itself rights.
 struct SettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("bouwbladen", ":bouwbladID", "instellingen", use: save)
+        routes.post(Paths.coalition(.param).bouwblad(.param).settings, use: save)
     }
 
     func save(req: Request) async throws -> Response {

@@ -8,15 +8,16 @@ struct BouwsteenController: RouteCollection {
     static let titleMax = 150
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("bouwstenen", ":code", use: show)
-        routes.post("bouwstenen", ":code", "bouwbladen", use: create)
+        let coalition = Paths.coalition(.param)
+        routes.get(coalition.bouwsteen(.param), use: show)
+        routes.post(coalition.newBouwblad(in: .param), use: create)
     }
 
     struct QuestionItem: Encodable { let id: String; let text: String; let mandatory: Bool; let bouwbladHref: String? }
     struct BouwbladItem: Encodable { let href: String; let title: String; let question: String; let mandatory: Bool }
     struct Page: Encodable {
         let layout: Layout
-        let base: String
+        let createAction: String
         let code: String
         let name: String
         let description: String
@@ -62,9 +63,9 @@ struct BouwsteenController: RouteCollection {
             // points to the prullenbak where it waits.
             guard existing.deletedAt == nil else {
                 try await req.flash("Het bouwblad voor deze vraag staat in de prullenbak. Zet het daar terug.")
-                return .seeOther(Paths.coalition(tenant.coalition.slug).prullenbak)
+                return .seeOther(Paths.coalition(tenant.coalition.slug).prullenbak.path)
             }
-            return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(try existing.requireID()))
+            return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(try existing.requireID()).path)
         }
         let userID = try req.requireUser().requireID()
         let bouwblad = BouwbladRecord()
@@ -82,7 +83,7 @@ struct BouwsteenController: RouteCollection {
             try await BouwbladStore(tenant, on: db).add(bouwblad, startvraag: startvraag)
         }
         try await req.flash("Het bouwblad is gemaakt. De eerste cyclus begint met de vraag als startvraag.")
-        return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(try bouwblad.requireID()))
+        return .seeOther(Paths.coalition(tenant.coalition.slug).bouwblad(try bouwblad.requireID()).path)
     }
 
     private func find(_ req: Request) async throws -> FormatCatalog.Bouwsteen {
@@ -94,23 +95,23 @@ struct BouwsteenController: RouteCollection {
     private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
         let bouwsteen = try await find(req)
-        let base = Paths.coalition(tenant.coalition.slug).base
+        let coalition = Paths.coalition(tenant.coalition.slug)
         let bouwbladen = try await BouwbladStore(tenant, on: req.db).bouwbladen(of: bouwsteen.id)
         let byQuestion = Dictionary(bouwbladen.compactMap { b in b.questionID.map { ($0, b) } }, uniquingKeysWith: { a, _ in a })
         var form = form
         let links = try await BouwsteenLinks.load(req, tenant: tenant, bouwsteen: bouwsteen, own: bouwbladen, catalog: req.formatCatalog())
         return try await req.page("bouwstenen/show", title: bouwsteen.key.name, current: "start", status: status) { layout in
             Page(
-                layout: layout, base: base,
+                layout: layout, createAction: coalition.newBouwblad(in: bouwsteen.key.code).path,
                 code: bouwsteen.key.code, name: bouwsteen.key.name, description: bouwsteen.description,
                 questions: try bouwsteen.questions.map { q in
                     QuestionItem(id: q.id.uuidString, text: q.text, mandatory: q.mandatory,
-                                 bouwbladHref: try byQuestion[q.id].map { "\(base)/bouwbladen/\(try $0.requireID())" })
+                                 bouwbladHref: try byQuestion[q.id].map { coalition.bouwblad(try $0.requireID()).path })
                 },
                 bouwbladen: try bouwbladen.map { b in
                     let question = b.questionID.flatMap { id in bouwsteen.questions.first { $0.id == id } }
                     return BouwbladItem(
-                        href: "\(base)/bouwbladen/\(try b.requireID())", title: b.title.isEmpty ? "Bouwblad zonder eigen titel" : b.title,
+                        href: coalition.bouwblad(try b.requireID()).path, title: b.title.isEmpty ? "Bouwblad zonder eigen titel" : b.title,
                         question: question?.text ?? b.ownQuestion ?? "", mandatory: question?.mandatory ?? false)
                 },
                 hasBouwbladen: !bouwbladen.isEmpty, canEdit: tenant.role.canEditBouwblad(),

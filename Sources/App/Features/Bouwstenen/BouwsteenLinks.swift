@@ -17,7 +17,7 @@ struct BouwsteenLinks {
         let others = try await store.bouwbladen(otherIDs)
         // Soft-deleted bouwbladen are missing here, so their links are left out too.
         let byID = Dictionary(uniqueKeysWithValues: try (own + others).map { (try $0.requireID(), $0) })
-        let base = Paths.coalition(tenant.coalition.slug).base
+        let coalition = Paths.coalition(tenant.coalition.slug)
         var items: [Item] = []
         for link in links {
             guard let source = byID[link.bouwbladID], let sourceBouwsteen = catalog.bouwsteen(id: source.bouwsteenID),
@@ -29,12 +29,12 @@ struct BouwsteenLinks {
                 items.append(Item(
                     arrow: "→", from: Links.label(source, catalog: catalog), verb: "raakt",
                     other: Links.name(targetBouwblad, bouwsteen: target, catalog: catalog),
-                    href: try targetBouwblad.map { "\(base)/bouwbladen/\(try $0.requireID())" } ?? "\(base)/bouwstenen/\(target.key.code)",
+                    href: try targetBouwblad.map { coalition.bouwblad(try $0.requireID()).path } ?? coalition.bouwsteen(target.key.code).path,
                     direction: direction.label, note: note))
             } else if target.id == bouwsteen.id, let direction = Direction(from: bouwsteen.key, to: sourceBouwsteen.key) {
                 items.append(Item(
                     arrow: "←", from: targetBouwblad.map { Links.label($0, catalog: catalog) } ?? bouwsteen.key.name, verb: "wordt geraakt door",
-                    other: Links.name(source, bouwsteen: sourceBouwsteen, catalog: catalog), href: "\(base)/bouwbladen/\(try source.requireID())",
+                    other: Links.name(source, bouwsteen: sourceBouwsteen, catalog: catalog), href: coalition.bouwblad(try source.requireID()).path,
                     direction: direction.label, note: note))
             }
         }

@@ -8,8 +8,8 @@ struct FirstUseController: RouteCollection {
     let state: FirstUseMiddleware.State
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("eerste-gebruik", use: show)
-        routes.post("eerste-gebruik", use: submit)
+        routes.get(Paths.firstUse, use: show)
+        routes.post(Paths.firstUse, use: submit)
     }
 
     struct Page: Encodable {
@@ -20,7 +20,7 @@ struct FirstUseController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        guard try await !hasAccounts(req) else { return .seeOther("/inloggen") }
+        guard try await !hasAccounts(req) else { return .seeOther(Paths.login.path) }
         let year = Calendar(identifier: .gregorian).component(.year, from: req.now)
         return try await render(req, FormState(CoalitionForm(periodStart: "\(year)", periodEnd: "\(year + 3)")))
     }

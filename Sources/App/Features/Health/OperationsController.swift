@@ -9,11 +9,11 @@ struct OperationsController: RouteCollection {
     let registry: PrometheusCollectorRegistry
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
-        routes.get("livez") { _ in
+        routes.get(Paths.health, use: health)
+        routes.get(Paths.live.components) { _ in
             Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"], body: "ok\n")
         }
-        routes.get("metrics", use: metrics)
+        routes.get(Paths.metrics, use: metrics)
     }
 
     func health(req: Request) async throws -> Response {

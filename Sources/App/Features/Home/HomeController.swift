@@ -5,7 +5,7 @@ import Vapor
 /// `/`: straight to the coalition if there is one, a choice if there are several.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
+        routes.get(Paths.start, use: home)
     }
 
     struct Item: Encodable { let href: String; let name: String; let period: String; let role: String }

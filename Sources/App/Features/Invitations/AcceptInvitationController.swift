@@ -14,8 +14,8 @@ import Vapor
 /// logging in with their own password.
 struct AcceptInvitationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("uitnodiging", ":token", use: show)
-        routes.post("uitnodiging", ":token", use: submit)
+        routes.get(Paths.invitation(.param), use: show)
+        routes.post(Paths.invitation(.param), use: submit)
     }
 
     struct Page: Encodable {
@@ -69,7 +69,7 @@ struct AcceptInvitationController: RouteCollection {
         // The answer is the same whether an account was made or not (see the type's comment).
         _ = try await accept(req, invitation, as: .new(name: account.name, passwordHash: hash))
         try await req.flash("Bijna klaar. Log in met \(invitation.email) en je wachtwoord om de uitnodiging af te ronden.")
-        return .seeOther(LoginController.href(returningTo: req.url.path))
+        return .seeOther(Paths.login(returningTo: req.url.path))
     }
 
     private func accept(_ req: Request, _ invitation: InvitationRecord, as invitee: InvitationsStore.Invitee) async throws -> Bool {
@@ -102,7 +102,7 @@ struct AcceptInvitationController: RouteCollection {
             Page(
                 layout: layout, action: req.url.path, coalitionName: coalition.name,
                 role: Messages.roleLabel(invitation.role).lowercased(), email: invitation.email,
-                loginHref: LoginController.href(returningTo: req.url.path),
+                loginHref: Paths.login(returningTo: req.url.path),
                 asCurrentUser: user?.email == invitation.email, otherUser: user.flatMap { $0.email == invitation.email ? nil : $0.email },
                 name: form.field(AccountForm.CodingKeys.name, "Je naam", noun: "je naam", autocomplete: "name"),
                 password: form.field(AccountForm.CodingKeys.password, "Kies een wachtwoord", noun: "een wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.", keepValue: false),

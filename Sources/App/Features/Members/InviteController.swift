@@ -8,14 +8,14 @@ struct InviteController: RouteCollection {
     static let validity: TimeInterval = 7 * 24 * 3600
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("leden", "uitnodigen", use: show)
-        routes.post("leden", "uitnodigen", use: submit)
+        let invite = Paths.coalition(.param).invite
+        routes.get(invite, use: show)
+        routes.post(invite, use: submit)
     }
 
     struct Option: Encodable { let id: String; let value: String; let label: String; let selected: Bool }
     struct Page: Encodable {
         let layout: Layout
-        let base: String
         let name: FormField
         let email: FormField
         let role: ChoiceField
@@ -29,7 +29,7 @@ struct InviteController: RouteCollection {
         let errorSummary: [FormState.SummaryItem]
     }
 
-    struct Created: Encodable { let layout: Layout; let base: String; let name: String; let link: String; let validUntil: String }
+    struct Created: Encodable { let layout: Layout; let name: String; let link: String; let validUntil: String }
 
     func show(req: Request) async throws -> Response {
         _ = try req.require(\.canManageMembers)
@@ -65,8 +65,8 @@ struct InviteController: RouteCollection {
         // which is refused as a duplicate, so the link is never shown twice.
         return try await req.page("members/invited", title: "Uitnodiging gemaakt", current: "leden", status: .created) { layout in
             Created(
-                layout: layout, base: Paths.coalition(tenant.coalition.slug).base,
-                name: input.name, link: req.absoluteURL("/uitnodiging/\(token)"), validUntil: DutchDate.dayMonthYear(expiresAt))
+                layout: layout,
+                name: input.name, link: req.absoluteURL(Paths.invitation(token).path), validUntil: DutchDate.dayMonthYear(expiresAt))
         }
     }
 
@@ -82,7 +82,7 @@ struct InviteController: RouteCollection {
         let partnerError = form.errors[F.partner].map { _ in "Kies de partnerorganisatie van deze persoon." }
         return try await req.page("members/invite", title: "Iemand uitnodigen", current: "leden", status: status) { layout in
             Page(
-                layout: layout, base: Paths.coalition(tenant.coalition.slug).base,
+                layout: layout,
                 name: name, email: email, role: role,
                 locations: options.sortedLocations.map { Option(id: "loc-\($0.0)", value: $0.0.uuidString, label: $0.1, selected: chosenLocations.contains($0.0.uuidString)) },
                 hasLocations: !options.locations.isEmpty, locationsError: locationsError,

@@ -6,11 +6,11 @@ import Vapor
 /// changes roles, removes members and revokes invitations here.
 struct MembersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let members = routes.grouped("leden")
-        members.get(use: list)
-        members.post(":membershipID", "rol", use: changeRole)
-        members.post(":membershipID", "verwijderen", use: remove)
-        routes.post("uitnodigingen", ":invitationID", "intrekken", use: revoke)
+        let coalition = Paths.coalition(.param)
+        routes.get(coalition.leden, use: list)
+        routes.post(coalition.memberRole(.param), use: changeRole)
+        routes.post(coalition.member(.param).delete, use: remove)
+        routes.post(coalition.revokeInvitation(.param), use: revoke)
     }
 
     func list(req: Request) async throws -> Response {
@@ -31,7 +31,7 @@ struct MembersController: RouteCollection {
         case .done: break
         }
         try await req.flash("De rol van \(membership.user.name) is nu: \(Messages.roleLabel(role).lowercased()).")
-        return .seeOther(Paths.coalition(tenant.coalition.slug).leden)
+        return .seeOther(Paths.coalition(tenant.coalition.slug).leden.path)
     }
 
     func remove(req: Request) async throws -> Response {
@@ -45,7 +45,7 @@ struct MembersController: RouteCollection {
         }
         try await req.flash("\(membership.user.name) is geen lid meer van deze coalitie.")
         if membership.$user.id == req.currentUser?.id { return .seeOther("/") }
-        return .seeOther(Paths.coalition(tenant.coalition.slug).leden)
+        return .seeOther(Paths.coalition(tenant.coalition.slug).leden.path)
     }
 
     func revoke(req: Request) async throws -> Response {
@@ -54,7 +54,7 @@ struct MembersController: RouteCollection {
         guard let id = req.parameters.get("invitationID", as: UUID.self), let invitation = try await store.invitation(id) else { throw Abort(.notFound) }
         try await store.revoke(invitation, now: req.now)
         try await req.flash("De uitnodiging voor \(invitation.name) is ingetrokken. De link werkt niet meer.")
-        return .seeOther(Paths.coalition(tenant.coalition.slug).leden)
+        return .seeOther(Paths.coalition(tenant.coalition.slug).leden.path)
     }
 
     private func find(_ req: Request, _ store: MembersStore) async throws -> MembershipRecord {

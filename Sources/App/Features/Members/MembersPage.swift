@@ -14,11 +14,12 @@ enum MembersPage {
         let version: Int
         let isYou: Bool
         let roleOptions: [RoleOption]
+        let roleAction: String
+        let deleteAction: String
     }
-    struct Invitation: Encodable { let id: String; let name: String; let email: String; let role: String; let validUntil: String }
+    struct Invitation: Encodable { let id: String; let name: String; let email: String; let role: String; let validUntil: String; let revokeAction: String }
     struct Page: Encodable {
         let layout: Layout
-        let base: String
         let members: [Member]
         let invitations: [Invitation]
         let hasInvitations: Bool
@@ -52,7 +53,7 @@ enum MembersPage {
 
     /// The page from loaded values: no I/O.
     static func build(_ model: Model, problem: String? = nil) throws -> Page {
-        let tenant = model.tenant, links = model.locationLinks, locations = model.locations, partners = model.partners
+        let tenant = model.tenant, coalition = Paths.coalition(tenant.coalition.slug), links = model.locationLinks, locations = model.locations, partners = model.partners
         let members = try model.memberships
             .sorted { ($0.role.rank, $0.user.name) < ($1.role.rank, $1.user.name) }
             .map { m -> Member in
@@ -64,14 +65,20 @@ enum MembersPage {
                 case .partner: detail = m.partnerID.flatMap { partners[$0] } ?? "nog geen organisatie gekoppeld"
                 default: detail = ""
                 }
+                let id = try m.requireID()
                 return Member(
-                    id: (try m.requireID()).uuidString, name: m.user.name, email: m.user.email, role: Messages.roleLabel(m.role),
+                    id: id.uuidString, name: m.user.name, email: m.user.email, role: Messages.roleLabel(m.role),
                     detail: detail, version: m.version, isYou: m.$user.id == model.you,
-                    roleOptions: Role.allCases.map { RoleOption(value: $0.rawValue, label: Messages.roleLabel($0), selected: $0 == m.role) })
+                    roleOptions: Role.allCases.map { RoleOption(value: $0.rawValue, label: Messages.roleLabel($0), selected: $0 == m.role) },
+                    roleAction: coalition.memberRole(id).path, deleteAction: coalition.member(id).delete.path)
             }
-        let invitations = try model.invitations.map { Invitation(id: (try $0.requireID()).uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt)) }
+        let invitations = try model.invitations.map {
+            let id = try $0.requireID()
+            return Invitation(id: id.uuidString, name: $0.name, email: $0.email, role: Messages.roleLabel($0.role), validUntil: DutchDate.dayMonthYear($0.expiresAt),
+                              revokeAction: coalition.revokeInvitation(id).path)
+        }
         return Page(
-            layout: model.layout, base: Paths.coalition(tenant.coalition.slug).base,
+            layout: model.layout,
             members: members, invitations: invitations, hasInvitations: !invitations.isEmpty,
             canManage: tenant.role.canManageMembers, problem: problem)
     }

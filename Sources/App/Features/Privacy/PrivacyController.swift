@@ -7,7 +7,7 @@ struct PrivacyController: RouteCollection {
     struct Page: Encodable { let layout: Layout }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("privacy") { req in
+        routes.get(Paths.privacy.components) { req in
             try req.page("privacy/statement", Page(layout: req.layoutWithoutDatabase("Privacy")))
         }
     }

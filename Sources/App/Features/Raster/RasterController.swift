@@ -5,7 +5,7 @@ import Vapor
 /// `/c/{slug}/`: the coalition's home, the 3x3 raster of bouwstenen.
 struct RasterController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: show)
+        routes.get(Paths.coalition(.param).address, use: show)
     }
 
     struct Cell: Encodable {
@@ -44,7 +44,7 @@ struct RasterController: RouteCollection {
             return Cell(
                 code: bouwsteen.key.code, name: bouwsteen.key.name,
                 levelLabel: bouwsteen.key.level.label, aspectLabel: bouwsteen.key.aspect.label,
-                href: Paths.coalition(slug).bouwsteen(bouwsteen.key.code),
+                href: Paths.coalition(slug).bouwsteen(bouwsteen.key.code).path,
                 stateLabel: summary.state.label, stateIcon: summary.state.icon, stateClass: summary.state.rawValue,
                 extraCount: extras == 0 ? nil : (extras == 1 ? "1 extra bouwblad" : "\(extras) extra bouwbladen"),
                 lastChange: summary.lastChange,

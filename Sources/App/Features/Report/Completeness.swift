@@ -12,16 +12,16 @@ struct Completeness {
     var missingCount: Int { groups.reduce(0) { $0 + $1.items.count } }
 
     init(_ data: ReportData, slug: String) throws {
-        let base = Paths.coalition(slug).base
+        let coalition = Paths.coalition(slug)
         groups = try BouwsteenKey.reportOrder.compactMap { key in
             guard let bouwsteen = data.catalog.bouwsteen(key) else { return nil }
             var items: [Item] = []
             let included = try data.includedBouwbladen(of: bouwsteen)
             if !included.contains(where: data.isMandatory) {
-                items.append(Item(text: "Het verplichte bouwblad bestaat nog niet.", href: "\(base)/bouwstenen/\(key.code)"))
+                items.append(Item(text: "Het verplichte bouwblad bestaat nog niet.", href: coalition.bouwsteen(key.code).path))
             }
             for bouwblad in included {
-                let page = "\(base)/bouwbladen/\(try bouwblad.requireID())"
+                let page = coalition.bouwblad(try bouwblad.requireID()).path
                 // Named as in the report and the settings, so people recognise it.
                 let name = "Bouwblad ‘\(ReportBuilder.heading(bouwblad, question: data.questionText(bouwblad)))’"
                 let cycles = try data.includedCycles(of: bouwblad)

@@ -9,14 +9,14 @@ struct ReportController: RouteCollection {
     static let introductionMax = 20_000
 
     func boot(routes: any RoutesBuilder) throws {
-        let report = routes.grouped("rapport")
-        report.get(use: show)
-        report.post(use: saveSettings)
-        report.get("afdrukken", use: printView)
-        report.get("rapport.docx", use: docx)
-        report.get("rapport.pdf", use: pdf)
-        report.post("vastzetten", use: freeze)
-        report.get("versies", ":versionID", ":file", use: download)
+        let report = Paths.coalition(.param).rapport
+        routes.get(report.address, use: show)
+        routes.post(report.address, use: saveSettings)
+        routes.get(report.printView, use: printView)
+        routes.get(report.docx, use: docx)
+        routes.get(report.pdf, use: pdf)
+        routes.post(report.freeze, use: freeze)
+        routes.get(report.version(.param, file: .param), use: download)
     }
 
     func show(req: Request) async throws -> Response {
@@ -28,7 +28,7 @@ struct ReportController: RouteCollection {
         let report = try ReportBuilder.build(data, isConcept: !(try Completeness(data, slug: req.tenant.coalition.slug).isComplete), today: req.now)
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked("/css/rapport.css"), backHref: Paths.coalition(try req.tenant.coalition.slug).rapport)))
+        return Response(status: .ok, headers: headers, body: .init(string: PrintHTML.render(report, style: .linked(Paths.reportStyle.path), backHref: Paths.coalition(try req.tenant.coalition.slug).rapport.path)))
     }
 
     func docx(req: Request) async throws -> Response {
@@ -70,7 +70,7 @@ struct ReportController: RouteCollection {
             guard saved else { throw Abort(.conflict) }
         }
         try await req.flash("De instellingen van het rapport zijn opgeslagen.")
-        return .seeOther(Paths.coalition(tenant.coalition.slug).rapport)
+        return .seeOther(Paths.coalition(tenant.coalition.slug).rapport.path)
     }
 
     /// Stores the DOCX and the PDF exactly as exported now; a version is never changed.
@@ -109,7 +109,7 @@ struct ReportController: RouteCollection {
             ? "Versie \(outcome.number) van het rapport is vastgezet." + (pdf == nil ? " Er is alleen een Word-bestand bewaard: PDF maken lukte niet." : "")
             : "Het rapport is niet veranderd sinds versie \(outcome.number). Er is geen nieuwe versie gemaakt."
         try await req.flash(message)
-        return .seeOther(Paths.coalition(tenant.coalition.slug).rapport + "#versies")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).rapport.path + "#versies")
     }
 
     func download(req: Request) async throws -> Response {

@@ -57,7 +57,7 @@ enum ReportPage {
     /// The page from loaded values and the typed values of a refused form: no I/O.
     static func build(_ model: Model, form: FormState = FormState(), checked: (extras: Set<String>, cycles: Set<String>)? = nil) throws -> Page {
         let data = model.data, tenant = model.tenant, versions = model.versions
-        let base = Paths.coalition(tenant.coalition.slug).rapport
+        let report = Paths.coalition(tenant.coalition.slug).rapport, base = report.path
         let completeness = try Completeness(data, slug: tenant.coalition.slug)
         var form = form
         typealias F = ReportSettingsForm.CodingKeys
@@ -100,8 +100,8 @@ enum ReportPage {
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary,
             versions: try versions.map { v in
                 Version(number: v.number, date: "\(DutchDate.dayMonthYear(v.createdAt)) om \(DutchDate.time(v.createdAt))", who: v.createdByName,
-                        concept: v.isConcept, docxHref: "\(base)/versies/\(try v.requireID())/rapport.docx",
-                        pdfHref: v.pdfSHA256 == nil ? nil : "\(base)/versies/\(try v.requireID())/rapport.pdf", docxSHA: v.docxSHA256, pdfSHA: v.pdfSHA256)
+                        concept: v.isConcept, docxHref: report.version(try v.requireID(), file: "rapport.docx").path,
+                        pdfHref: v.pdfSHA256 == nil ? nil : report.version(try v.requireID(), file: "rapport.pdf").path, docxSHA: v.docxSHA256, pdfSHA: v.pdfSHA256)
             },
             hasVersions: !versions.isEmpty)
     }
