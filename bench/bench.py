@@ -134,7 +134,10 @@ class Run:
                     bodies, before = [], current
                     for k in range(self.args.save_rounds):
                         text = f"Tekst {k + 1} van de meting voor stap {step}."
-                        bodies.append(urllib.parse.urlencode({"text": text, "base": sha(before), "csrf": u["client"].csrf}))
+                        # A step starts at version 1 and each save in the chain adds one. `base`
+                        # (a hash of the text) is what binaries before M0021 named instead;
+                        # each binary ignores the other's field, so old and new run the same saves.
+                        bodies.append(urllib.parse.urlencode({"text": text, "version": str(k + 1), "base": sha(before), "csrf": u["client"].csrf}))
                         before = text
                     lines.append((f"{cycle}-{step}", f"/c/{u['slug']}/bouwbladen/{bouwblad}/cycli/{cycle}/stappen/{step}",
                                   u["client"].cookie, *bodies))

@@ -14,20 +14,20 @@ def test_simultaneous_saves_of_one_step(app):
     page = a.get(f"/c/{SLUG_A}/bouwbladen/{bouwblad}")
     step = next(f for f in forms(page.text) if f.action.endswith(f"/cycli/{cycle}/stappen/doelen"))
     fields = dict(step.values())
-    # The form carries `base`, a hash of the text the person started from.
-    assert "base" in fields and "text" in fields
+    # The form carries `version`, the version of the step the person started from.
+    assert "version" in fields and "text" in fields
     pairs = scale(60, 1000)
     wins, odd, acknowledged = 0, [], []
 
     for n in range(pairs):
         page = a.get(f"/c/{SLUG_A}/bouwbladen/{bouwblad}")
-        base = dict(next(f for f in forms(page.text) if f.action == step.action).values())["base"]
+        version = dict(next(f for f in forms(page.text) if f.action == step.action).values())["version"]
         barrier = threading.Barrier(2)
         answers = {}
 
         def save(who, client):
             text = f"Doel van {who} in ronde {n}"
-            body = dict(fields, text=text, base=base)
+            body = dict(fields, text=text, version=version)
             body.pop("csrf", None)
             barrier.wait()
             answers[who] = (client.post(step.action, body).status, text)

@@ -23,5 +23,6 @@ enum AppMigrations {
         M0018_CreateActiviteitenboek(),
         M0019_CreateLoginDevices(),
         M0020_NormalizeEmails(),
+        M0021_AddStepVersions(),
     ]
 }

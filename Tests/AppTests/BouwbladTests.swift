@@ -18,10 +18,10 @@ extension Browser {
         return try #require(created.headers.first(name: .location))
     }
 
-    /// Saves a step based on the text the page showed.
+    /// Saves a step based on the version of it the page showed (a new step is at 1).
     @discardableResult
-    mutating func saveStep(_ bouwblad: String, cycle: UUID, _ step: CycleStep, _ text: String, basedOn: String) async throws -> TestingHTTPResponse {
-        try await post("\(bouwblad)/cycli/\(cycle)/stappen/\(step.rawValue)", ["text": text, "base": Tokens.sha256(basedOn)])
+    mutating func saveStep(_ bouwblad: String, cycle: UUID, _ step: CycleStep, _ text: String, basedOn version: Int) async throws -> TestingHTTPResponse {
+        try await post("\(bouwblad)/cycli/\(cycle)/stappen/\(step.rawValue)", ["text": text, "version": String(version)])
     }
 }
 
@@ -68,7 +68,7 @@ extension Browser {
             try await browser.get(path)
             let cycle = try #require(try await CycleRecord.query(on: app.db).first())
             let text = "Doel: elke week een nabespreking.\n\n- Mohamed maakt een formulier\n- <script>alert(1)</script>"
-            let saved = try await browser.saveStep(path, cycle: cycle.id!, .doelen, text, basedOn: "")
+            let saved = try await browser.saveStep(path, cycle: cycle.id!, .doelen, text, basedOn: 1)
             #expect(saved.status == .seeOther)
             let html = try await browser.get(path).body.string
             #expect(html.contains("<li>Mohamed maakt een formulier</li>"))
@@ -88,8 +88,8 @@ extension Browser {
             try await first.get(path)
             try await second.get(path)
             let cycle = try #require(try await CycleRecord.query(on: app.db).first())
-            #expect(try await first.saveStep(path, cycle: cycle.id!, .bereikt, "Tekst van de eerste", basedOn: "").status == .seeOther)
-            let conflict = try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Tekst van de tweede", basedOn: "")
+            #expect(try await first.saveStep(path, cycle: cycle.id!, .bereikt, "Tekst van de eerste", basedOn: 1).status == .seeOther)
+            let conflict = try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Tekst van de tweede", basedOn: 1)
             #expect(conflict.status == .conflict)
             let html = conflict.body.string
             #expect(html.contains("Tekst van de eerste"))
@@ -97,8 +97,28 @@ extension Browser {
             #expect(html.contains("Opgeslagen door Sanne de Vries"))
             #expect(try await CycleRecord.find(cycle.id, on: app.db)?.bereikt == "Tekst van de eerste")
             // Saving from the conflict page is based on the stored text and wins.
-            #expect(try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Samen: eerste en tweede", basedOn: "Tekst van de eerste").status == .seeOther)
+            #expect(try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Samen: eerste en tweede", basedOn: 2).status == .seeOther)
             #expect(try await RevisionRecord.query(on: app.db).filter(\.$field == "bereikt").count() == 2)
+        }
+    }
+
+    /// Each step has its own version: two people saving two steps of one cycle, both from
+    /// the same page, both succeed; the cycle's own version counts both.
+    @Test func savesOfTwoStepsOfOneCycleDoNotMeet() async throws {
+        try await withApp { app in
+            var first = try await Fixture.firstUse(app)
+            var second = try await Fixture.login(app, email: "pl@rivierstad.example")
+            let path = try await first.startMandatory()
+            try await first.get(path)
+            try await second.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            #expect(try await first.saveStep(path, cycle: cycle.id!, .doelen, "Doelen van de eerste", basedOn: 1).status == .seeOther)
+            #expect(try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Bereikt van de tweede", basedOn: 1).status == .seeOther)
+            let stored = try #require(try await CycleRecord.find(cycle.id, on: app.db))
+            #expect(stored.doelen == "Doelen van de eerste" && stored.bereikt == "Bereikt van de tweede")
+            #expect(stored.version(of: .doelen) == 2 && stored.version(of: .bereikt) == 2 && stored.version(of: .startvraag) == 1)
+            #expect(stored.version == cycle.version + 2)
+            #expect(try await second.saveStep(path, cycle: cycle.id!, .doelen, "Te laat", basedOn: 1).status == .conflict)
         }
     }
 
@@ -113,8 +133,8 @@ extension Browser {
             #expect(early.status == .unprocessableEntity)
             #expect(early.body.string.contains("Vul eerst stap 3"))
             try await browser.post("\(path)/cycli/\(cycle.id!)/periode", ["periodFrom": "2025-09", "periodTo": "2026-01", "version": "1"])
-            try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "In 2 van de 3 wijken gelukt.", basedOn: "")
-            try await browser.saveStep(path, cycle: cycle.id!, .bijgesteld, "Hoe garanderen we elk kwartaal een contactmoment?", basedOn: "")
+            try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "In 2 van de 3 wijken gelukt.", basedOn: 1)
+            try await browser.saveStep(path, cycle: cycle.id!, .bijgesteld, "Hoe garanderen we elk kwartaal een contactmoment?", basedOn: 1)
             let closed = try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", [:])
             #expect(closed.status == .seeOther)
             let cycles = try await CycleRecord.query(on: app.db).sort(\.$number).all()
@@ -152,8 +172,8 @@ extension Browser {
             let path = try await browser.startMandatory()
             try await browser.get(path)
             let cycle = try #require(try await CycleRecord.query(on: app.db).first())
-            try await browser.saveStep(path, cycle: cycle.id!, .doelen, "Eerste versie van het doel", basedOn: "")
-            try await browser.saveStep(path, cycle: cycle.id!, .doelen, "Tweede versie van het doel", basedOn: "Eerste versie van het doel")
+            try await browser.saveStep(path, cycle: cycle.id!, .doelen, "Eerste versie van het doel", basedOn: 1)
+            try await browser.saveStep(path, cycle: cycle.id!, .doelen, "Tweede versie van het doel", basedOn: 2)
             let history = try await browser.get("\(path)/geschiedenis").body.string
             #expect(history.contains("<del class=\"diff-del\">Eerste </del>"))
             #expect(history.contains("<ins class=\"diff-add\">Tweede </ins>"))
@@ -177,7 +197,7 @@ extension Browser {
             #expect(page.status == .ok)
             #expect(!page.body.string.contains("opslaan"), "no edit forms for a lezer")
             let cycle = try #require(try await CycleRecord.query(on: app.db).first())
-            #expect(try await lezer.saveStep(path, cycle: cycle.id!, .doelen, "x", basedOn: "").status == .forbidden)
+            #expect(try await lezer.saveStep(path, cycle: cycle.id!, .doelen, "x", basedOn: 1).status == .forbidden)
             // Someone of another coalition does not even see it exists.
             try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@zuidstad.example", role: .projectleider)
             var outsider = try await Fixture.login(app, email: "pl@zuidstad.example")
@@ -185,7 +205,7 @@ extension Browser {
             #expect(try await outsider.get(foreign).status == .notFound)
             #expect(try await outsider.get(path).status == .notFound)
             try await outsider.get("/c/coalitie-zuidstad/")
-            #expect(try await outsider.saveStep(foreign, cycle: cycle.id!, .doelen, "x", basedOn: "").status == .notFound)
+            #expect(try await outsider.saveStep(foreign, cycle: cycle.id!, .doelen, "x", basedOn: 1).status == .notFound)
             #expect(try await CycleRecord.find(cycle.id, on: app.db)?.doelen == "")
         }
     }

@@ -28,7 +28,7 @@ import VaporTesting
             #expect(html.contains("Oordeel: <strong>Deels behaald</strong>"))
             // The verdict can be set by hand.
             #expect(try await browser.post("\(path)/doelen/\(doel.id!)/resultaat", ["achieved": "65", "verdict": "behaald", "version": "2"]).status == .seeOther)
-            #expect(try await DoelRecord.find(doel.id, on: app.db)?.effectiveVerdict == .behaald)
+            #expect(try await DoelRecord.find(doel.id, on: app.db)?.value.effectiveVerdict == .behaald)
             // An old version is a conflict.
             #expect(try await browser.post("\(path)/doelen/\(doel.id!)/resultaat", ["achieved": "1", "version": "1"]).status == .conflict)
             #expect(try await RevisionRecord.query(on: app.db).filter(\.$field == "doel").count() == 4)

@@ -10,8 +10,8 @@ import VaporTesting
     /// Fills steps 3 and 4 so the cycle can be closed.
     static func readyToClose(_ browser: inout Browser, _ path: String, _ cycle: CycleRecord, question: String) async throws {
         try await browser.get(path)
-        try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "Veel geleerd.", basedOn: "")
-        try await browser.saveStep(path, cycle: cycle.id!, .bijgesteld, question, basedOn: "")
+        try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "Veel geleerd.", basedOn: 1)
+        try await browser.saveStep(path, cycle: cycle.id!, .bijgesteld, question, basedOn: 1)
     }
 
     @Test func carryingAQuestionToAnotherBouwsteenLinksBothSides() async throws {
@@ -91,11 +91,11 @@ import VaporTesting
             let cycle = try #require(try await CycleRecord.query(on: app.db).first())
             var peter = try await Fixture.login(app, email: "partner@rivierstad.example")
             try await peter.get(path)
-            #expect(try await peter.saveStep(path, cycle: cycle.id!, .doelen, "Van de partner", basedOn: "").status == .forbidden)
+            #expect(try await peter.saveStep(path, cycle: cycle.id!, .doelen, "Van de partner", basedOn: 1).status == .forbidden)
             try await leader.get(path)
             #expect(try await leader.post("\(path)/instellingen", ["version": "1"], rawBody: Browser.encode(["version": "1", "csrf": leader.csrf!, "keeper": ""]) + "&contributors%5B%5D=\(membership.id!)").status == .seeOther)
             try await peter.get(path)
-            #expect(try await peter.saveStep(path, cycle: cycle.id!, .doelen, "Van de partner", basedOn: "").status == .seeOther)
+            #expect(try await peter.saveStep(path, cycle: cycle.id!, .doelen, "Van de partner", basedOn: 1).status == .seeOther)
             // A partner cannot change who contributes.
             #expect(try await peter.post("\(path)/instellingen", ["version": "2"]).status == .forbidden)
         }

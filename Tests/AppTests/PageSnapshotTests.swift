@@ -132,7 +132,7 @@ struct PageSnapshotTests {
         // A stale save of a step: both texts side by side.
         let cycle = ids.openCycle
         let conflict = try await pl.post("\(base)/bouwbladen/\(ids.bouwblad)/cycli/\(cycle)/stappen/doelen",
-                                          ["text": "Mijn versie van de doelen.", "base": Tokens.sha256("een oudere tekst")])
+                                          ["text": "Mijn versie van de doelen.", "version": "0"])
         #expect(conflict.status == .conflict)
         shots.append(Shot(template: "bouwbladen/conflict", html: conflict.body.string))
 

@@ -43,7 +43,7 @@ import VaporTesting
             let path = try await browser.startMandatory("micro-uitvoering")
             try await browser.get(path)
             let cycle = try #require(try await CycleRecord.query(on: app.db).first())
-            try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "Sport & spel <samen>", basedOn: "")
+            try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "Sport & spel <samen>", basedOn: 1)
             // act
             let printView = try await browser.get("\(Self.base)/afdrukken")
             let docx = try await browser.get("\(Self.base)/rapport.docx")
@@ -105,7 +105,7 @@ import VaporTesting
             // later edits
             try await browser.get(path)
             let cycle = try #require(try await CycleRecord.query(on: app.db).first())
-            try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "Later geschreven", basedOn: "")
+            try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "Later geschreven", basedOn: 1)
             let again = try await browser.get("\(Self.base)/versies/\(version.id!)/rapport.docx")
             let current = try await browser.get("\(Self.base)/rapport.docx")
             // check

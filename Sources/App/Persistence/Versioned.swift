@@ -34,6 +34,24 @@ enum Versioned {
         try await run(UserRecord.schema, id: userID, coalitionID: nil, expectedVersion: expectedVersion, set: values, on: db, now: now)
     }
 
+    /// One part of a row that has its own version, such as a step of a cycle: the check and
+    /// the increment are on `versionColumn`, so parts of one row do not conflict with each
+    /// other; the row's own version goes up too (closing a cycle sees that a step changed).
+    static func update(
+        part versionColumn: String, of table: String, id: UUID, coalitionID: UUID, expectedVersion: Int,
+        set values: [(String, any Encodable & Sendable)], on db: any Database, now: Date
+    ) async throws -> Bool {
+        guard (0...maxVersion).contains(expectedVersion) else { return false }
+        var query = try db.sql.update(table)
+            .set(versionColumn, to: expectedVersion + 1)
+            .set(SQLColumn("version"), to: SQLBinaryExpression(left: SQLColumn("version"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
+            .set("updated_at", to: now)
+        for (column, value) in values { query = query.set(column, to: value) }
+        query = query.where("id", SQLBinaryOperator.equal, id).where(versionColumn, SQLBinaryOperator.equal, expectedVersion)
+            .where("coalition_id", SQLBinaryOperator.equal, coalitionID)
+        return try await !query.returning("id").all().isEmpty
+    }
+
     private static func run(
         _ table: String, id: UUID, coalitionID: UUID?, expectedVersion: Int,
         set values: [(String, any Encodable & Sendable)], on db: any Database, now: Date

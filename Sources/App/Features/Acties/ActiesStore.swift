@@ -14,11 +14,11 @@ struct ActiesStore: TenantStore {
     }
 
     /// `status` nil: every status; "open" is gepland and bezig. At most 1,000, by deadline.
-    func acties(statuses: [ActieStatus]?, owner: String?) async throws -> [ActieRecord] {
+    func acties(statuses: [ActieStatus]?, owner: String?) async throws -> [Actie] {
         var query = ActieRecord.query(on: db).filter(\.$coalitionID == coalitionID)
         if let statuses { query = query.filter(\.$status ~~ statuses) }
         if let owner { query = query.filter(\.$ownerName == owner) }
-        return try await query.sort(\.$deadline).sort(\.$createdAt).range(..<1000).all()
+        return try await query.sort(\.$deadline).sort(\.$createdAt).range(..<1000).all().map { try $0.value }
     }
 
     func bouwbladen(_ ids: Set<UUID>) async throws -> [BouwbladRecord] {

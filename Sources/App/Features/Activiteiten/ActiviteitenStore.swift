@@ -131,15 +131,15 @@ package struct ActiviteitenStore: TenantStore {
 
     /// Doelen an activity can belong to: of bouwbladen not in the prullenbak, oldest first,
     /// at most 500.
-    func doelen() async throws -> [DoelRecord] {
+    func doelen() async throws -> [Doel] {
         let live = try await BouwbladRecord.query(on: db).filter(\.$coalitionID == coalitionID).field(\.$id).all().compactMap(\.id)
         guard !live.isEmpty else { return [] }
         return try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID ~~ live)
-            .sort(\.$createdAt).range(..<500).all()
+            .sort(\.$createdAt).range(..<500).all().map { try $0.value }
     }
 
-    func doel(_ id: UUID) async throws -> DoelRecord? {
-        try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$id == id).first()
+    func doel(_ id: UUID) async throws -> Doel? {
+        try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$id == id).first()?.value
     }
 
     /// Bouwbladen not in the prullenbak, in no particular order.

@@ -18,7 +18,7 @@ struct ActivityChoices {
         // Doelen of bouwbladen in the prullenbak are not offered.
         let doelen = try await access.book(req.db).doelen()
         return ActivityChoices(locations: locations, partners: partners, staff: staff,
-                            doelen: try doelen.map { (try $0.requireID(), String($0.text.split(separator: "\n").first ?? "").prefix(100).description) })
+                            doelen: doelen.map { ($0.id, String($0.text.split(separator: "\n").first ?? "").prefix(100).description) })
     }
 
     /// An existing activity as the form shows it; `staff` are its staff members.

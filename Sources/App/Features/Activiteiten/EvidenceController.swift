@@ -49,7 +49,7 @@ struct EvidenceController: RouteCollection {
         }
         // Someone may save step 3 in between: the summary is then added to their text.
         _ = try await StepWriter.save(req, context, cycle: cycle, step: .bereikt,
-                                      flash: "Het overzicht staat nu in stap 3 van cyclus \(cycle.number). Pas de tekst gerust aan.") { before in
+                                      flash: "Het overzicht staat nu in stap 3 van cyclus \(cycle.number). Pas de tekst gerust aan.") { before, _ in
             let after = before.isEmpty ? summary : before + "\n\n" + summary
             guard after.count <= CycleStep.maxLength else {
                 throw UserProblem(status: .unprocessableEntity, title: "Stap 3 is te lang", message: "Met dit overzicht erbij wordt stap 3 te lang. Maak de tekst eerst korter. Er is niets veranderd.")

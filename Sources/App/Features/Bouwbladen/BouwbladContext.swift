@@ -9,8 +9,8 @@ struct BouwbladContext {
     let bouwbladID: UUID
     let bouwblad: BouwbladRecord
     let cycles: [CycleRecord]
-    let doelen: [DoelRecord]
-    let acties: [ActieRecord]
+    let doelen: [Doel]
+    let acties: [Actie]
     let bouwsteen: FormatCatalog.Bouwsteen
     let question: FormatCatalog.Question?
     let contributors: [ContributorRecord]

@@ -27,11 +27,11 @@ struct BouwbladController: RouteCollection {
         guard let text = PlainText.validate(form.text, field: key, max: CycleStep.maxLength, into: &errors) else {
             return try await BouwbladPage.render(req, context, form: FormState(values: [key: form.text ?? ""], errors: errors), status: .unprocessableEntity)
         }
-        guard let base = form.base else { throw Abort(.badRequest) }
-        // The form carries a hash of the text the person started from: another text now is a conflict.
+        guard let version = Versioned.parse(form.version) else { throw Abort(.badRequest) }
+        // The form carries the version of the step the person started from: a newer one is a conflict.
         let outcome = try await StepWriter.save(req, context, cycle: cycle, step: step,
-                                                flash: "Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.") { current in
-            guard Tokens.sha256(current) == base else { return .conflict }
+                                                flash: "Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.") { current, currentVersion in
+            guard currentVersion == version else { return .conflict }
             return current == text ? .unchanged : .write(text)
         }
         if case .conflict(let theirs) = outcome {
@@ -80,8 +80,8 @@ struct BouwbladController: RouteCollection {
 
 /// One step's text, with a hash of the text it was based on (`base`).
 struct StepForm: Codable {
-    enum CodingKeys: String, CodingKey, FieldName { case text, base }
-    var text, base: String?
+    enum CodingKeys: String, CodingKey, FieldName { case text, version }
+    var text, version: String?
 }
 
 /// A bouwblad's short title (also on a new bouwblad).

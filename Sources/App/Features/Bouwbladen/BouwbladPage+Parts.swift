@@ -3,7 +3,7 @@ import Vapor
 
 /// Views of the structured parts of a cycle: doelen (step 2, results in step 3) and acties.
 extension BouwbladPage {
-    struct Doel: Encodable {
+    struct DoelView: Encodable {
         let id: String
         let anchor: String
         let blocks: [Block]
@@ -24,7 +24,7 @@ extension BouwbladPage {
         let deleteAction: String
     }
 
-    struct Actie: Encodable {
+    struct ActieView: Encodable {
         let id: String
         let text: String
         let owner: String
@@ -52,7 +52,7 @@ extension BouwbladPage {
         let actieAction: String
     }
 
-    static func doelFields(_ form: inout FormState, _ prefix: String, _ doel: DoelRecord?) -> ([FormField], ChoiceField) {
+    static func doelFields(_ form: inout FormState, _ prefix: String, _ doel: Doel?) -> ([FormField], ChoiceField) {
         typealias F = DoelForm.CodingKeys
         let fields = [
             form.subField(prefix, F.text, "Doel", noun: "het doel", type: "textarea", hint: "Wat willen jullie bereiken?", value: doel?.text ?? ""),
@@ -61,12 +61,12 @@ extension BouwbladPage {
             form.subField(prefix, F.deadline, "Uiterlijk op (mag leeg)", noun: "de datum", type: "date", value: doel?.deadline ?? ""),
             form.subField(prefix, F.owner, "Wie trekt dit? (mag leeg)", noun: "wie dit trekt", value: doel?.owner ?? ""),
         ]
-        let unit = form.subChoice(prefix, F.unit, "Eenheid van de streefwaarde", noun: "een eenheid", value: doel?.unit ?? "",
+        let unit = form.subChoice(prefix, F.unit, "Eenheid van de streefwaarde", noun: "een eenheid", value: doel?.unit?.rawValue ?? "",
                                   options: [("", "geen")] + TargetUnit.allCases.map { ($0.rawValue, $0.label) })
         return (fields, unit)
     }
 
-    static func actieFields(_ form: inout FormState, _ prefix: String, _ actie: ActieRecord?, members: [(UUID, String)]) -> ([FormField], ChoiceField, ChoiceField) {
+    static func actieFields(_ form: inout FormState, _ prefix: String, _ actie: Actie?, members: [(UUID, String)]) -> ([FormField], ChoiceField, ChoiceField) {
         typealias F = ActieForm.CodingKeys
         let fields = [
             form.subField(prefix, F.text, "Actie", noun: "de actie", type: "textarea", value: actie?.text ?? ""),
@@ -80,8 +80,8 @@ extension BouwbladPage {
         return (fields, owner, status)
     }
 
-    static func doelView(_ context: BouwbladContext, _ doel: DoelRecord, form: inout FormState) throws -> Doel {
-        let id = (try doel.requireID())
+    static func doelView(_ context: BouwbladContext, _ doel: Doel, form: inout FormState) throws -> DoelView {
+        let id = doel.id
         let prefix = "doel-\(id)"
         let (fields, unit) = doelFields(&form, prefix, doel)
         var meta: [String] = []
@@ -93,25 +93,25 @@ extension BouwbladPage {
         let computed = doel.computedVerdict
         let resultPrefix = "result-\(id)"
         let paths = context.paths.doel(id)
-        return Doel(
+        return DoelView(
             id: id.uuidString, anchor: "doel-\(id)", blocks: blocks(doel.text), meta: meta.isEmpty ? nil : meta.joined(separator: " · "),
             hints: hints, hasHints: !hints.isEmpty, verdict: doel.effectiveVerdict?.label, achieved: doel.achieved.isEmpty ? nil : doel.achievedLabel,
             version: doel.version, editOpen: form.hasErrors(prefix: prefix), resultOpen: form.hasErrors(prefix: resultPrefix),
             fields: fields, unit: unit,
             resultAchieved: form.subField(resultPrefix, ResultForm.CodingKeys.achieved, "Bereikte waarde", noun: "de bereikte waarde", hint: doel.target.isEmpty ? nil : "Streefwaarde: \(doel.target)", value: doel.achieved),
-            resultVerdict: form.subChoice(resultPrefix, ResultForm.CodingKeys.verdict, "Oordeel", noun: "een oordeel", value: doel.verdict ?? "",
+            resultVerdict: form.subChoice(resultPrefix, ResultForm.CodingKeys.verdict, "Oordeel", noun: "een oordeel", value: doel.verdict?.rawValue ?? "",
                                           options: [("", "Automatisch" + (computed.map { " (nu: \($0.label.lowercased()))" } ?? " uit streefwaarde en bereikte waarde"))]
                                             + Verdict.allCases.map { ($0.rawValue, $0.label) }),
             action: paths.path, resultAction: context.paths.doelResult(id).path, deleteAction: paths.delete.path)
     }
 
-    static func actieView(_ context: BouwbladContext, _ actie: ActieRecord, members: [(UUID, String)], today: IsoDate, form: inout FormState) throws -> Actie {
-        let id = (try actie.requireID())
+    static func actieView(_ context: BouwbladContext, _ actie: Actie, members: [(UUID, String)], today: IsoDate, form: inout FormState) throws -> ActieView {
+        let id = actie.id
         let prefix = "actie-\(id)"
         let (fields, owner, status) = actieFields(&form, prefix, actie, members: members)
         let deadline = actie.deadline.flatMap(IsoDate.init)
         let overdue = ActieInput.isOverdue(status: actie.status, deadline: deadline, today: today)
-        return Actie(
+        return ActieView(
             id: id.uuidString, text: actie.text, owner: actie.ownerName.isEmpty ? "—" : actie.ownerName,
             deadline: deadline?.label ?? "—", status: actie.status.label + (overdue ? " (te laat)" : ""), overdue: overdue,
             version: actie.version, editOpen: form.hasErrors(prefix: prefix), fields: fields, ownerMember: owner, statusChoice: status,

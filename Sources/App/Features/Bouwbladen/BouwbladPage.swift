@@ -13,7 +13,8 @@ enum BouwbladPage {
         let isEmpty: Bool
         let open: Bool
         let field: FormField
-        let base: String
+        /// The step's version: what its save names.
+        let stepVersion: Int
         let action: String
         let isDoelen: Bool
         let isBereikt: Bool
@@ -34,9 +35,9 @@ enum BouwbladPage {
         let closeHint: String?
         let nextOptions: [ChoiceOption]
         let deleteHref: String?
-        let doelen: [Doel]
+        let doelen: [DoelView]
         let hasDoelen: Bool
-        let acties: [Actie]
+        let acties: [ActieView]
         let hasActies: Bool
         let new: NewForms
     }
@@ -170,7 +171,7 @@ enum BouwbladPage {
             return Step(
                 anchor: "stap-\(id)-\(step.rawValue)", number: step.number, title: step.title, blocks: blocks(text),
                 isEmpty: text.isEmpty, open: error != nil || (text.isEmpty && cycle.closedAt == nil),
-                field: field, base: Tokens.sha256(text), action: paths.step(step.rawValue).path,
+                field: field, stepVersion: cycle.version(of: step), action: paths.step(step.rawValue).path,
                 isDoelen: step == .doelen, isBereikt: step == .bereikt)
         }
         let doelen = try context.doelen.filter { $0.cycleID == id }.map { try doelView(context, $0, form: &form) }

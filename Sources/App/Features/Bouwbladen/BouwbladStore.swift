@@ -75,12 +75,12 @@ package struct BouwbladStore: TenantStore {
         return (max ?? 0) + 1
     }
 
-    func doelen(of bouwblad: UUID) async throws -> [DoelRecord] {
-        try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwblad).sort(\.$createdAt).all()
+    func doelen(of bouwblad: UUID) async throws -> [Doel] {
+        try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwblad).sort(\.$createdAt).all().map { try $0.value }
     }
 
-    func acties(of bouwblad: UUID) async throws -> [ActieRecord] {
-        try await ActieRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwblad).sort(\.$createdAt).all()
+    func acties(of bouwblad: UUID) async throws -> [Actie] {
+        try await ActieRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwblad).sort(\.$createdAt).all().map { try $0.value }
     }
 
     func contributors(of bouwblad: UUID) async throws -> [ContributorRecord] {
@@ -141,9 +141,10 @@ package struct BouwbladStore: TenantStore {
         try await cycle.create(on: db)
     }
 
-    /// Writes one step of a cycle based on the cycle's version, with its revision.
+    /// Writes one step of a cycle based on that step's version, with its revision.
     func write(step: CycleStep, of cycle: CycleRecord, _ change: Change) async throws -> Bool {
-        guard try await update(CycleRecord.schema, id: cycle.requireID(), from: cycle.version, set: [(step.rawValue, change.after)], now: change.now)
+        guard try await Versioned.update(part: step.rawValue + "_version", of: CycleRecord.schema, id: cycle.requireID(), coalitionID: coalitionID,
+                                         expectedVersion: cycle.version(of: step), set: [(step.rawValue, change.after)], on: db, now: change.now)
         else { return false }
         try await record(change)
         return true
@@ -177,35 +178,46 @@ package struct BouwbladStore: TenantStore {
         return true
     }
 
-    func add(_ doel: DoelRecord, _ change: Change) async throws {
-        doel.coalitionID = coalitionID
-        try await doel.create(on: db)
+    func add(_ doel: Doel, _ change: Change) async throws {
+        try await DoelRecord(doel, coalitionID: coalitionID).create(on: db)
         try await record(change)
     }
 
-    func add(_ actie: ActieRecord, _ change: Change) async throws {
-        actie.coalitionID = coalitionID
-        try await actie.create(on: db)
+    func add(_ actie: Actie, _ change: Change) async throws {
+        try await ActieRecord(actie, coalitionID: coalitionID).create(on: db)
         try await record(change)
     }
 
-    /// A doel or actie (`table`) based on its version; a revision when its text changed.
-    func update(_ table: String, id: UUID, from version: Int, set columns: [(String, any Encodable & Sendable)], _ change: Change) async throws -> Bool {
+    /// A doel as changed, based on the version the form names; false when someone else
+    /// changed it first. A revision when its text changed.
+    func update(_ doel: Doel, from version: Int, _ change: Change) async throws -> Bool {
+        try await update(DoelRecord.schema, id: doel.id, from: version, set: [
+            ("text", doel.text), ("measure", doel.measure), ("target", doel.target), ("unit", doel.unit?.rawValue),
+            ("deadline", doel.deadline), ("owner", doel.owner), ("achieved", doel.achieved), ("verdict", doel.verdict?.rawValue),
+        ], change)
+    }
+
+    func update(_ actie: Actie, from version: Int, _ change: Change) async throws -> Bool {
+        try await update(ActieRecord.schema, id: actie.id, from: version, set: [
+            ("text", actie.text), ("owner_member_id", actie.ownerMemberID), ("owner_name", actie.ownerName),
+            ("deadline", actie.deadline), ("status", actie.status.rawValue),
+        ], change)
+    }
+
+    private func update(_ table: String, id: UUID, from version: Int, set columns: [(String, any Encodable & Sendable)], _ change: Change) async throws -> Bool {
         guard try await update(table, id: id, from: version, set: columns, now: change.now) else { return false }
         if change.before != change.after { try await revise(change) }
         try await touch(change)
         return true
     }
 
-    func remove(_ doel: DoelRecord, _ change: Change) async throws {
-        guard doel.coalitionID == coalitionID else { throw Abort(.notFound) }
-        try await doel.delete(on: db)
+    func remove(_ doel: Doel, _ change: Change) async throws {
+        try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$id == doel.id).delete()
         try await record(change)
     }
 
-    func remove(_ actie: ActieRecord, _ change: Change) async throws {
-        guard actie.coalitionID == coalitionID else { throw Abort(.notFound) }
-        try await actie.delete(on: db)
+    func remove(_ actie: Actie, _ change: Change) async throws {
+        try await ActieRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$id == actie.id).delete()
         try await record(change)
     }
 

@@ -3,7 +3,7 @@ import Fluent
 import Vapor
 
 /// 409: someone saved this step after the page was opened. Both texts side by side,
-/// so nothing typed is lost; saving again from here is based on the stored text.
+/// so nothing typed is lost; saving again from here is based on the stored step.
 enum ConflictPage {
     struct Page: Encodable {
         let layout: Layout
@@ -13,7 +13,8 @@ enum ConflictPage {
         let theirsBy: String
         let yours: String
         let action: String
-        let base: String
+        /// The version of the step as it is now: saving from here is based on it.
+        let stepVersion: Int
     }
 
     static func render(_ req: Request, _ context: BouwbladContext, cycle: CycleRecord, step: CycleStep, yours: String) async throws -> Response {
@@ -30,7 +31,7 @@ enum ConflictPage {
                 backHref: context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)",
                 stepLabel: "Cyclus \(cycle.number), stap \(step.number) – \(step.title)",
                 theirs: current, theirsBy: by, yours: yours,
-                action: context.paths.cycle(try cycle.requireID()).step(step.rawValue).path, base: Tokens.sha256(current))
+                action: context.paths.cycle(try cycle.requireID()).step(step.rawValue).path, stepVersion: cycle.version(of: step))
         }
     }
 }

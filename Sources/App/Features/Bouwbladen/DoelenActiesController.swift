@@ -27,12 +27,7 @@ struct DoelenActiesController: RouteCollection {
         guard let input = DoelInput.validate(form, into: &errors) else {
             return try await refuse(req, context, prefix: "doel-new-\(try cycle.requireID())", form, errors)
         }
-        let doel = DoelRecord()
-        doel.bouwbladID = try context.bouwblad.requireID()
-        doel.cycleID = try cycle.requireID()
-        apply(input, to: doel)
-        doel.achieved = ""
-        doel.version = 1
+        let doel = Doel(id: UUID(), bouwbladID: context.bouwbladID, cycleID: try cycle.requireID(), input)
         let change = try context.change(req, cycle: cycle.requireID(), field: "doel", before: "", after: doel.summary)
         try await req.db.transaction { db in try await context.store(db).add(doel, change) }
         return try await done(req, context, "Het doel is toegevoegd.", anchor: "stap-\(try cycle.requireID())-doelen")
@@ -43,14 +38,11 @@ struct DoelenActiesController: RouteCollection {
         let edit = try req.form(Edit<DoelForm>.self)
         var errors = FieldErrors()
         guard let input = DoelInput.validate(edit.form, into: &errors) else {
-            return try await refuse(req, context, prefix: "doel-\(try doel.requireID())", edit.form, errors)
+            return try await refuse(req, context, prefix: "doel-\(doel.id)", edit.form, errors)
         }
-        let before = doel.summary
-        apply(input, to: doel)
-        try await update(req, context, record: doel, schema: DoelRecord.schema, version: edit.version, field: "doel", before: before, after: doel.summary, columns: [
-            ("text", doel.text), ("measure", doel.measure), ("target", doel.target), ("unit", doel.unit),
-            ("deadline", doel.deadline), ("owner", doel.owner),
-        ])
+        var changed = doel
+        changed.apply(input)
+        try await update(req, context, doel, to: changed, version: edit.version)
         return try await done(req, context, "Het doel is opgeslagen.", anchor: "stap-\(doel.cycleID)-doelen")
     }
 
@@ -62,13 +54,11 @@ struct DoelenActiesController: RouteCollection {
         let achieved = Text.line(edit.form.achieved, field: F.achieved, max: 40, required: false, into: &errors) ?? ""
         let verdictRaw = (edit.form.verdict ?? "").trimmingWhitespace()
         if !verdictRaw.isEmpty, Verdict(rawValue: verdictRaw) == nil { errors.add(F.verdict, .unknownChoice) }
-        guard errors.isEmpty else { return try await refuse(req, context, prefix: "result-\(try doel.requireID())", edit.form, errors) }
-        let before = doel.summary
-        doel.achieved = achieved
-        doel.verdict = verdictRaw.isEmpty ? nil : verdictRaw
-        try await update(req, context, record: doel, schema: DoelRecord.schema, version: edit.version, field: "doel", before: before, after: doel.summary, columns: [
-            ("achieved", doel.achieved), ("verdict", doel.verdict),
-        ])
+        guard errors.isEmpty else { return try await refuse(req, context, prefix: "result-\(doel.id)", edit.form, errors) }
+        var changed = doel
+        changed.achieved = achieved
+        changed.verdict = Verdict(rawValue: verdictRaw)
+        try await update(req, context, doel, to: changed, version: edit.version)
         return try await done(req, context, "Het resultaat is opgeslagen.", anchor: "stap-\(doel.cycleID)-bereikt")
     }
 
@@ -90,11 +80,7 @@ struct DoelenActiesController: RouteCollection {
         guard let input = ActieInput.validate(form, into: &errors), let owner = try await owner(req, context, input, &errors) else {
             return try await refuse(req, context, prefix: "actie-new-\(try cycle.requireID())", form, errors)
         }
-        let actie = ActieRecord()
-        actie.bouwbladID = try context.bouwblad.requireID()
-        actie.cycleID = try cycle.requireID()
-        apply(input, owner: owner, to: actie)
-        actie.version = 1
+        let actie = Actie(id: UUID(), bouwbladID: context.bouwbladID, cycleID: try cycle.requireID(), input, owner: owner)
         let change = try context.change(req, cycle: cycle.requireID(), field: "actie", before: "", after: actie.summary)
         try await req.db.transaction { db in try await context.store(db).add(actie, change) }
         return try await done(req, context, "De actie is toegevoegd.", anchor: "stap-\(try cycle.requireID())-doelen")
@@ -105,14 +91,11 @@ struct DoelenActiesController: RouteCollection {
         let edit = try req.form(Edit<ActieForm>.self)
         var errors = FieldErrors()
         guard let input = ActieInput.validate(edit.form, into: &errors), let owner = try await owner(req, context, input, &errors) else {
-            return try await refuse(req, context, prefix: "actie-\(try actie.requireID())", edit.form, errors)
+            return try await refuse(req, context, prefix: "actie-\(actie.id)", edit.form, errors)
         }
-        let before = actie.summary
-        apply(input, owner: owner, to: actie)
-        try await update(req, context, record: actie, schema: ActieRecord.schema, version: edit.version, field: "actie", before: before, after: actie.summary, columns: [
-            ("text", actie.text), ("owner_member_id", actie.ownerMemberID), ("owner_name", actie.ownerName),
-            ("deadline", actie.deadline), ("status", actie.status.rawValue),
-        ])
+        var changed = actie
+        changed.apply(input, owner: owner)
+        try await update(req, context, actie, to: changed, version: edit.version)
         let back = (try? req.query.get(String.self, at: "terug")).flatMap { $0 == "acties" ? Paths.coalition(context.tenant.coalition.slug).acties.path : nil }
         if let back {
             try await req.flash("De actie is opgeslagen.")
@@ -130,26 +113,9 @@ struct DoelenActiesController: RouteCollection {
 
     // MARK: shared
 
-    private func apply(_ input: DoelInput, to doel: DoelRecord) {
-        doel.text = input.text
-        doel.measure = input.measure
-        doel.target = input.target
-        doel.unit = input.unit?.rawValue
-        doel.deadline = input.deadline?.iso
-        doel.owner = input.owner
-    }
-
-    private func apply(_ input: ActieInput, owner: (UUID?, String), to actie: ActieRecord) {
-        actie.text = input.text
-        actie.ownerMemberID = owner.0
-        actie.ownerName = owner.1
-        actie.deadline = input.deadline?.iso
-        actie.status = input.status
-    }
-
     /// A chosen member must be a member of this coalition; their name is kept as text too,
     /// so the action plan still reads well if they leave.
-    private func owner(_ req: Request, _ context: BouwbladContext, _ input: ActieInput, _ errors: inout FieldErrors) async throws -> (UUID?, String)? {
+    private func owner(_ req: Request, _ context: BouwbladContext, _ input: ActieInput, _ errors: inout FieldErrors) async throws -> (member: UUID?, name: String)? {
         guard let raw = input.ownerMemberID else { return (nil, input.ownerName) }
         guard let id = UUID(uuidString: raw),
               let membership = try await context.store(req.db).member(id)
@@ -157,32 +123,31 @@ struct DoelenActiesController: RouteCollection {
         return (id, input.ownerName.isEmpty ? membership.user.name : input.ownerName)
     }
 
-    private func findDoel(_ req: Request) async throws -> (BouwbladContext, DoelRecord) {
+    private func findDoel(_ req: Request) async throws -> (BouwbladContext, Doel) {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
         guard let id = req.parameters.get("doelID", as: UUID.self), let doel = context.doelen.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         return (context, doel)
     }
 
-    private func findActie(_ req: Request) async throws -> (BouwbladContext, ActieRecord) {
+    private func findActie(_ req: Request) async throws -> (BouwbladContext, Actie) {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
         guard let id = req.parameters.get("actieID", as: UUID.self), let actie = context.acties.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         return (context, actie)
     }
 
-    /// A doel or actie based on the version the form names, with a revision when its text changed.
-    private func update(
-        _ req: Request, _ context: BouwbladContext, record: some Model, schema: String, version: Int?, field: String,
-        before: String, after: String, columns: [(String, any Encodable & Sendable)]
-    ) async throws {
-        guard let version, let id = record.id as? UUID else { throw Abort(.badRequest) }
-        let cycleID = (record as? DoelRecord)?.cycleID ?? (record as? ActieRecord)?.cycleID
-        let change = try context.change(req, cycle: cycleID, field: field, before: before, after: after)
-        let saved = try await req.db.transaction { db -> Bool in
-            try await context.store(db).update(schema, id: id, from: version, set: columns, change)
-        }
-        guard saved else { throw Abort(.conflict) }
+    /// A doel changed on the version the form names, with a revision when its text changed.
+    private func update(_ req: Request, _ context: BouwbladContext, _ doel: Doel, to changed: Doel, version: Int?) async throws {
+        guard let version else { throw Abort(.badRequest) }
+        let change = try context.change(req, cycle: doel.cycleID, field: "doel", before: doel.summary, after: changed.summary)
+        guard try await req.db.transaction({ db in try await context.store(db).update(changed, from: version, change) }) else { throw Abort(.conflict) }
+    }
+
+    private func update(_ req: Request, _ context: BouwbladContext, _ actie: Actie, to changed: Actie, version: Int?) async throws {
+        guard let version else { throw Abort(.badRequest) }
+        let change = try context.change(req, cycle: actie.cycleID, field: "actie", before: actie.summary, after: changed.summary)
+        guard try await req.db.transaction({ db in try await context.store(db).update(changed, from: version, change) }) else { throw Abort(.conflict) }
     }
 
     private func refuse(_ req: Request, _ context: BouwbladContext, prefix: String, _ form: some Encodable, _ errors: FieldErrors) async throws -> Response {

@@ -58,7 +58,7 @@ struct HistoryController: RouteCollection {
         else { throw Abort(.notFound) }
         // Restoring is a deliberate choice of text; what it replaces stays in the history.
         _ = try await StepWriter.save(req, context, cycle: cycle, step: step,
-                                      flash: "De tekst van stap \(step.number) van cyclus \(cycle.number) is teruggezet.") { _ in .write(revision.after) }
+                                      flash: "De tekst van stap \(step.number) van cyclus \(cycle.number) is teruggezet.") { _, _ in .write(revision.after) }
         return .seeOther(context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)")
     }
 

@@ -20,17 +20,18 @@ enum StepWriter {
         case conflict(theirs: CycleRecord)
     }
 
-    /// Another save may land between reading the cycle and writing it; the version check
-    /// in the UPDATE catches that, the cycle is read again and `decide` looks again.
+    /// `decide` sees the step's text and version as they are. Another save of the step may
+    /// land between reading the cycle and writing it; the version check in the UPDATE
+    /// catches that, the cycle is read again and `decide` looks again.
     static func save(
         _ req: Request, _ context: BouwbladContext, cycle: CycleRecord, step: CycleStep, flash: String,
-        decide: (String) throws -> Decision
+        decide: (_ text: String, _ version: Int) throws -> Decision
     ) async throws -> Outcome {
         var current = cycle
         for _ in 0..<5 {
             let before = current.text(step)
             let after: String
-            switch try decide(before) {
+            switch try decide(before, current.version(of: step)) {
             case .unchanged: return .unchanged
             case .conflict: return .conflict(theirs: current)
             case .write(let text): after = text

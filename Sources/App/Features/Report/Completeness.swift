@@ -33,7 +33,7 @@ struct Completeness {
                     }
                     for doel in data.doelenByCycle[(try cycle.requireID())] ?? [] where doel.achieved.isEmpty && doel.verdict == nil {
                         items.append(Item(text: "\(name), cyclus \(cycle.number): bij het doel ‘\(doel.text.prefix(60))’ staat nog geen resultaat.",
-                                          href: "\(page)#doel-\(try doel.requireID())"))
+                                          href: "\(page)#doel-\(doel.id)"))
                     }
                 }
                 let linked = data.links.contains { $0.bouwbladID == bouwblad.id || $0.targetBouwbladID == bouwblad.id || $0.targetBouwsteenID == bouwsteen.id }

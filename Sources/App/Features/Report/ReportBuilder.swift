@@ -74,7 +74,7 @@ enum ReportBuilder {
         return firstSentence.count > 90 ? String(firstSentence.prefix(88)) + "…" : firstSentence
     }
 
-    private static func actie(_ actie: ActieRecord, source: String) -> Report.Actie {
+    private static func actie(_ actie: Actie, source: String) -> Report.Actie {
         Report.Actie(text: actie.text, owner: actie.ownerName, deadline: actie.deadline.flatMap { IsoDate($0)?.label } ?? "",
                       status: actie.status.label, source: source)
     }

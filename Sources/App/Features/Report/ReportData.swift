@@ -9,8 +9,8 @@ struct ReportData {
     let choices: [ReportChoiceRecord]
     let bouwbladen: [BouwbladRecord]
     let cycles: [CycleRecord]
-    let doelen: [DoelRecord]
-    let acties: [ActieRecord]
+    let doelen: [Doel]
+    let acties: [Actie]
     let links: [LinkRecord]
     let memberNames: [UUID: String]
     let locations: [LocationRecord]
@@ -19,13 +19,13 @@ struct ReportData {
     // Lookups built once, so assembling the report stays linear in the data.
     let bouwbladByID: [UUID: BouwbladRecord]
     let cyclesByBouwblad: [UUID: [CycleRecord]]
-    let doelenByCycle: [UUID: [DoelRecord]]
-    let actiesByCycle: [UUID: [ActieRecord]]
+    let doelenByCycle: [UUID: [Doel]]
+    let actiesByCycle: [UUID: [Actie]]
     let bouwbladChoices: [UUID: Bool]
     let cycleChoices: [UUID: Bool]
 
     init(coalition: CoalitionRecord, catalog: FormatCatalog, settings: ReportSettingsRecord?, choices: [ReportChoiceRecord],
-         bouwbladen: [BouwbladRecord], cycles: [CycleRecord], doelen: [DoelRecord], acties: [ActieRecord], links: [LinkRecord],
+         bouwbladen: [BouwbladRecord], cycles: [CycleRecord], doelen: [Doel], acties: [Actie], links: [LinkRecord],
          memberNames: [UUID: String], locations: [LocationRecord], partners: [PartnerRecord]) throws {
         self.coalition = coalition
         self.catalog = catalog

@@ -43,6 +43,11 @@ package final class CycleRecord: Model, @unchecked Sendable {
     @Field(key: "doelen") package var doelen: String
     @Field(key: "bereikt") package var bereikt: String
     @Field(key: "bijgesteld") package var bijgesteld: String
+    /// Each step's own version: what a save of that step names (`version(of:)`).
+    @Field(key: "startvraag_version") package var startvraagVersion: Int
+    @Field(key: "doelen_version") package var doelenVersion: Int
+    @Field(key: "bereikt_version") package var bereiktVersion: Int
+    @Field(key: "bijgesteld_version") package var bijgesteldVersion: Int
     @OptionalField(key: "closed_at") package var closedAt: Date?
     @Field(key: "version") package var version: Int
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
@@ -52,7 +57,8 @@ package final class CycleRecord: Model, @unchecked Sendable {
 
     package init() {}
 
-    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $number, $periodFrom, $periodTo, $startvraag, $doelen, $bereikt, $bijgesteld, $closedAt, $version, $createdAt, $updatedAt, $deletedAt, $deletedBy]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $number, $periodFrom, $periodTo, $startvraag, $doelen, $bereikt, $bijgesteld,
+                                                          $startvraagVersion, $doelenVersion, $bereiktVersion, $bijgesteldVersion, $closedAt, $version, $createdAt, $updatedAt, $deletedAt, $deletedBy]) }
 
     package init(coalitionID: UUID, bouwbladID: UUID, number: Int, startvraag: String, period: CyclePeriod = .init(from: nil, to: nil)) {
         self.coalitionID = coalitionID
@@ -65,6 +71,17 @@ package final class CycleRecord: Model, @unchecked Sendable {
         self.periodFrom = period.from?.iso
         self.periodTo = period.to?.iso
         self.version = 1
+        (startvraagVersion, doelenVersion, bereiktVersion, bijgesteldVersion) = (1, 1, 1, 1)
+    }
+
+    /// The version of one step, the token a save of that step names.
+    package func version(of step: CycleStep) -> Int {
+        switch step {
+        case .startvraag: return startvraagVersion
+        case .doelen: return doelenVersion
+        case .bereikt: return bereiktVersion
+        case .bijgesteld: return bijgesteldVersion
+        }
     }
 
     package func text(_ step: CycleStep) -> String {

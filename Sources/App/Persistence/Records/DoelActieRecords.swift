@@ -27,32 +27,21 @@ package final class DoelRecord: Model, @unchecked Sendable {
 
     package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $text, $measure, $target, $unit, $deadline, $owner, $achieved, $verdict, $version, $createdAt, $updatedAt]) }
 
-    package var targetUnit: TargetUnit? { unit.flatMap(TargetUnit.init(rawValue:)) }
-    package var computedVerdict: Verdict? { Verdict.compute(target: target, achieved: achieved, unit: targetUnit) }
-    package var effectiveVerdict: Verdict? { verdict.flatMap(Verdict.init(rawValue:)) ?? computedVerdict }
-
-    /// The target as people read it: "80%", "12 (aantal)", "1 juni 2026".
-    package var targetLabel: String? {
-        guard !target.isEmpty else { return nil }
-        if targetUnit == .datum { return IsoDate(target)?.label ?? target }
-        return target + (targetUnit.map { $0 == .procent ? "%" : " (\($0.label))" } ?? "")
+    /// The doel as Domain reads it (an unknown unit or verdict reads as none).
+    package var value: Doel {
+        get throws {
+            Doel(id: try requireID(), bouwbladID: bouwbladID, cycleID: cycleID, text: text, measure: measure, target: target,
+                 unit: unit.flatMap(TargetUnit.init(rawValue:)), deadline: deadline, owner: owner, achieved: achieved,
+                 verdict: verdict.flatMap(Verdict.init(rawValue:)), version: version)
+        }
     }
 
-    /// A date result reads as a date, like its target.
-    package var achievedLabel: String {
-        targetUnit == .datum ? (IsoDate(achieved)?.label ?? achieved) : achieved
-    }
-
-    /// One line for the history page.
-    package var summary: String {
-        var parts = [text]
-        if !measure.isEmpty { parts.append("meet: \(measure)") }
-        if !target.isEmpty { parts.append("streefwaarde: \(target)\(targetUnit.map { $0 == .datum ? "" : " \($0.label)" } ?? "")") }
-        if let deadline { parts.append("uiterlijk: \(deadline)") }
-        if !owner.isEmpty { parts.append("trekker: \(owner)") }
-        if !achieved.isEmpty { parts.append("bereikt: \(achieved)") }
-        if let verdict = effectiveVerdict { parts.append(verdict.label.lowercased()) }
-        return parts.joined(separator: " · ")
+    /// A new row for `doel` in `coalitionID`.
+    package convenience init(_ doel: Doel, coalitionID: UUID) {
+        self.init()
+        (id, self.coalitionID, bouwbladID, cycleID) = (doel.id, coalitionID, doel.bouwbladID, doel.cycleID)
+        (text, measure, target, unit, deadline, owner) = (doel.text, doel.measure, doel.target, doel.unit?.rawValue, doel.deadline, doel.owner)
+        (achieved, verdict, version) = (doel.achieved, doel.verdict?.rawValue, doel.version)
     }
 }
 
@@ -77,11 +66,17 @@ package final class ActieRecord: Model, @unchecked Sendable {
 
     package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $text, $ownerMemberID, $ownerName, $deadline, $status, $version, $createdAt, $updatedAt]) }
 
-    package var summary: String {
-        var parts = [text]
-        if !ownerName.isEmpty { parts.append("wie: \(ownerName)") }
-        if let deadline { parts.append("wanneer: \(deadline)") }
-        parts.append(status.label.lowercased())
-        return parts.joined(separator: " · ")
+    package var value: Actie {
+        get throws {
+            Actie(id: try requireID(), bouwbladID: bouwbladID, cycleID: cycleID, text: text, ownerMemberID: ownerMemberID,
+                  ownerName: ownerName, deadline: deadline, status: status, version: version)
+        }
+    }
+
+    /// A new row for `actie` in `coalitionID`.
+    package convenience init(_ actie: Actie, coalitionID: UUID) {
+        self.init()
+        (id, self.coalitionID, bouwbladID, cycleID) = (actie.id, coalitionID, actie.bouwbladID, actie.cycleID)
+        (text, ownerMemberID, ownerName, deadline, status, version) = (actie.text, actie.ownerMemberID, actie.ownerName, actie.deadline, actie.status, actie.version)
     }
 }
