@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import Foundation
 import Testing
+import Vapor
 import VaporTesting
 
 @testable import App
@@ -26,6 +27,16 @@ extension Browser {
 }
 
 @Suite struct BouwbladTests {
+    /// The projectleider in two browsers, both on the page of a new bouwblad.
+    static func twoPeopleOnOneBouwblad(_ app: Application) async throws -> (Browser, Browser, String, CycleRecord) {
+        var first = try await Fixture.firstUse(app)
+        var second = try await Fixture.login(app, email: "pl@rivierstad.example")
+        let path = try await first.startMandatory()
+        try await first.get(path)
+        try await second.get(path)
+        return (first, second, path, try #require(try await CycleRecord.query(on: app.db).first()))
+    }
+
     @Test func formatHasNineBouwstenenEachWithOneMandatoryQuestion() async throws {
         try await withApp { app in
             let bouwstenen = try await BouwsteenRecord.query(on: app.db).all()
@@ -82,12 +93,9 @@ extension Browser {
 
     @Test func aSaveOnAnOldTextIsAConflictShowingBothTexts() async throws {
         try await withApp { app in
-            var first = try await Fixture.firstUse(app)
-            var second = try await Fixture.login(app, email: "pl@rivierstad.example")
-            let path = try await first.startMandatory()
-            try await first.get(path)
-            try await second.get(path)
-            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            let two = try await Self.twoPeopleOnOneBouwblad(app)
+            var (first, second) = (two.0, two.1)
+            let (path, cycle) = (two.2, two.3)
             #expect(try await first.saveStep(path, cycle: cycle.id!, .bereikt, "Tekst van de eerste", basedOn: 1).status == .seeOther)
             let conflict = try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Tekst van de tweede", basedOn: 1)
             #expect(conflict.status == .conflict)
@@ -106,12 +114,9 @@ extension Browser {
     /// the same page, both succeed; the cycle's own version counts both.
     @Test func savesOfTwoStepsOfOneCycleDoNotMeet() async throws {
         try await withApp { app in
-            var first = try await Fixture.firstUse(app)
-            var second = try await Fixture.login(app, email: "pl@rivierstad.example")
-            let path = try await first.startMandatory()
-            try await first.get(path)
-            try await second.get(path)
-            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            let two = try await Self.twoPeopleOnOneBouwblad(app)
+            var (first, second) = (two.0, two.1)
+            let (path, cycle) = (two.2, two.3)
             #expect(try await first.saveStep(path, cycle: cycle.id!, .doelen, "Doelen van de eerste", basedOn: 1).status == .seeOther)
             #expect(try await second.saveStep(path, cycle: cycle.id!, .bereikt, "Bereikt van de tweede", basedOn: 1).status == .seeOther)
             let stored = try #require(try await CycleRecord.find(cycle.id, on: app.db))

@@ -31,12 +31,11 @@ enum Paths {
     }
 
     static func invitation(_ token: some AddressPart) -> Address { Address(["uitnodiging", token.segment("token")]) }
-    static func coalition(_ slug: some AddressPart) -> Coalition { Coalition(Address(["c", slug.segment("slug")])) }
+    static func coalition(_ slug: some AddressPart) -> Coalition { Coalition(address: Address(["c", slug.segment("slug")])) }
 
     /// `/c/{slug}/…`: everything of one coalition.
-    struct Coalition: Sendable {
+    struct Coalition: PathNode {
         let address: Address
-        init(_ address: Address) { self.address = address }
 
         /// "/c/{slug}", the prefix of everything below.
         var base: String { address.path }
@@ -45,27 +44,25 @@ enum Paths {
         var acties: Address { address.adding("acties") }
         var leden: Address { address.adding("leden") }
         var invite: Address { leden.adding("uitnodigen") }
-        var prullenbak: Trash { Trash(address.adding("prullenbak")) }
-        var rapport: Report { Report(address.adding("rapport")) }
+        var prullenbak: Trash { Trash(address: address.adding("prullenbak")) }
+        var rapport: Report { Report(address: address.adding("rapport")) }
         var locaties: Address { address.adding("locaties") }
         var newLocation: Address { locaties.adding("nieuw") }
         var newPartner: Address { address.adding("partners", "nieuw") }
-        var activiteiten: Activiteiten { Activiteiten(address.adding("activiteiten")) }
+        var activiteiten: Activiteiten { Activiteiten(address: address.adding("activiteiten")) }
 
         func bouwsteen(_ code: some AddressPart) -> Address { address.adding("bouwstenen", code.segment("code")) }
         func newBouwblad(in code: some AddressPart) -> Address { bouwsteen(code).adding("bouwbladen") }
-        func bouwblad(_ id: some AddressPart) -> Bouwblad { Bouwblad(address.adding("bouwbladen", id.segment("bouwbladID"))) }
-        func member(_ id: some AddressPart) -> Item { Item(leden.adding(id.segment("membershipID"))) }
+        func bouwblad(_ id: some AddressPart) -> Bouwblad { Bouwblad(address: address.adding("bouwbladen", id.segment("bouwbladID"))) }
+        func member(_ id: some AddressPart) -> Item { Item(address: leden.adding(id.segment("membershipID"))) }
         func memberRole(_ id: some AddressPart) -> Address { member(id).address.adding("rol") }
         func revokeInvitation(_ id: some AddressPart) -> Address { address.adding("uitnodigingen", id.segment("invitationID"), "intrekken") }
         func location(_ id: some AddressPart) -> Address { locaties.adding(id.segment("locationID")) }
-        func partner(_ id: some AddressPart) -> Partner { Partner(address.adding("partners", id.segment("partnerID"))) }
+        func partner(_ id: some AddressPart) -> Partner { Partner(address: address.adding("partners", id.segment("partnerID"))) }
     }
 
-    struct Bouwblad: Sendable {
+    struct Bouwblad: PathNode {
         let address: Address
-        init(_ address: Address) { self.address = address }
-        var path: String { address.path }
         var title: Address { address.adding("titel") }
         var settings: Address { address.adding("instellingen") }
         var delete: Address { address.adding("verwijderen") }
@@ -73,15 +70,14 @@ enum Paths {
         var links: Address { address.adding("verbindingen") }
         func restore(_ revision: some AddressPart) -> Address { history.adding(revision.segment("revisionID"), "terugzetten") }
         func removeLink(_ id: some AddressPart) -> Address { links.adding(id.segment("linkID"), "verwijderen") }
-        func cycle(_ id: some AddressPart) -> Cycle { Cycle(address.adding("cycli", id.segment("cycleID"))) }
-        func doel(_ id: some AddressPart) -> Item { Item(address.adding("doelen", id.segment("doelID"))) }
+        func cycle(_ id: some AddressPart) -> Cycle { Cycle(address: address.adding("cycli", id.segment("cycleID"))) }
+        func doel(_ id: some AddressPart) -> Item { Item(address: address.adding("doelen", id.segment("doelID"))) }
         func doelResult(_ id: some AddressPart) -> Address { doel(id).address.adding("resultaat") }
-        func actie(_ id: some AddressPart) -> Item { Item(address.adding("acties", id.segment("actieID"))) }
+        func actie(_ id: some AddressPart) -> Item { Item(address: address.adding("acties", id.segment("actieID"))) }
     }
 
-    struct Cycle: Sendable {
+    struct Cycle: PathNode {
         let address: Address
-        init(_ address: Address) { self.address = address }
         func step(_ step: some AddressPart) -> Address { address.adding("stappen", step.segment("step")) }
         var period: Address { address.adding("periode") }
         var close: Address { address.adding("afronden") }
@@ -90,19 +86,15 @@ enum Paths {
         var newActie: Address { address.adding("acties") }
     }
 
-    struct Trash: Sendable {
+    struct Trash: PathNode {
         let address: Address
-        init(_ address: Address) { self.address = address }
-        var path: String { address.path }
         var empty: Address { address.adding("legen") }
         func restoreBouwblad(_ id: some AddressPart) -> Address { address.adding("bouwbladen", id.segment("itemID"), "terugzetten") }
         func restoreCycle(_ id: some AddressPart) -> Address { address.adding("cycli", id.segment("itemID"), "terugzetten") }
     }
 
-    struct Report: Sendable {
+    struct Report: PathNode {
         let address: Address
-        init(_ address: Address) { self.address = address }
-        var path: String { address.path }
         var printView: Address { address.adding("afdrukken") }
         var docx: Address { address.adding("rapport.docx") }
         var pdf: Address { address.adding("rapport.pdf") }
@@ -110,10 +102,8 @@ enum Paths {
         func version(_ id: some AddressPart, file: some AddressPart) -> Address { address.adding("versies", id.segment("versionID"), file.segment("file")) }
     }
 
-    struct Activiteiten: Sendable {
+    struct Activiteiten: PathNode {
         let address: Address
-        init(_ address: Address) { self.address = address }
-        var path: String { address.path }
         var new: Address { address.adding("nieuw") }
         var coverage: Address { address.adding("dekking") }
         var observations: Address { address.adding("observaties") }
@@ -125,13 +115,11 @@ enum Paths {
         var exportSessions: Address { address.adding("export", "sessies.csv") }
         var incidents: Address { address.adding("incidenten") }
         func handled(_ session: some AddressPart) -> Address { incidents.adding(session.segment("sessionID"), "afgehandeld") }
-        func activity(_ id: some AddressPart) -> Activity { Activity(address.adding(id.segment("activityID"))) }
+        func activity(_ id: some AddressPart) -> Activity { Activity(address: address.adding(id.segment("activityID"))) }
     }
 
-    struct Activity: Sendable {
+    struct Activity: PathNode {
         let address: Address
-        init(_ address: Address) { self.address = address }
-        var path: String { address.path }
         var edit: Address { address.adding("bewerken") }
         var status: Address { address.adding("status") }
         var check: Address { address.adding("vooraf-check") }
@@ -140,23 +128,28 @@ enum Paths {
         func session(_ id: some AddressPart) -> Address { sessions.adding(id.segment("sessionID")) }
     }
 
-    struct Partner: Sendable {
+    struct Partner: PathNode {
         let address: Address
-        init(_ address: Address) { self.address = address }
-        var path: String { address.path }
         var edit: Address { address.adding("bewerken") }
         var staff: Address { address.adding("medewerkers") }
-        func staff(_ id: some AddressPart) -> Item { Item(staff.adding(id.segment("staffID"))) }
+        func staff(_ id: some AddressPart) -> Item { Item(address: staff.adding(id.segment("staffID"))) }
     }
 }
 
 /// Something with its own address that is changed there and deleted below it: a doel,
 /// an actie, a member, a partner's staff member.
-struct Item: Sendable {
+struct Item: PathNode {
     let address: Address
-    init(_ address: Address) { self.address = address }
-    var path: String { address.path }
     var delete: Address { address.adding("verwijderen") }
+}
+
+/// A place in the address tree: its address, and the path of that for a link.
+protocol PathNode: Sendable {
+    var address: Address { get }
+}
+
+extension PathNode {
+    var path: String { address.path }
 }
 
 /// A path: its segments, each a fixed word or a parameter (`:name`) or its value.

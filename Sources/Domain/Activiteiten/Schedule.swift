@@ -46,6 +46,12 @@ extension IsoDate {
 
 /// A day of the week, Monday first as in the Netherlands.
 public enum Weekday: Int, CaseIterable, Sendable, Comparable {
+    /// When something happens each week: "ma en wo, 15:00–16:00"; empty when neither is known.
+    public static func label(_ days: [Weekday], _ slot: TimeSlot?) -> String {
+        let dayText = days.map(\.name).joined(separator: " en ")
+        return [dayText.isEmpty ? nil : dayText, slot?.label].compactMap { $0 }.joined(separator: ", ")
+    }
+
     case maandag = 1, dinsdag, woensdag, donderdag, vrijdag, zaterdag, zondag
 
     public var name: String { String(describing: self) }

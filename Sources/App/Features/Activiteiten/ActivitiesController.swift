@@ -56,11 +56,10 @@ struct ActivitiesController: RouteCollection {
         for link in links { if let s = staffByID[link.staffID] { staffOf[link.activityID, default: []].append(s) } }
         let locationNames = Dictionary(uniqueKeysWithValues: try locations.map { (try $0.requireID(), $0.name) })
         let partnerNames = Dictionary(uniqueKeysWithValues: try partners.map { (try $0.requireID(), $0.name) })
-        let base = access.base
         let rows = try activities.map { a in
             let open = VoorafCheck.open(answers: a.check, staff: access.vog(staffOf[(try a.requireID())] ?? [], today: req.today))
             return Row(name: a.name, href: access.paths.activity(try a.requireID()).path, domain: a.domain, location: locationNames[a.locationID] ?? "",
-                       partner: a.partnerID.flatMap { partnerNames[$0] } ?? "School zelf", when: a.whenLabel.ifEmpty("—"),
+                       partner: a.partnerID.flatMap { partnerNames[$0] } ?? "School zelf", when: Weekday.label(a.days, a.slot).ifEmpty("—"),
                        period: a.period?.label ?? "", status: a.status.label,
                        check: open.isEmpty ? "Gedaan" : a.check == nil ? "Nog niet gedaan" : "\(open.count) open", checkOK: open.isEmpty)
         }

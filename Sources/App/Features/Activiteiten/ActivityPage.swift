@@ -77,7 +77,7 @@ enum ActivityPage {
                 facts: [
                     Fact(label: "Locatie", value: location?.name ?? "—"),
                     Fact(label: "Aanbieder", value: partner?.name ?? "De school zelf"),
-                    Fact(label: "Wanneer", value: activity.whenLabel.ifEmpty("—")),
+                    Fact(label: "Wanneer", value: Weekday.label(activity.days, activity.slot).ifEmpty("—")),
                     Fact(label: "Periode", value: activity.period?.label ?? "—"),
                     Fact(label: "Groepen", value: activity.groups?.label ?? "—"),
                     Fact(label: "Hoogstens", value: activity.maxGroupSize.map { "\($0) leerlingen" } ?? "—"),

@@ -107,12 +107,6 @@ package final class ActivityRecord: Model, @unchecked Sendable {
         checkAnswers.map { VoorafCheck.Answers(stored: $0, evaluation: checkEvaluation ?? "") }
     }
 
-    /// "ma en wo, 15:00–16:00".
-    package var whenLabel: String {
-        let dayText = days.map(\.name).joined(separator: " en ")
-        return [dayText.isEmpty ? nil : dayText, slot?.label].compactMap { $0 }.joined(separator: ", ")
-    }
-
     package func apply(_ input: ActivityInput, locationID: UUID, partnerID: UUID?, doelID: UUID?) {
         name = input.name
         domain = input.domain
