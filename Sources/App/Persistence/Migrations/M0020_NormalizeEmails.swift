@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Fluent
 
 /// E-mail addresses are stored in Unicode NFC from now on (Email.normalize). Addresses
