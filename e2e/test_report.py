@@ -12,7 +12,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import binary, start_server, stop
-from pages import follow, heading, login, navigate
+from pages import follow, heading, login, navigate, set_value
 
 BOUWSTENEN = [f"{level} – {aspect}" for aspect in ("Samenhang", "Samenwerking", "Uitvoering") for level in ("Macro", "Meso", "Micro")]
 STEPS = ["Stap 1 – Wat is je startvraag?", "Stap 2 – Wat zijn je doelen en acties?",
@@ -110,3 +110,57 @@ def test_freezing_keeps_a_version(demo_server, browser, axe):
     assert row.text.startswith("1 (concept)")
     assert len(row.find_element(By.CSS_SELECTOR, "code").text) == 64
     axe.check("rapport-versie")
+
+
+PASTED = "Wat we doen:\n• sport\no voetbal\no judo\n• cultuur\n\n1. plannen\na. met de scholen\nb. met de partners\n2. uitvoeren"
+
+
+def test_lists_pasted_from_word_are_lists_everywhere(demo_server, browser, axe, tmp_path):
+    """Bullets, Word's "o" and numbers as they arrive from Word: real (nested, numbered)
+    lists in the print view, the PDF, the DOCX (Word's own numbering) and LibreOffice's PDF of it."""
+    d = browser
+    d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    d.get(demo_server + "/c/coalitie-rivierstad/rapport")
+    intro = d.find_element(By.ID, "f-introduction")
+    set_value(d, intro, PASTED)  # send_keys would type the tab-less lines the same; this is faster
+    navigate(d, d.find_element(By.XPATH, "//button[normalize-space()='Instellingen opslaan']"))
+    assert "opgeslagen" in d.find_element(By.CSS_SELECTOR, "[role=status]").text
+
+    navigate(d, d.find_element(By.LINK_TEXT, "Bekijken en afdrukken"))
+    nested = d.find_elements(By.XPATH, "//ul/li[starts-with(normalize-space(), 'sport')]/ul/li")
+    assert [li.text for li in nested] == ["voetbal", "judo"]
+    letters = d.find_element(By.XPATH, "//ol/li[starts-with(normalize-space(), 'plannen')]/ol")
+    assert letters.get_attribute("type") == "a" and letters.find_elements(By.TAG_NAME, "li")[1].text == "met de partners"
+    axe.check("rapport-lijsten")
+    d.back()
+
+    docx_file = download(d, d.find_element(By.PARTIAL_LINK_TEXT, "Word-bestand"), tmp_path, ".docx")
+    pdf_file = download(d, d.find_element(By.PARTIAL_LINK_TEXT, "PDF-bestand"), tmp_path, ".pdf")
+
+    # DOCX: list paragraphs carry Word numbering (numPr) with the right level; the numbered
+    # list's numbering is decimal, the nested one lower-letter.
+    document = docx.Document(str(docx_file))
+    levels = {}
+    for p in document.paragraphs:
+        num = p._p.pPr.numPr if p._p.pPr is not None else None
+        if num is not None:
+            levels[p.text] = (int(num.ilvl.val), int(num.numId.val))
+    assert levels["sport"][0] == 0 and levels["voetbal"][0] == 1 and levels["cultuur"][0] == 0
+    assert levels["plannen"][0] == 0 and levels["met de scholen"][0] == 1
+    numbering = document.part.numbering_part.element
+
+    def format_of(num_id, level):
+        abstract = numbering.xpath(f"w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val")[0]
+        return numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='{level}']/w:numFmt/@w:val")[0]
+    assert format_of(levels["sport"][1], 0) == "bullet"
+    assert format_of(levels["plannen"][1], 0) == "decimal"
+    assert format_of(levels["met de scholen"][1], 1) == "lowerLetter"
+
+    # Both PDFs show the numbers and letters as text: WeasyPrint's and LibreOffice's of the DOCX.
+    out = tmp_path / "lo-lists"
+    result = subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx_file)],
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    for pdf in (pdf_file, out / (docx_file.stem + ".pdf")):
+        text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+        assert "1. plannen" in text and "a. met de scholen" in text and "b. met de partners" in text and "2. uitvoeren" in text, pdf

@@ -5,8 +5,45 @@ import Testing
 @Suite struct BouwbladRulesTests {
     @Test func plainTextParagraphsAndLists() {
         let blocks = PlainText.blocks("Situatie in de wijk.\nTweede regel.\n\n- eerste punt\n- tweede punt\nSlotzin.")
-        #expect(blocks == [.paragraph(["Situatie in de wijk.", "Tweede regel."]), .list(["eerste punt", "tweede punt"]), .paragraph(["Slotzin."])])
+        #expect(blocks == [.paragraph(["Situatie in de wijk.", "Tweede regel."]), .list(bullets("eerste punt", "tweede punt")), .paragraph(["Slotzin."])])
         #expect(PlainText.blocks("a\r\n\r\nb") == [.paragraph(["a"]), .paragraph(["b"])])
+    }
+
+    func bullets(_ items: String...) -> PlainText.List { PlainText.List(.bullet, items.map { PlainText.Item($0) }) }
+
+    /// Lists as they arrive from Word: every bullet Word pastes, numbers, letters, and nesting
+    /// by indentation or by Word's second-level marker.
+    @Test(arguments: ["• een\n• twee", "· een\n· twee", "\u{F0B7} een\n\u{F0B7} twee", "– een\n– twee", "* een\n* twee", "- een\n- twee"])
+    func everyBulletWordPastesIsAList(_ text: String) {
+        #expect(PlainText.blocks(text) == [.list(bullets("een", "twee"))])
+    }
+
+    @Test func numberedLettersAndNestedLists() {
+        #expect(PlainText.blocks("1. een\n2. twee") == [.list(PlainText.List(.number, [.init("een"), .init("twee")]))])
+        #expect(PlainText.blocks("1) een\n2) twee") == [.list(PlainText.List(.number, [.init("een"), .init("twee")]))])
+        #expect(PlainText.blocks("a. een\nb. twee") == [.list(PlainText.List(.letter, [.init("een"), .init("twee")]))])
+        // Word's "o" under "•", even when the indentation is lost; back to the outer level after.
+        let nested = PlainText.List(.bullet, [.init("sport", bullets("voetbal", "judo")), .init("cultuur")])
+        #expect(PlainText.blocks("• sport\no voetbal\no judo\n• cultuur") == [.list(nested)])
+        #expect(PlainText.blocks("- sport\n    - voetbal\n    - judo\n- cultuur") == [.list(nested)])
+        #expect(PlainText.blocks("- sport\n\t- voetbal\n\t- judo\n- cultuur") == [.list(nested)])
+        // Letters under numbers.
+        #expect(PlainText.blocks("1. plannen\na. met de scholen\nb. met de partners\n2. uitvoeren")
+            == [.list(PlainText.List(.number, [.init("plannen", PlainText.List(.letter, [.init("met de scholen"), .init("met de partners")])), .init("uitvoeren")]))])
+    }
+
+    @Test func proseIsNotAList() {
+        #expect(PlainText.blocks("2025. Een jaar vol plannen.") == [.paragraph(["2025. Een jaar vol plannen."])])
+        #expect(PlainText.blocks("o zo belangrijk") == [.paragraph(["o zo belangrijk"])])
+        #expect(PlainText.blocks("b. Niet het begin van een lijst") == [.paragraph(["b. Niet het begin van een lijst"])])
+        #expect(PlainText.blocks("-geen spatie") == [.paragraph(["-geen spatie"])])
+        #expect(PlainText.blocks("Tekst\n1. punt") == [.paragraph(["Tekst"]), .list(PlainText.List(.number, [.init("punt")]))])
+    }
+
+    @Test func listsGoAtMostThreeDeep() {
+        let text = "- 1\n  - 2\n    - 3\n      - 4"
+        guard case .list(let list) = PlainText.blocks(text).first else { Issue.record("no list"); return }
+        #expect(list.items[0].sublist?.items[0].sublist?.items.map(\.text) == ["3", "4"])
     }
 
     @Test func monthsAndPeriods() {

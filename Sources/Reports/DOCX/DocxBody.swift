@@ -5,6 +5,9 @@ import Domain
 struct DocxBody {
     private(set) var xml = ""
     private var nextBookmarkID = 1
+    /// The numbered lists so far, in order: each is its own numbering (numId 2, 3, …) that
+    /// starts at 1. Bullets share numId 1.
+    private(set) var numberedLists: [PlainText.List.Style] = []
     /// Word wants bookmark names of at most 40 letters, digits and underscores,
     /// starting with a letter; the report's anchors are longer, so they are numbered.
     let bookmarks: [String: String]
@@ -51,16 +54,29 @@ struct DocxBody {
         paragraph(runs, style: "Heading\(level)", pageBreakBefore: pageBreakBefore)
     }
 
-    /// The plain-text convention: paragraphs with line breaks, and "- " bullet lists.
+    /// The plain-text convention: paragraphs with line breaks, and lists as Word's own
+    /// numbered paragraphs (numbering.xml), one level per nesting.
     mutating func blocks(_ text: String) {
         for block in PlainText.blocks(text) {
             switch block {
             case .paragraph(let lines): paragraph(Self.run(lines.joined(separator: "\n")))
-            case .list(let items):
-                for item in items {
-                    xml += "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>\(Self.run(item))</w:p>"
-                }
+            case .list(let list): self.list(list, level: 0)
             }
+        }
+    }
+
+    private mutating func list(_ list: PlainText.List, level: Int) {
+        let numID: Int
+        if list.style == .bullet {
+            numID = 1
+        } else {
+            numberedLists.append(list.style)
+            numID = numberedLists.count + 1
+        }
+        let style = list.style == .bullet ? "ListBullet" : "ListNumber"
+        for item in list.items {
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/><w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\(numID)\"/></w:numPr></w:pPr>\(Self.run(item.text))</w:p>"
+            if let sublist = item.sublist { self.list(sublist, level: level + 1) }
         }
     }
 

@@ -1,3 +1,5 @@
+import Domain
+
 /// word/styles.xml and word/numbering.xml: real built-in style ids (Heading1…, TOC1…,
 /// Title, TableGrid) so Word's navigation pane, TOC and table styles recognise them.
 enum DocxStyles {
@@ -35,6 +37,7 @@ enum DocxStyles {
         + paragraphStyle("Question", "Bouwblad question", before: 60, after: 160,
                          extraPPr: "<w:pBdr><w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"0B4F8A\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEF3F8\"/><w:ind w:left=\"160\"/>")
         + paragraphStyle("ListBullet", "List Bullet", after: 60, extraPPr: "<w:ind w:left=\"720\" w:hanging=\"360\"/>")
+        + paragraphStyle("ListNumber", "List Number", after: 60, extraPPr: "<w:ind w:left=\"720\" w:hanging=\"360\"/>")
         + paragraphStyle("TableText", "Table text", after: 0)
         + paragraphStyle("TableSpacer", "Table spacer", after: 120, extraRPr: "<w:sz w:val=\"8\"/>")
         + paragraphStyle("ConceptMark", "Concept mark", bold: true, color: "5C3D00", after: 120,
@@ -49,8 +52,29 @@ enum DocxStyles {
         + "</w:tblBorders><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
         + "</w:styles>"
 
-    static let numbering = DocxParts.declaration + "<w:numbering xmlns:w=\"\(DocxParts.w)\">"
-        + "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
-        + "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>"
-        + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+    /// Three list kinds, each three levels deep: bullets (abstractNum 0, shared by every
+    /// bullet list as numId 1), numbers (1) and letters (2). Every numbered list of the
+    /// document is its own numId that starts again at 1 (`numbered`: their styles in order).
+    static func numbering(_ numbered: [PlainText.List.Style]) -> String {
+        func levels(_ format: String, _ texts: [String]) -> String {
+            texts.enumerated().map { level, text in
+                "<w:lvl w:ilvl=\"\(level)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"\(format)\"/><w:lvlText w:val=\"\(text)\"/><w:lvlJc w:val=\"left\"/>"
+                    + "<w:pPr><w:ind w:left=\"\(720 * (level + 1))\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+            }.joined()
+        }
+        func abstract(_ id: Int, _ body: String) -> String {
+            "<w:abstractNum w:abstractNumId=\"\(id)\"><w:multiLevelType w:val=\"hybridMultilevel\"/>\(body)</w:abstractNum>"
+        }
+        var xml = DocxParts.declaration + "<w:numbering xmlns:w=\"\(DocxParts.w)\">"
+            + abstract(0, levels("bullet", ["•", "◦", "▪"]))
+            + abstract(1, levels("decimal", ["%1.", "%2.", "%3."]))
+            + abstract(2, levels("lowerLetter", ["%1.", "%2.", "%3."]))
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        for (index, style) in numbered.enumerated() {
+            xml += "<w:num w:numId=\"\(index + 2)\"><w:abstractNumId w:val=\"\(style == .letter ? 2 : 1)\"/>"
+                + (0..<PlainText.maxDepth).map { "<w:lvlOverride w:ilvl=\"\($0)\"><w:startOverride w:val=\"1\"/></w:lvlOverride>" }.joined()
+                + "</w:num>"
+        }
+        return xml + "</w:numbering>"
+    }
 }

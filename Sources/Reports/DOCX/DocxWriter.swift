@@ -7,15 +7,16 @@ import ZIPFoundation
 /// tables with repeating header rows, page numbers in the footer and document properties.
 public enum DocxWriter {
     public static func write(_ report: Report) throws -> Data {
+        let body = document(report)
         let parts: [(String, String)] = [
             ("[Content_Types].xml", DocxParts.contentTypes),
             ("_rels/.rels", DocxParts.rootRelationships),
             ("docProps/core.xml", DocxParts.core(title: report.title, coalition: report.coalition, period: report.period)),
             ("docProps/app.xml", DocxParts.app),
             ("word/_rels/document.xml.rels", DocxParts.documentRelationships),
-            ("word/document.xml", document(report)),
+            ("word/document.xml", body.document),
             ("word/styles.xml", DocxStyles.styles),
-            ("word/numbering.xml", DocxStyles.numbering),
+            ("word/numbering.xml", DocxStyles.numbering(body.numberedLists)),
             ("word/settings.xml", DocxParts.settings),
             ("word/header1.xml", DocxParts.header(concept: report.isConcept)),
             ("word/footer1.xml", DocxParts.footer),
@@ -40,7 +41,8 @@ public enum DocxWriter {
         ["inleiding", "raster"] + report.sections.flatMap { [$0.anchor] + $0.bouwbladen.map(\.anchor) } + ["bijlage-acties"]
     }
 
-    static func document(_ report: Report) -> String {
+    /// word/document.xml, and the numbered lists that numbering.xml must define for it.
+    static func document(_ report: Report) -> (document: String, numberedLists: [PlainText.List.Style]) {
         var body = DocxBody(anchors: anchors(report))
         if report.isConcept { body.text(ReportWords.concept.uppercased() + ": nog niet compleet", style: "ConceptMark") }
         body.text("Kwaliteitsrapport School en Omgeving", style: "Subtitle")
@@ -77,7 +79,7 @@ public enum DocxWriter {
             body.table(ReportWords.appendixHeaders, rows: report.openActies.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] },
                        widths: [3_000, 1_800, 1_600, 1_300, 1_300])
         }
-        return DocxParts.document(body: body.xml)
+        return (DocxParts.document(body: body.xml), body.numberedLists)
     }
 
     private static func bouwsteen(_ section: Report.Section, into body: inout DocxBody) {

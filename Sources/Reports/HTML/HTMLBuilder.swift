@@ -17,14 +17,26 @@ struct HTMLBuilder {
         output += "<a href=\"#\(XMLText.escape(anchor))\">\(XMLText.escape(text))</a>"
     }
 
-    /// The plain-text convention: paragraphs, line breaks inside them, and "- " lists.
+    /// The plain-text convention: paragraphs, line breaks inside them, and lists (bullets,
+    /// numbers, letters, nested).
     mutating func blocks(_ text: String) {
         for block in PlainText.blocks(text) {
             switch block {
             case .paragraph(let lines): output += "<p>" + lines.map(XMLText.escape).joined(separator: "<br>") + "</p>"
-            case .list(let items): output += "<ul>" + items.map { "<li>\(XMLText.escape($0))</li>" }.joined() + "</ul>"
+            case .list(let list): self.list(list)
             }
         }
+    }
+
+    private mutating func list(_ list: PlainText.List) {
+        let tag = list.style == .bullet ? "ul" : "ol"
+        output += list.style == .letter ? "<ol type=\"a\">" : "<\(tag)>"
+        for item in list.items {
+            output += "<li>" + XMLText.escape(item.text)
+            if let sublist = item.sublist { self.list(sublist) }
+            output += "</li>"
+        }
+        output += "</\(tag)>"
     }
 
     mutating func table(_ headers: [String], _ rows: [[String]]) {

@@ -21,6 +21,7 @@ public enum PrintStyle {
     .title-page__concept { display: inline-block; border: 2px solid #8a5a00; color: #5c3d00; padding: .2rem .6rem; font-weight: 700; text-transform: uppercase; }
     .toc ol { padding-left: 1.5rem; }
     .toc li { margin: .15rem 0; }
+    ol[type="a"] { list-style-type: lower-alpha; }
     .bouwsteen__description { font-style: italic; }
     .bouwblad__question { background: #eef3f8; border-left: 4px solid #0b4f8a; padding: .5rem .75rem; }
     table { border-collapse: collapse; width: 100%; margin: .75rem 0 1rem; font-size: .95rem; }

@@ -4,7 +4,21 @@ import Vapor
 
 /// Renders the bouwblad page, also with a problem or with the typed values of a refused save.
 enum BouwbladPage {
-    struct Block: Encodable { let isList: Bool; let lines: [String] }
+    /// A paragraph (`lines`) or a list (`list`), as `partials/plaintext` shows it.
+    struct Block: Encodable { let isList: Bool; let lines: [String]; let list: ListView? }
+    /// Every field is always there (an empty `sublists`, a false flag), so a nested list
+    /// never reads its parent's values through the mustache context.
+    struct ListView: Encodable {
+        let isOrdered: Bool
+        let isLetter: Bool
+        let items: [ListItem]
+
+        init(_ list: PlainText.List) {
+            (isOrdered, isLetter) = (list.style != .bullet, list.style == .letter)
+            items = list.items.map { ListItem(text: $0.text, sublists: $0.sublist.map { [ListView($0)] } ?? []) }
+        }
+    }
+    struct ListItem: Encodable { let text: String; let sublists: [ListView] }
     struct Step: Encodable {
         let anchor: String
         let number: Int
@@ -83,8 +97,8 @@ enum BouwbladPage {
     static func blocks(_ text: String) -> [Block] {
         PlainText.blocks(text).map {
             switch $0 {
-            case .paragraph(let lines): return Block(isList: false, lines: lines)
-            case .list(let items): return Block(isList: true, lines: items)
+            case .paragraph(let lines): return Block(isList: false, lines: lines, list: nil)
+            case .list(let list): return Block(isList: true, lines: [], list: ListView(list))
             }
         }
     }
