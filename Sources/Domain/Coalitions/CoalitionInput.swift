@@ -13,6 +13,19 @@ public struct Period: Equatable, Sendable {
 
     public var label: String { "\(startYear)–\(endYear)" }
 
+    /// The ministry's subsidy periods so far (domain: 2023–2025, 2025–2028). Each runs in
+    /// school years, from August of its first year to July of its last.
+    public static let subsidyPeriods = [Period(startYear: 2023, endYear: 2025), Period(startYear: 2025, endYear: 2028)]
+
+    /// The subsidy period a coalition starting on `today` most likely works in: the one whose
+    /// school years hold today; after the last known one, three school years from this one.
+    public static func subsidyPeriod(on today: IsoDate) -> Period {
+        let schoolYear = today.month >= 8 ? today.year : today.year - 1
+        if let known = subsidyPeriods.last(where: { $0.startYear <= schoolYear && schoolYear < $0.endYear }) { return known }
+        if let first = subsidyPeriods.first, schoolYear < first.startYear { return first }
+        return Period(startYear: schoolYear, endYear: schoolYear + 3)
+    }
+
     public static func validate(start: String?, end: String?, into errors: inout FieldErrors) -> Period? {
         typealias F = CoalitionForm.CodingKeys
         let startYear = year(start, field: F.periodStart, into: &errors)

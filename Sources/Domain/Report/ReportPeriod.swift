@@ -9,10 +9,11 @@ public struct ReportPeriod: Equatable, Sendable {
         self.to = to
     }
 
-    /// The coalition's subsidy period in whole years, e.g. 2025–2028.
+    /// The coalition's subsidy period in school years: 2025–2028 is August 2025 to July 2028
+    /// (a period of one year, 2025–2025, is the school year from August 2025).
     public init(startYear: Int, endYear: Int) {
-        from = Month(year: startYear, month: 1)!
-        to = Month(year: max(startYear, endYear), month: 12)!
+        from = Month(year: startYear, month: 8)!
+        to = Month(year: max(startYear + 1, endYear), month: 7)!
     }
 
     public var label: String { "\(from.label) – \(to.label)" }

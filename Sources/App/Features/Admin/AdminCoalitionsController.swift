@@ -20,8 +20,8 @@ struct AdminCoalitionsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         _ = try requireAdmin(req)
-        let year = Calendar(identifier: .gregorian).component(.year, from: req.now)
-        return try await render(req, FormState(CoalitionForm(periodStart: "\(year)", periodEnd: "\(year + 3)")))
+        let period = Period.subsidyPeriod(on: req.today)
+        return try await render(req, FormState(CoalitionForm(periodStart: "\(period.startYear)", periodEnd: "\(period.endYear)")))
     }
 
     func create(req: Request) async throws -> Response {

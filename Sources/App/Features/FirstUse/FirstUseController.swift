@@ -21,8 +21,8 @@ struct FirstUseController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         guard try await !hasAccounts(req) else { return .seeOther(Paths.login.path) }
-        let year = Calendar(identifier: .gregorian).component(.year, from: req.now)
-        return try await render(req, FormState(CoalitionForm(periodStart: "\(year)", periodEnd: "\(year + 3)")))
+        let period = Period.subsidyPeriod(on: req.today)
+        return try await render(req, FormState(CoalitionForm(periodStart: "\(period.startYear)", periodEnd: "\(period.endYear)")))
     }
 
     func submit(req: Request) async throws -> Response {
