@@ -11,6 +11,7 @@ from pages import fill, follow, heading, login, navigate, open_details, set_valu
 EMAIL = "pl@rivierstad.example"
 PASSWORD = "de brug over de rivier"
 SHARPENED = "Hoe leiden de partners de nabespreking straks zelf?"
+LEARNED = "De nabespreking werkt als de leerkracht erbij is."
 
 
 def cycle(d, number):
@@ -91,14 +92,22 @@ def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
     # 85 against a target of 80%: computed, not typed.
     assert "Oordeel: Behaald" in step_section(d, 1, "bereikt").text
 
-    save_step(d, 1, 4, "bijgesteld", SHARPENED)
+    save_step(d, 1, 4, "bijgesteld", LEARNED + " " + SHARPENED)
     close = cycle(d, 1).find_element(By.CSS_SELECTOR, "form.close-cycle")
-    assert close.find_element(By.ID, "f-next-same").is_selected()
+    # Nothing follows unless the team asks: "not yet" is the choice already made.
+    assert close.find_element(By.ID, "f-next-nog-niet").is_selected()
     navigate(d, close.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert not d.find_elements(By.ID, "cyclus-2")
+    start = d.find_element(By.CSS_SELECTOR, "form.next-cycle")
+    axe.check("bouwblad-afgerond")
+    navigate(d, start.find_element(By.CSS_SELECTOR, "button[type=submit]"))
 
-    # The next cycle starts with the sharpened question; the first one is folded away.
+    # The next cycle starts with the question of step 4, with the whole step beside it;
+    # the first cycle is folded away.
     assert "Cyclus 2" in cycle(d, 2).find_element(By.TAG_NAME, "h2").text
-    assert SHARPENED in step_section(d, 2, "startvraag").find_element(By.CSS_SELECTOR, ".step__text").text
+    start_step = step_section(d, 2, "startvraag")
+    assert start_step.find_element(By.CSS_SELECTOR, ".step__text").text == SHARPENED
+    assert LEARNED in start_step.find_element(By.CSS_SELECTOR, ".step__carried").text
     older = d.find_element(By.CSS_SELECTOR, "details.older-cycle")
     assert older.get_attribute("open") is None and "Cyclus 1 (afgerond)" in older.text
     axe.check("bouwblad-cyclus-2")

@@ -70,6 +70,7 @@ POST /c/:slug/bouwbladen/:bouwbladID/acties/:actieID                        ok  
 POST /c/:slug/bouwbladen/:bouwbladID/acties/:actieID/verwijderen            ok  ok  403 403 in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/acties                  ok  ok  403 403 in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/afronden                ok  ok  403 403 in  404 404
+POST /c/:slug/bouwbladen/:bouwbladID/cycli/volgende                         ok  ok  403 403 in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/doelen                  ok  ok  403 403 in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/periode                 ok  ok  403 403 in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/stappen/:step           ok  ok  403 403 in  404 404

@@ -139,17 +139,24 @@ extension Browser {
             #expect(early.body.string.contains("Vul eerst stap 3"))
             try await browser.post("\(path)/cycli/\(cycle.id!)/periode", ["periodFrom": "2025-09", "periodTo": "2026-01", "version": "1"])
             try await browser.saveStep(path, cycle: cycle.id!, .bereikt, "In 2 van de 3 wijken gelukt.", basedOn: 1)
-            try await browser.saveStep(path, cycle: cycle.id!, .bijgesteld, "Hoe garanderen we elk kwartaal een contactmoment?", basedOn: 1)
+            try await browser.saveStep(path, cycle: cycle.id!, .bijgesteld, "Eén keer per jaar is te weinig. Hoe garanderen we elk kwartaal een contactmoment?", basedOn: 1)
+            // Closing makes no cycle unless the team asks for one.
             let closed = try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", [:])
             #expect(closed.status == .seeOther)
+            #expect(try await CycleRecord.query(on: app.db).count() == 1)
+            #expect(try await CycleRecord.find(cycle.id, on: app.db)?.closedAt != nil)
+            #expect(try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", [:]).status == .conflict, "closing twice is refused")
+            let page = try await browser.get(path).body.string
+            #expect(page.contains("Volgende cyclus starten"))
+            // Later, the next cycle: it starts with the question of step 4, shown beside that step.
+            #expect(try await browser.post("\(path)/cycli/volgende", [:]).status == .seeOther)
+            #expect(try await browser.post("\(path)/cycli/volgende", [:]).status == .conflict, "one next cycle, not two")
             let cycles = try await CycleRecord.query(on: app.db).sort(\.$number).all()
             #expect(cycles.count == 2)
-            #expect(cycles[0].closedAt != nil)
             #expect(cycles[1].startvraag == "Hoe garanderen we elk kwartaal een contactmoment?")
             #expect(cycles[1].periodFrom == "2026-02")
             #expect(cycles[1].periodTo == "2026-06")
-            // Closing twice is refused.
-            #expect(try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", [:]).status == .conflict)
+            #expect(try await browser.get(path).body.string.contains("Eén keer per jaar is te weinig."))
             let raster = try await browser.get("/c/coalitie-rivierstad/").body.string
             #expect(raster.contains("Verplicht bouwblad: In uitvoering"), "the new cycle is under way")
         }

@@ -46,6 +46,14 @@ import Testing
         #expect(list.items[0].sublist?.items[0].sublist?.items.map(\.text) == ["3", "4"])
     }
 
+    /// Step 4 often says what was learned and then asks; the next startvraag is the asking.
+    @Test func theCarriedQuestionIsTheQuestionOfStep4() {
+        #expect(CycleRules.carriedQuestion(from: "Eén keer per jaar is te weinig. Hoe doen we het elk kwartaal?") == "Hoe doen we het elk kwartaal?")
+        #expect(CycleRules.carriedQuestion(from: "Wie trekt het? En wanneer?\nDat weten we nog niet.") == "Wie trekt het?\nEn wanneer?")
+        #expect(CycleRules.carriedQuestion(from: "We gaan door met de nabespreking.") == "We gaan door met de nabespreking.", "no question: the whole step")
+        #expect(CycleRules.carriedQuestion(from: "") == "")
+    }
+
     @Test func monthsAndPeriods() {
         #expect(Month("2025-09")?.label == "september 2025")
         #expect(Month("9-2025") == Month("2025-09"))

@@ -71,6 +71,8 @@ enum Paths {
         func restore(_ revision: some AddressPart) -> Address { history.adding(revision.segment("revisionID"), "terugzetten") }
         func removeLink(_ id: some AddressPart) -> Address { links.adding(id.segment("linkID"), "verwijderen") }
         func cycle(_ id: some AddressPart) -> Cycle { Cycle(address: address.adding("cycli", id.segment("cycleID"))) }
+        /// Starts the next cycle after the newest one was closed without one.
+        var nextCycle: Address { address.adding("cycli", "volgende") }
         func doel(_ id: some AddressPart) -> Item { Item(address: address.adding("doelen", id.segment("doelID"))) }
         func doelResult(_ id: some AddressPart) -> Address { doel(id).address.adding("resultaat") }
         func actie(_ id: some AddressPart) -> Item { Item(address: address.adding("acties", id.segment("actieID"))) }

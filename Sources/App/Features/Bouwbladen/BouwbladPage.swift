@@ -32,7 +32,10 @@ enum BouwbladPage {
         let action: String
         let isDoelen: Bool
         let isBereikt: Bool
+        /// Step 1 of a later cycle: the whole step 4 it was carried from.
+        let carriedFrom: Carried?
     }
+    struct Carried: Encodable { let number: Int; let blocks: [Block] }
     struct Cycle: Encodable {
         let number: Int
         let nextNumber: Int
@@ -92,6 +95,8 @@ enum BouwbladPage {
         let ready: Bool
         let stateLabel: String
         let stateIcon: String
+        /// When the newest cycle is closed: start the next one.
+        let nextCycleAction: String?
     }
 
     static func blocks(_ text: String) -> [Block] {
@@ -140,7 +145,8 @@ enum BouwbladPage {
         let contributorNames = memberships.filter { m in context.contributors.contains { $0.membershipID == m.id } }.map(\.user.name).sorted()
         let state = BouwbladState.of(exists: true, newestCycleClosed: context.newest?.closedAt != nil, readyForReport: context.bouwblad.readyForReport)
         let carryOptions = try Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !model.busy.contains($0) }))
-        let nextOptions = [ChoiceOption(value: "same", label: "Volgende cyclus in dit bouwblad", hint: nil, selected: true, id: "f-next-same")]
+        let nextOptions = [ChoiceOption(value: CloseForm.notNow, label: "Nu nog niets: alleen deze cyclus afronden (een volgende cyclus start je later hier)", hint: nil, selected: true, id: "f-next-nog-niet"),
+                           ChoiceOption(value: CloseForm.same, label: "Volgende cyclus in dit bouwblad", hint: nil, selected: false, id: "f-next-same")]
             + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
         let cycles = try context.cycles.sorted { $0.number > $1.number }.map { try cycle(context, $0, canEdit: canEdit, members: members, nextOptions: nextOptions, today: model.today, form: &form) }
         let links = try Links.build(context, model.links, catalog: catalog, bouwbladen: bouwbladen, canEdit: canEdit)
@@ -168,12 +174,15 @@ enum BouwbladPage {
                              selected: context.contributors.contains { $0.membershipID == member.0 }, id: "f-contributor-\(member.0)")
             },
             contributorNames: contributorNames.isEmpty ? nil : contributorNames.joined(separator: ", "),
-            ready: context.bouwblad.readyForReport, stateLabel: state.label, stateIcon: state.icon)
+            ready: context.bouwblad.readyForReport, stateLabel: state.label, stateIcon: state.icon,
+            nextCycleAction: canEdit && context.newest?.closedAt != nil ? context.paths.nextCycle.path : nil)
     }
 
     private static func cycle(_ context: BouwbladContext, _ cycle: CycleRecord, canEdit: Bool, members: [(UUID, String)], nextOptions: [ChoiceOption], today: IsoDate, form: inout FormState) throws -> Cycle {
         let id = (try cycle.requireID())
         let paths = context.paths.cycle(id)
+        let previous = context.cycles.first { $0.number == cycle.number - 1 }
+        let carried = previous.flatMap { p in p.bijgesteld.isEmpty || p.bijgesteld == cycle.startvraag ? nil : Carried(number: p.number, blocks: blocks(p.bijgesteld)) }
         let steps = CycleStep.allCases.map { step -> Step in
             let key = "step-\(id)-\(step.rawValue)"
             let text = cycle.text(step)
@@ -186,7 +195,8 @@ enum BouwbladPage {
                 anchor: "stap-\(id)-\(step.rawValue)", number: step.number, title: step.title, blocks: blocks(text),
                 isEmpty: text.isEmpty, open: error != nil || (text.isEmpty && cycle.closedAt == nil),
                 field: field, stepVersion: cycle.version(of: step), action: paths.step(step.rawValue).path,
-                isDoelen: step == .doelen, isBereikt: step == .bereikt)
+                isDoelen: step == .doelen, isBereikt: step == .bereikt,
+                carriedFrom: step == .startvraag ? carried : nil)
         }
         let doelen = try context.doelen.filter { $0.cycleID == id }.map { try doelView(context, $0, form: &form) }
         let acties = try context.acties.filter { $0.cycleID == id }.map { try actieView(context, $0, members: members, today: today, form: &form) }

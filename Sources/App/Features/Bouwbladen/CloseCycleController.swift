@@ -2,12 +2,16 @@ import Domain
 import Fluent
 import Vapor
 
-/// "Cyclus afronden": the learning moves on, either to the next cycle of this bouwblad
-/// or to another bouwsteen ("trap op", horizontaal), where it starts or extends a
-/// bouwblad that is then linked to this one.
+/// "Cyclus afronden": the cycle is closed, and what follows is the team's explicit choice:
+/// nothing yet (the default: no cycle nobody asked for), the next cycle of this bouwblad,
+/// or another bouwsteen ("trap op", horizontaal), where it starts or extends a bouwblad that
+/// is then linked to this one. A next cycle can also be started later. The new startvraag is
+/// the question(s) of step 4 (`CycleRules.carriedQuestion`); the page shows the whole step beside it.
 struct CloseCycleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post(Paths.coalition(.param).bouwblad(.param).cycle(.param).close, use: close)
+        let bouwblad = Paths.coalition(.param).bouwblad(.param)
+        routes.post(bouwblad.cycle(.param).close, use: close)
+        routes.post(bouwblad.nextCycle, use: startNext)
     }
 
     func close(req: Request) async throws -> Response {
@@ -20,13 +24,19 @@ struct CloseCycleController: RouteCollection {
             let message = "Vul eerst " + missing.map { "stap \($0.number) (\($0.title.lowercased()))" }.joined(separator: " en ") + " in. Daarna kun je de cyclus afronden."
             return try await BouwbladPage.render(req, context, problem: message, status: .unprocessableEntity)
         }
-        let choice = try req.form(CloseForm.self).next ?? "same"
+        let choice = try req.form(CloseForm.self).next ?? CloseForm.notNow
         let userID = try req.requireUser().requireID()
-        let store = context.store(req.db), bouwbladID = try context.bouwblad.requireID()
-        if choice == "same" {
+        let store = context.store(req.db), bouwbladID = context.bouwbladID
+        let carried = CycleRules.carriedQuestion(from: cycle.bijgesteld)
+        if choice == CloseForm.notNow {
+            try await closing(req, context, cycle, userID: userID) { _ in }
+            try await req.flash("Cyclus \(cycle.number) is afgerond. Er is nog geen nieuwe cyclus; die start je hier als jullie eraan toe zijn.")
+            return .seeOther(context.base + "#cyclus-\(cycle.number)")
+        }
+        if choice == CloseForm.same {
             let number = try await store.nextCycleNumber(of: bouwbladID)
             let next = CycleRecord(coalitionID: context.tenant.coalitionID, bouwbladID: bouwbladID, number: number,
-                                   startvraag: cycle.bijgesteld, period: CycleRules.followingPeriod(after: cycle.period))
+                                   startvraag: carried, period: CycleRules.followingPeriod(after: cycle.period))
             try await closing(req, context, cycle, userID: userID) { store in try await store.add(next) }
             try await req.flash("Cyclus \(cycle.number) is afgerond. Cyclus \(next.number) begint met jullie bijgestelde startvraag.")
             return .seeOther(context.base + "#cyclus-\(next.number)")
@@ -47,7 +57,7 @@ struct CloseCycleController: RouteCollection {
         } else {
             destination = BouwbladRecord()
             destination.bouwsteenID = target.bouwsteen.id
-            destination.ownQuestion = cycle.bijgesteld
+            destination.ownQuestion = carried
             destination.title = ""
             destination.keeperID = context.tenant.membership.id
             destination.readyForReport = false
@@ -60,7 +70,7 @@ struct CloseCycleController: RouteCollection {
         try await closing(req, context, cycle, userID: userID) { store in
             if destination.id == nil { try await store.add(destination) }
             try await store.add(CycleRecord(coalitionID: coalitionID, bouwbladID: destination.requireID(), number: number,
-                                            startvraag: cycle.bijgesteld, period: CycleRules.followingPeriod(after: cycle.period)))
+                                            startvraag: carried, period: CycleRules.followingPeriod(after: cycle.period)))
             try await store.add(LinkRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, cycleID: cycle.id,
                                            targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: destination.id,
                                            note: "Bijgestelde startvraag van cyclus \(cycle.number) meegenomen", createdBy: userID))
@@ -68,6 +78,31 @@ struct CloseCycleController: RouteCollection {
         }
         try await req.flash("Cyclus \(cycle.number) is afgerond. De bijgestelde startvraag gaat verder bij \(target.bouwsteen.key.name).")
         return .seeOther(Paths.coalition(context.tenant.coalition.slug).bouwblad(try destination.requireID()).path)
+    }
+
+    /// "Volgende cyclus starten", after a cycle was closed without one. Under the coalition's
+    /// lock, so a double click starts one cycle, not two.
+    func startNext(req: Request) async throws -> Response {
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        guard let last = context.newest, last.closedAt != nil else {
+            throw UserProblem(status: .conflict, title: "Er loopt al een cyclus", message: "Dit bouwblad heeft al een lopende cyclus. Rond die eerst af.")
+        }
+        let userID = try req.requireUser().requireID()
+        let coalitionID = context.tenant.coalitionID, bouwbladID = context.bouwbladID, now = req.now, lastNumber = last.number
+        let next = CycleRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, number: last.number + 1,
+                               startvraag: CycleRules.carriedQuestion(from: last.bijgesteld), period: CycleRules.followingPeriod(after: last.period))
+        let started = try await req.db.writeTransaction { db -> Bool in
+            try await db.lockCoalition(coalitionID)
+            let store = context.store(db)
+            guard try await store.nextCycleNumber(of: bouwbladID) == lastNumber + 1 else { return false }
+            try await store.add(next)
+            try await store.touch(context.bouwblad, by: userID, now: now)
+            return true
+        }
+        guard started else { return .seeOther(context.base) }
+        try await req.flash("Cyclus \(next.number) is gestart met de bijgestelde startvraag van cyclus \(lastNumber).")
+        return .seeOther(context.base + "#cyclus-\(next.number)")
     }
 
     /// Closes the cycle (version-checked) and runs `then` in the same transaction.
@@ -84,8 +119,10 @@ struct CloseCycleController: RouteCollection {
     }
 }
 
-/// Where the bijgestelde startvraag goes: "same" (the next cycle here), a bouwsteen or a bouwblad.
+/// What follows the cycle: "nog-niet" (nothing yet), "same" (the next cycle here), a
+/// bouwsteen or a bouwblad.
 struct CloseForm: Codable {
     enum CodingKeys: String, CodingKey, FieldName { case next }
     var next: String?
+    static let notNow = "nog-niet", same = "same"
 }
