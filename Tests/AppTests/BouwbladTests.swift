@@ -157,6 +157,10 @@ extension Browser {
             #expect(cycles[1].periodFrom == "2026-02")
             #expect(cycles[1].periodTo == "2026-06")
             #expect(try await browser.get(path).body.string.contains("Eén keer per jaar is te weinig."))
+            // With cycle 2 in the prullenbak, cycle 1 is the newest again: the next one is number 3.
+            #expect(try await browser.post("\(path)/cycli/\(cycles[1].id!)/verwijderen", [:]).status == .seeOther)
+            #expect(try await browser.post("\(path)/cycli/volgende", [:]).status == .seeOther)
+            #expect(try await CycleRecord.query(on: app.db).sort(\.$number).all().map(\.number) == [1, 3])
             let raster = try await browser.get("/c/coalitie-rivierstad/").body.string
             #expect(raster.contains("Verplicht bouwblad: In uitvoering"), "the new cycle is under way")
         }

@@ -79,8 +79,8 @@ enum PageFixtures {
 
     static func layout(_ title: String, current: String, tenant: Tenant) -> Layout {
         Layout(title: title, userName: tenant.membership.user.name, isAdmin: false, coalitionName: tenant.coalition.name,
-               coalitionHome: Paths.coalition(tenant.coalition.slug).home, periodLabel: tenant.coalition.period.label,
-               otherCoalitions: [], nav: [], csrf: "csrf-fixture", flash: "Het doel is opgeslagen.", tenantSlug: tenant.coalition.slug)
+               coalitionSlug: tenant.coalition.slug, periodLabel: tenant.coalition.period.label,
+               otherCoalitions: [], nav: [], csrf: "csrf-fixture", flash: "Het doel is opgeslagen.")
     }
 
     static var tenant: Tenant { get throws { try Tenant(coalition: coalition, membership: memberships[0]) } }

@@ -24,20 +24,20 @@ struct Layout: Encodable {
     let hasNav: Bool
 
     init(
-        title: String, userName: String?, isAdmin: Bool, coalitionName: String?, coalitionHome: String?,
-        periodLabel: String?, otherCoalitions: [Link], nav: [Link], csrf: String, flash: String?, tenantSlug: String? = nil
+        title: String, userName: String?, isAdmin: Bool, coalitionName: String?, coalitionSlug: String?,
+        periodLabel: String?, otherCoalitions: [Link], nav: [Link], csrf: String, flash: String?
     ) {
         self.title = title
         self.userName = userName
         self.isAdmin = isAdmin
         self.coalitionName = coalitionName
-        self.coalitionHome = coalitionHome
+        self.links = coalitionSlug.map { CoalitionLinks(Paths.coalition($0)) }
+        self.coalitionHome = links?.home
         self.periodLabel = periodLabel
         self.otherCoalitions = otherCoalitions
         self.nav = nav
         self.csrf = csrf
         self.flash = flash
-        self.links = tenantSlug.map { CoalitionLinks(Paths.coalition($0)) }
         self.hasOtherCoalitions = !otherCoalitions.isEmpty
         self.hasNav = !nav.isEmpty
     }
@@ -58,9 +58,9 @@ extension Request {
         }
         return Layout(
             title: title, userName: currentUser?.name, isAdmin: currentUser?.isAdmin ?? false,
-            coalitionName: tenant?.coalition.name, coalitionHome: tenant.map { Paths.coalition($0.coalition.slug).home },
+            coalitionName: tenant?.coalition.name, coalitionSlug: tenant?.coalition.slug,
             periodLabel: tenant?.coalition.period.label, otherCoalitions: others,
-            nav: navigation(current: current), csrf: session.csrfToken, flash: flash, tenantSlug: tenant?.coalition.slug)
+            nav: navigation(current: current), csrf: session.csrfToken, flash: flash)
     }
 
     /// A layout with no database work: for error pages (the database may be the problem)
@@ -68,9 +68,9 @@ extension Request {
     func layoutWithoutDatabase(_ title: String) -> Layout {
         Layout(
             title: title, userName: currentUser?.name, isAdmin: false,
-            coalitionName: tenantIfAny?.coalition.name, coalitionHome: tenantIfAny.map { Paths.coalition($0.coalition.slug).home },
+            coalitionName: tenantIfAny?.coalition.name, coalitionSlug: tenantIfAny?.coalition.slug,
             periodLabel: tenantIfAny?.coalition.period.label, otherCoalitions: [],
-            nav: [], csrf: webSession.csrfToken ?? "", flash: nil, tenantSlug: tenantIfAny?.coalition.slug)
+            nav: [], csrf: webSession.csrfToken ?? "", flash: nil)
     }
 
     private func navigation(current: String?) -> [Layout.Link] {

@@ -90,19 +90,21 @@ struct CloseCycleController: RouteCollection {
         }
         let userID = try req.requireUser().requireID()
         let coalitionID = context.tenant.coalitionID, bouwbladID = context.bouwbladID, now = req.now, lastNumber = last.number
-        let next = CycleRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, number: last.number + 1,
-                               startvraag: CycleRules.carriedQuestion(from: last.bijgesteld), period: CycleRules.followingPeriod(after: last.period))
-        let started = try await req.db.writeTransaction { db -> Bool in
+        let startvraag = CycleRules.carriedQuestion(from: last.bijgesteld), period = CycleRules.followingPeriod(after: last.period)
+        // Under the lock: the newest cycle must still be the closed one (a second click finds
+        // the cycle the first one started); the number counts cycles in the prullenbak too.
+        let started = try await req.db.writeTransaction { db -> Int? in
             try await db.lockCoalition(coalitionID)
             let store = context.store(db)
-            guard try await store.nextCycleNumber(of: bouwbladID) == lastNumber + 1 else { return false }
-            try await store.add(next)
+            guard let newest = try await store.cycles(of: bouwbladID).last, newest.number == lastNumber, newest.closedAt != nil else { return nil }
+            let number = try await store.nextCycleNumber(of: bouwbladID)
+            try await store.add(CycleRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, number: number, startvraag: startvraag, period: period))
             try await store.touch(context.bouwblad, by: userID, now: now)
-            return true
+            return number
         }
-        guard started else { return .seeOther(context.base) }
-        try await req.flash("Cyclus \(next.number) is gestart met de bijgestelde startvraag van cyclus \(lastNumber).")
-        return .seeOther(context.base + "#cyclus-\(next.number)")
+        guard let number = started else { return .seeOther(context.base) }
+        try await req.flash("Cyclus \(number) is gestart met de bijgestelde startvraag van cyclus \(lastNumber).")
+        return .seeOther(context.base + "#cyclus-\(number)")
     }
 
     /// Closes the cycle (version-checked) and runs `then` in the same transaction.
