@@ -6,7 +6,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import make_browser
 from httpclient import first_use
-from pages import fill, follow, heading, login, navigate, open_details, set_value
+from pages import fill, follow, heading, login, navigate, set_value, submit
 
 EMAIL = "pl@rivierstad.example"
 PASSWORD = "de brug over de rivier"
@@ -18,29 +18,47 @@ def cycle(d, number):
     return d.find_element(By.ID, f"cyclus-{number}")
 
 
-def step_section(d, number, step):
-    return cycle(d, number).find_element(By.CSS_SELECTOR, f"section.step[id$='-{step}']")
+def step_row(d, number, step):
+    """The summary row of a step of the cycle on the bouwblad page."""
+    return cycle(d, number).find_element(By.CSS_SELECTOR, f".summary-list__row[id$='-{step}']")
 
 
-def save_step(d, number, step_number, step, text):
-    details = open_details(d, step_section(d, number, step), f"Stap {step_number} bewerken")
-    area = details.find_element(By.TAG_NAME, "textarea")
+def open_step(d, number, step):
+    row = step_row(d, number, step)
+    navigate(d, row.find_element(By.CSS_SELECTOR, ".summary-list__actions a"))
+
+
+def write_step(d, text, button="Opslaan"):
+    """On a step's own page: one form, one text."""
+    forms = [f for f in d.find_elements(By.CSS_SELECTOR, "main form") if f.find_elements(By.TAG_NAME, "textarea")]
+    assert len(forms) == 1
+    area = forms[0].find_element(By.TAG_NAME, "textarea")
     area.clear()
     area.send_keys(text)
-    navigate(d, details.find_element(By.CSS_SELECTOR, "button[type=submit]"))
-    assert text.splitlines()[0] in step_section(d, number, step).find_element(By.CSS_SELECTOR, ".step__text").text
+    navigate(d, forms[0].find_element(By.XPATH, f".//button[normalize-space()='{button}']"))
+
+
+def save_step(d, number, step, text):
+    open_step(d, number, step)
+    write_step(d, text)
+    assert text.split()[0] in step_row(d, number, step).text
 
 
 def add_actie(d, text, deadline, status, member=None, name=None):
-    form = open_details(d, cycle(d, 1), "Actie toevoegen").find_element(By.TAG_NAME, "form")
-    fill(form, {"text": text})
+    follow_in(d, cycle(d, 1), "Actie toevoegen")
+    fill(d, {"text": text})
     if member:
-        Select(form.find_element(By.NAME, "ownerMember")).select_by_visible_text(member)
+        Select(d.find_element(By.NAME, "ownerMember")).select_by_visible_text(member)
     if name:
-        fill(form, {"ownerName": name})
-    set_value(d, form.find_element(By.NAME, "deadline"), deadline)
-    Select(form.find_element(By.NAME, "status")).select_by_visible_text(status)
-    navigate(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        fill(d, {"ownerName": name})
+    set_value(d, d.find_element(By.NAME, "deadline"), deadline)
+    Select(d.find_element(By.NAME, "status")).select_by_visible_text(status)
+    submit(d)
+
+
+def follow_in(d, scope, text):
+    """Follows the link in scope whose text starts with `text` (links carry hidden context)."""
+    navigate(d, scope.find_element(By.PARTIAL_LINK_TEXT, text))
 
 
 def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
@@ -63,36 +81,55 @@ def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
     bouwblad_url = d.current_url
     assert "/bouwbladen/" in bouwblad_url
     # The first cycle starts with the question as its startvraag.
-    assert question in step_section(d, 1, "startvraag").text
+    assert question[:40] in step_row(d, 1, "startvraag").text
+    # No text is typed on the bouwblad page itself: nothing there can be lost by saving something else.
+    assert not d.find_elements(By.TAG_NAME, "textarea")
+    assert [a.text for a in d.find_elements(By.CSS_SELECTOR, ".breadcrumbs a")] == ["Bouwstenen", "Micro – Uitvoering"]
     axe.check("bouwblad-nieuw")
 
-    save_step(d, 1, 1, "startvraag", "Na de activiteiten praten we weinig na met de kinderen.\n\n" + question)
-    save_step(d, 1, 2, "doelen", "We willen dat kinderen na elke activiteit kort terugkijken.\n- met een vaste vraag\n- in de eigen groep")
+    # Step 1, then straight on to step 2 on its own page.
+    open_step(d, 1, "startvraag")
+    axe.check("stap")
+    write_step(d, "Na de activiteiten praten we weinig na met de kinderen.\n\n" + question, button="Opslaan en naar stap 2")
+    assert "Stap 2" in heading(d)
+    # A preview shows the list as it will look, and saves nothing.
+    write_step(d, "We willen dat kinderen na elke activiteit kort terugkijken.\n• met een vaste vraag\n• in de eigen groep", button="Voorbeeld bekijken")
+    assert [li.text for li in d.find_elements(By.CSS_SELECTOR, ".preview li")] == ["met een vaste vraag", "in de eigen groep"]
+    assert "• in de eigen groep" in d.find_element(By.TAG_NAME, "textarea").get_attribute("value")
+    axe.check("stap-voorbeeld")
+    navigate(d, d.find_element(By.XPATH, "//main//button[normalize-space()='Opslaan']"))
+    assert d.current_url.startswith(bouwblad_url)
+    assert "Na de activiteiten praten we weinig na" in step_row(d, 1, "startvraag").text
+    assert "We willen dat kinderen" in step_row(d, 1, "doelen").text
 
-    form = open_details(d, cycle(d, 1), "Doel toevoegen").find_element(By.TAG_NAME, "form")
-    fill(form, {"text": "Na de meeste activiteiten is er een nabespreking", "measure": "activiteiten met een nabespreking",
-                "target": "80", "owner": "Sanne de Vries"})
-    Select(form.find_element(By.NAME, "unit")).select_by_visible_text("%")
-    set_value(d, form.find_element(By.NAME, "deadline"), "2026-06-30")
-    navigate(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    follow_in(d, cycle(d, 1), "Doel toevoegen")
+    fill(d, {"text": "Na de meeste activiteiten is er een nabespreking", "measure": "activiteiten met een nabespreking",
+             "target": "80", "owner": "Sanne de Vries"})
+    Select(d.find_element(By.NAME, "unit")).select_by_visible_text("%")
+    set_value(d, d.find_element(By.NAME, "deadline"), "2026-06-30")
+    submit(d)
     doelen = cycle(d, 1).find_element(By.CSS_SELECTOR, ".parts")
     assert "Na de meeste activiteiten is er een nabespreking" in doelen.text
     assert "80%" in doelen.text
 
     add_actie(d, "Vaste terugkijkvraag afspreken met alle aanbieders", "2026-01-15", "Bezig", member="Sanne de Vries")
     add_actie(d, "Korte training nabespreken voor begeleiders", "2026-03-01", "Gepland", name="Sportbedrijf Rivierstad")
-    table = cycle(d, 1).find_element(By.CSS_SELECTOR, "table")
-    assert "Vaste terugkijkvraag" in table.text and "Sportbedrijf Rivierstad" in table.text and "Sanne de Vries" in table.text
+    acties = cycle(d, 1).find_element(By.CSS_SELECTOR, ".parts").text
+    assert "Vaste terugkijkvraag" in acties and "Sportbedrijf Rivierstad" in acties and "Sanne de Vries" in acties
     axe.check("bouwblad-doelen-acties")
 
-    save_step(d, 1, 3, "bereikt", "Bij de sportactiviteiten lukt het goed, bij cultuur nog niet altijd.")
-    result = open_details(d, step_section(d, 1, "bereikt"), "Resultaat invullen").find_element(By.TAG_NAME, "form")
-    fill(result, {"achieved": "85"})
-    navigate(d, result.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    save_step(d, 1, "bereikt", "Bij de sportactiviteiten lukt het goed, bij cultuur nog niet altijd.")
+    card = cycle(d, 1).find_element(By.CSS_SELECTOR, ".summary-card")
+    follow_in(d, card, "Resultaat invullen")
+    axe.check("resultaat")
+    fill(d, {"achieved": "85"})
+    submit(d)
     # 85 against a target of 80%: computed, not typed.
-    assert "Oordeel: Behaald" in step_section(d, 1, "bereikt").text
+    card = cycle(d, 1).find_element(By.CSS_SELECTOR, ".summary-card")
+    rows = {r.find_element(By.TAG_NAME, "dt").text: r.find_element(By.TAG_NAME, "dd").text for r in card.find_elements(By.CSS_SELECTOR, ".summary-list__row")}
+    assert rows["Bereikt"] == "85%" and rows["Oordeel"] == "Behaald"
 
-    save_step(d, 1, 4, "bijgesteld", LEARNED + " " + SHARPENED)
+    save_step(d, 1, "bijgesteld", LEARNED + " " + SHARPENED)
     close = cycle(d, 1).find_element(By.CSS_SELECTOR, "form.close-cycle")
     # Nothing follows unless the team asks: "not yet" is the choice already made.
     assert close.find_element(By.ID, "f-next-nog-niet").is_selected()
@@ -102,21 +139,27 @@ def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
     axe.check("bouwblad-afgerond")
     navigate(d, start.find_element(By.CSS_SELECTOR, "button[type=submit]"))
 
-    # The next cycle starts with the question of step 4, with the whole step beside it;
-    # the first cycle is folded away.
+    # The next cycle starts with the question of step 4, with the whole step beside it on
+    # the step's page; the first cycle has a page of its own.
     assert "Cyclus 2" in cycle(d, 2).find_element(By.TAG_NAME, "h2").text
-    start_step = step_section(d, 2, "startvraag")
-    assert start_step.find_element(By.CSS_SELECTOR, ".step__text").text == SHARPENED
-    assert LEARNED in start_step.find_element(By.CSS_SELECTOR, ".step__carried").text
-    older = d.find_element(By.CSS_SELECTOR, "details.older-cycle")
-    assert older.get_attribute("open") is None and "Cyclus 1 (afgerond)" in older.text
+    assert SHARPENED in step_row(d, 2, "startvraag").text
+    open_step(d, 2, "startvraag")
+    assert LEARNED in d.find_element(By.CSS_SELECTOR, ".step__carried").text
+    assert d.find_element(By.TAG_NAME, "textarea").get_attribute("value") == SHARPENED
+    d.get(bouwblad_url)
     axe.check("bouwblad-cyclus-2")
+    navigate(d, d.find_element(By.LINK_TEXT, "Cyclus 1"))
+    assert heading(d) == "Cyclus 1 (afgerond)"
+    assert LEARNED in d.find_element(By.TAG_NAME, "main").text
+    axe.check("cyclus-1")
+    d.get(bouwblad_url)
 
     # A link to Meso – Uitvoering (verticaal: same aspect), seen on both sides.
-    form = open_details(d, d.find_element(By.ID, "verbindingen"), "Verbinding toevoegen").find_element(By.TAG_NAME, "form")
-    Select(form.find_element(By.NAME, "target")).select_by_value("bouwsteen:meso-uitvoering")
-    fill(form, {"note": "De school roostert tijd voor de nabespreking in"})
-    navigate(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    follow_in(d, d.find_element(By.ID, "verbindingen"), "Verbinding toevoegen")
+    Select(d.find_element(By.NAME, "target")).select_by_value("bouwsteen:meso-uitvoering")
+    fill(d, {"note": "De school roostert tijd voor de nabespreking in"})
+    axe.check("verbinding")
+    submit(d)
     links = d.find_element(By.ID, "verbindingen")
     assert "Raakt Meso – Uitvoering" in links.text and "verticaal" in links.text
     navigate(d, links.find_element(By.LINK_TEXT, "Meso – Uitvoering"))
@@ -154,13 +197,10 @@ def test_two_browsers_edit_the_same_step(module_server, browser, axe):
     try:
         login(b, module_server, EMAIL, PASSWORD)
         b.get(url)
-        # Both have the page open; A saves first.
-        details_b = open_details(b, step_section(b, 2, "doelen"), "Stap 2 bewerken")
-        save_step(a, 2, 2, "doelen", "Tekst uit browser A")
-        area = details_b.find_element(By.TAG_NAME, "textarea")
-        area.clear()
-        area.send_keys("Tekst uit browser B")
-        navigate(b, details_b.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        # Both have step 2 open; A saves first.
+        open_step(b, 2, "doelen")
+        save_step(a, 2, "doelen", "Tekst uit browser A")
+        write_step(b, "Tekst uit browser B")
         assert heading(b) == "Iemand anders heeft dit intussen gewijzigd"
         assert b.find_element(By.ID, "theirs").get_attribute("value") == "Tekst uit browser A"
         assert b.find_element(By.ID, "yours").get_attribute("value") == "Tekst uit browser B"
@@ -173,7 +213,7 @@ def test_two_browsers_edit_the_same_step(module_server, browser, axe):
         area.clear()
         area.send_keys("Tekst uit browser A\n\nEn uit browser B")
         navigate(b, b.find_element(By.XPATH, "//button[normalize-space()='Mijn tekst opslaan']"))
-        assert "En uit browser B" in step_section(b, 2, "doelen").find_element(By.CSS_SELECTOR, ".step__text").text
+        assert "En uit browser B" in step_row(b, 2, "doelen").text
     finally:
         axe.driver = a
         b.quit()

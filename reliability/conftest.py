@@ -36,7 +36,7 @@ def enrich(app: App, slug: str, email: str):
     a frozen report version, a bouwblad in the trash, an open invitation."""
     c = Client(app.base).login(email)
     ids = harness.ids_for(app.db, slug)
-    page = c.get(f"/c/{slug}/bouwbladen/{ids['bouwbladID']}")
+    page = c.get(f"/c/{slug}/bouwbladen/{ids['bouwbladID']}/cycli/{ids['cycleID']}/stappen/startvraag")
     step = next(f for f in forms(page.text) if f.action.endswith("/stappen/startvraag"))
     values = [(k, "Hoe zorgen we dat elk kind iets kiest?" if k == "text" else v) for k, v in step.values()]
     r = c.post(step.action, values)

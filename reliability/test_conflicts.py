@@ -11,7 +11,8 @@ def test_simultaneous_saves_of_one_step(app):
     a = app.client("projectleider")
     b = app.client("coordinator")
     bouwblad, cycle = app.ids["bouwbladID"], app.ids["cycleID"]
-    page = a.get(f"/c/{SLUG_A}/bouwbladen/{bouwblad}")
+    step_page = f"/c/{SLUG_A}/bouwbladen/{bouwblad}/cycli/{cycle}/stappen/doelen"
+    page = a.get(step_page)
     step = next(f for f in forms(page.text) if f.action.endswith(f"/cycli/{cycle}/stappen/doelen"))
     fields = dict(step.values())
     # The form carries `version`, the version of the step the person started from.
@@ -20,7 +21,7 @@ def test_simultaneous_saves_of_one_step(app):
     wins, odd, acknowledged = 0, [], []
 
     for n in range(pairs):
-        page = a.get(f"/c/{SLUG_A}/bouwbladen/{bouwblad}")
+        page = a.get(step_page)
         version = dict(next(f for f in forms(page.text) if f.action == step.action).values())["version"]
         barrier = threading.Barrier(2)
         answers = {}

@@ -79,6 +79,16 @@ POST /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/verwijderen             ok  
 POST /c/:slug/bouwbladen/:bouwbladID/doelen/:doelID                         ok  ok  403 403 in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/doelen/:doelID/resultaat               ok  ok  403 403 in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/doelen/:doelID/verwijderen             ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/acties/:actieID                        ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID                         ok  ok  ok  ok  in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/acties                  ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/doelen                  ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/periode                 ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/cycli/:cycleID/stappen/:step           ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/doelen/:doelID                         ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/doelen/:doelID/resultaat               ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/instellingen                           ok  ok  403 403 in  404 404
+GET  /c/:slug/bouwbladen/:bouwbladID/verbindingen                           ok  ok  403 403 in  404 404
 GET  /c/:slug/bouwbladen/:bouwbladID/geschiedenis                           ok  ok  ok  ok  in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/geschiedenis/:revisionID/terugzetten   ok  ok  403 403 in  404 404
 POST /c/:slug/bouwbladen/:bouwbladID/instellingen                           ok  ok  403 403 in  404 404

@@ -28,6 +28,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try coalition.access(.lid).register(collection: RasterController())
     try coalition.access(.bewerker, read: .lid).register(collection: BouwsteenController())
     try coalition.access(.bewerker, read: .lid).register(collection: BouwbladController())
+    try coalition.access(.bewerker, read: .lid).register(collection: BouwbladEditController())
     try coalition.access(.bewerker, read: .lid).register(collection: HistoryController())
     try coalition.access(.bewerker, read: .lid).register(collection: DoelenActiesController())
     try coalition.access(.bewerker, read: .lid).register(collection: CloseCycleController())

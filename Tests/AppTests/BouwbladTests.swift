@@ -81,13 +81,61 @@ extension Browser {
             let text = "Doel: elke week een nabespreking.\n\n- Mohamed maakt een formulier\n- <script>alert(1)</script>"
             let saved = try await browser.saveStep(path, cycle: cycle.id!, .doelen, text, basedOn: 1)
             #expect(saved.status == .seeOther)
-            let html = try await browser.get(path).body.string
+            // The bouwblad page shows the first words; the cycle's own page the whole text.
+            #expect(try await browser.get(path).body.string.contains("Doel: elke week een nabespreking. Mohamed maakt een formulier"))
+            let html = try await browser.get("\(path)/cycli/\(cycle.id!)").body.string
             #expect(html.contains("<li>Mohamed maakt een formulier</li>"))
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!html.contains("<script>alert"))
             let revision = try #require(try await RevisionRecord.query(on: app.db).filter(\.$field == "doelen").first())
             #expect(revision.before == "")
             #expect(revision.after == text)
+        }
+    }
+
+    /// One step per page: one text field; "Voorbeeld bekijken" shows the lists and saves
+    /// nothing; "Opslaan en naar stap 3" saves and opens the next step.
+    @Test func aStepHasAPageOfItsOwnWithAPreview() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            let stepPath = "\(path)/cycli/\(cycle.id!)/stappen/doelen"
+            let page = try await browser.get(stepPath).body.string
+            #expect(page.components(separatedBy: "<textarea").count == 2, "one text on the page")
+            #expect(page.contains("Opslaan en naar stap 3"))
+            let preview = try await browser.post(stepPath, ["text": "• een\n• twee", "version": "1", "then": "voorbeeld"])
+            #expect(preview.status == .ok)
+            #expect(preview.body.string.contains("<li>een</li>"))
+            #expect(preview.body.string.contains(">• een\n• twee</textarea>"), "the typed text stays in the field")
+            #expect(try await CycleRecord.find(cycle.id, on: app.db)?.doelen == "", "a preview saves nothing")
+            let next = try await browser.post(stepPath, ["text": "• een\n• twee", "version": "1", "then": "volgende"])
+            #expect(next.status == .seeOther)
+            #expect(next.headers.first(name: .location) == "\(path)/cycli/\(cycle.id!)/stappen/bereikt")
+            #expect(try await CycleRecord.find(cycle.id, on: app.db)?.doelen == "• een\n• twee")
+            // A refused text comes back on the step's page, as typed.
+            let long = String(repeating: "a", count: CycleStep.maxLength + 1)
+            let refused = try await browser.post(stepPath, ["text": long, "version": "2"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(">\(long)</textarea>"))
+            #expect(refused.body.string.contains("href=\"#f-text\""))
+        }
+    }
+
+    /// Title, keeper and contributors are one form on the Instellingen page.
+    @Test func settingsSaveTitleAndKeeperTogether() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let path = try await browser.startMandatory()
+            let page = try await browser.get("\(path)/instellingen").body.string
+            #expect(page.contains("name=\"title\"") && page.contains("name=\"keeper\""))
+            let member = try #require(try await MembershipRecord.query(on: app.db).first())
+            let saved = try await browser.post("\(path)/instellingen", ["version": "1", "title": "Samen terugkijken", "keeper": member.id!.uuidString])
+            #expect(saved.status == .seeOther)
+            let bouwblad = try #require(try await BouwbladRecord.query(on: app.db).first())
+            #expect(bouwblad.title == "Samen terugkijken")
+            #expect(bouwblad.keeperID == member.id)
+            #expect(try await browser.post("\(path)/instellingen", ["version": "1", "title": "Oud"]).status == .conflict)
         }
     }
 
@@ -156,7 +204,7 @@ extension Browser {
             #expect(cycles[1].startvraag == "Hoe garanderen we elk kwartaal een contactmoment?")
             #expect(cycles[1].periodFrom == "2026-02")
             #expect(cycles[1].periodTo == "2026-06")
-            #expect(try await browser.get(path).body.string.contains("Eén keer per jaar is te weinig."))
+            #expect(try await browser.get("\(path)/cycli/\(cycles[1].id!)/stappen/startvraag").body.string.contains("Eén keer per jaar is te weinig."))
             // With cycle 2 in the prullenbak, cycle 1 is the newest again: the next one is number 3.
             #expect(try await browser.post("\(path)/cycli/\(cycles[1].id!)/verwijderen", [:]).status == .seeOther)
             #expect(try await browser.post("\(path)/cycli/volgende", [:]).status == .seeOther)

@@ -108,6 +108,8 @@ struct PageSnapshotTests {
         try await shot("raster/show", base, as: &pl)
         try await shot("bouwstenen/show", "\(base)/bouwstenen/\(ids.bouwsteenCode)", as: &pl)
         try await shot("bouwbladen/show", "\(base)/bouwbladen/\(ids.bouwblad)", as: &pl)
+        try await shot("bouwbladen/step", "\(base)/bouwbladen/\(ids.bouwblad)/cycli/\(ids.openCycle)/stappen/startvraag", as: &pl)
+        try await shot("bouwbladen/cycle", "\(base)/bouwbladen/\(ids.bouwblad)/cycli/\(ids.openCycle)", as: &pl)
         try await shot("bouwbladen/history", "\(base)/bouwbladen/\(ids.bouwblad)/geschiedenis", as: &pl)
         try await shot("trash/confirm", "\(base)/bouwbladen/\(ids.bouwblad)/verwijderen", as: &pl)
         try await shot("trash/list", "\(base)/prullenbak", as: &pl)

@@ -46,6 +46,15 @@ import Testing
         #expect(list.items[0].sublist?.items[0].sublist?.items.map(\.text) == ["3", "4"])
     }
 
+    /// A summary row shows the first words, never half a word.
+    @Test func anExcerptEndsAtAWord() {
+        #expect(PlainText.excerpt("Kort.\n\nTweede alinea.") == "Kort. Tweede alinea.")
+        #expect(PlainText.excerpt("Wij willen meer leerlingen bereiken", limit: 20) == "Wij willen meer …")
+        #expect(PlainText.excerpt("- een\n  - twee\n- drie") == "een twee drie")
+        #expect(PlainText.excerpt("Onafgebrokenwoord", limit: 5) == "Onafg…")
+        #expect(PlainText.excerpt("") == "")
+    }
+
     /// Step 4 often says what was learned and then asks; the next startvraag is the asking.
     @Test func theCarriedQuestionIsTheQuestionOfStep4() {
         #expect(CycleRules.carriedQuestion(from: "Eén keer per jaar is te weinig. Hoe doen we het elk kwartaal?") == "Hoe doen we het elk kwartaal?")

@@ -20,6 +20,8 @@ struct DoelActieTests {
         #expect(doel(target: "2026-06-01", unit: .datum).targetLabel == "1 juni 2026")
         #expect(doel(target: "2026-06-01", unit: .datum, achieved: "2026-05-20").achievedLabel == "20 mei 2026")
         #expect(doel(target: "10", unit: .aantal, achieved: "9").achievedLabel == "9")
+        #expect(doel(target: "80", unit: .procent, achieved: "85").achievedLabel == "85%")
+        #expect(doel(target: "80", unit: .procent, achieved: "85%").achievedLabel == "85%")
     }
 
     @Test func aVerdictByHandWinsOverTheComputedOne() {

@@ -5,6 +5,7 @@ import Vapor
 /// Items render in order; each is a text field, a select, radio buttons or checkboxes.
 struct FormPage: Encodable {
     struct Check: Encodable { let id: String; let value: String; let label: String; let checked: Bool }
+    struct SingleCheck: Encodable { let id: String; let name: String; let value: String; let label: String; let checked: Bool }
     struct CheckGroup: Encodable { let id: String; let name: String; let label: String; let hint: String?; let options: [Check]; let error: String? }
     struct Item: Encodable {
         var field: FormField? = nil
@@ -12,6 +13,15 @@ struct FormPage: Encodable {
         var radios: ChoiceField? = nil
         var checks: CheckGroup? = nil
         var heading: String? = nil
+        /// One checkbox that posts `value` when ticked.
+        var check: SingleCheck? = nil
+    }
+    /// What is removed from this page: a button in a form of its own below the main form,
+    /// or a link to a page that asks first (`isLink`).
+    struct Danger: Encodable {
+        let action: String
+        let label: String
+        var isLink = false
     }
 
     let layout: Layout
@@ -25,9 +35,14 @@ struct FormPage: Encodable {
     let version: String?
     let hasErrors: Bool
     let errorSummary: [FormState.SummaryItem]
+    let danger: Danger?
+    /// A refusal that belongs to no one field.
+    let problem: String?
 
     init(layout: Layout, back: String, backLabel: String, title: String, lead: String? = nil, action: String,
-         items: [Item], submit: String, version: Int? = nil, form: FormState) {
+         items: [Item], submit: String, version: Int? = nil, form: FormState, danger: Danger? = nil, problem: String? = nil) {
+        self.danger = danger
+        self.problem = problem
         self.layout = layout
         self.back = back
         self.backLabel = backLabel

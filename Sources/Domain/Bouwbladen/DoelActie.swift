@@ -43,9 +43,13 @@ public struct Doel: Identifiable, Equatable, Sendable {
         return target + (unit.map { $0 == .procent ? "%" : " (\($0.label))" } ?? "")
     }
 
-    /// A date result reads as a date, like its target.
+    /// A result reads like its target: a date as a date, a percentage with "%".
     public var achievedLabel: String {
-        unit == .datum ? (IsoDate(achieved)?.label ?? achieved) : achieved
+        switch unit {
+        case .datum: return IsoDate(achieved)?.label ?? achieved
+        case .procent where !achieved.isEmpty && !achieved.hasSuffix("%"): return achieved + "%"
+        default: return achieved
+        }
     }
 
     /// One line for the history page.

@@ -56,7 +56,7 @@ struct ActiesController: RouteCollection {
             if overdueOnly && !overdue { return nil }
             return Row(
                 text: actie.text, bouwblad: String((names[actie.bouwbladID] ?? "").prefix(120)),
-                bouwbladHref: Paths.coalition(tenant.coalition.slug).bouwblad(actie.bouwbladID).path + "#stap-\(actie.cycleID)-doelen",
+                bouwbladHref: Paths.coalition(tenant.coalition.slug).bouwblad(actie.bouwbladID).path + "#actie-\(actie.id)",
                 owner: actie.ownerName.isEmpty ? "—" : actie.ownerName, deadline: deadline?.label ?? "—",
                 status: actie.status.label, overdue: overdue)
         }

@@ -24,6 +24,11 @@ struct BouwbladContext {
     var base: String { paths.path }
     var questionText: String { question?.text ?? bouwblad.ownQuestion ?? "" }
     var newest: CycleRecord? { cycles.max { $0.number < $1.number } }
+    /// The title, else the question: every bouwblad has a heading.
+    var heading: String {
+        if !bouwblad.title.isEmpty { return bouwblad.title }
+        return questionText.isEmpty ? "Bouwblad \(bouwsteen.key.name)" : questionText
+    }
 
     static func load(_ req: Request) async throws -> BouwbladContext {
         let tenant = try req.tenant

@@ -20,14 +20,16 @@ struct BouwbladController: RouteCollection {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
         let cycle = try context.cycle(req)
-        guard let step = req.parameters.get("step").flatMap(CycleStep.init(rawValue:)) else { throw Abort(.notFound) }
+        let step = try StepPage.step(req)
         let form = try req.form(StepForm.self)
         var errors = FieldErrors()
-        let key = "step-\(try cycle.requireID())-\(step.rawValue)"
-        guard let text = PlainText.validate(form.text, field: key, max: CycleStep.maxLength, into: &errors) else {
-            return try await BouwbladPage.render(req, context, form: FormState(values: [key: form.text ?? ""], errors: errors), status: .unprocessableEntity)
-        }
         guard let version = Versioned.parse(form.version) else { throw Abort(.badRequest) }
+        guard let text = PlainText.validate(form.text, field: StepForm.CodingKeys.text, max: CycleStep.maxLength, into: &errors) else {
+            return try await StepPage.render(req, context, cycle: cycle, step: step, typed: form.text ?? "", version: version, errors: errors, status: .unprocessableEntity)
+        }
+        if form.then == StepForm.preview {
+            return try await StepPage.render(req, context, cycle: cycle, step: step, typed: text, version: version, preview: true)
+        }
         // The form carries the version of the step the person started from: a newer one is a conflict.
         let outcome = try await StepWriter.save(req, context, cycle: cycle, step: step,
                                                 flash: "Stap \(step.number) van cyclus \(cycle.number) is opgeslagen.") { current, currentVersion in
@@ -36,6 +38,9 @@ struct BouwbladController: RouteCollection {
         }
         if case .conflict(let theirs) = outcome {
             return try await ConflictPage.render(req, context, cycle: theirs, step: step, yours: text)
+        }
+        if form.then == StepForm.next, let next = CycleStep.allCases.first(where: { $0.number == step.number + 1 }) {
+            return .seeOther(context.paths.cycle(try cycle.requireID()).step(next.rawValue).path)
         }
         return .seeOther(context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)")
     }
@@ -49,8 +54,8 @@ struct BouwbladController: RouteCollection {
         guard let period = CyclePeriod.validate(edit.form, into: &errors), let version = edit.version else {
             if errors.isEmpty { throw Abort(.badRequest) }
             let prefix = "periode-\(try cycle.requireID())"
-            return try await BouwbladPage.render(req, context, form: FormState(values: FormState(edit.form).values.prefixed(prefix), errors: errors.prefixed(prefix)),
-                                                 status: .unprocessableEntity)
+            return try await BouwbladForms.period(req, context, cycle, form: FormState(values: FormState(edit.form).values.prefixed(prefix), errors: errors.prefixed(prefix)),
+                                                  status: .unprocessableEntity)
         }
         let saved = try await context.store(req.db).update(period: period, of: cycle.requireID(), from: version, now: req.now)
         guard saved else { throw Abort(.conflict) }
@@ -66,7 +71,7 @@ struct BouwbladController: RouteCollection {
         guard let title = Text.line(edit.form.title, field: TitleForm.CodingKeys.title, max: BouwsteenController.titleMax, required: false, into: &errors),
               let version = edit.version else {
             if errors.isEmpty { throw Abort(.badRequest) }
-            return try await BouwbladPage.render(req, context, form: FormState(edit.form, errors: errors), status: .unprocessableEntity)
+            return try await BouwbladForms.settings(req, context, form: FormState(edit.form, errors: errors), status: .unprocessableEntity)
         }
         let change = try context.change(req, cycle: nil, field: "title", before: context.bouwblad.title, after: title)
         let saved = try await req.db.transaction { db -> Bool in
@@ -78,10 +83,12 @@ struct BouwbladController: RouteCollection {
     }
 }
 
-/// One step's text, with a hash of the text it was based on (`base`).
+/// One step's text, the version of the step it was based on, and where to go after
+/// saving (`then`: the next step, back to the bouwblad, or a preview without saving).
 struct StepForm: Codable {
-    enum CodingKeys: String, CodingKey, FieldName { case text, version }
-    var text, version: String?
+    enum CodingKeys: String, CodingKey, FieldName { case text, version, then }
+    var text, version, then: String?
+    static let next = "volgende", preview = "voorbeeld"
 }
 
 /// A bouwblad's short title (also on a new bouwblad).

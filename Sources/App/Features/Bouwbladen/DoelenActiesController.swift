@@ -25,7 +25,7 @@ struct DoelenActiesController: RouteCollection {
         let form = try req.form(DoelForm.self)
         var errors = FieldErrors()
         guard let input = DoelInput.validate(form, into: &errors) else {
-            return try await refuse(req, context, prefix: "doel-new-\(try cycle.requireID())", form, errors)
+            return try await BouwbladForms.doel(req, context, cycle: cycle, nil, form: refused("doel-new-\(try cycle.requireID())", form, errors), status: .unprocessableEntity)
         }
         let doel = Doel(id: UUID(), bouwbladID: context.bouwbladID, cycleID: try cycle.requireID(), input)
         let change = try context.change(req, cycle: cycle.requireID(), field: "doel", before: "", after: doel.summary)
@@ -34,11 +34,11 @@ struct DoelenActiesController: RouteCollection {
     }
 
     func updateDoel(req: Request) async throws -> Response {
-        let (context, doel) = try await findDoel(req)
+        let (context, doel) = try await BouwbladForms.findDoel(req)
         let edit = try req.form(Edit<DoelForm>.self)
         var errors = FieldErrors()
         guard let input = DoelInput.validate(edit.form, into: &errors) else {
-            return try await refuse(req, context, prefix: "doel-\(doel.id)", edit.form, errors)
+            return try await BouwbladForms.doel(req, context, cycle: nil, doel, form: refused("doel-\(doel.id)", edit.form, errors), status: .unprocessableEntity)
         }
         var changed = doel
         changed.apply(input)
@@ -47,14 +47,16 @@ struct DoelenActiesController: RouteCollection {
     }
 
     func saveResult(req: Request) async throws -> Response {
-        let (context, doel) = try await findDoel(req)
+        let (context, doel) = try await BouwbladForms.findDoel(req)
         let edit = try req.form(Edit<ResultForm>.self)
         typealias F = ResultForm.CodingKeys
         var errors = FieldErrors()
         let achieved = Text.line(edit.form.achieved, field: F.achieved, max: 40, required: false, into: &errors) ?? ""
         let verdictRaw = (edit.form.verdict ?? "").trimmingWhitespace()
         if !verdictRaw.isEmpty, Verdict(rawValue: verdictRaw) == nil { errors.add(F.verdict, .unknownChoice) }
-        guard errors.isEmpty else { return try await refuse(req, context, prefix: "result-\(doel.id)", edit.form, errors) }
+        guard errors.isEmpty else {
+            return try await BouwbladForms.result(req, context, doel, form: refused("result-\(doel.id)", edit.form, errors), status: .unprocessableEntity)
+        }
         var changed = doel
         changed.achieved = achieved
         changed.verdict = Verdict(rawValue: verdictRaw)
@@ -63,7 +65,7 @@ struct DoelenActiesController: RouteCollection {
     }
 
     func deleteDoel(req: Request) async throws -> Response {
-        let (context, doel) = try await findDoel(req)
+        let (context, doel) = try await BouwbladForms.findDoel(req)
         let change = try context.change(req, cycle: doel.cycleID, field: "doel", before: doel.summary, after: "")
         try await req.db.transaction { db in try await context.store(db).remove(doel, change) }
         return try await done(req, context, "Het doel is verwijderd. Je vindt het nog in de geschiedenis.", anchor: "stap-\(doel.cycleID)-doelen")
@@ -78,7 +80,7 @@ struct DoelenActiesController: RouteCollection {
         let form = try req.form(ActieForm.self)
         var errors = FieldErrors()
         guard let input = ActieInput.validate(form, into: &errors), let owner = try await owner(req, context, input, &errors) else {
-            return try await refuse(req, context, prefix: "actie-new-\(try cycle.requireID())", form, errors)
+            return try await BouwbladForms.actie(req, context, cycle: cycle, nil, form: refused("actie-new-\(try cycle.requireID())", form, errors), status: .unprocessableEntity)
         }
         let actie = Actie(id: UUID(), bouwbladID: context.bouwbladID, cycleID: try cycle.requireID(), input, owner: owner)
         let change = try context.change(req, cycle: cycle.requireID(), field: "actie", before: "", after: actie.summary)
@@ -87,17 +89,17 @@ struct DoelenActiesController: RouteCollection {
     }
 
     func updateActie(req: Request) async throws -> Response {
-        let (context, actie) = try await findActie(req)
+        let (context, actie) = try await BouwbladForms.findActie(req)
         let edit = try req.form(Edit<ActieForm>.self)
         var errors = FieldErrors()
         guard let input = ActieInput.validate(edit.form, into: &errors), let owner = try await owner(req, context, input, &errors) else {
-            return try await refuse(req, context, prefix: "actie-\(actie.id)", edit.form, errors)
+            return try await BouwbladForms.actie(req, context, cycle: nil, actie, form: refused("actie-\(actie.id)", edit.form, errors),
+                                                 back: Self.backToActies(req, context), status: .unprocessableEntity)
         }
         var changed = actie
         changed.apply(input, owner: owner)
         try await update(req, context, actie, to: changed, version: edit.version)
-        let back = (try? req.query.get(String.self, at: "terug")).flatMap { $0 == "acties" ? Paths.coalition(context.tenant.coalition.slug).acties.path : nil }
-        if let back {
+        if let back = Self.backToActies(req, context) {
             try await req.flash("De actie is opgeslagen.")
             return .seeOther(back)
         }
@@ -105,7 +107,7 @@ struct DoelenActiesController: RouteCollection {
     }
 
     func deleteActie(req: Request) async throws -> Response {
-        let (context, actie) = try await findActie(req)
+        let (context, actie) = try await BouwbladForms.findActie(req)
         let change = try context.change(req, cycle: actie.cycleID, field: "actie", before: actie.summary, after: "")
         try await req.db.transaction { db in try await context.store(db).remove(actie, change) }
         return try await done(req, context, "De actie is verwijderd. Je vindt haar nog in de geschiedenis.", anchor: "stap-\(actie.cycleID)-doelen")
@@ -123,20 +125,6 @@ struct DoelenActiesController: RouteCollection {
         return (id, input.ownerName.isEmpty ? membership.user.name : input.ownerName)
     }
 
-    private func findDoel(_ req: Request) async throws -> (BouwbladContext, Doel) {
-        let context = try await BouwbladContext.load(req)
-        try context.requireEdit()
-        guard let id = req.parameters.get("doelID", as: UUID.self), let doel = context.doelen.first(where: { $0.id == id }) else { throw Abort(.notFound) }
-        return (context, doel)
-    }
-
-    private func findActie(_ req: Request) async throws -> (BouwbladContext, Actie) {
-        let context = try await BouwbladContext.load(req)
-        try context.requireEdit()
-        guard let id = req.parameters.get("actieID", as: UUID.self), let actie = context.acties.first(where: { $0.id == id }) else { throw Abort(.notFound) }
-        return (context, actie)
-    }
-
     /// A doel changed on the version the form names, with a revision when its text changed.
     private func update(_ req: Request, _ context: BouwbladContext, _ doel: Doel, to changed: Doel, version: Int?) async throws {
         guard let version else { throw Abort(.badRequest) }
@@ -150,8 +138,14 @@ struct DoelenActiesController: RouteCollection {
         guard try await req.db.transaction({ db in try await context.store(db).update(changed, from: version, change) }) else { throw Abort(.conflict) }
     }
 
-    private func refuse(_ req: Request, _ context: BouwbladContext, prefix: String, _ form: some Encodable, _ errors: FieldErrors) async throws -> Response {
-        try await BouwbladPage.render(req, context, form: FormState(values: FormState(form).values.prefixed(prefix), errors: errors.prefixed(prefix)), status: .unprocessableEntity)
+    /// What was typed in a refused form, under the prefix its page gives its fields.
+    private func refused(_ prefix: String, _ form: some Encodable, _ errors: FieldErrors) -> FormState {
+        FormState(values: FormState(form).values.prefixed(prefix), errors: errors.prefixed(prefix))
+    }
+
+    /// `?terug=acties`: the action was opened from the coalition's list of actions.
+    static func backToActies(_ req: Request, _ context: BouwbladContext) -> String? {
+        (try? req.query.get(String.self, at: "terug")).flatMap { $0 == "acties" ? Paths.coalition(context.tenant.coalition.slug).acties.path : nil }
     }
 
     private func done(_ req: Request, _ context: BouwbladContext, _ message: String, anchor: String) async throws -> Response {

@@ -69,7 +69,7 @@ struct LinksController: RouteCollection {
         let note = Text.line(form.note, field: F.note, max: Self.noteMax, required: false, into: &errors) ?? ""
         let target = try await Target.resolve(req, context, form.target, field: F.target, into: &errors)
         guard let target, errors.isEmpty else {
-            return try await BouwbladPage.render(req, context, form: FormState(values: FormState(form).values.prefixed("link"), errors: errors.prefixed("link")), status: .unprocessableEntity)
+            return try await BouwbladForms.link(req, context, form: FormState(values: FormState(form).values.prefixed("link"), errors: errors.prefixed("link")), status: .unprocessableEntity)
         }
         let cycleID = form.scope == "cyclus" ? context.newest?.id : nil
         try await context.store(req.db).add(LinkRecord(

@@ -2,8 +2,9 @@ import Domain
 import Fluent
 import Vapor
 
-/// Who keeps a bouwblad, who contributes, and whether it is ready for the report.
-/// Only projectleider and coordinator change this: a partner must not grant itself rights.
+/// The title, who keeps a bouwblad, who contributes, and whether it is ready for the report,
+/// saved together from the Instellingen page. Only projectleider and coordinator change
+/// this: a partner must not grant itself rights (a contributor changes only the title).
 struct SettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post(Paths.coalition(.param).bouwblad(.param).settings, use: save)
@@ -14,6 +15,11 @@ struct SettingsController: RouteCollection {
         guard context.tenant.role.canEditBouwblad() else { throw Abort(.forbidden) }
         let edit = try req.form(Edit<SettingsForm>.self)
         guard let version = edit.version else { throw Abort(.badRequest) }
+        var errors = FieldErrors()
+        guard let title = Text.line(edit.form.title ?? context.bouwblad.title, field: TitleForm.CodingKeys.title, max: BouwsteenController.titleMax,
+                                    required: false, into: &errors) else {
+            return try await BouwbladForms.settings(req, context, form: FormState(edit.form, errors: errors), status: .unprocessableEntity)
+        }
         let memberIDs = try await context.store(req.db).memberIDs()
         let keeper = edit.form.keeper.flatMap { UUID(uuidString: $0) }
         guard keeper.map(memberIDs.contains) ?? true else { throw Abort(.badRequest) }
@@ -21,12 +27,17 @@ struct SettingsController: RouteCollection {
         guard contributors.isSubset(of: memberIDs) else { throw Abort(.badRequest) }
         let ready = edit.form.ready == "ja"
         if ready, !context.cycles.contains(where: { $0.closedAt != nil }) {
-            return try await BouwbladPage.render(req, context, problem: "Een bouwblad is klaar voor het rapport als er minstens één cyclus is afgerond.", status: .unprocessableEntity)
+            return try await BouwbladForms.settings(req, context, form: FormState(edit.form), problem: "Een bouwblad is klaar voor het rapport als er minstens één cyclus is afgerond.",
+                                                    status: .unprocessableEntity)
         }
         let userID = try req.requireUser().requireID(), bouwbladID = try context.bouwblad.requireID()
+        let change = try context.change(req, cycle: nil, field: "title", before: context.bouwblad.title, after: title)
+        // The title's update raises the version by one; the settings follow on that version.
         let saved = try await req.db.transaction { db -> Bool in
-            try await context.store(db).update(settingsOf: bouwbladID, from: version, keeper: keeper, ready: ready,
-                                               contributors: contributors, by: userID, now: req.now)
+            let store = context.store(db)
+            guard try await store.update(title: title, from: version, change) else { return false }
+            return try await store.update(settingsOf: bouwbladID, from: version + 1, keeper: keeper, ready: ready,
+                                          contributors: contributors, by: userID, now: req.now)
         }
         guard saved else { throw Abort(.conflict) }
         try await req.flash(ready ? "Opgeslagen. Dit bouwblad staat op ‘klaar voor rapport’." : "De instellingen van het bouwblad zijn opgeslagen.")
@@ -36,7 +47,7 @@ struct SettingsController: RouteCollection {
 
 /// Who keeps the bouwblad, who contributes (`contributors[]`), and whether it is ready.
 struct SettingsForm: Codable {
-    enum CodingKeys: String, CodingKey, FieldName { case keeper, contributors, ready }
-    var keeper, ready: String?
+    enum CodingKeys: String, CodingKey, FieldName { case title, keeper, contributors, ready }
+    var title, keeper, ready: String?
     var contributors: [String]?
 }
