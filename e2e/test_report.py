@@ -48,9 +48,11 @@ def test_report_downloads_in_three_formats(demo_server, browser, axe, tmp_path):
     login(d, demo_server, "projectleider@rivierstad.example", "Rivierstad-demo-2025")
     follow(d, "Rapport")
     assert heading(d) == "Kwaliteitsrapport"
-    # The demo is not finished, so the check lists what is missing, each with a link.
-    missing = d.find_elements(By.CSS_SELECTOR, ".completeness__group ul a")
-    assert missing and all("/c/coalitie-rivierstad/" in a.get_attribute("href") for a in missing)
+    # A task list: the introduction, the nine bouwstenen and the extras, each with its state
+    # and a link; the demo's introduction still holds the placeholder, which blocks.
+    tasks = d.find_elements(By.CSS_SELECTOR, ".task-list__item")
+    assert len(tasks) >= 10 and all("/c/coalitie-rivierstad/" in t.find_element(By.TAG_NAME, "a").get_attribute("href") for t in tasks)
+    assert "Moet:" in tasks[0].text and "Niet compleet" in tasks[0].text
     axe.check("rapport")
 
     docx_file = download(d, d.find_element(By.PARTIAL_LINK_TEXT, "Word-bestand"), tmp_path, ".docx")
@@ -164,3 +166,33 @@ def test_lists_pasted_from_word_are_lists_everywhere(demo_server, browser, axe, 
     for pdf in (pdf_file, out / (docx_file.stem + ".pdf")):
         text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
         assert "1. plannen" in text and "a. met de scholen" in text and "b. met de partners" in text and "2. uitvoeren" in text, pdf
+
+
+def test_a_final_report_with_a_running_cycle_and_open_goals(demo_server, browser, axe, tmp_path):
+    """Real reports end the way work ends: cycles still running, goals without a verdict.
+    Those are tips in the app; once nothing blocks, the exports say nowhere 'concept'."""
+    d = browser
+    d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    d.get(demo_server + "/c/coalitie-rivierstad/rapport")
+    set_value(d, d.find_element(By.ID, "f-introduction"), "Coalitie Rivierstad werkt sinds 2023 met vier scholen en zes partners.")
+    navigate(d, d.find_element(By.XPATH, "//button[normalize-space()='Instellingen opslaan']"))
+    main = d.find_element(By.TAG_NAME, "main").text
+    assert "Alles wat het rapport nodig heeft, staat erin." in main
+    # The demo's cycles still run and some goals have no result: tips, listed on the bouwblad.
+    assert "In uitvoering" in main and "tips open" in main
+    axe.check("rapport-compleet")
+
+    docx_file = download(d, d.find_element(By.PARTIAL_LINK_TEXT, "Word-bestand"), tmp_path, ".docx")
+    pdf_file = download(d, d.find_element(By.PARTIAL_LINK_TEXT, "PDF-bestand"), tmp_path, ".pdf")
+    import zipfile
+    with zipfile.ZipFile(docx_file) as z:
+        xml = " ".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert "CONCEPT" not in xml and "nog niet compleet" not in xml
+    text = subprocess.run(["pdftotext", str(pdf_file), "-"], capture_output=True, text=True, check=True).stdout
+    # The marks a concept carries: the band on every page and the word on the title page.
+    assert "nog niet compleet" not in text and "CONCEPT" not in text
+    assert "Concept" not in [line.strip() for line in text.splitlines()]
+    assert "Coalitie Rivierstad werkt sinds 2023" in text
+    # Tips never reach the report.
+    flat = " ".join(text.split())
+    assert "nog geen resultaat" not in flat and "Er is nog geen verbinding" not in flat

@@ -89,11 +89,41 @@ import Testing
     }
 
     @Test func stateNeverOnlyColour() {
-        #expect(BouwbladState.of(exists: false, newestCycleClosed: false, readyForReport: false) == .nietGestart)
-        #expect(BouwbladState.of(exists: true, newestCycleClosed: false, readyForReport: false) == .inUitvoering)
-        #expect(BouwbladState.of(exists: true, newestCycleClosed: true, readyForReport: false) == .cyclusAfgerond)
-        #expect(BouwbladState.of(exists: true, newestCycleClosed: true, readyForReport: true) == .klaarVoorRapport)
-        #expect(Set([BouwbladState.nietGestart, .inUitvoering, .cyclusAfgerond, .klaarVoorRapport].map(\.icon)).count == 4)
+        #expect(Set(BouwbladState.allCases.map(\.icon)).count == BouwbladState.allCases.count)
+        #expect(Set(BouwbladState.allCases.map(\.label)).count == BouwbladState.allCases.count)
+    }
+
+    static func cycle(_ number: Int, closed: Bool, empty: [CycleStep] = [], open doelen: Int = 0) -> CycleFacts {
+        CycleFacts(number: number, isClosed: closed, emptySteps: empty, doelenWithoutResult: doelen)
+    }
+
+    /// What blocks a report (a closed cycle with an empty step, no cycle) against what is only
+    /// a hint (a cycle that still runs, a goal without result, no link).
+    @Test func theStateFollowsFromTheData() {
+        let done = BouwbladCheck(cycles: [Self.cycle(1, closed: true)], hasLink: true)
+        #expect(done.state == .klaarVoorRapport && done.points.isEmpty)
+        // A report ends the way work ends: the last cycle open with only its startvraag.
+        let ending = BouwbladCheck(cycles: [Self.cycle(1, closed: true), Self.cycle(2, closed: false, empty: [.doelen, .bereikt, .bijgesteld], open: 2)], hasLink: true)
+        #expect(ending.state == .inUitvoering)
+        #expect(ending.blockers.isEmpty)
+        #expect(ending.hints.map(\.text) == ["Cyclus 2 loopt nog: stap 2, 3 en 4 zijn nog leeg.", "In cyclus 2 hebben 2 doelen nog geen resultaat."])
+        let gap = BouwbladCheck(cycles: [Self.cycle(1, closed: true, empty: [.bereikt])], hasLink: false)
+        #expect(gap.state == .nietCompleet)
+        #expect(gap.blockers.map(\.text) == ["Cyclus 1 is afgerond, maar stap 3 is leeg."])
+        #expect(gap.hints == [.noLink])
+        #expect(BouwbladCheck(cycles: [], hasLink: true).state == .nietCompleet)
+    }
+
+    /// One point per thing to do: filling in a step of a running cycle never adds one.
+    @Test func filledInMeansFewerPointsNeverMore() {
+        var empty: [CycleStep] = [.doelen, .bereikt, .bijgesteld]
+        var count = BouwbladCheck(cycles: [Self.cycle(1, closed: false, empty: empty)], hasLink: false).points.count
+        while !empty.isEmpty {
+            empty.removeFirst()
+            let next = BouwbladCheck(cycles: [Self.cycle(1, closed: false, empty: empty)], hasLink: false).points.count
+            #expect(next <= count)
+            count = next
+        }
     }
 
     @Test func wordDiff() {

@@ -5,7 +5,6 @@ import Vapor
 /// Items render in order; each is a text field, a select, radio buttons or checkboxes.
 struct FormPage: Encodable {
     struct Check: Encodable { let id: String; let value: String; let label: String; let checked: Bool }
-    struct SingleCheck: Encodable { let id: String; let name: String; let value: String; let label: String; let checked: Bool }
     struct CheckGroup: Encodable { let id: String; let name: String; let label: String; let hint: String?; let options: [Check]; let error: String? }
     struct Item: Encodable {
         var field: FormField? = nil
@@ -13,8 +12,6 @@ struct FormPage: Encodable {
         var radios: ChoiceField? = nil
         var checks: CheckGroup? = nil
         var heading: String? = nil
-        /// One checkbox that posts `value` when ticked.
-        var check: SingleCheck? = nil
     }
     /// What is removed from this page: a button in a form of its own below the main form,
     /// or a link to a page that asks first (`isLink`).
@@ -36,13 +33,10 @@ struct FormPage: Encodable {
     let hasErrors: Bool
     let errorSummary: [FormState.SummaryItem]
     let danger: Danger?
-    /// A refusal that belongs to no one field.
-    let problem: String?
 
     init(layout: Layout, back: String, backLabel: String, title: String, lead: String? = nil, action: String,
-         items: [Item], submit: String, version: Int? = nil, form: FormState, danger: Danger? = nil, problem: String? = nil) {
+         items: [Item], submit: String, version: Int? = nil, form: FormState, danger: Danger? = nil) {
         self.danger = danger
-        self.problem = problem
         self.layout = layout
         self.back = back
         self.backLabel = backLabel

@@ -25,37 +25,3 @@ public enum CycleStep: String, CaseIterable, Sendable {
     /// Steps are long texts; a whole chapter fits, a pasted book does not.
     public static let maxLength = 20_000
 }
-
-/// The state of a bouwblad as the raster shows it.
-public enum BouwbladState: String, Sendable {
-    case nietGestart, inUitvoering, cyclusAfgerond, klaarVoorRapport
-
-    public var label: String {
-        switch self {
-        case .nietGestart: return "Niet gestart"
-        case .inUitvoering: return "In uitvoering"
-        case .cyclusAfgerond: return "Cyclus afgerond"
-        case .klaarVoorRapport: return "Klaar voor rapport"
-        }
-    }
-
-    /// A shape next to the words, so the state never depends on colour.
-    public var icon: String {
-        switch self {
-        case .nietGestart: return "○"
-        case .inUitvoering: return "◐"
-        case .cyclusAfgerond: return "●"
-        case .klaarVoorRapport: return "✔"
-        }
-    }
-
-    /// - Parameters:
-    ///   - exists: whether there is a bouwblad at all.
-    ///   - newestCycleClosed: whether its newest cycle is closed.
-    ///   - readyForReport: whether the team marked it ready.
-    public static func of(exists: Bool, newestCycleClosed: Bool, readyForReport: Bool) -> BouwbladState {
-        guard exists else { return .nietGestart }
-        if readyForReport { return .klaarVoorRapport }
-        return newestCycleClosed ? .cyclusAfgerond : .inUitvoering
-    }
-}

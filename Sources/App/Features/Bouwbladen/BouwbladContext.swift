@@ -59,6 +59,19 @@ struct BouwbladContext {
         .init(bouwblad: bouwblad, cycleID: cycle, field: field, before: before, after: after, userID: try req.requireUser().requireID(), now: req.now)
     }
 
+    /// The state of this bouwblad, from what was read and the links that touch it.
+    func check(links: [LinkRecord]) -> BouwbladCheck {
+        BouwbladCheck(cycles: cycles, doelen: doelen, hasLink: links.contains { $0.touches(bouwblad: bouwbladID, bouwsteen: bouwblad.bouwsteenID) })
+    }
+
+    /// Where an open point is dealt with: the first empty step of its cycle, its doelen, or the links.
+    func href(for point: BouwbladCheck.Point) -> String? {
+        if case .noLink = point { return base + "#verbindingen" }
+        guard let number = point.cycle, let cycle = cycles.first(where: { $0.number == number }), let id = cycle.id else { return nil }
+        if let step = point.firstStep, canEdit { return paths.cycle(id).step(step.rawValue).path }
+        return base + "#cyclus-\(number)"
+    }
+
     func requireEdit() throws {
         guard canEdit else { throw Abort(.forbidden) }
     }

@@ -71,11 +71,11 @@ enum BouwbladForms {
     }
 
     private static func page(_ req: Request, _ context: BouwbladContext, title: String, lead: String? = nil, action: String, items: [FormPage.Item],
-                             submit: String, version: Int?, form: FormState, danger: FormPage.Danger? = nil, back: String? = nil, problem: String? = nil,
+                             submit: String, version: Int?, form: FormState, danger: FormPage.Danger? = nil, back: String? = nil,
                              status: HTTPStatus) async throws -> Response {
         try await req.page("forms/page", title: title, current: "start", status: status) { layout in
             FormPage(layout: layout, back: back ?? context.base, backLabel: back == nil ? context.heading : "Acties", title: title, lead: lead, action: action,
-                     items: items, submit: submit, version: version, form: form, danger: danger, problem: problem)
+                     items: items, submit: submit, version: version, form: form, danger: danger)
         }
     }
 
@@ -170,9 +170,9 @@ enum BouwbladForms {
                               version: nil, form: form, status: status)
     }
 
-    /// Title for everyone who edits; keeper, contributors and readiness only for those who
+    /// Title for everyone who edits; keeper and contributors only for those who
     /// manage the bouwblad. One form, so saving never drops a typed title.
-    static func settings(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    static func settings(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), status: HTTPStatus = .ok) async throws -> Response {
         var form = form
         if form.values[TitleForm.CodingKeys.title.fieldName] == nil { form.values[TitleForm.CodingKeys.title.fieldName] = context.bouwblad.title }
         var items: [FormPage.Item] = [
@@ -186,11 +186,9 @@ enum BouwbladForms {
             items.append(.init(select: form.select(SettingsForm.CodingKeys.keeper, "Wie houdt dit bouwblad bij?", noun: "een lid", empty: "Niemand", options: members)))
             items.append(.init(checks: form.checks(SettingsForm.CodingKeys.contributors, "Wie draagt bij? (partners kunnen dan ook schrijven)", noun: "een lid",
                                                    options: members, chosen: Set(context.contributors.map(\.membershipID.uuidString)))))
-            items.append(.init(check: .init(id: "f-ready", name: SettingsForm.CodingKeys.ready.fieldName, value: "ja", label: "Klaar voor het rapport",
-                                            checked: context.bouwblad.readyForReport)))
         }
         return try await page(req, context, title: "Instellingen van dit bouwblad", action: manages ? context.paths.settings.path : context.paths.title.path,
                               items: items, submit: "Instellingen opslaan", version: context.bouwblad.version, form: form,
-                              danger: manages ? .init(action: context.paths.delete.path, label: "Dit bouwblad verwijderen", isLink: true) : nil, problem: problem, status: status)
+                              danger: manages ? .init(action: context.paths.delete.path, label: "Dit bouwblad verwijderen", isLink: true) : nil, status: status)
     }
 }

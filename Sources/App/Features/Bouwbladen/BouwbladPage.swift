@@ -88,7 +88,7 @@ enum BouwbladPage {
         }
         let links = try Links.build(context, model.links, catalog: catalog, bouwbladen: bouwbladen, canEdit: context.canEdit)
         return Page(
-            layout: model.layout, header: Header(context, members: model.members), problem: problem,
+            layout: model.layout, header: Header(context, members: model.members, check: context.check(links: model.links)), problem: problem,
             newest: newest, older: older, hasOlder: !older.isEmpty,
             nextCycleAction: context.canEdit && context.newest?.closedAt != nil ? context.paths.nextCycle.path : nil,
             outgoing: links.outgoing, incoming: links.incoming, hasLinks: !(links.outgoing.isEmpty && links.incoming.isEmpty),
@@ -104,14 +104,18 @@ struct Header: Encodable {
     let question: String?
     let kind: String
     let isQuiet: Bool
-    let stateLabel: String
-    let stateIcon: String
+    /// Only on the bouwblad page itself: its state and what is still open, with links.
+    let state: StateTag?
+    let points: [Point]
+    let hasPoints: Bool
     let keeper: String?
     let contributorNames: String?
     let historyHref: String
     let settingsHref: String?
 
-    init(_ context: BouwbladContext, members: [MembershipRecord], crumbToBouwblad: Bool = false) {
+    struct Point: Encodable { let text: String; let isBlocker: Bool; let href: String? }
+
+    init(_ context: BouwbladContext, members: [MembershipRecord], check: BouwbladCheck? = nil, crumbToBouwblad: Bool = false) {
         let coalition = Paths.coalition(context.tenant.coalition.slug)
         crumbs = [Crumb(label: "Bouwstenen", href: coalition.home),
                   Crumb(label: context.bouwsteen.key.name, href: coalition.bouwsteen(context.bouwsteen.key.code).path)]
@@ -120,8 +124,9 @@ struct Header: Encodable {
         question = context.bouwblad.title.isEmpty ? nil : context.questionText
         kind = context.question.map { $0.mandatory ? "Verplichte vraag" : "Voorbeeldvraag" } ?? "Eigen vraag"
         isQuiet = !(context.question?.mandatory ?? false)
-        let state = BouwbladState.of(exists: true, newestCycleClosed: context.newest?.closedAt != nil, readyForReport: context.bouwblad.readyForReport)
-        (stateLabel, stateIcon) = (state.label, state.icon)
+        state = check.map { StateTag($0.state) }
+        points = (check?.points ?? []).map { Point(text: $0.text, isBlocker: $0.isBlocker, href: context.href(for: $0)) }
+        hasPoints = !points.isEmpty
         keeper = members.first { $0.id == context.bouwblad.keeperID }?.user.name
         let names = members.filter { m in context.contributors.contains { $0.membershipID == m.id } }.map(\.user.name).sorted()
         contributorNames = names.isEmpty ? nil : names.joined(separator: ", ")

@@ -167,10 +167,10 @@ package struct BouwbladStore: TenantStore {
         return true
     }
 
-    /// Keeper, readiness and contributors (replaced as a whole).
-    func update(settingsOf bouwblad: UUID, from version: Int, keeper: UUID?, ready: Bool, contributors: Set<UUID>, by userID: UUID, now: Date) async throws -> Bool {
+    /// Keeper and contributors (replaced as a whole).
+    func update(settingsOf bouwblad: UUID, from version: Int, keeper: UUID?, contributors: Set<UUID>, by userID: UUID, now: Date) async throws -> Bool {
         guard try await update(BouwbladRecord.schema, id: bouwblad, from: version,
-                               set: [("keeper_id", keeper), ("ready_for_report", ready), ("updated_by", userID)], now: now) else { return false }
+                               set: [("keeper_id", keeper), ("updated_by", userID)], now: now) else { return false }
         try await ContributorRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwblad).delete()
         for member in contributors {
             try await ContributorRecord(coalitionID: coalitionID, bouwbladID: bouwblad, membershipID: member).create(on: db)

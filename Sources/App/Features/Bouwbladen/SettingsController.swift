@@ -2,8 +2,8 @@ import Domain
 import Fluent
 import Vapor
 
-/// The title, who keeps a bouwblad, who contributes, and whether it is ready for the report,
-/// saved together from the Instellingen page. Only projectleider and coordinator change
+/// The title, who keeps a bouwblad and who contributes, saved together from the
+/// Instellingen page (whether it is ready for the report follows from its data). Only projectleider and coordinator change
 /// this: a partner must not grant itself rights (a contributor changes only the title).
 struct SettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -25,29 +25,24 @@ struct SettingsController: RouteCollection {
         guard keeper.map(memberIDs.contains) ?? true else { throw Abort(.badRequest) }
         let contributors = Set((edit.form.contributors ?? []).compactMap { UUID(uuidString: $0) })
         guard contributors.isSubset(of: memberIDs) else { throw Abort(.badRequest) }
-        let ready = edit.form.ready == "ja"
-        if ready, !context.cycles.contains(where: { $0.closedAt != nil }) {
-            return try await BouwbladForms.settings(req, context, form: FormState(edit.form), problem: "Een bouwblad is klaar voor het rapport als er minstens één cyclus is afgerond.",
-                                                    status: .unprocessableEntity)
-        }
         let userID = try req.requireUser().requireID(), bouwbladID = try context.bouwblad.requireID()
         let change = try context.change(req, cycle: nil, field: "title", before: context.bouwblad.title, after: title)
         // The title's update raises the version by one; the settings follow on that version.
         let saved = try await req.db.transaction { db -> Bool in
             let store = context.store(db)
             guard try await store.update(title: title, from: version, change) else { return false }
-            return try await store.update(settingsOf: bouwbladID, from: version + 1, keeper: keeper, ready: ready,
+            return try await store.update(settingsOf: bouwbladID, from: version + 1, keeper: keeper,
                                           contributors: contributors, by: userID, now: req.now)
         }
         guard saved else { throw Abort(.conflict) }
-        try await req.flash(ready ? "Opgeslagen. Dit bouwblad staat op ‘klaar voor rapport’." : "De instellingen van het bouwblad zijn opgeslagen.")
+        try await req.flash("De instellingen van het bouwblad zijn opgeslagen.")
         return .seeOther(context.base)
     }
 }
 
-/// Who keeps the bouwblad, who contributes (`contributors[]`), and whether it is ready.
+/// The title, who keeps the bouwblad and who contributes (`contributors[]`).
 struct SettingsForm: Codable {
-    enum CodingKeys: String, CodingKey, FieldName { case title, keeper, contributors, ready }
-    var title, keeper, ready: String?
+    enum CodingKeys: String, CodingKey, FieldName { case title, keeper, contributors }
+    var title, keeper: String?
     var contributors: [String]?
 }

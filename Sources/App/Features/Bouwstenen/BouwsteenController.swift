@@ -14,7 +14,7 @@ struct BouwsteenController: RouteCollection {
     }
 
     struct QuestionItem: Encodable { let id: String; let text: String; let mandatory: Bool; let bouwbladHref: String? }
-    struct BouwbladItem: Encodable { let href: String; let title: String; let question: String; let mandatory: Bool }
+    struct BouwbladItem: Encodable { let href: String; let title: String; let question: String; let mandatory: Bool; let state: StateTag }
     struct Page: Encodable {
         let layout: Layout
         let createAction: String
@@ -99,6 +99,7 @@ struct BouwsteenController: RouteCollection {
         let bouwbladen = try await BouwbladStore(tenant, on: req.db).bouwbladen(of: bouwsteen.id)
         let byQuestion = Dictionary(bouwbladen.compactMap { b in b.questionID.map { ($0, b) } }, uniquingKeysWith: { a, _ in a })
         var form = form
+        let checks = try await BouwbladCheckStore(tenant, on: req.db).checks(of: bouwbladen)
         let links = try await BouwsteenLinks.load(req, tenant: tenant, bouwsteen: bouwsteen, own: bouwbladen, catalog: req.formatCatalog())
         return try await req.page("bouwstenen/show", title: bouwsteen.key.name, current: "start", status: status) { layout in
             Page(
@@ -112,7 +113,8 @@ struct BouwsteenController: RouteCollection {
                     let question = b.questionID.flatMap { id in bouwsteen.questions.first { $0.id == id } }
                     return BouwbladItem(
                         href: coalition.bouwblad(try b.requireID()).path, title: b.title.isEmpty ? "Bouwblad zonder eigen titel" : b.title,
-                        question: question?.text ?? b.ownQuestion ?? "", mandatory: question?.mandatory ?? false)
+                        question: question?.text ?? b.ownQuestion ?? "", mandatory: question?.mandatory ?? false,
+                        state: StateTag(b.id.flatMap { checks[$0]?.state } ?? .nietGestart))
                 },
                 hasBouwbladen: !bouwbladen.isEmpty, canEdit: tenant.role.canEditBouwblad(),
                 ownQuestion: form.field(NewBouwbladForm.CodingKeys.ownQuestion, "Eigen vraag", noun: "je vraag", hint: "Een open vraag die past bij jullie situatie."),

@@ -14,9 +14,7 @@ struct RasterController: RouteCollection {
         let levelLabel: String
         let aspectLabel: String
         let href: String
-        let stateLabel: String
-        let stateIcon: String
-        let stateClass: String
+        let state: StateTag
         let extraCount: String?
         let lastChange: String?
         let links: String?
@@ -31,6 +29,7 @@ struct RasterController: RouteCollection {
         let aspects: [String]
         let rows: [Row]
         let cells: [Cell]
+        let legend: [StateTag]
     }
 
     func show(req: Request) async throws -> Response {
@@ -45,7 +44,7 @@ struct RasterController: RouteCollection {
                 code: bouwsteen.key.code, name: bouwsteen.key.name,
                 levelLabel: bouwsteen.key.level.label, aspectLabel: bouwsteen.key.aspect.label,
                 href: Paths.coalition(slug).bouwsteen(bouwsteen.key.code).path,
-                stateLabel: summary.state.label, stateIcon: summary.state.icon, stateClass: summary.state.rawValue,
+                state: StateTag(summary.state),
                 extraCount: extras == 0 ? nil : (extras == 1 ? "1 extra bouwblad" : "\(extras) extra bouwbladen"),
                 lastChange: summary.lastChange,
                 links: summary.links == 0 ? nil : (summary.links == 1 ? "1 verbinding met een andere bouwsteen" : "\(summary.links) verbindingen met andere bouwstenen"))
@@ -58,7 +57,7 @@ struct RasterController: RouteCollection {
                 layout: layout,
                 name: tenant.coalition.name, period: tenant.coalition.period.label,
                 role: Messages.roleLabel(tenant.role).lowercased(), formatName: catalog.formatName,
-                aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells)
+                aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells, legend: StateTag.legend)
         }
     }
 }
@@ -68,7 +67,7 @@ struct BouwbladSummaries {
     struct Summary { let state: BouwbladState; let extraCount: Int; let lastChange: String?; let links: Int }
 
     let bouwbladen: [BouwbladRecord]
-    let newestClosed: [UUID: Bool]
+    let checks: [UUID: BouwbladCheck]
     let names: [UUID: String]
     let links: [LinkRecord]
     let catalog: FormatCatalog
@@ -77,9 +76,7 @@ struct BouwbladSummaries {
         let mine = bouwbladen.filter { $0.bouwsteenID == bouwsteen.id }
         let mandatoryID = bouwsteen.questions.first { $0.mandatory }?.id
         let mandatory = mine.first { $0.questionID != nil && $0.questionID == mandatoryID }
-        let state = BouwbladState.of(
-            exists: mandatory != nil, newestCycleClosed: try mandatory.flatMap { newestClosed[(try $0.requireID())] } ?? false,
-            readyForReport: mandatory?.readyForReport ?? false)
+        let state = mandatory.flatMap { $0.id.flatMap { checks[$0]?.state } } ?? .nietGestart
         let latest = mine.max { ($0.updatedAt ?? .distantPast) < ($1.updatedAt ?? .distantPast) }
         let lastChange = latest.flatMap { b in
             (b.updatedAt ?? b.createdAt).map { "Laatst gewijzigd door \(names[b.updatedBy ?? b.createdBy] ?? "onbekend"), \(DutchDate.dayMonthYear($0))" }

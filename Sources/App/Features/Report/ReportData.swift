@@ -63,6 +63,10 @@ struct ReportData {
 
     var introduction: String { settings?.introduction ?? defaultIntroduction }
 
+    /// The parts of the default introduction that ask to be replaced: left in, they block
+    /// a final report.
+    static let placeholders = ["(schrijf hier", "(eerste werklijn)", "(tweede werklijn)"]
+
     /// A start the projectleider edits: what the data already knows about the coalition.
     var defaultIntroduction: String {
         var parts = ["\(coalition.name) is een coalitie van scholen, gemeente en partners in de regeling School en Omgeving, in de periode \(coalition.period.label).",

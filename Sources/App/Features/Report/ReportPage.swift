@@ -5,7 +5,6 @@ import Vapor
 
 /// The report page: what is still missing, the exports, the settings and the versions.
 enum ReportPage {
-    struct Group: Encodable { let bouwsteen: String; let items: [Completeness.Item]; let isComplete: Bool }
     struct CycleGroup: Encodable { let bouwblad: String; let options: [ChoiceOption] }
     struct Version: Encodable {
         let number: Int; let date: String; let who: String; let concept: Bool
@@ -16,15 +15,20 @@ enum ReportPage {
         let base: String
         let canEdit: Bool
         let isComplete: Bool
-        let missingText: String
-        let groups: [Group]
+        let blockerText: String
+        let hintText: String?
+        let introduction: Completeness.Task
+        let bouwstenen: [Completeness.Task]
+        let extraTasks: [Completeness.Task]
+        let hasExtraTasks: Bool
+        let legend: [StateTag]
         let pdfAvailable: Bool
         let reportTitle: String
         let periodLabel: String
         let title: FormField
         let periodFrom: FormField
         let periodTo: FormField
-        let introduction: FormField
+        let introductionField: FormField
         let version: Int
         let extras: [ChoiceOption]
         let hasExtras: Bool
@@ -88,13 +92,18 @@ enum ReportPage {
         }
         return Page(
             layout: model.layout, base: base,
-            canEdit: tenant.role == .projectleider, isComplete: completeness.isComplete, missingText: completeness.missingCount == 1 ? "Er staat nog 1 punt open" : "Er staan nog \(completeness.missingCount) punten open",
-            groups: completeness.groups.map { Group(bouwsteen: $0.bouwsteen, items: $0.items, isComplete: $0.isComplete) },
+            canEdit: tenant.role == .projectleider, isComplete: completeness.isComplete,
+            blockerText: completeness.blockerCount == 1 ? "Er moet nog 1 ding gebeuren" : "Er moeten nog \(completeness.blockerCount) dingen gebeuren",
+            hintText: completeness.hintCount == 0 ? nil
+                : (completeness.hintCount == 1 ? "Er staat nog 1 tip open" : "Er staan nog \(completeness.hintCount) tips open")
+                    + ". Die hoeven niet af: tips komen niet in het rapport.",
+            introduction: completeness.introduction, bouwstenen: completeness.bouwstenen, extraTasks: completeness.extras,
+            hasExtraTasks: !completeness.extras.isEmpty, legend: StateTag.legend,
             pdfAvailable: model.pdfAvailable, reportTitle: data.title, periodLabel: data.period.label,
             title: form.field(F.title, "Titel van het rapport", noun: "een titel", hint: "Laat je dit leeg, dan heet het: Kwaliteitsrapport \(data.coalition.name) \(data.coalition.period.label)", required: false),
             periodFrom: form.field(P.periodFrom, "Het rapport gaat over de periode van", noun: "de beginmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2025-08"),
             periodTo: form.field(P.periodTo, "tot en met", noun: "de eindmaand", type: "month", hint: "Jaar en maand, bijvoorbeeld 2026-07"),
-            introduction: form.field(F.introduction, "Inleiding", noun: "de inleiding", type: "textarea",
+            introductionField: form.field(F.introduction, "Inleiding", noun: "de inleiding", type: "textarea",
                                      hint: "Over de coalitie, jullie visie, werklijnen, locaties en partners. Een lege regel begint een nieuwe alinea; een regel die begint met \"- \" wordt een opsommingsteken.", required: false),
             version: data.settings?.version ?? 0, extras: extras, hasExtras: !extras.isEmpty, cycleGroups: cycleGroups.filter { !$0.options.isEmpty },
             hasErrors: !form.errors.isEmpty, errorSummary: form.summary,
