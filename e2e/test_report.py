@@ -87,6 +87,15 @@ def test_report_downloads_in_three_formats(demo_server, browser, axe, tmp_path):
     assert result.returncode == 0, result.stderr
     converted = out / (docx_file.stem + ".pdf")
     assert converted.exists() and pages(converted) > 1
+    # It opens without asking to update fields, and its contents list has a page number for
+    # every heading (PAGEREF fields, which LibreOffice computes as it lays out).
+    import re
+    import zipfile
+    with zipfile.ZipFile(docx_file) as z:
+        assert "updateFields" not in z.read("word/settings.xml").decode()
+    contents = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(converted), "-"], capture_output=True, text=True, check=True).stdout
+    for name in ["Inleiding"] + BOUWSTENEN:
+        assert re.search(re.escape(name) + r"\.{3,}\s*\d+", contents), (name, contents)
 
     # The PDF: every bouwsteen heading in the text, several pages, bookmarks and internal links.
     text = subprocess.run(["pdftotext", str(pdf_file), "-"], capture_output=True, text=True, check=True).stdout
@@ -94,6 +103,10 @@ def test_report_downloads_in_three_formats(demo_server, browser, axe, tmp_path):
         assert name in text, name
     assert pages(pdf_file) > 1
     raw = pdf_file.read_bytes()
+    # Tagged (PDF/UA-1), so a screen reader can follow headings, lists and tables.
+    info = subprocess.run(["pdfinfo", str(pdf_file)], capture_output=True, text=True, check=True).stdout
+    assert any(line.split() == ["Tagged:", "yes"] for line in info.splitlines()), info
+    assert b"pdfuaid" in raw
     assert b"/Outlines" in raw
     assert b"/Dest" in raw or b"/GoTo" in raw
 

@@ -51,10 +51,14 @@ struct DocxWriterTests {
         #expect(!anchors.isEmpty)
         #expect(Set(anchors).isSubset(of: bookmarks))
         #expect(bookmarks.allSatisfy { $0.count <= 40 && $0.first!.isLetter })
-        // Tables repeat their header row; the TOC is a real field.
+        // Tables repeat their header row; every heading of the contents has a page number
+        // that refers to its bookmark, and no setting makes Word ask to update fields.
         #expect(document.contains("<w:tblHeader/>"))
         #expect(document.contains("<w:tblStyle w:val=\"TableGrid\"/>"))
-        #expect(document.contains(#"TOC \o "1-3" \h \z \u"#))
+        let pageRefs = Set(matches(#"PAGEREF ([A-Za-z0-9_]+) \\h"#, in: document))
+        #expect(pageRefs == bookmarks, "one page number per heading in the contents")
+        let settings = String(decoding: try #require(files["word/settings.xml"]), as: UTF8.self)
+        #expect(!settings.contains("updateFields"))
         let footer = String(decoding: try #require(files["word/footer1.xml"]), as: UTF8.self)
         #expect(footer.contains(" PAGE "))
         let core = String(decoding: try #require(files["docProps/core.xml"]), as: UTF8.self)

@@ -110,17 +110,21 @@ struct DocxBody {
         paragraph("", style: "TableSpacer")
     }
 
-    /// Word fills the table of contents when the document opens (settings ask it to);
-    /// until then, and in readers that do not update fields, the entries written here
-    /// stand in, each a link to its heading.
+    /// The table of contents as Word's TOC field with its entries already written: the
+    /// document opens without asking to update fields, every heading is listed and links
+    /// to its heading, and each page number is a PAGEREF to the heading's bookmark, which
+    /// LibreOffice computes as it lays out (Word on printing, or with F9).
     mutating func tableOfContents(_ entries: [(text: String, anchor: String, level: Int)]) {
-        xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
-        xml += "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(entry.level)\"/></w:pPr>" }
-            xml += hyperlink(entry.text, to: entry.anchor)
-            if index < entries.count - 1 { xml += "</w:p>" }
+        for entry in entries {
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(entry.level)\"/></w:pPr>" + tocEntry(entry.text, to: entry.anchor) + "</w:p>"
         }
-        xml += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+    }
+
+    private func tocEntry(_ text: String, to anchor: String) -> String {
+        guard let name = bookmarks[anchor] else { return Self.run(text) }
+        let page = "<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+            + "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF \(name) \\h </w:instrText></w:r>"
+            + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t></w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        return "<w:hyperlink w:anchor=\"\(name)\" w:history=\"1\">\(Self.run(text, style: "Hyperlink"))\(page)</w:hyperlink>"
     }
 }

@@ -56,10 +56,9 @@ enum DocxParts {
     <Application>Bouwstenen</Application></Properties>
     """
 
-    /// updateFields: Word asks to refresh the fields on opening, which fills the TOC
-    /// with page numbers.
+    /// No updateFields: Word would ask about updating fields each time the file opens.
     static let settings = declaration + """
-    <w:settings xmlns:w="\(w)"><w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/>\
+    <w:settings xmlns:w="\(w)"><w:defaultTabStop w:val="708"/>\
     <w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="nl-NL"/></w:settings>
     """
 

@@ -5,10 +5,11 @@ import Domain
 enum DocxStyles {
     private static func paragraphStyle(_ id: String, _ name: String, basedOn: String = "Normal", outline: Int? = nil,
                                        size: Int? = nil, bold: Bool = false, color: String? = nil, before: Int = 0, after: Int = 120,
-                                       extraPPr: String = "", extraRPr: String = "") -> String {
-        var pPr = "<w:keepNext w:val=\"\(outline == nil ? 0 : 1)\"/><w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>"
-        if let outline { pPr += "<w:outlineLvl w:val=\"\(outline)\"/>" }
+                                       beforeSpacing: String = "", extraPPr: String = "", extraRPr: String = "") -> String {
+        // The schema's order: keepNext, borders, shading and tabs, spacing, ind and jc, outlineLvl.
+        var pPr = "<w:keepNext w:val=\"\(outline == nil ? 0 : 1)\"/>\(beforeSpacing)<w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>"
         pPr += extraPPr
+        if let outline { pPr += "<w:outlineLvl w:val=\"\(outline)\"/>" }
         var rPr = ""
         if bold { rPr += "<w:b/>" }
         if let color { rPr += "<w:color w:val=\"\(color)\"/>" }
@@ -30,18 +31,21 @@ enum DocxStyles {
         + paragraphStyle("Heading3", "heading 3", outline: 2, size: 26, bold: true, color: "1A1A1A", before: 240, after: 80)
         + paragraphStyle("Heading4", "heading 4", outline: 3, size: 22, bold: true, color: "0B4F8A", before: 200, after: 60)
         + paragraphStyle("TOCHeading", "TOC Heading", basedOn: "Heading1", size: 36, bold: true, color: "0B4F8A", after: 160)
-        + paragraphStyle("TOC1", "toc 1", after: 60, extraRPr: "<w:b/>")
-        + paragraphStyle("TOC2", "toc 2", after: 40, extraPPr: "<w:ind w:left=\"440\"/>")
-        + paragraphStyle("TOC3", "toc 3", after: 40, extraPPr: "<w:ind w:left=\"880\"/>")
+        // A right tab with dots to the page number, at the text width (A4 less the margins).
+        + paragraphStyle("TOC1", "toc 1", after: 60, beforeSpacing: "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9412\"/></w:tabs>", extraRPr: "<w:b/>")
+        + paragraphStyle("TOC2", "toc 2", after: 40, beforeSpacing: "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9412\"/></w:tabs>", extraPPr: "<w:ind w:left=\"440\"/>")
+        + paragraphStyle("TOC3", "toc 3", after: 40, beforeSpacing: "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9412\"/></w:tabs>", extraPPr: "<w:ind w:left=\"880\"/>")
         + paragraphStyle("Description", "Bouwsteen description", after: 200, extraRPr: "<w:i/>")
         + paragraphStyle("Question", "Bouwblad question", before: 60, after: 160,
-                         extraPPr: "<w:pBdr><w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"0B4F8A\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEF3F8\"/><w:ind w:left=\"160\"/>")
+                         beforeSpacing: "<w:pBdr><w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"0B4F8A\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEF3F8\"/>",
+                         extraPPr: "<w:ind w:left=\"160\"/>")
         + paragraphStyle("ListBullet", "List Bullet", after: 60, extraPPr: "<w:ind w:left=\"720\" w:hanging=\"360\"/>")
         + paragraphStyle("ListNumber", "List Number", after: 60, extraPPr: "<w:ind w:left=\"720\" w:hanging=\"360\"/>")
         + paragraphStyle("TableText", "Table text", after: 0)
         + paragraphStyle("TableSpacer", "Table spacer", after: 120, extraRPr: "<w:sz w:val=\"8\"/>")
         + paragraphStyle("ConceptMark", "Concept mark", bold: true, color: "5C3D00", after: 120,
-                         extraPPr: "<w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"8A5A00\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"8A5A00\"/></w:pBdr><w:jc w:val=\"center\"/>")
+                         beforeSpacing: "<w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"8A5A00\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"8A5A00\"/></w:pBdr>",
+                         extraPPr: "<w:jc w:val=\"center\"/>")
         + paragraphStyle("Header", "header", after: 0, extraRPr: "<w:color w:val=\"5C3D00\"/>")
         + paragraphStyle("Footer", "footer", after: 0, extraRPr: "<w:sz w:val=\"18\"/><w:color w:val=\"4A4A4A\"/>")
         + "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0B4F8A\"/><w:u w:val=\"single\"/></w:rPr></w:style>"

@@ -37,7 +37,10 @@ public enum WeasyPrint {
 
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["--quiet", "--encoding", "utf-8", input.path, output.path]
+        // PDF/UA-1: a tagged PDF (headings, paragraphs, lists, tables in a structure tree) that
+        // a screen reader can follow; the report goes to the ministry. WeasyPrint 57 (Debian 12)
+        // calls the variant experimental; the e2e suite checks that pdfinfo reads it as tagged.
+        process.arguments = ["--quiet", "--encoding", "utf-8", "--pdf-variant", "pdf/ua-1", input.path, output.path]
         process.currentDirectoryURL = directory
         // A file, not a pipe: a full pipe would block a chatty WeasyPrint until the time limit.
         let log = directory.appendingPathComponent("weasyprint.log")

@@ -71,7 +71,9 @@ enum ReportBuilder {
     static func heading(_ bouwblad: BouwbladRecord, question: String) -> String {
         if !bouwblad.title.isEmpty { return bouwblad.title }
         let firstSentence = question.split(whereSeparator: { $0 == "?" || $0 == "." }).first.map { String($0) + (question.contains("?") ? "?" : "") } ?? question
-        return firstSentence.count > 90 ? String(firstSentence.prefix(88)) + "…" : firstSentence
+        // Cut at a word, never mid-word; a bouwblad without title or question still has a heading.
+        let heading = PlainText.excerpt(firstSentence, limit: 90)
+        return heading.isEmpty ? "Bouwblad zonder vraag" : heading
     }
 
     private static func actie(_ actie: Actie, source: String) -> Report.Actie {
