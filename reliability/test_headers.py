@@ -55,3 +55,24 @@ def test_login_is_throttled_after_five_failures(app):
     r = c.post("/inloggen", {"email": email, "password": harness.PASSWORD})
     assert r.status == 429 and 'lang="nl"' in r.text
     assert c.get(f"/c/{SLUG_A}/").status == 303, "not logged in"
+
+
+def test_html_is_gzipped_when_asked_and_the_csrf_token_differs_per_page(app):
+    """Pages go gzipped to a client that asks; the CSRF token on them is masked afresh on
+    every response, so compression cannot leak it (BREACH), and each masked form works."""
+    import gzip
+    import re
+    c = app.client("projectleider")
+    page = f"/c/{SLUG_A}/"
+    status, headers, body = harness.raw_request(app.base, "GET", page, headers={"Cookie": c.cookie, "Accept-Encoding": "gzip"})
+    assert status == 200 and dict((k.lower(), v) for k, v in headers).get("content-encoding") == "gzip"
+    html = gzip.decompress(body).decode()
+    assert "<h1>" in html
+    plain = c.get(page)
+    assert plain.header("Content-Encoding") is None, "no gzip unless asked"
+    tokens = {re.search(r'name="csrf" value="([^"]+)"', c.get(page).text).group(1) for _ in range(3)}
+    assert len(tokens) == 3, "a fresh mask on every page"
+    # Each of them passes the check (an empty name is then refused, 422); a made-up one does not.
+    for token in tokens:
+        assert c.post("/account/naam", {"name": "", "csrf": token}, csrf=False).status == 422
+    assert c.post("/account/naam", {"name": "", "csrf": "x" * 43}, csrf=False).status == 403

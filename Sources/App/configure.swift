@@ -28,6 +28,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
+    // HTML, CSS and CSV compressed when the client asks (Accept-Encoding); PDF and DOCX are
+    // compressed already. The CSRF token on a page is masked per response (`Tokens.masked`).
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: Limits.formBody)
 
     let registry = PrometheusCollectorRegistry()

@@ -40,6 +40,16 @@ import VaporTesting
         }
     }
 
+    /// A page carries the CSRF token under a fresh mask; only a mask of the token unmasks to it.
+    @Test func theCSRFTokenIsMaskedPerPage() {
+        let token = Tokens.random()
+        let (a, b) = (Tokens.masked(token), Tokens.masked(token))
+        #expect(a != b && !a.contains(token))
+        #expect(Tokens.unmasked(a) == token && Tokens.unmasked(b) == token)
+        #expect(Tokens.unmasked(token) != token, "the bare token is not a masked one")
+        #expect(Tokens.unmasked("!!") == nil && Tokens.unmasked(String(repeating: "A", count: 500)) == nil)
+    }
+
     @Test func returnAddressMustBeLocal() {
         #expect(LoginController.safeBack("//evil.example/") == "/")
         #expect(LoginController.safeBack("https://evil.example/") == "/")

@@ -23,7 +23,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let isForm = contentType == .urlEncodedForm || contentType == .formData
         guard let expected = request.webSession.csrfToken,
               let presented = request.headers.first(name: "X-CSRF-Token") ?? (isForm ? try? request.content.get(String.self, at: Self.fieldName) : nil),
-              Tokens.equal(presented, expected)
+              Tokens.equal(Tokens.unmasked(presented) ?? "", expected)
         else {
             throw Abort(.forbidden, reason: ErrorPage.csrfReason)
         }

@@ -60,7 +60,7 @@ extension Request {
             title: title, userName: currentUser?.name, isAdmin: currentUser?.isAdmin ?? false,
             coalitionName: tenant?.coalition.name, coalitionSlug: tenant?.coalition.slug,
             periodLabel: tenant?.coalition.period.label, otherCoalitions: others,
-            nav: navigation(current: current), csrf: session.csrfToken, flash: flash)
+            nav: navigation(current: current), csrf: Tokens.masked(session.csrfToken), flash: flash)
     }
 
     /// A layout with no database work: for error pages (the database may be the problem)
@@ -70,7 +70,7 @@ extension Request {
             title: title, userName: currentUser?.name, isAdmin: false,
             coalitionName: tenantIfAny?.coalition.name, coalitionSlug: tenantIfAny?.coalition.slug,
             periodLabel: tenantIfAny?.coalition.period.label, otherCoalitions: [],
-            nav: [], csrf: webSession.csrfToken ?? "", flash: nil)
+            nav: [], csrf: webSession.csrfToken.map(Tokens.masked) ?? "", flash: nil)
     }
 
     private func navigation(current: String?) -> [Layout.Link] {

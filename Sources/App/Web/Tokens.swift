@@ -8,10 +8,7 @@ enum Tokens {
         var bytes = [UInt8](repeating: 0, count: 32)
         var rng = SystemRandomNumberGenerator()
         for i in bytes.indices { bytes[i] = UInt8.random(in: .min ... .max, using: &rng) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return base64URL(Data(bytes))
     }
 
     static func sha256(_ token: String) -> String {
@@ -29,6 +26,30 @@ enum Tokens {
         var diff: UInt8 = 0
         for i in x.indices { diff |= x[i] ^ y[i] }
         return diff == 0
+    }
+
+    /// The CSRF token as a page carries it: a fresh random pad, then the token XOR that pad,
+    /// so no two pages hold the same bytes. With HTML compressed, a constant secret next to
+    /// reflected input would leak through the compressed size (BREACH); a masked one cannot.
+    static func masked(_ token: String) -> String {
+        let secret = Array(token.utf8)
+        var rng = SystemRandomNumberGenerator()
+        let pad = secret.map { _ in UInt8.random(in: .min ... .max, using: &rng) }
+        return base64URL(Data(pad + zip(pad, secret).map { $0 ^ $1 }))
+    }
+
+    /// The token inside a masked one, or nil when it is not one (a wrong length, not base64).
+    static func unmasked(_ presented: String) -> String? {
+        guard presented.utf8.count <= 200 else { return nil }
+        var base64 = presented.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), data.count % 2 == 0, !data.isEmpty else { return nil }
+        let bytes = Array(data), half = bytes.count / 2
+        return String(decoding: zip(bytes[..<half], bytes[half...]).map { $0 ^ $1 }, as: UTF8.self)
+    }
+
+    private static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     /// A token from a cookie or link can be anything; only plausible ones reach the database.
