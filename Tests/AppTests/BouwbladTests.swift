@@ -107,6 +107,7 @@ extension Browser {
             let preview = try await browser.post(stepPath, ["text": "• een\n• twee", "version": "1", "then": "voorbeeld"])
             #expect(preview.status == .ok)
             #expect(preview.body.string.contains("<li>een</li>"))
+            #expect(preview.body.string.contains("Daaronder: de doelen van deze cyclus"), "step 2's preview shows the tables the report prints under it")
             #expect(preview.body.string.contains(">• een\n• twee</textarea>"), "the typed text stays in the field")
             #expect(try await CycleRecord.find(cycle.id, on: app.db)?.doelen == "", "a preview saves nothing")
             let next = try await browser.post(stepPath, ["text": "• een\n• twee", "version": "1", "then": "volgende"])

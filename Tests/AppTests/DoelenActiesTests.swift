@@ -64,12 +64,16 @@ import VaporTesting
             #expect(html.contains("Sanne de Vries"))
             #expect(html.contains("Sportclub Rivierstad"))
             #expect(html.contains("Bezig (te laat)"))
+            // "Wanneer" in words, as reports write it: kept as typed, and late once its last day has passed.
+            #expect(try await browser.post("\(path)/cycli/\(cycle.id!)/acties", ["text": "Ouderavond", "deadline": "najaar 2025", "status": "gepland"]).status == .seeOther)
+            #expect(try await ActieRecord.query(on: app.db).filter(\.$text == "Ouderavond").first()?.deadline == "najaar 2025")
+            #expect(try await browser.get(path).body.string.contains("<dd class=\"summary-list__value\">najaar 2025</dd>"))
             // A member of another coalition cannot be the owner.
             let (_, stranger) = try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "x@zuidstad.example", role: .lezer)
             let foreign = try #require(try await MembershipRecord.query(on: app.db).filter(\.$user.$id == stranger.id!).first())
             let refused = try await browser.post("\(path)/cycli/\(cycle.id!)/acties", ["text": "Stiekem", "ownerMember": foreign.id!.uuidString])
             #expect(refused.status == .unprocessableEntity)
-            #expect(try await ActieRecord.query(on: app.db).count() == 2)
+            #expect(try await ActieRecord.query(on: app.db).count() == 3)
             // Status change, then delete (which stays visible in the history).
             let actie = try #require(try await ActieRecord.query(on: app.db).filter(\.$text == "Sporthal regelen").first())
             #expect(try await browser.post("\(path)/acties/\(actie.id!)", ["text": "Sporthal regelen", "ownerName": "Sportclub Rivierstad", "status": "klaar", "version": "1"]).status == .seeOther)

@@ -24,6 +24,37 @@ struct DoelActieTests {
         #expect(doel(target: "80", unit: .procent, achieved: "85%").achievedLabel == "85%")
     }
 
+    /// A target in words is kept as typed; a number needs a unit to be computed from.
+    @Test func aTargetMayBeWords() {
+        var errors = FieldErrors()
+        let words = DoelInput.validate(DoelForm(text: "Aanbod overal", target: "minimaal één activiteit per domein op elke locatie"), into: &errors)
+        #expect(errors.isEmpty && words?.target == "minimaal één activiteit per domein op elke locatie")
+        #expect(doel(target: "gereed in oktober 2025").targetLabel == "gereed in oktober 2025")
+        #expect(doel(target: "gereed in oktober 2025", achieved: "ja").effectiveVerdict == nil, "words are judged by hand")
+        _ = DoelInput.validate(DoelForm(text: "Aanbod", target: "veel", unit: "aantal"), into: &errors)
+        #expect(errors[DoelForm.CodingKeys.target] == .notANumber)
+    }
+
+    /// "Wanneer" as reports write it: a date, or words with the last day they allow.
+    @Test func whenIsADateOrWords() {
+        #expect(Wanneer.parse("15-3-2026")?.stored == "2026-03-15")
+        #expect(Wanneer.parse("2026-03-15")?.label == "15 maart 2026")
+        let cases: [(String, String?)] = [
+            ("voor de zomervakantie 2025", "2025-07-15"), ("najaar 2025", "2025-11-30"), ("schooljaar 2025–2026", "2026-07-31"),
+            ("oktober 2025", "2025-10-31"), ("Q1 2026", "2026-03-31"), ("eind 2025", "2025-12-31"), ("voorjaar 2026", "2026-05-31"),
+            ("zo snel mogelijk", nil),
+        ]
+        for (words, date) in cases {
+            let wanneer = Wanneer.parse(words)
+            #expect(wanneer?.stored == words, "kept as typed")
+            #expect(wanneer?.date?.iso == date, "\(words)")
+        }
+        let late = Actie(id: ids.0, bouwbladID: ids.1, cycleID: ids.2, text: "Flyer", deadline: "najaar 2025", status: .bezig)
+        #expect(late.isOverdue(today: IsoDate("2025-12-01")!))
+        #expect(!late.isOverdue(today: IsoDate("2025-11-30")!))
+        #expect(late.wanneer?.label == "najaar 2025")
+    }
+
     @Test func aVerdictByHandWinsOverTheComputedOne() {
         #expect(doel(target: "80", unit: .procent, achieved: "85").effectiveVerdict == .behaald)
         #expect(doel(target: "80", unit: .procent, achieved: "85", verdict: .deelsBehaald).effectiveVerdict == .deelsBehaald)

@@ -30,7 +30,7 @@ public struct ActieInput: Equatable, Sendable {
     public let text: String
     public let ownerMemberID: String?
     public let ownerName: String
-    public let deadline: IsoDate?
+    public let deadline: Wanneer?
     public let status: ActieStatus
 
     public static func validate(_ form: ActieForm, into errors: inout FieldErrors) -> ActieInput? {
@@ -39,7 +39,7 @@ public struct ActieInput: Equatable, Sendable {
         if text.isEmpty, errors[F.text] == nil { errors.add(F.text, .required) }
         let member = (form.ownerMember ?? "").trimmingWhitespace()
         let name = Text.line(form.ownerName, field: F.ownerName, max: DoelInput.shortMax, required: false, into: &errors) ?? ""
-        let deadline = Dates.optional(form.deadline, field: F.deadline, into: &errors)
+        let deadline = Text.line(form.deadline, field: F.deadline, max: Wanneer.maxLength, required: false, into: &errors).flatMap(Wanneer.parse)
         let statusRaw = (form.status ?? "gepland").trimmingWhitespace()
         let status = ActieStatus(rawValue: statusRaw.isEmpty ? "gepland" : statusRaw)
         if status == nil { errors.add(F.status, .unknownChoice) }

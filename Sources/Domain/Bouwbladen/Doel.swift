@@ -67,13 +67,15 @@ public struct DoelInput: Equatable, Sendable {
         let text = PlainText.validate(form.text, field: F.text, max: textMax, into: &errors) ?? ""
         if text.isEmpty, errors[F.text] == nil { errors.add(F.text, .required) }
         let measure = Text.line(form.measure, field: F.measure, max: shortMax, required: false, into: &errors) ?? ""
-        let target = Text.line(form.target, field: F.target, max: 40, required: false, into: &errors) ?? ""
+        // Words are a target too ("minimaal één activiteit per domein op elke locatie");
+        // with a unit, the target is the number or date that the verdict is computed from.
+        let target = Text.line(form.target, field: F.target, max: shortMax, required: false, into: &errors) ?? ""
         let unitRaw = (form.unit ?? "").trimmingWhitespace()
         let unit = unitRaw.isEmpty ? nil : TargetUnit(rawValue: unitRaw)
         if !unitRaw.isEmpty, unit == nil { errors.add(F.unit, .unknownChoice) }
         if !target.isEmpty {
             if unit == .datum, IsoDate(target) == nil { errors.add(F.target, .notADate) }
-            if unit != .datum, Number.parse(target) == nil { errors.add(F.target, .notANumber) }
+            if unit == .aantal || unit == .procent, Number.parse(target) == nil { errors.add(F.target, .notANumber) }
         }
         let deadline = Dates.optional(form.deadline, field: F.deadline, into: &errors)
         let owner = Text.line(form.owner, field: F.owner, max: shortMax, required: false, into: &errors) ?? ""

@@ -75,9 +75,16 @@ public struct Actie: Identifiable, Equatable, Sendable {
     /// action plan still reads well when they leave.
     public var ownerMemberID: UUID?
     public var ownerName: String
+    /// When: an ISO date or words as typed (see `Wanneer`).
     public var deadline: String?
     public var status: ActieStatus
     public var version: Int
+
+    public var wanneer: Wanneer? { Wanneer(stored: deadline) }
+
+    public func isOverdue(today: IsoDate) -> Bool {
+        ActieInput.isOverdue(status: status, deadline: wanneer?.date, today: today)
+    }
 
     public init(id: UUID, bouwbladID: UUID, cycleID: UUID, text: String, ownerMemberID: UUID? = nil, ownerName: String = "",
                 deadline: String? = nil, status: ActieStatus = .gepland, version: Int = 1) {
@@ -92,7 +99,7 @@ public struct Actie: Identifiable, Equatable, Sendable {
     }
 
     public mutating func apply(_ input: ActieInput, owner: (member: UUID?, name: String)) {
-        (text, ownerMemberID, ownerName, deadline, status) = (input.text, owner.member, owner.name, input.deadline?.iso, input.status)
+        (text, ownerMemberID, ownerName, deadline, status) = (input.text, owner.member, owner.name, input.deadline?.stored, input.status)
     }
 
     /// One line for the history page.

@@ -98,8 +98,7 @@ public enum DocxWriter {
                     if step.text.isEmpty { body.text(ReportWords.empty) } else { body.blocks(step.text) }
                     if index == 1 {
                         if !cycle.doelen.isEmpty {
-                            body.table(ReportWords.doelHeaders, rows: cycle.doelen.map { [$0.text, $0.target, $0.achieved, $0.verdict] },
-                                       widths: [3_500, 2_000, 1_900, 1_600])
+                            body.table(ReportWords.doelHeaders, rows: cycle.doelen.map(\.row), widths: [2_700, 1_900, 1_700, 1_400, 1_300])
                         }
                         if !cycle.acties.isEmpty {
                             body.table(ReportWords.actieHeaders, rows: cycle.acties.map { [$0.text, $0.owner, $0.deadline, $0.status] },

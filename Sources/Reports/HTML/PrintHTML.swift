@@ -119,7 +119,7 @@ public enum PrintHTML {
             if step.text.isEmpty { html.element("p", ReportWords.empty, class: "muted") } else { html.blocks(step.text) }
             // Goals and actions belong to step 2, "Wat zijn je doelen en acties?".
             if index == 1 {
-                if !cycle.doelen.isEmpty { html.table(ReportWords.doelHeaders, cycle.doelen.map { [$0.text, $0.target, $0.achieved, $0.verdict] }) }
+                if !cycle.doelen.isEmpty { html.table(ReportWords.doelHeaders, cycle.doelen.map(\.row)) }
                 if !cycle.acties.isEmpty { html.table(ReportWords.actieHeaders, cycle.acties.map { [$0.text, $0.owner, $0.deadline, $0.status] }) }
             }
         }

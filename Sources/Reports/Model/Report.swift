@@ -83,12 +83,16 @@ public struct Report: Sendable {
 
     public struct Doel: Sendable {
         public var text: String
+        /// "Wat meten jullie?"
+        public var measure: String
         public var target: String
         public var achieved: String
         public var verdict: String
-        public init(text: String, target: String, achieved: String, verdict: String) {
-            self.text = text; self.target = target; self.achieved = achieved; self.verdict = verdict
+        public init(text: String, measure: String = "", target: String, achieved: String, verdict: String) {
+            self.text = text; self.measure = measure; self.target = target; self.achieved = achieved; self.verdict = verdict
         }
+
+        public var row: [String] { [text, measure, target, achieved, verdict] }
     }
 
     public struct Actie: Sendable {
@@ -121,7 +125,7 @@ public enum ReportWords {
     public static let concept = "Concept"
     public static let noBouwblad = "Voor deze bouwsteen is nog geen bouwblad ingevuld."
     public static let empty = "Nog niet ingevuld."
-    public static let doelHeaders = ["Doel", "Streefwaarde", "Bereikt", "Oordeel"]
+    public static let doelHeaders = ["Doel", "Wat meten jullie?", "Streefwaarde", "Bereikt", "Oordeel"]
     public static let actieHeaders = ["Actie", "Wie", "Wanneer", "Status"]
     public static let appendixHeaders = ["Actie", "Bouwsteen", "Wie", "Wanneer", "Status"]
     public static let linkHeaders = ["Raakt bouwsteen", "Richting", "Toelichting"]

@@ -48,16 +48,17 @@ struct ActiesController: RouteCollection {
         })
         let liveCycles = try await store.liveCycleIDs()
         let today = req.today
-        let rows = acties.compactMap { actie -> Row? in
+        // By the date the words allow too ("najaar 2025"), so not by the stored text.
+        let byDate = acties.enumerated().sorted { ($0.element.wanneer?.date?.iso ?? "9999", $0.offset) < ($1.element.wanneer?.date?.iso ?? "9999", $1.offset) }.map(\.element)
+        let rows = byDate.compactMap { actie -> Row? in
             // Acties of a bouwblad or cycle in the prullenbak are not part of the plan.
             guard names[actie.bouwbladID] != nil, liveCycles.contains(actie.cycleID) else { return nil }
-            let deadline = actie.deadline.flatMap(IsoDate.init)
-            let overdue = ActieInput.isOverdue(status: actie.status, deadline: deadline, today: today)
+            let overdue = actie.isOverdue(today: today)
             if overdueOnly && !overdue { return nil }
             return Row(
                 text: actie.text, bouwblad: String((names[actie.bouwbladID] ?? "").prefix(120)),
                 bouwbladHref: Paths.coalition(tenant.coalition.slug).bouwblad(actie.bouwbladID).path + "#actie-\(actie.id)",
-                owner: actie.ownerName.isEmpty ? "—" : actie.ownerName, deadline: deadline?.label ?? "—",
+                owner: actie.ownerName.isEmpty ? "—" : actie.ownerName, deadline: actie.wanneer?.label ?? "—",
                 status: actie.status.label, overdue: overdue)
         }
         return try await req.page("acties/list", title: "Acties", current: "acties") { layout in

@@ -86,9 +86,10 @@ enum BouwbladForms {
         let items: [FormPage.Item] = [
             .init(field: form.subField(prefix, F.text, "Doel", noun: "het doel", type: "textarea", hint: "Wat willen jullie bereiken?", value: doel?.text ?? "")),
             .init(field: form.subField(prefix, F.measure, "Wat meten jullie? (mag leeg)", noun: "wat jullie meten", hint: "Bijvoorbeeld: activiteiten met een nabespreking", value: doel?.measure ?? "")),
-            .init(field: form.subField(prefix, F.target, "Streefwaarde (mag leeg)", noun: "de streefwaarde", hint: "Een getal, of bij ‘datum’ een datum", value: doel?.target ?? "")),
+            .init(field: form.subField(prefix, F.target, "Streefwaarde (mag leeg)", noun: "de streefwaarde",
+                                       hint: "In woorden, zoals: minimaal één activiteit per domein op elke locatie. Of een getal of datum met de eenheid hieronder: dan rekent Bouwstenen het oordeel uit.", value: doel?.target ?? "")),
             .init(select: form.subChoice(prefix, F.unit, "Eenheid van de streefwaarde", noun: "een eenheid", value: doel?.unit?.rawValue ?? "",
-                                         options: [("", "geen")] + TargetUnit.allCases.map { ($0.rawValue, $0.label) })),
+                                         options: [("", "geen (streefwaarde in woorden)")] + TargetUnit.allCases.map { ($0.rawValue, $0.label) })),
             .init(field: form.subField(prefix, F.deadline, "Uiterlijk op (mag leeg)", noun: "de datum", type: "date", value: doel?.deadline ?? "")),
             .init(field: form.subField(prefix, F.owner, "Wie trekt dit? (mag leeg)", noun: "wie dit trekt", value: doel?.owner ?? "")),
         ]
@@ -128,7 +129,8 @@ enum BouwbladForms {
                                          options: [("", "niemand van de leden")] + members.map { ($0.0.uuidString, $0.1) })),
             .init(field: form.subField(prefix, F.ownerName, "Of een andere naam, zoals een partnerorganisatie", noun: "een naam",
                                        value: actie.map { $0.ownerMemberID == nil ? $0.ownerName : "" } ?? "")),
-            .init(field: form.subField(prefix, F.deadline, "Wanneer (mag leeg)", noun: "de datum", type: "date", value: actie?.deadline ?? "")),
+            .init(field: form.subField(prefix, F.deadline, "Wanneer (mag leeg)", noun: "wanneer", hint: "Een datum, zoals 15-3-2026, of in woorden: najaar 2025, voor de zomervakantie 2026, schooljaar 2025–2026",
+                                       value: actie?.deadline ?? "")),
             .init(select: form.subChoice(prefix, F.status, "Status", noun: "een status", value: actie?.status.rawValue ?? ActieStatus.gepland.rawValue,
                                          options: ActieStatus.allCases.map { ($0.rawValue, $0.label) })),
         ]

@@ -104,12 +104,11 @@ struct CycleView: Encodable {
     }
 
     static func card(_ actie: Actie, number: Int, _ context: BouwbladContext, canEdit: Bool, today: IsoDate) -> ActieCard {
-        let deadline = actie.deadline.flatMap(IsoDate.init)
-        let overdue = ActieInput.isOverdue(status: actie.status, deadline: deadline, today: today)
+        let overdue = actie.isOverdue(today: today)
         return ActieCard(
             anchor: "actie-\(actie.id)", number: number, text: actie.text,
             rows: [Row(key: "Wie", value: actie.ownerName.isEmpty ? "—" : actie.ownerName),
-                   Row(key: "Wanneer", value: deadline?.label ?? "—"),
+                   Row(key: "Wanneer", value: actie.wanneer?.label ?? "—"),
                    Row(key: "Status", value: actie.status.label + (overdue ? " (te laat)" : ""))],
             editHref: canEdit ? context.paths.actie(actie.id).path : nil)
     }

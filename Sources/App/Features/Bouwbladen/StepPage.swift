@@ -19,6 +19,9 @@ enum StepPage {
         let blocks: [BouwbladPage.Block]
         let hasPreview: Bool
         let isDoelen: Bool
+        /// Step 2's preview: the tables the report prints under the text, so nothing is written twice.
+        let doelRows: [[String]]
+        let actieRows: [[String]]
         let cycleHref: String
         let hasErrors: Bool
         let errorSummary: [FormState.SummaryItem]
@@ -54,7 +57,10 @@ enum StepPage {
             Page(layout: layout, header: Header(context, members: members, crumbToBouwblad: true), cycleNumber: cycle.number, stepNumber: step.number,
                  title: step.title, field: shown, stepVersion: version ?? cycle.version(of: step), action: context.paths.cycle(id).step(step.rawValue).path,
                  nextLabel: next.map { "Opslaan en naar stap \($0.number)" }, carriedFrom: carried, blocks: blocks, hasPreview: preview,
-                 isDoelen: step == .doelen, cycleHref: context.base + "#cyclus-\(cycle.number)", hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+                 isDoelen: step == .doelen,
+                 doelRows: step == .doelen ? context.doelen.filter { $0.cycleID == id }.map { [$0.text, $0.measure, $0.targetLabel ?? ""] } : [],
+                 actieRows: step == .doelen ? context.acties.filter { $0.cycleID == id }.map { [$0.text, $0.ownerName, $0.wanneer?.label ?? ""] } : [],
+                 cycleHref: context.base + "#cyclus-\(cycle.number)", hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         }
     }
 }

@@ -22,7 +22,7 @@ enum ReportBuilder {
         let included = Set(try data.bouwbladen.filter(data.isIncluded).compactMap(\.id))
         let open = data.acties
             .filter { included.contains($0.bouwbladID) && ($0.status == .gepland || $0.status == .bezig) }
-            .sorted { ($0.deadline ?? "9999") < ($1.deadline ?? "9999") }
+            .sorted { ($0.wanneer?.date?.iso ?? "9999") < ($1.wanneer?.date?.iso ?? "9999") }
             .map { record -> Report.Actie in
                 let source = data.bouwbladByID[record.bouwbladID].flatMap { catalog.bouwsteen(id: $0.bouwsteenID)?.key.name } ?? ""
                 return actie(record, source: source)
@@ -44,7 +44,7 @@ enum ReportBuilder {
                 period: cycle.period.label ?? "geen periode opgegeven",
                 steps: CycleStep.allCases.map { Report.Step(title: "Stap \($0.number) – \($0.title)", text: cycle.text($0)) },
                 doelen: (data.doelenByCycle[(try cycle.requireID())] ?? []).map {
-                    Report.Doel(text: $0.text, target: $0.targetLabel ?? "", achieved: $0.achievedLabel, verdict: $0.effectiveVerdict?.label ?? "")
+                    Report.Doel(text: $0.text, measure: $0.measure, target: $0.targetLabel ?? "", achieved: $0.achievedLabel, verdict: $0.effectiveVerdict?.label ?? "")
                 },
                 acties: (data.actiesByCycle[(try cycle.requireID())] ?? []).map { actie($0, source: bouwsteen.key.name) })
         }
@@ -77,7 +77,7 @@ enum ReportBuilder {
     }
 
     private static func actie(_ actie: Actie, source: String) -> Report.Actie {
-        Report.Actie(text: actie.text, owner: actie.ownerName, deadline: actie.deadline.flatMap { IsoDate($0)?.label } ?? "",
+        Report.Actie(text: actie.text, owner: actie.ownerName, deadline: actie.wanneer?.label ?? "",
                       status: actie.status.label, source: source)
     }
 }
