@@ -137,6 +137,11 @@ extension Browser {
             #expect(bouwblad.title == "Samen terugkijken")
             #expect(bouwblad.keeperID == member.id)
             #expect(try await browser.post("\(path)/instellingen", ["version": "1", "title": "Oud"]).status == .conflict)
+            // A refused title keeps the ticked contributors too.
+            let refused = try await browser.post("\(path)/instellingen", ["version": "3", "title": String(repeating: "t", count: 151),
+                                                                         "contributors[]": member.id!.uuidString])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("value=\"\(member.id!.uuidString)\" checked"))
         }
     }
 

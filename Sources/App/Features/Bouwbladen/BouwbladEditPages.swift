@@ -174,7 +174,9 @@ enum BouwbladForms {
 
     /// Title for everyone who edits; keeper and contributors only for those who
     /// manage the bouwblad. One form, so saving never drops a typed title.
-    static func settings(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), status: HTTPStatus = .ok) async throws -> Response {
+    /// - Parameter contributors: the ticked contributors of a refused form (nil: as saved).
+    static func settings(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), contributors: [String]? = nil,
+                         status: HTTPStatus = .ok) async throws -> Response {
         var form = form
         if form.values[TitleForm.CodingKeys.title.fieldName] == nil { form.values[TitleForm.CodingKeys.title.fieldName] = context.bouwblad.title }
         var items: [FormPage.Item] = [
@@ -187,7 +189,7 @@ enum BouwbladForms {
             form.values[SettingsForm.CodingKeys.keeper.fieldName] = keeper
             items.append(.init(select: form.select(SettingsForm.CodingKeys.keeper, "Wie houdt dit bouwblad bij?", noun: "een lid", empty: "Niemand", options: members)))
             items.append(.init(checks: form.checks(SettingsForm.CodingKeys.contributors, "Wie draagt bij? (partners kunnen dan ook schrijven)", noun: "een lid",
-                                                   options: members, chosen: Set(context.contributors.map(\.membershipID.uuidString)))))
+                                                   options: members, chosen: Set(contributors ?? context.contributors.map(\.membershipID.uuidString)))))
         }
         return try await page(req, context, title: "Instellingen van dit bouwblad", action: manages ? context.paths.settings.path : context.paths.title.path,
                               items: items, submit: "Instellingen opslaan", version: context.bouwblad.version, form: form,

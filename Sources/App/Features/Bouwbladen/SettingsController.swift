@@ -18,7 +18,8 @@ struct SettingsController: RouteCollection {
         var errors = FieldErrors()
         guard let title = Text.line(edit.form.title ?? context.bouwblad.title, field: TitleForm.CodingKeys.title, max: BouwsteenController.titleMax,
                                     required: false, into: &errors) else {
-            return try await BouwbladForms.settings(req, context, form: FormState(edit.form, errors: errors), status: .unprocessableEntity)
+            return try await BouwbladForms.settings(req, context, form: FormState(edit.form, errors: errors), contributors: edit.form.contributors ?? [],
+                                                    status: .unprocessableEntity)
         }
         let memberIDs = try await context.store(req.db).memberIDs()
         let keeper = edit.form.keeper.flatMap { UUID(uuidString: $0) }
