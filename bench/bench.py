@@ -76,7 +76,8 @@ class Run:
             bouwblad = self.db.rows("""SELECT b.id FROM bouwbladen b JOIN coalitions c ON c.id = b.coalition_id
                 WHERE c.slug = ? AND b.deleted_at IS NULL AND (SELECT COUNT(*) FROM cycles y WHERE y.bouwblad_id = b.id) = 3
                 ORDER BY b.id LIMIT 1""", (slug,))[0][0]
-            self.users.append({"slug": slug, "client": c, "bouwblad": str(bouwblad).upper()})
+            cycle = self.db.rows("SELECT id FROM cycles WHERE bouwblad_id = ? ORDER BY number DESC LIMIT 1", (bouwblad,))[0][0]
+            self.users.append({"slug": slug, "client": c, "bouwblad": str(bouwblad).upper(), "cycle": str(cycle).upper()})
 
     def pages(self):
         """(name, path for a user or None for an anonymous request)."""
@@ -85,6 +86,7 @@ class Run:
             ("ceiling: template, no database (/privacy)", lambda u: "/privacy", False),
             ("raster", lambda u: f"/c/{u['slug']}", True),
             ("bouwblad with 3 cycles", lambda u: f"/c/{u['slug']}/bouwbladen/{u['bouwblad']}", True),
+            ("a step's edit page", lambda u: f"/c/{u['slug']}/bouwbladen/{u['bouwblad']}/cycli/{u['cycle']}/stappen/bereikt", True),
             ("acties", lambda u: f"/c/{u['slug']}/acties", True),
             ("activiteiten", lambda u: f"/c/{u['slug']}/activiteiten", True),
             ("dekking (coverage)", lambda u: f"/c/{u['slug']}/activiteiten/dekking", True),

@@ -154,18 +154,21 @@ def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
     axe.check("cyclus-1")
     d.get(bouwblad_url)
 
-    # A link to Meso – Uitvoering (verticaal: same aspect), seen on both sides.
+    # A link to Meso – Uitvoering in the coalition's own word ("trap op"), for the newest
+    # cycle (the default), seen on both sides with that cycle.
     follow_in(d, d.find_element(By.ID, "verbindingen"), "Verbinding toevoegen")
     Select(d.find_element(By.NAME, "target")).select_by_value("bouwsteen:meso-uitvoering")
+    d.find_element(By.ID, "f-kind-trap-op").click()
     fill(d, {"note": "De school roostert tijd voor de nabespreking in"})
     axe.check("verbinding")
     submit(d)
     links = d.find_element(By.ID, "verbindingen")
-    assert "Raakt Meso – Uitvoering" in links.text and "verticaal" in links.text
+    assert "Raakt Meso – Uitvoering (trap op, cyclus 2)" in links.text, links.text
     navigate(d, links.find_element(By.LINK_TEXT, "Meso – Uitvoering"))
     assert heading(d) == "Meso – Uitvoering"
     other_side = d.find_element(By.ID, "verbindingen")
     assert "wordt geraakt door" in other_side.text and "De school roostert tijd" in other_side.text
+    assert "(trap op, vanuit cyclus 2)" in other_side.text, other_side.text
     navigate(d, other_side.find_element(By.PARTIAL_LINK_TEXT, "Micro – Uitvoering"))
     assert d.current_url == bouwblad_url
     d.get(home)

@@ -24,5 +24,6 @@ enum AppMigrations {
         M0019_CreateLoginDevices(),
         M0020_NormalizeEmails(),
         M0021_AddStepVersions(),
+        M0022_LinksInOwnWords(),
     ]
 }

@@ -26,38 +26,83 @@ import VaporTesting
             let page = try await browser.get(target).body.string
             #expect(page.contains("Hoe borgen we de veiligheid in de hele coalitie?"))
             #expect(page.contains("Geraakt door"))
-            #expect(page.contains("verticaal, trap af"), "seen from meso, micro is a step down")
+            #expect(page.contains("(trap op, vanuit cyclus 1)"), "the coalition's word, and the cycle it came from")
             let source = try await browser.get(path).body.string
             #expect(source.contains("Raakt"))
-            #expect(source.contains("verticaal, trap op"))
+            #expect(source.contains("(trap op, cyclus 1)"), "micro to meso is a step up")
             #expect(source.contains("Bijgestelde startvraag van cyclus 1 meegenomen"))
             let raster = try await browser.get("/c/coalitie-rivierstad/").body.string
-            #expect(raster.contains("1 verbinding met een andere bouwsteen"))
+            #expect(raster.contains("1 verbinding"))
             // Step 2 was left empty in a closed cycle: that keeps the report a concept.
             #expect(raster.contains("Verplicht bouwblad: Niet compleet"))
             #expect(source.contains("Cyclus 1 is afgerond, maar stap 2 is leeg."))
         }
     }
 
-    @Test func linksByHandAndDirection() async throws {
+    /// Links in the coalition's own words: its word is printed (never the grid's), the link
+    /// may stay in its own bouwsteen or leave the target open, and both sides name the cycle.
+    @Test func linksInTheCoalitionsOwnWords() async throws {
         try await withApp { app in
             var browser = try await Fixture.firstUse(app)
             let path = try await browser.startMandatory("micro-samenwerking")
-            try await browser.get(path)
-            let ownCell = try await browser.post("\(path)/verbindingen", ["target": "bouwsteen:micro-samenwerking"])
-            #expect(ownCell.status == .unprocessableEntity)
-            #expect(try await browser.post("\(path)/verbindingen", ["target": "bouwsteen:micro-uitvoering", "note": "Andere taal in gesprekken"]).status == .seeOther)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            let form = try await browser.get("\(path)/verbindingen").body.string
+            #expect(form.contains("value=\"\(cycle.id!)\" checked"), "the newest cycle by default")
+            #expect(form.contains("value=\"naastgelegen\" checked"))
+            #expect(form.contains("Micro – Samenwerking (deze bouwsteen)"), "its own bouwsteen may be chosen")
+            let own = try await browser.post("\(path)/verbindingen", ["target": "bouwsteen:micro-samenwerking", "kind": "horizontaal",
+                                                                   "cycle": cycle.id!.uuidString, "note": "De volgende vraag blijft hier"])
+            #expect(own.status == .seeOther)
+            // Micro – Samenwerking to Meso – Uitvoering is "schuin" in the grid; the coalition says "verticaal".
+            #expect(try await browser.post("\(path)/verbindingen", ["target": "bouwsteen:meso-uitvoering", "kind": "verticaal",
+                                                                  "cycle": LinkForm.wholeBouwblad, "note": "Andere taal in gesprekken"]).status == .seeOther)
+            // An open target needs a note saying where the work goes; the choices stay as typed.
+            let open = try await browser.post("\(path)/verbindingen", ["target": LinkForm.open, "kind": "trap-op", "cycle": cycle.id!.uuidString])
+            #expect(open.status == .unprocessableEntity)
+            let refused = open.body.string
+            #expect(refused.contains("href=\"#f-note\""))
+            #expect(refused.contains("value=\"trap-op\" checked"))
+            #expect(refused.contains("value=\"open\" selected"))
+            #expect(try await browser.post("\(path)/verbindingen", ["target": LinkForm.open, "kind": "trap-op", "cycle": cycle.id!.uuidString,
+                                                                  "note": "Naar de gemeente, welke bouwsteen weten we nog niet"]).status == .seeOther)
+            for bad in [["kind": "schuin"], ["cycle": UUID().uuidString], ["target": "bouwblad:\(UUID())"], ["kind": ""]] {
+                let fields = ["target": "bouwsteen:meso-uitvoering", "kind": "verticaal", "cycle": LinkForm.wholeBouwblad].merging(bad) { $1 }
+                #expect(try await browser.post("\(path)/verbindingen", fields).status == .unprocessableEntity, "\(bad)")
+            }
+            #expect(try await LinkRecord.query(on: app.db).count() == 3, "refused forms save nothing")
+
             let html = try await browser.get(path).body.string
-            #expect(html.contains("Micro – Uitvoering"))
-            #expect(html.contains("horizontaal"))
-            #expect(html.contains("Andere taal in gesprekken"))
+            #expect(html.contains("Micro – Samenwerking (deze bouwsteen)</a> <span class=\"muted\">(horizontaal, cyclus 1)</span>"))
+            #expect(html.contains("Meso – Uitvoering</a> <span class=\"muted\">(verticaal)</span>"))
+            #expect(!html.contains("schuin"), "the grid's word never replaces the coalition's")
+            #expect(html.contains("Raakt een bouwsteen die nog open is <span class=\"muted\">(trap op, cyclus 1)</span>"))
             // The other side has no bouwblad yet: its bouwsteen page shows the link.
-            let other = try await browser.get("/c/coalitie-rivierstad/bouwstenen/micro-uitvoering").body.string
+            let other = try await browser.get("/c/coalitie-rivierstad/bouwstenen/meso-uitvoering").body.string
             #expect(other.contains("wordt geraakt door <a href=\"\(path)\">Micro – Samenwerking"))
-            let own = try await browser.get("/c/coalitie-rivierstad/bouwstenen/micro-samenwerking").body.string
-            #expect(own.contains("raakt <a href=\"/c/coalitie-rivierstad/bouwstenen/micro-uitvoering\">Micro – Uitvoering</a>"))
+            #expect(other.contains("(verticaal)"))
+            let home = try await browser.get("/c/coalitie-rivierstad/bouwstenen/micro-samenwerking").body.string
+            #expect(home.contains("raakt een bouwsteen die nog open is"))
+            #expect(home.contains("(horizontaal, cyclus 1)"))
             let unrelated = try await browser.get("/c/coalitie-rivierstad/bouwstenen/macro-samenhang").body.string
-            #expect(unrelated.contains("Nog geen verbindingen met andere bouwstenen."))
+            #expect(unrelated.contains("Nog geen verbindingen."))
+        }
+    }
+
+    /// A link prints in full at its own bouwblad and only as a reference at the other side.
+    @Test func theReportPrintsALinkOnce() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            let source = try await browser.startMandatory("micro-samenwerking")
+            let target = try await browser.startMandatory("micro-uitvoering")
+            let cycle = try #require(try await CycleRecord.query(on: app.db).sort(\.$createdAt).first())
+            try await browser.get("\(source)/verbindingen")
+            let targetID = try #require(target.split(separator: "/").last)
+            #expect(try await browser.post("\(source)/verbindingen", ["target": "bouwblad:\(targetID)", "kind": "naastgelegen",
+                                                                    "cycle": cycle.id!.uuidString, "note": "Begeleiders praten in dezelfde taal"]).status == .seeOther)
+            let print = try await browser.get("/c/coalitie-rivierstad/rapport/afdrukken").body.string
+            #expect(print.components(separatedBy: "Begeleiders praten in dezelfde taal").count == 2, "the note prints once")
+            #expect(print.contains("<td>naastgelegen bouwsteen</td><td>Cyclus 1</td>"))
+            #expect(print.lowercased().contains("geraakt door: <a href=\"#bouwblad-\(source.split(separator: "/").last!)\">micro – samenwerking".lowercased()))
         }
     }
 
@@ -129,7 +174,7 @@ import VaporTesting
             try await Self.readyToClose(&browser, path, cycle, question: "Volgende vraag?")
             try await browser.post("\(path)/cycli/\(cycle.id!)/afronden", ["next": CloseForm.notNow])
             try await browser.get("\(path)/verbindingen")
-            try await browser.post("\(path)/verbindingen", ["target": "bouwsteen:meso-uitvoering"])
+            try await browser.post("\(path)/verbindingen", ["target": "bouwsteen:meso-uitvoering", "kind": "trap-op", "cycle": LinkForm.wholeBouwblad])
             #expect(try await states() == Array(repeating: "klaarVoorRapport", count: 4))
             // Emptying a step of the closed cycle blocks the report again, on every page.
             try await browser.saveStep(path, cycle: cycle.id!, .doelen, "", basedOn: 2)

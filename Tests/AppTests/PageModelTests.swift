@@ -114,7 +114,7 @@ enum PageFixtures {
             bouwsteen: meso, question: meso.questions[0], contributors: [])
         return BouwbladPage.Model(
             context: context, layout: layout("Samen plannen", current: "start", tenant: context.tenant), members: memberships, catalog: catalog,
-            bouwbladen: [context.bouwblad], busy: [bouwbladID], links: [], today: IsoDate("2026-03-02")!)
+            bouwbladen: [context.bouwblad], busy: [bouwbladID], links: [], cycleNumbers: [:], today: IsoDate("2026-03-02")!)
     }
 
     static func membersModel() throws -> MembersPage.Model {

@@ -194,3 +194,32 @@ import Testing
         #expect(Direction.verticaal(up: true).reversed == .verticaal(up: false))
     }
 }
+
+@Suite struct LinkKindTests {
+    let microSamenwerking = BouwsteenKey(level: .micro, aspect: .samenwerking)
+    let mesoUitvoering = BouwsteenKey(level: .meso, aspect: .uitvoering)
+
+    @Test func theCoalitionsWordLeadsAndTheGridOnlyFillsIn() {
+        // The grid calls this move "schuin, trap op"; a coalition that says "verticaal" is printed as it said.
+        #expect(LinkKind.words(.verticaal, from: microSamenwerking, to: mesoUitvoering) == "verticaal")
+        #expect(LinkKind.words(nil, from: microSamenwerking, to: mesoUitvoering) == "schuin, trap op", "a link from before the choice")
+        #expect(LinkKind.words(.horizontaal, from: microSamenwerking, to: microSamenwerking) == "horizontaal", "its own bouwsteen")
+        #expect(LinkKind.words(nil, from: microSamenwerking, to: nil) == "", "an open target and no word")
+        #expect(LinkKind.words(.trapOp, from: microSamenwerking, to: nil) == "trap op")
+    }
+
+    @Test func storedCodesAndLabels() {
+        #expect(LinkKind(rawValue: "trap-op") == .trapOp)
+        #expect(LinkKind(rawValue: "schuin") == nil)
+        #expect(LinkKind.naastgelegen.choice == "Naastgelegen bouwsteen")
+        #expect(Set(LinkKind.allCases.map(\.hint)).count == LinkKind.allCases.count)
+    }
+
+    @Test func aCarriedQuestionNamesItsMove() {
+        let macro = BouwsteenKey(level: .macro, aspect: .samenhang)
+        #expect(LinkKind.carried(from: microSamenwerking, to: mesoUitvoering) == .trapOp)
+        #expect(LinkKind.carried(from: mesoUitvoering, to: macro) == .trapOp)
+        #expect(LinkKind.carried(from: microSamenwerking, to: .init(level: .micro, aspect: .uitvoering)) == .horizontaal)
+        #expect(LinkKind.carried(from: macro, to: mesoUitvoering) == .verticaal)
+    }
+}

@@ -50,6 +50,7 @@ struct DocxWriterTests {
         #expect(bookmarks.count == 2 + 9 + 8 + 1)
         #expect(!anchors.isEmpty)
         #expect(Set(anchors).isSubset(of: bookmarks))
+        #expect(document.contains(">Geraakt door: </w:t></w:r><w:hyperlink"), "the other side of a link is a reference to it")
         #expect(bookmarks.allSatisfy { $0.count <= 40 && $0.first!.isLetter })
         // Tables repeat their header row; every heading of the contents has a page number
         // that refers to its bookmark, and no setting makes Word ask to update fields.

@@ -18,6 +18,10 @@ struct PrintHTMLTests {
             #expect(html.contains("id=\"\(section.anchor)\""))
         }
         #expect(html.contains("<th scope=\"col\">Doel</th>"))
+        // A link in full where it starts; at the other side only a reference to it.
+        #expect(html.contains("<th scope=\"col\">Soort verbinding</th>"))
+        #expect(html.contains("<td>verticaal</td><td>Cyclus 1</td><td>Tijd inroosteren</td>"))
+        #expect(html.contains("<p class=\"bouwblad__touched\">Geraakt door: <a href=\"#bouwblad-macro-samenwerking\">Macro – Samenwerking: Titel</a>.</p>"))
     }
 
     @Test func escapesAndMarksTheConcept() {

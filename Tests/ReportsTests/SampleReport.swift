@@ -24,7 +24,8 @@ enum SampleReport {
                             doelen: [.init(text: "Nabespreking na elke activiteit", target: "80%", achieved: "85", verdict: "Behaald")],
                             acties: [.init(text: "Vaste vraag afspreken", owner: "Sportbedrijf", deadline: "1 maart 2026", status: "Bezig")]),
                     ],
-                    links: [.init(other: "Meso – Uitvoering", direction: "verticaal", note: "Tijd inroosteren")]),
+                    links: [.init(other: "Meso – Uitvoering", kind: "verticaal", cycle: "Cyclus 1", note: "Tijd inroosteren")],
+                    touchedBy: [.init(name: "Macro – Samenwerking: Titel", anchor: "bouwblad-macro-samenwerking")]),
             ]
             return Report.Section(anchor: "bouwsteen-\(key.code)", name: key.name, description: "Beschrijving van \(key.name).", bouwbladen: bouwbladen)
         }

@@ -107,9 +107,13 @@ public enum DocxWriter {
                     }
                 }
             }
+            if !bouwblad.links.isEmpty || !bouwblad.touchedBy.isEmpty { body.heading(ReportWords.links, level: 3) }
             if !bouwblad.links.isEmpty {
-                body.heading("Naastgelegen bouwstenen", level: 3)
-                body.table(ReportWords.linkHeaders, rows: bouwblad.links.map { [$0.other, $0.direction, $0.note] }, widths: [3_500, 1_500, 4_000])
+                body.table(ReportWords.linkHeaders, rows: bouwblad.links.map(\.row), widths: [3_200, 1_700, 1_100, 3_000])
+            }
+            if !bouwblad.touchedBy.isEmpty {
+                let references = bouwblad.touchedBy.map { body.hyperlink($0.name, to: $0.anchor) }.joined(separator: DocxBody.run("; "))
+                body.paragraph(DocxBody.run(ReportWords.touchedBy) + references + DocxBody.run("."))
             }
         }
     }

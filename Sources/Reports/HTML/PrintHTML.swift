@@ -101,9 +101,15 @@ public enum PrintHTML {
             html.raw("<p class=\"bouwblad__question\"><strong>\(XMLText.escape(bouwblad.questionKind)):</strong> \(XMLText.escape(bouwblad.question))</p>")
             if let keeper = bouwblad.keeper { html.element("p", "Bijgehouden door " + keeper, class: "muted") }
             for cycle in bouwblad.cycles { self.cycle(cycle, &html) }
-            if !bouwblad.links.isEmpty {
-                html.element("h4", "Naastgelegen bouwstenen")
-                html.table(ReportWords.linkHeaders, bouwblad.links.map { [$0.other, $0.direction, $0.note] })
+            if !bouwblad.links.isEmpty || !bouwblad.touchedBy.isEmpty { html.element("h4", ReportWords.links) }
+            if !bouwblad.links.isEmpty { html.table(ReportWords.linkHeaders, bouwblad.links.map(\.row)) }
+            if !bouwblad.touchedBy.isEmpty {
+                html.raw("<p class=\"bouwblad__touched\">" + XMLText.escape(ReportWords.touchedBy))
+                for (index, reference) in bouwblad.touchedBy.enumerated() {
+                    if index > 0 { html.raw("; ") }
+                    html.link(reference.name, to: reference.anchor)
+                }
+                html.raw(".</p>")
             }
             html.raw("</article>")
         }

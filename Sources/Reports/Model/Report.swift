@@ -57,10 +57,15 @@ public struct Report: Sendable {
         public var questionKind: String
         public var keeper: String?
         public var cycles: [Cycle]
+        /// The links this bouwblad makes, printed in full here.
         public var links: [Link]
-        public init(anchor: String, title: String, question: String, questionKind: String, keeper: String?, cycles: [Cycle], links: [Link]) {
+        /// The bouwbladen whose links touch this one: printed only as a reference, because
+        /// the link itself is printed in full at its own bouwblad.
+        public var touchedBy: [Reference]
+        public init(anchor: String, title: String, question: String, questionKind: String, keeper: String?, cycles: [Cycle], links: [Link],
+                    touchedBy: [Reference] = []) {
             self.anchor = anchor; self.title = title; self.question = question; self.questionKind = questionKind
-            self.keeper = keeper; self.cycles = cycles; self.links = links
+            self.keeper = keeper; self.cycles = cycles; self.links = links; self.touchedBy = touchedBy
         }
     }
 
@@ -109,9 +114,23 @@ public struct Report: Sendable {
 
     public struct Link: Sendable {
         public var other: String
-        public var direction: String
+        /// The coalition's word for the link ("trap op"), or the grid's for an older one.
+        public var kind: String
+        /// "Cyclus 2", or empty when the link is about the whole bouwblad.
+        public var cycle: String
         public var note: String
-        public init(other: String, direction: String, note: String) { self.other = other; self.direction = direction; self.note = note }
+        public init(other: String, kind: String, cycle: String = "", note: String) {
+            self.other = other; self.kind = kind; self.cycle = cycle; self.note = note
+        }
+
+        public var row: [String] { [other, kind, cycle, note] }
+    }
+
+    /// A name with the anchor of its place in the report.
+    public struct Reference: Sendable {
+        public var name: String
+        public var anchor: String
+        public init(name: String, anchor: String) { self.name = name; self.anchor = anchor }
     }
 }
 
@@ -128,6 +147,8 @@ public enum ReportWords {
     public static let doelHeaders = ["Doel", "Wat meten jullie?", "Streefwaarde", "Bereikt", "Oordeel"]
     public static let actieHeaders = ["Actie", "Wie", "Wanneer", "Status"]
     public static let appendixHeaders = ["Actie", "Bouwsteen", "Wie", "Wanneer", "Status"]
-    public static let linkHeaders = ["Raakt bouwsteen", "Richting", "Toelichting"]
+    public static let linkHeaders = ["Raakt", "Soort verbinding", "Cyclus", "Toelichting"]
+    public static let links = "Naastgelegen bouwstenen"
+    public static let touchedBy = "Geraakt door: "
     public static let noOpenActies = "Er zijn geen openstaande acties."
 }

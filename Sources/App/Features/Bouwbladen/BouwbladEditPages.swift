@@ -157,16 +157,28 @@ enum BouwbladForms {
                               items: items, submit: "Periode opslaan", version: cycle.version, form: form, status: status)
     }
 
+    /// A new link: where to (a bouwsteen, a bouwblad, or still open), the coalition's own
+    /// word for the move, the cycle it belongs to (the newest by default) and a note.
     static func link(_ req: Request, _ context: BouwbladContext, form: FormState = FormState(), status: HTTPStatus = .ok) async throws -> Response {
         var form = form
         let catalog = try await req.formatCatalog()
         let bouwbladen = try await context.store(req.db).bouwbladen()
-        let scopes = [("", "Over het hele bouwblad")] + (context.newest.map { [("cyclus", "Alleen over cyclus \($0.number)")] } ?? [])
+        typealias F = LinkForm.CodingKeys
+        let cycles = context.cycles.sorted { $0.number > $1.number }
+        let defaults = [F.kind.fieldName: LinkKind.naastgelegen.rawValue,
+                        F.cycle.fieldName: cycles.first?.id?.uuidString ?? LinkForm.wholeBouwblad]
+        form.values.merge(defaults) { typed, _ in typed }
+        let targets = [("", "Kies een bouwsteen"), (LinkForm.open, "Nog open: dat weten we nog niet")]
+            + (try Target.options(context, catalog: catalog, bouwbladen: bouwbladen, includeOwn: true).map { ($0.value, $0.label.trimmingWhitespace()) })
+        let cycleOptions = try cycles.map { (value: try $0.requireID().uuidString, label: "Cyclus \($0.number)", hint: $0.period.label) }
+            + [(value: LinkForm.wholeBouwblad, label: "Het hele bouwblad, niet één cyclus", hint: nil)]
         let items: [FormPage.Item] = [
-            .init(select: form.subChoice("link", LinkForm.CodingKeys.target, "Welke bouwsteen raakt dit?", noun: "een bouwsteen", value: "",
-                                         options: [("", "Kies een bouwsteen")] + (try Target.options(context, catalog: catalog, bouwbladen: bouwbladen).map { ($0.value, $0.label.trimmingWhitespace()) }))),
-            .init(field: form.subField("link", LinkForm.CodingKeys.note, "Korte toelichting (mag leeg)", noun: "een toelichting", value: "")),
-            .init(radios: form.subChoice("link", LinkForm.CodingKeys.scope, "Waar gaat de verbinding over?", noun: "een keuze", value: "", options: scopes)),
+            .init(select: form.choice(F.target, "Welke bouwsteen raakt dit?", noun: "een bouwsteen", options: targets.map { ($0.0, $0.1, nil) })),
+            .init(radios: form.choice(F.kind, "Hoe noemen jullie deze verbinding?", noun: "een soort verbinding",
+                                      options: LinkKind.allCases.map { ($0.rawValue, $0.choice, $0.hint) })),
+            .init(radios: form.choice(F.cycle, "Bij welke cyclus hoort deze verbinding?", noun: "een cyclus", options: cycleOptions)),
+            .init(field: form.field(F.note, "Korte toelichting", noun: "een toelichting",
+                                    hint: "Wat verandert er daar door dit werk? Verplicht als de bouwsteen nog open is.", required: false)),
         ]
         return try await page(req, context, title: "Verbinding toevoegen", action: context.paths.links.path, items: items, submit: "Verbinding opslaan",
                               version: nil, form: form, status: status)

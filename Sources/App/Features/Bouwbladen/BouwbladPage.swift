@@ -58,15 +58,17 @@ enum BouwbladPage {
         /// Bouwbladen whose newest cycle is still open: a question cannot be carried there.
         let busy: Set<UUID>
         let links: [LinkRecord]
+        let cycleNumbers: [UUID: Int]
         let today: IsoDate
     }
 
     static func load(_ req: Request, _ context: BouwbladContext) async throws -> Model {
         let store = context.store(req.db)
+        let links = try await store.links(touching: context.bouwblad)
         return Model(
             context: context, layout: try await req.layout(context.heading, current: "start"), members: try await store.members(),
             catalog: try await req.formatCatalog(), bouwbladen: try await store.bouwbladen(), busy: try await store.bouwbladenWithOpenCycle(),
-            links: try await store.links(touching: context.bouwblad), today: req.today)
+            links: links, cycleNumbers: try await store.cycleNumbers(of: links, known: context.cycles), today: req.today)
     }
 
     static func render(_ req: Request, _ context: BouwbladContext, problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
@@ -86,7 +88,7 @@ enum BouwbladPage {
             OlderCycle(number: $0.number, stateLabel: $0.closedAt == nil ? "loopt" : "afgerond", periodLabel: $0.period.label ?? "geen periode opgegeven",
                        href: context.paths.cycle(try $0.requireID()).path)
         }
-        let links = try Links.build(context, model.links, catalog: catalog, bouwbladen: bouwbladen, canEdit: context.canEdit)
+        let links = try Links.build(context, model.links, catalog: catalog, bouwbladen: bouwbladen, cycleNumbers: model.cycleNumbers, canEdit: context.canEdit)
         return Page(
             layout: model.layout, header: Header(context, members: model.members, check: context.check(links: model.links)), problem: problem,
             newest: newest, older: older, hasOlder: !older.isEmpty,

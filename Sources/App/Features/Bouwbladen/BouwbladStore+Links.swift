@@ -26,6 +26,19 @@ extension BouwbladStore {
             .sort(\.$createdAt).all()
     }
 
+    /// The numbers of the cycles `links` belong to, so both sides can say "cyclus 2"; reads
+    /// only the cycles not in `known`, in one query.
+    func cycleNumbers(of links: [LinkRecord], known: [CycleRecord]) async throws -> [UUID: Int] {
+        var numbers = Dictionary(uniqueKeysWithValues: try known.map { (try $0.requireID(), $0.number) })
+        let missing = Set(links.compactMap(\.cycleID)).subtracting(numbers.keys)
+        guard !missing.isEmpty else { return numbers }
+        for cycle in try await CycleRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$id ~~ missing)
+            .field(\.$id).field(\.$number).all() {
+            numbers[try cycle.requireID()] = cycle.number
+        }
+        return numbers
+    }
+
     func link(_ id: UUID, from bouwblad: UUID) async throws -> LinkRecord? {
         try await LinkRecord.query(on: db).filter(\.$id == id)
             .filter(\.$coalitionID == coalitionID).filter(\.$bouwbladID == bouwblad).first()

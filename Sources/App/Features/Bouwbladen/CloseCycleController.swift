@@ -73,7 +73,8 @@ struct CloseCycleController: RouteCollection {
                                             startvraag: carried, period: CycleRules.followingPeriod(after: cycle.period)))
             try await store.add(LinkRecord(coalitionID: coalitionID, bouwbladID: bouwbladID, cycleID: cycle.id,
                                            targetBouwsteenID: target.bouwsteen.id, targetBouwbladID: destination.id,
-                                           note: "Bijgestelde startvraag van cyclus \(cycle.number) meegenomen", createdBy: userID))
+                                           note: "Bijgestelde startvraag van cyclus \(cycle.number) meegenomen",
+                                           kind: LinkKind.carried(from: context.bouwsteen.key, to: target.bouwsteen.key), createdBy: userID))
             try await store.touch(destination, by: userID, now: now)
         }
         try await req.flash("Cyclus \(cycle.number) is afgerond. De bijgestelde startvraag gaat verder bij \(target.bouwsteen.key.name).")

@@ -47,7 +47,7 @@ struct RasterController: RouteCollection {
                 state: StateTag(summary.state),
                 extraCount: extras == 0 ? nil : (extras == 1 ? "1 extra bouwblad" : "\(extras) extra bouwbladen"),
                 lastChange: summary.lastChange,
-                links: summary.links == 0 ? nil : (summary.links == 1 ? "1 verbinding met een andere bouwsteen" : "\(summary.links) verbindingen met andere bouwstenen"))
+                links: summary.links == 0 ? nil : (summary.links == 1 ? "1 verbinding" : "\(summary.links) verbindingen"))
         }
         let rows = Level.allCases.map { level in
             Row(label: level.label, cells: cells.filter { $0.levelLabel == level.label })

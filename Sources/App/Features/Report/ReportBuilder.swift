@@ -35,6 +35,8 @@ enum ReportBuilder {
 
     static func anchor(_ key: BouwsteenKey) -> String { "bouwsteen-\(key.code)" }
 
+    static func anchor(_ bouwblad: BouwbladRecord) -> String { "bouwblad-\(bouwblad.id?.uuidString ?? "")" }
+
     private static func bouwblad(_ data: ReportData, _ bouwblad: BouwbladRecord, in bouwsteen: FormatCatalog.Bouwsteen) throws -> Report.Bouwblad {
         let question = data.questionText(bouwblad)
         let kind = data.isMandatory(bouwblad) ? "Verplichte vraag" : (bouwblad.questionID == nil ? "Eigen vraag" : "Voorbeeldvraag")
@@ -48,23 +50,29 @@ enum ReportBuilder {
                 },
                 acties: (data.actiesByCycle[(try cycle.requireID())] ?? []).map { actie($0, source: bouwsteen.key.name) })
         }
-        var links: [Report.Link] = []
+        // A link prints in full at the bouwblad it starts from; the other side only names
+        // that bouwblad, with a link to it.
+        var links: [Report.Link] = [], touchedBy: [Report.Reference] = []
         for link in data.links {
-            if link.bouwbladID == bouwblad.id, let target = data.catalog.bouwsteen(id: link.targetBouwsteenID),
-               let direction = Direction(from: bouwsteen.key, to: target.key) {
+            if link.bouwbladID == bouwblad.id {
+                let target = link.targetBouwsteenID.flatMap { data.catalog.bouwsteen(id: $0) }
                 let targetBouwblad = link.targetBouwbladID.flatMap { data.bouwbladByID[$0] }
-                links.append(Report.Link(other: "Raakt " + Links.name(targetBouwblad, bouwsteen: target, catalog: data.catalog),
-                                         direction: direction.label, note: link.note))
-            } else if link.bouwbladID != bouwblad.id, link.targetBouwbladID == bouwblad.id || (link.targetBouwbladID == nil && link.targetBouwsteenID == bouwsteen.id),
-                      let source = data.bouwbladByID[link.bouwbladID],
-                      let from = data.catalog.bouwsteen(id: source.bouwsteenID), let direction = Direction(from: bouwsteen.key, to: from.key) {
-                links.append(Report.Link(other: "Geraakt door " + Links.name(source, bouwsteen: from, catalog: data.catalog),
-                                         direction: direction.label, note: link.note))
+                links.append(Report.Link(
+                    other: Links.name(target: target, bouwblad: targetBouwblad, seenFrom: bouwsteen, catalog: data.catalog),
+                    kind: LinkKind.words(link.kind, from: bouwsteen.key, to: target?.key),
+                    cycle: link.cycleID.flatMap { data.cycleByID[$0] }.map { "Cyclus \($0.number)" } ?? "", note: link.note))
+            } else if link.targetBouwbladID == bouwblad.id || (link.targetBouwbladID == nil && link.targetBouwsteenID == bouwsteen.id),
+                      let source = data.bouwbladByID[link.bouwbladID], try data.isIncluded(source),
+                      let from = data.catalog.bouwsteen(id: source.bouwsteenID) {
+                let anchor = anchor(source)
+                if !touchedBy.contains(where: { $0.anchor == anchor }) {
+                    touchedBy.append(Report.Reference(name: Links.name(source, bouwsteen: from, catalog: data.catalog), anchor: anchor))
+                }
             }
         }
         return Report.Bouwblad(
-            anchor: "bouwblad-\(try bouwblad.requireID())", title: heading(bouwblad, question: question), question: question, questionKind: kind,
-            keeper: bouwblad.keeperID.flatMap { data.memberNames[$0] }, cycles: cycles, links: links)
+            anchor: anchor(bouwblad), title: heading(bouwblad, question: question), question: question, questionKind: kind,
+            keeper: bouwblad.keeperID.flatMap { data.memberNames[$0] }, cycles: cycles, links: links, touchedBy: touchedBy)
     }
 
     /// The bouwblad's own short title; without one, the start of its question.

@@ -18,6 +18,7 @@ struct ReportData {
 
     // Lookups built once, so assembling the report stays linear in the data.
     let bouwbladByID: [UUID: BouwbladRecord]
+    let cycleByID: [UUID: CycleRecord]
     let cyclesByBouwblad: [UUID: [CycleRecord]]
     let doelenByCycle: [UUID: [Doel]]
     let actiesByCycle: [UUID: [Actie]]
@@ -41,6 +42,7 @@ struct ReportData {
         self.partners = partners
         bouwbladByID = Dictionary(uniqueKeysWithValues: try bouwbladen.map { (try $0.requireID(), $0) })
         cyclesByBouwblad = Dictionary(grouping: cycles, by: \.bouwbladID)
+        cycleByID = Dictionary(uniqueKeysWithValues: try cycles.map { (try $0.requireID(), $0) })
         doelenByCycle = Dictionary(grouping: doelen, by: \.cycleID)
         actiesByCycle = Dictionary(grouping: acties, by: \.cycleID)
         bouwbladChoices = Dictionary(choices.compactMap { c in c.bouwbladID.map { ($0, c.included) } }, uniquingKeysWith: { a, _ in a })
