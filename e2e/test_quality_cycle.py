@@ -1,6 +1,8 @@
 """The quality cycle in a real browser: from the raster to a closed cycle, the next cycle
 with the sharpened question, a link seen from both sides, and an edit conflict between
 two browsers that loses nothing. axe runs on every kind of page on the way."""
+from urllib.parse import urlparse
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -42,6 +44,22 @@ def save_step(d, number, step, text):
     open_step(d, number, step)
     write_step(d, text)
     assert text.split()[0] in step_row(d, number, step).text
+
+
+def states_everywhere(d, server, bouwblad_url):
+    """The state of one bouwblad as the raster, its bouwsteen, the bouwblad itself and the
+    Rapport page show it, as the words a user reads."""
+    path = urlparse(bouwblad_url).path
+    d.get(server + "/c/coalitie-rivierstad/")
+    raster = d.find_element(By.CSS_SELECTOR, "#bouwsteen-micro-uitvoering .raster__state").text
+    d.get(server + "/c/coalitie-rivierstad/bouwstenen/micro-uitvoering")
+    card = d.find_element(By.XPATH, f"//li[contains(@class,'card')][a[@href='{path}']]//strong[contains(@class,'state ')]").text
+    d.get(bouwblad_url)
+    own = d.find_element(By.CSS_SELECTOR, ".bouwblad-meta .state").text
+    d.get(server + "/c/coalitie-rivierstad/rapport")
+    task = d.find_element(By.XPATH, f"//li[contains(@class,'task-list__item')][.//a[@href='{path}']]//strong[contains(@class,'state ')]").text
+    # Icon and words: the raster says "◐ Verplicht bouwblad: In uitvoering", the others "◐ In uitvoering".
+    return [(text[0], text.split(": ", 1)[-1].removeprefix(text[0]).strip()) for text in (raster, card, own, task)]
 
 
 def add_actie(d, text, deadline, status, member=None, name=None):
@@ -171,6 +189,8 @@ def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
     assert "(trap op, vanuit cyclus 2)" in other_side.text, other_side.text
     navigate(d, other_side.find_element(By.PARTIAL_LINK_TEXT, "Micro – Uitvoering"))
     assert d.current_url == bouwblad_url
+    states = states_everywhere(d, module_server, bouwblad_url)
+    assert len(set(states)) == 1 and states[0] == ("◐", "In uitvoering"), states
     d.get(home)
     assert "Cyclus afgerond" not in d.find_element(By.ID, "bouwsteen-micro-uitvoering").text
     assert "In uitvoering" in d.find_element(By.ID, "bouwsteen-micro-uitvoering").text
