@@ -33,7 +33,14 @@ struct BouwbladCheckStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    func checks(of bouwbladen: [BouwbladRecord]) async throws -> [UUID: BouwbladCheck] {
+    /// The links a check looks at (where each starts and ends), for a caller that needs them too.
+    func links() async throws -> [LinkRecord] {
+        try await LinkRecord.query(on: db).filter(\.$coalitionID == coalitionID)
+            .field(\.$bouwbladID).field(\.$targetBouwsteenID).field(\.$targetBouwbladID).all()
+    }
+
+    /// - Parameter links: the coalition's links as `links()` reads them; read here when nil.
+    func checks(of bouwbladen: [BouwbladRecord], links: [LinkRecord]? = nil) async throws -> [UUID: BouwbladCheck] {
         guard !bouwbladen.isEmpty else { return [:] }
         // Whether each step is empty, not the texts: a raster of a big coalition reads little.
         struct CycleRow: Decodable {
@@ -53,8 +60,7 @@ struct BouwbladCheckStore: TenantStore {
             .where("coalition_id", .equal, coalitionID).where("achieved", .equal, "").where("verdict", .is, SQLLiteral.null)
             .all(decoding: DoelRow.self)
         let openCount = Dictionary(grouping: open, by: \.cycle_id).mapValues(\.count)
-        let links = try await LinkRecord.query(on: db).filter(\.$coalitionID == coalitionID)
-            .field(\.$bouwbladID).field(\.$targetBouwsteenID).field(\.$targetBouwbladID).all()
+        let links = if let links { links } else { try await self.links() }
         let byBouwblad = Dictionary(grouping: cycles, by: \.bouwblad_id)
         var checks: [UUID: BouwbladCheck] = [:]
         for bouwblad in bouwbladen {
