@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
             ]
         ),
-        .executableTarget(name: "bouwstenen", dependencies: ["App", "Fixtures"]),
+        .executableTarget(name: "bouwstenen", dependencies: ["App", "Fixtures", .product(name: "Fluent", package: "fluent")]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(

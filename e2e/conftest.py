@@ -69,7 +69,20 @@ def empty_server():
     shutil.rmtree(workdir, ignore_errors=True)
 
 
+def demo_server():
+    """The app on a SQLite file with the demo coalition (one person in every role); yields its base URL."""
+    workdir = tempfile.mkdtemp(prefix="bouwstenen-demo-")
+    env = {"SQLITE_PATH": f"{workdir}/demo.sqlite"}
+    subprocess.run([binary(), "demo"], cwd=workdir, env=dict(os.environ, BCRYPT_COST="4", **env), check=True, capture_output=True)
+    proc, base = start_server(env, workdir=workdir)
+    yield base
+    stop(proc)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
 server = pytest.fixture(scope="session", name="server")(empty_server)
+# A demo coalition of its own for each test module that uses it.
+module_demo_server = pytest.fixture(scope="module", name="demo_server")(demo_server)
 # A server of its own for a test module that must not depend on what other modules did.
 module_server = pytest.fixture(scope="module", name="module_server")(empty_server)
 

@@ -1,33 +1,17 @@
 """The kwaliteitsrapport of the demo coalition: Chromium downloads all three formats, and
 readers that no one here wrote check them: python-docx, LibreOffice, pdftotext, pdfinfo."""
-import os
 import pathlib
-import shutil
 import subprocess
-import tempfile
 import time
 
 import docx
-import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import binary, start_server, stop
 from pages import follow, heading, login, navigate, set_value
 
 BOUWSTENEN = [f"{level} – {aspect}" for aspect in ("Samenhang", "Samenwerking", "Uitvoering") for level in ("Macro", "Meso", "Micro")]
 STEPS = ["Stap 1 – Wat is je startvraag?", "Stap 2 – Wat zijn je doelen en acties?",
          "Stap 3 – Wat hebben we bereikt?", "Stap 4 – Wat is je bijgestelde startvraag?"]
-
-
-@pytest.fixture(scope="module")
-def demo_server():
-    workdir = tempfile.mkdtemp(prefix="bouwstenen-report-")
-    env = {"SQLITE_PATH": f"{workdir}/demo.sqlite"}
-    subprocess.run([binary(), "demo"], cwd=workdir, env=dict(os.environ, BCRYPT_COST="4", **env), check=True, capture_output=True)
-    proc, base = start_server(env, workdir=workdir)
-    yield base
-    stop(proc)
-    shutil.rmtree(workdir, ignore_errors=True)
 
 
 def download(driver, link, folder: pathlib.Path, suffix: str) -> pathlib.Path:

@@ -100,7 +100,9 @@ POST /c/:slug/bouwbladen/:bouwbladID/verwijderen                            ok  
 GET  /c/:slug/bouwstenen/:code                                              ok  ok  ok  ok  in  404 -
 POST /c/:slug/bouwstenen/:code/bouwbladen                                   ok  ok  403 403 in  404 -
 GET  /c/:slug/leden                                                         ok  ok  ok  ok  in  404 -
+GET  /c/:slug/leden/:membershipID/rol                                       ok  403 403 403 in  404 404
 POST /c/:slug/leden/:membershipID/rol                                       ok  403 403 403 in  404 404
+GET  /c/:slug/leden/:membershipID/verwijderen                               ok  403 403 403 in  404 404
 POST /c/:slug/leden/:membershipID/verwijderen                               ok  403 403 403 in  404 404
 GET  /c/:slug/leden/uitnodigen                                              ok  403 403 403 in  404 -
 POST /c/:slug/leden/uitnodigen                                              ok  403 403 403 in  404 -

@@ -1,4 +1,5 @@
 import App
+import Fluent
 import Fixtures
 import Logging
 import Vapor
@@ -26,6 +27,8 @@ enum Entrypoint {
                 try await prepareDatabase(app)
             }
             if config.autoMigrate, migratesFirst(env.arguments) {
+                // A command's output is what it prints: its migrations log only at debug level.
+                if commandName(env.arguments) != "serve" { app.fluent.migrationLogLevel = .debug }
                 try await app.autoMigrate()
             }
             try await app.execute()

@@ -95,6 +95,44 @@ import VaporTesting
         }
     }
 
+    /// Removing asks first on a page of its own; a role is changed on a page of its own, and a
+    /// refused change shows that page again with the choice that was made.
+    @Test func removingAMemberAsksFirstAndARoleHasItsOwnPage() async throws {
+        try await withApp { app in
+            var leader = try await Fixture.firstUse(app)
+            let coalition = try #require(try await CoalitionRecord.query(on: app.db).first())
+            let reader = UserRecord(email: "l@r.example", name: "Lotte Lid", passwordHash: "x")
+            try await reader.create(on: app.db)
+            let membership = MembershipRecord(coalitionID: coalition.id!, userID: reader.id!, role: .lezer)
+            try await membership.create(on: app.db)
+            let base = "/c/coalitie-rivierstad/leden/\(membership.id!)"
+            // The list holds no form: links to the two pages.
+            let list = try await leader.get("/c/coalitie-rivierstad/leden").body.string
+            #expect(!list.contains("<form method=\"post\" action=\"\(base)"))
+            #expect(list.contains("href=\"\(base)/verwijderen\""))
+            #expect(list.contains("href=\"\(base)/rol\""))
+            // Asking first changes nothing.
+            let ask = try await leader.get("\(base)/verwijderen")
+            #expect(ask.status == .ok)
+            #expect(ask.body.string.contains("Ja, Lotte Lid verwijderen"))
+            #expect(try await MembershipRecord.find(membership.id, on: app.db) != nil)
+            // The role page marks the current role; a made-up role is refused, the page again.
+            let rolePage = try await leader.get("\(base)/rol").body.string
+            #expect(rolePage.contains("value=\"lezer\" checked"))
+            let refused = try await leader.post("\(base)/rol", ["role": "baas", "version": "1"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Er is een probleem") || refused.body.string.contains("error-summary"))
+            #expect(try await MembershipRecord.find(membership.id, on: app.db)?.role == .lezer)
+            // Removing after the question.
+            #expect(try await leader.post("\(base)/verwijderen", [:]).status == .seeOther)
+            #expect(try await MembershipRecord.find(membership.id, on: app.db) == nil)
+            // The other people do not see these pages.
+            let leaderMembership = try #require(try await MembershipRecord.query(on: app.db).first())
+            var stranger = Browser(app)
+            #expect(try await stranger.get("/c/coalitie-rivierstad/leden/\(leaderMembership.id!)/rol").status == .seeOther)
+        }
+    }
+
     @Test func roleChangeBasedOnAnOldVersionIsAConflict() async throws {
         try await withApp { app in
             var leader = try await Fixture.firstUse(app)

@@ -129,6 +129,8 @@ struct PageSnapshotTests {
         try await shot("rapport/show", "\(base)/rapport", as: &pl)
         try await shot("members/list", "\(base)/leden", as: &pl)
         try await shot("members/invite", "\(base)/leden/uitnodigen", as: &pl)
+        let lezer = try #require(try await MembershipRecord.query(on: app.db).filter(\.$role == .lezer).first())
+        try await shot("members/remove", "\(base)/leden/\(try lezer.requireID())/verwijderen", as: &pl)
         try await shot("error", "\(base)/bouwbladen/\(UUID())", as: &pl)
 
         // A stale save of a step: both texts side by side.

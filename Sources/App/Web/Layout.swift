@@ -3,7 +3,18 @@ import Vapor
 
 /// What the shared layout shows around every page: header, navigation, switcher, flash.
 struct Layout: Encodable {
-    struct Link: Encodable { let label: String; let href: String; let current: Bool }
+    /// A menu item. `current`: the page is in its section; `isPage`: it is this very page
+    /// (`aria-current="page"`, else `aria-current="true"`).
+    struct Link: Encodable {
+        let label: String
+        let href: String
+        let current: Bool
+        let isPage: Bool
+
+        init(label: String, href: String, current: Bool = false, isPage: Bool = false) {
+            (self.label, self.href, self.current, self.isPage) = (label, href, current || isPage, isPage)
+        }
+    }
 
     let title: String
     /// The app's own addresses a template may link to on any page.
@@ -17,15 +28,18 @@ struct Layout: Encodable {
     let periodLabel: String?
     let otherCoalitions: [Link]
     let nav: [Link]
+    /// The tabs of the activity book, on its pages.
+    let subnav: [Link]
     let csrf: String
     let flash: String?
     // Stored, not computed: the template encoder sees what Encodable encodes.
     let hasOtherCoalitions: Bool
     let hasNav: Bool
+    let hasSubnav: Bool
 
     init(
         title: String, userName: String?, isAdmin: Bool, coalitionName: String?, coalitionSlug: String?,
-        periodLabel: String?, otherCoalitions: [Link], nav: [Link], csrf: String, flash: String?
+        periodLabel: String?, otherCoalitions: [Link], nav: [Link], subnav: [Link] = [], csrf: String, flash: String?
     ) {
         self.title = title
         self.userName = userName
@@ -36,17 +50,33 @@ struct Layout: Encodable {
         self.periodLabel = periodLabel
         self.otherCoalitions = otherCoalitions
         self.nav = nav
+        self.subnav = subnav
         self.csrf = csrf
         self.flash = flash
         self.hasOtherCoalitions = !otherCoalitions.isEmpty
         self.hasNav = !nav.isEmpty
+        self.hasSubnav = !subnav.isEmpty
     }
+}
+
+/// Where a page sits in the menus: a main menu item, or a tab of the activity book.
+enum Section: String {
+    case start, acties, activiteiten, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
+
+    /// The main menu item a tab belongs to.
+    var main: Section {
+        switch self {
+        case .dekking, .observaties, .incidenten, .locaties: return .activiteiten
+        default: return self
+        }
+    }
+    var isActivityBook: Bool { main == .activiteiten }
 }
 
 extension Request {
     /// The layout for a normal page. Makes a session if needed, because every page
     /// with a form needs a CSRF token.
-    func layout(_ title: String, current: String? = nil) async throws -> Layout {
+    func layout(_ title: String, current: Section? = nil) async throws -> Layout {
         let session = try await ensureSession()
         let flash = try await takeFlash()
         let tenant = self.tenantIfAny
@@ -60,7 +90,8 @@ extension Request {
             title: title, userName: currentUser?.name, isAdmin: currentUser?.isAdmin ?? false,
             coalitionName: tenant?.coalition.name, coalitionSlug: tenant?.coalition.slug,
             periodLabel: tenant?.coalition.period.label, otherCoalitions: others,
-            nav: navigation(current: current), csrf: Tokens.masked(session.csrfToken), flash: flash)
+            nav: navigation(current: current), subnav: activityTabs(current: current),
+            csrf: Tokens.masked(session.csrfToken), flash: flash)
     }
 
     /// A layout with no database work: for error pages (the database may be the problem)
@@ -73,21 +104,40 @@ extension Request {
             nav: [], csrf: webSession.csrfToken.map(Tokens.masked) ?? "", flash: nil)
     }
 
-    private func navigation(current: String?) -> [Layout.Link] {
+    /// The main menu: only what this person may open.
+    private func navigation(current: Section?) -> [Layout.Link] {
         guard currentUser != nil else { return [] }
-        var items: [(String, String, String)] = []
+        var items: [(Section, String, String)] = []
         if let tenant = tenantIfAny {
             let coalition = Paths.coalition(tenant.coalition.slug)
-            items.append(("start", "Bouwstenen", coalition.home))
-            items.append(("acties", "Acties", coalition.acties.path))
-            items.append(("activiteiten", "Activiteiten", coalition.activiteiten.path))
-            items.append(("rapport", "Rapport", coalition.rapport.path))
-            items.append(("leden", "Leden", coalition.leden.path))
-            items.append(("prullenbak", "Prullenbak", coalition.prullenbak.path))
+            items.append((.start, "Bouwstenen", coalition.home))
+            items.append((.acties, "Acties", coalition.acties.path))
+            items.append((.activiteiten, "Activiteiten", coalition.activiteiten.path))
+            items.append((.rapport, "Rapport", coalition.rapport.path))
+            items.append((.leden, "Leden", coalition.leden.path))
+            items.append((.prullenbak, "Prullenbak", coalition.prullenbak.path))
         }
-        items.append(("account", "Mijn account", Paths.account.path))
-        if currentUser?.isAdmin == true { items.append(("beheer", "Coalities beheren", Paths.admin.path)) }
-        return items.map { Layout.Link(label: $0.1, href: $0.2, current: $0.0 == current) }
+        items.append((.account, "Mijn account", Paths.account.path))
+        if currentUser?.isAdmin == true { items.append((.beheer, "Coalities beheren", Paths.admin.path)) }
+        return items.map { link($0.1, $0.2, current: $0.0 == current?.main) }
+    }
+
+    /// The activity book's tabs, on its pages; incidents only for the projectleider, who handles them.
+    private func activityTabs(current: Section?) -> [Layout.Link] {
+        guard let current, current.isActivityBook, let tenant = tenantIfAny else { return [] }
+        let coalition = Paths.coalition(tenant.coalition.slug), book = coalition.activiteiten
+        var tabs: [(Section, String, String)] = [
+            (.activiteiten, "Activiteiten", book.path), (.dekking, "Dekking", book.coverage.path), (.observaties, "Observaties", book.observations.path),
+        ]
+        if tenant.role == .projectleider { tabs.append((.incidenten, "Incidenten", book.incidents.path)) }
+        tabs.append((.locaties, "Locaties en partners", coalition.locaties.path))
+        return tabs.map { link($0.1, $0.2, current: $0.0 == current) }
+    }
+
+    private func link(_ label: String, _ href: String, current: Bool) -> Layout.Link {
+        // "/c/x" and "/c/x/" are the same page (the raster).
+        func trimmed(_ path: String) -> Substring { path.hasSuffix("/") ? path.dropLast() : Substring(path) }
+        return Layout.Link(label: label, href: href, current: current, isPage: trimmed(url.path) == trimmed(href))
     }
 }
 

@@ -142,7 +142,7 @@ extension Request {
     /// `async`, so no query can run while the view is made: everything it shows is loaded
     /// before, and the layout (session, flash, the person's other coalitions) is read first
     /// and handed in.
-    func page<Model: Encodable>(_ template: String, title: String, current: String? = nil, status: HTTPStatus = .ok,
+    func page<Model: Encodable>(_ template: String, title: String, current: Section? = nil, status: HTTPStatus = .ok,
                                 build: (Layout) throws -> Model) async throws -> Response {
         let layout = try await layout(title, current: current)
         return try page(template, try build(layout), status: status)

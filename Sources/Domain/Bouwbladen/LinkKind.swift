@@ -18,7 +18,7 @@ public enum LinkKind: String, CaseIterable, Sendable {
     }
 
     /// The label at the start of a line, as a form shows it.
-    public var choice: String { label.prefix(1).uppercased() + label.dropFirst() }
+    public var choice: String { label.capitalizedFirst }
 
     /// One line under the choice, in plain words.
     public var hint: String {

@@ -40,4 +40,7 @@ extension String {
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[first...last])
     }
+
+    /// The text with its first letter as a capital, for a phrase that starts a sentence.
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -74,7 +74,7 @@ struct AccountController: RouteCollection {
     private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
         var form = form
-        return try await req.page("account/edit", title: "Mijn account", current: "account", status: status) { layout in
+        return try await req.page("account/edit", title: "Mijn account", current: .account, status: status) { layout in
             Page(
                 layout: layout, email: user.email, version: user.version,
                 name: form.field(AccountForm.CodingKeys.name, "Naam", noun: "je naam", autocomplete: "name"),

@@ -61,7 +61,7 @@ struct ActiesController: RouteCollection {
                 owner: actie.ownerName.isEmpty ? "—" : actie.ownerName, deadline: actie.wanneer?.label ?? "—",
                 status: actie.status.label, overdue: overdue)
         }
-        return try await req.page("acties/list", title: "Acties", current: "acties") { layout in
+        return try await req.page("acties/list", title: "Acties", current: .acties) { layout in
             Page(
                 layout: layout, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
                 owners: [Option(value: "", label: "Iedereen", selected: ownerFilter.isEmpty)]

@@ -67,7 +67,7 @@ struct ActivitiesController: RouteCollection {
         func options(_ rows: [(id: UUID, name: String)], chosen: String) -> [Option] {
             rows.map { Option(value: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == chosen) }
         }
-        return try await req.page("activiteiten/list", title: "Activiteiten", current: "activiteiten") { layout in
+        return try await req.page("activiteiten/list", title: "Activiteiten", current: .activiteiten) { layout in
             ListPage(
                 layout: layout, rows: rows, hasRows: !rows.isEmpty, total: rows.count,
                 locations: [Option(value: "", label: "Alle locaties", selected: filter.location.isEmpty)]
@@ -159,7 +159,7 @@ struct ActivitiesController: RouteCollection {
         let options = try await ActivityChoices.load(req, access)
         let items = try options.items(&form, access, chosenDays: days, chosenStaff: staff)
         let title = activity == nil ? "Nieuwe activiteit" : "Activiteit wijzigen"
-        return try await req.page("forms/page", title: title, current: "activiteiten", status: status) { layout in
+        return try await req.page("forms/page", title: title, current: .activiteiten, status: status) { layout in
             FormPage(
                 layout: layout,
                 back: try activity.map { access.paths.activity(try $0.requireID()).path } ?? access.base, backLabel: activity == nil ? "Terug naar de activiteiten" : "Terug naar de activiteit",
@@ -249,7 +249,7 @@ struct ActivitiesController: RouteCollection {
         let questions = VoorafCheck.questions.map { form.choice($0.field, $0.text, noun: "een antwoord", options: yesNo) }
         let evaluation = form.field(VoorafCheckForm.CodingKeys.evaluatie, "Hoe evalueren jullie de activiteit?", noun: "hoe jullie evalueren", type: "textarea",
                                     hint: "Bijvoorbeeld: nabespreking na elke sessie, observatie met de Leuvense schaal, een korte vragenlijst voor de leerlingen.")
-        return try await req.page("activiteiten/check", title: "Vooraf-check", current: "activiteiten", status: status) { layout in
+        return try await req.page("activiteiten/check", title: "Vooraf-check", current: .activiteiten, status: status) { layout in
             CheckPage(
                 layout: layout, back: access.paths.activity(try activity.requireID()).path, name: activity.name,
                 action: access.paths.activity(try activity.requireID()).check.path, version: activity.version, questions: questions, evaluation: evaluation,

@@ -42,6 +42,8 @@ struct ActivityAccess {
     }
     var canCreate: Bool { role == .projectleider || (role == .coordinator && !ownLocations.isEmpty) }
     var canSeeIncidents: Bool { role == .projectleider }
+    /// A partner sees their own organisation's page only; everyone else sees every partner.
+    func maySee(partner id: UUID) -> Bool { role != .partner || ownPartner == id }
 
     func mayUse(location: UUID) -> Bool { role == .projectleider || (role == .coordinator && ownLocations.contains(location)) }
     func canEdit(_ activity: ActivityRecord) -> Bool { mayUse(location: activity.locationID) }

@@ -70,7 +70,7 @@ enum ActivityPage {
         let today = req.today
         let chart = ObservationChart.monthly(id: "chart-activiteit", title: "Observaties van \(activity.name) per maand", sessions: sessions, today: today)
         func yesNo(_ b: Bool) -> String { b ? "Ja" : "Nee" }
-        return try await req.page("activiteiten/show", title: activity.name, current: "activiteiten", status: status) { layout in
+        return try await req.page("activiteiten/show", title: activity.name, current: .activiteiten, status: status) { layout in
             Page(
                 layout: layout, base: access.base, name: activity.name,
                 status: activity.status.label, domain: activity.domain,

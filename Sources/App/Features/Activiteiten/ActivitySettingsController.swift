@@ -48,7 +48,7 @@ struct ActivitySettingsController: RouteCollection {
             .init(field: form.field(F.domains, "Eigen domeinen", noun: "de domeinen", type: "textarea",
                                     hint: "Cultuur, sport, cognitief en ontdekken zijn er altijd. Zet elk extra domein op een eigen regel.", required: false)),
         ]
-        return try await req.page("forms/page", title: "Instellingen activiteitenboek", current: "activiteiten", status: status) { layout in
+        return try await req.page("forms/page", title: "Instellingen activiteitenboek", current: .activiteiten, status: status) { layout in
             FormPage(
                 layout: layout, back: access.paths.coverage.path, backLabel: "Terug naar de dekking",
                 title: "Instellingen activiteitenboek", action: access.paths.settings.path, items: items, submit: "Opslaan",

@@ -79,7 +79,7 @@ struct CoverageController: RouteCollection {
             })
         }
         let evidence = try await Self.evidenceForm(req, access, kind: "dekking", period: period)
-        return try await req.page("activiteiten/coverage", title: "Dekking", current: "activiteiten") { layout in
+        return try await req.page("activiteiten/coverage", title: "Dekking", current: .dekking) { layout in
             CoveragePage(
                 layout: layout, domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
                 from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
@@ -117,7 +117,7 @@ struct CoverageController: RouteCollection {
         }
         let overall = ObservationChart.monthly(id: "all", title: "", sessions: sessions, today: today).observedShare
         let evidence = try await Self.evidenceForm(req, access, kind: "observaties", period: Self.period(req))
-        return try await req.page("activiteiten/observations", title: "Observaties", current: "activiteiten") { layout in
+        return try await req.page("activiteiten/observations", title: "Observaties", current: .observaties) { layout in
             ObservationsPage(
                 layout: layout, groups: groups, hasGroups: !groups.isEmpty,
                 per: [("domein", "Domein"), ("locatie", "Locatie"), ("activiteit", "Activiteit")].map { Option(value: $0.0, label: $0.1, selected: $0.0 == per) },

@@ -123,7 +123,7 @@ struct ImportExportController: RouteCollection {
 
     private func render(_ req: Request, _ access: ActivityAccess, error: String?, rows: [PreviewRow], csv: String, fileName: String, status: HTTPStatus = .ok) async throws -> Response {
         let good = rows.filter(\.ok).count
-        return try await req.page("activiteiten/import", title: "Activiteiten importeren", current: "activiteiten", status: status) { layout in
+        return try await req.page("activiteiten/import", title: "Activiteiten importeren", current: .activiteiten, status: status) { layout in
             Page(
                 layout: layout, base: access.base,
                 columns: ActivityImport.columns.joined(separator: "; "), error: error, rows: rows, hasPreview: !rows.isEmpty,

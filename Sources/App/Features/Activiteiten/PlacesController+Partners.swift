@@ -53,7 +53,7 @@ extension PlacesController {
             .init(field: form.field(F.contactEmail, "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
         ]
         let coalition = Paths.coalition(access.slug)
-        return try await req.page("forms/page", title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", current: "activiteiten", status: status) { layout in
+        return try await req.page("forms/page", title: partner == nil ? "Partner toevoegen" : "Partner wijzigen", current: .locaties, status: status) { layout in
             FormPage(
                 layout: layout,
                 back: try partner.map { coalition.partner(try $0.requireID()).path } ?? coalition.locaties.path, backLabel: partner == nil ? "Terug naar locaties en partners" : "Terug naar de partner",
@@ -66,8 +66,7 @@ extension PlacesController {
         guard let id = req.parameters.get("partnerID", as: UUID.self),
               let partner = try await access.places(req.db).partner(id)
         else { throw Abort(.notFound) }
-        // A partner sees their own organisation only.
-        if access.role == .partner, access.ownPartner != id { throw Abort(.notFound) }
+        guard access.maySee(partner: id) else { throw Abort(.notFound) }
         return partner
     }
 }

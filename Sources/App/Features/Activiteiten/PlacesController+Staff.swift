@@ -41,7 +41,7 @@ extension PlacesController {
             form.field(F.role, "Rol", noun: "de rol", hint: "Bijvoorbeeld: trainer, docent, vrijwilliger", required: false),
             form.field(F.vogDate, "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "De datum die op de Verklaring Omtrent het Gedrag staat. Leeg als er nog geen VOG is.", required: false),
         ]
-        return try await req.page("activiteiten/partner", title: partner.name, current: "activiteiten", status: status) { layout in
+        return try await req.page("activiteiten/partner", title: partner.name, current: .locaties, status: status) { layout in
             PartnerPage(
                 layout: layout, name: partner.name,
                 kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
@@ -109,7 +109,7 @@ extension PlacesController {
             .init(field: form.field(F.vogDate, "Datum van de VOG", noun: "de datum van de VOG", type: "date", hint: "Leeg als er nog geen VOG is.", required: false)),
         ]
         let item = paths.staff(try staff.requireID())
-        return try await req.page("activiteiten/staff", title: "Medewerker wijzigen", current: "activiteiten", status: status) { layout in
+        return try await req.page("activiteiten/staff", title: "Medewerker wijzigen", current: .locaties, status: status) { layout in
             StaffPage(
                 layout: layout, form: FormPage(layout: layout, back: paths.path, backLabel: "Terug naar \(partner.name)",
                                title: "Medewerker wijzigen", action: item.path, items: items, submit: "Opslaan", version: staff.version, form: form),

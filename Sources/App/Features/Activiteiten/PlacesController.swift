@@ -27,7 +27,7 @@ struct PlacesController: RouteCollection {
     // MARK: list
 
     struct LocationRow: Encodable { let name: String; let school: String; let address: String; let groups: String; let coordinators: String; let href: String? }
-    struct PartnerRow: Encodable { let name: String; let kind: String; let contact: String; let staff: Int; let vogProblems: Int; let href: String }
+    struct PartnerRow: Encodable { let name: String; let kind: String; let contact: String; let staff: Int; let vogProblems: Int; let href: String? }
     struct ListPage: Encodable {
         let layout: Layout
         let locations: [LocationRow]
@@ -47,7 +47,7 @@ struct PlacesController: RouteCollection {
         let coordinators = try await places.coordinators()
         let today = req.today
         let coalition = Paths.coalition(access.slug)
-        return try await req.page("activiteiten/places", title: "Locaties en partners", current: "activiteiten") { layout in
+        return try await req.page("activiteiten/places", title: "Locaties en partners", current: .locaties) { layout in
             ListPage(
                 layout: layout,
                 locations: try locations.map { l in
@@ -59,7 +59,7 @@ struct PlacesController: RouteCollection {
                     let own = staff.filter { $0.partnerID == p.id }
                     return PartnerRow(name: p.name, kind: PartnerInput.kindLabel(p.kind), contact: p.contactName.ifEmpty("—"), staff: own.count,
                                       vogProblems: own.filter { !$0.vog(validityYears: access.settings.vogYears, today: today).isValid }.count,
-                                      href: coalition.partner(try p.requireID()).path)
+                                      href: access.maySee(partner: try p.requireID()) ? coalition.partner(try p.requireID()).path : nil)
                 },
                 hasLocations: !locations.isEmpty, hasPartners: !partners.isEmpty, canManage: access.canManagePlaces, vogYears: access.settings.vogYears)
         }
@@ -130,7 +130,7 @@ struct PlacesController: RouteCollection {
         var items: [FormPage.Item] = [
             .init(field: form.field(F.name, "Naam van de locatie", noun: "de naam van de locatie")),
             .init(field: form.field(F.school, "School", noun: "de school", hint: "Bijvoorbeeld: Openbare basisschool De Regenboog", required: false)),
-            .init(field: form.field(F.address, "Adres", noun: "het adres", autocomplete: "street-address", required: false)),
+            .init(field: form.field(F.address, "Adres", noun: "het adres", autocomplete: "off", required: false)),
             .init(field: form.field(F.yearGroups, "Groepen", noun: "de groepen", hint: "Bijvoorbeeld 1-8, of 5, 6 en 7", required: false)),
         ]
         if !coordinators.members.isEmpty {
@@ -138,7 +138,7 @@ struct PlacesController: RouteCollection {
                                                    options: coordinators.members.map { ($0.0.uuidString, $0.1) }, chosen: chosen)))
         }
         let coalition = Paths.coalition(access.slug), base = coalition.locaties.path
-        return try await req.page("forms/page", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen", current: "activiteiten", status: status) { layout in
+        return try await req.page("forms/page", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen", current: .locaties, status: status) { layout in
             FormPage(
                 layout: layout,
                 back: base, backLabel: "Terug naar locaties en partners", title: location == nil ? "Locatie toevoegen" : "Locatie wijzigen",

@@ -154,7 +154,7 @@ struct SessionsController: RouteCollection {
                 },
                 countsError: countsError, help: scale.descriptions.map { LevelHelp(level: $0.level, text: $0.text) })
         }
-        return try await req.page("activiteiten/session", title: "Sessie van \(activity.name)", current: "activiteiten", status: status) { layout in
+        return try await req.page("activiteiten/session", title: "Sessie van \(activity.name)", current: .activiteiten, status: status) { layout in
             Page(
                 layout: layout, back: paths.path + "#sessies", activity: activity.name,
                 dateLabel: session.isoDate?.label ?? session.date, action: paths.session(try session.requireID()).path, version: session.version,
@@ -202,7 +202,7 @@ struct SessionsController: RouteCollection {
                         action: s.incidentHandledAt == nil ? access.paths.handled(try s.requireID()).path : nil)
         }
         let open = rows.filter { $0.handled == nil }, handled = rows.filter { $0.handled != nil }
-        return try await req.page("activiteiten/incidents", title: "Incidenten", current: "activiteiten") { layout in
+        return try await req.page("activiteiten/incidents", title: "Incidenten", current: .incidenten) { layout in
             IncidentsPage(layout: layout, open: open, handled: handled,
                                      hasOpen: !open.isEmpty, hasHandled: !handled.isEmpty)
         }

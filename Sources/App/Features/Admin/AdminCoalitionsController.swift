@@ -57,7 +57,7 @@ struct AdminCoalitionsController: RouteCollection {
             Row(name: $0.name, period: $0.period.label, members: counts[(try $0.requireID())] ?? 0,
                 href: mine.contains(try $0.requireID()) ? Paths.coalition($0.slug).home : nil, slug: $0.slug)
         }
-        return try await req.page("admin/coalitions", title: "Coalities beheren", current: "beheer", status: status) { layout in
+        return try await req.page("admin/coalitions", title: "Coalities beheren", current: .beheer, status: status) { layout in
             Page(
                 layout: layout, rows: rows,
                 coalitionName: form.field(CoalitionForm.CodingKeys.coalitionName, "Naam van de coalitie", noun: "de naam van de coalitie", autocomplete: "off"),

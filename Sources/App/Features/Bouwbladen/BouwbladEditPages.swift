@@ -73,7 +73,7 @@ enum BouwbladForms {
     private static func page(_ req: Request, _ context: BouwbladContext, title: String, lead: String? = nil, action: String, items: [FormPage.Item],
                              submit: String, version: Int?, form: FormState, danger: FormPage.Danger? = nil, back: String? = nil,
                              status: HTTPStatus) async throws -> Response {
-        try await req.page("forms/page", title: title, current: "start", status: status) { layout in
+        try await req.page("forms/page", title: title, current: .start, status: status) { layout in
             FormPage(layout: layout, back: back ?? context.base, backLabel: back == nil ? context.heading : "Acties", title: title, lead: lead, action: action,
                      items: items, submit: submit, version: version, form: form, danger: danger)
         }

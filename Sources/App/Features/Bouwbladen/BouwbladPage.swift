@@ -66,7 +66,7 @@ enum BouwbladPage {
         let store = context.store(req.db)
         let links = try await store.links(touching: context.bouwblad)
         return Model(
-            context: context, layout: try await req.layout(context.heading, current: "start"), members: try await store.members(),
+            context: context, layout: try await req.layout(context.heading, current: .start), members: try await store.members(),
             catalog: try await req.formatCatalog(), bouwbladen: try await store.bouwbladen(), busy: try await store.bouwbladenWithOpenCycle(),
             links: links, cycleNumbers: try await store.cycleNumbers(of: links, known: context.cycles), today: req.today)
     }

@@ -25,7 +25,7 @@ enum ConflictPage {
             by = "\(name), \(DutchDate.dayMonthYear(latest.createdAt)) om \(DutchDate.time(latest.createdAt))"
         }
         let current = cycle.text(step)
-        return try await req.page("bouwbladen/conflict", title: "Iemand anders heeft dit intussen gewijzigd", current: "start", status: .conflict) { layout in
+        return try await req.page("bouwbladen/conflict", title: "Iemand anders heeft dit intussen gewijzigd", current: .start, status: .conflict) { layout in
             Page(
                 layout: layout,
                 backHref: context.base + "#stap-\(try cycle.requireID())-\(step.rawValue)",

@@ -40,7 +40,7 @@ struct HistoryController: RouteCollection {
                 restoreAction: canEdit && revision.cycleID != nil && CycleStep(rawValue: revision.field) != nil
                     ? context.paths.restore(try revision.requireID()).path : nil)
         }
-        return try await req.page("bouwbladen/history", title: "Geschiedenis", current: "start") { layout in
+        return try await req.page("bouwbladen/history", title: "Geschiedenis", current: .start) { layout in
             Page(
                 layout: layout, backHref: context.base,
                 title: context.bouwblad.title.isEmpty ? context.questionText : context.bouwblad.title,

@@ -53,7 +53,7 @@ enum StepPage {
         }
         let next = CycleStep.allCases.first { $0.number == step.number + 1 }
         let blocks = preview ? BouwbladPage.blocks(text) : []
-        return try await req.page("bouwbladen/step", title: "Cyclus \(cycle.number), stap \(step.number) – \(context.heading)", current: "start", status: status) { layout in
+        return try await req.page("bouwbladen/step", title: "Cyclus \(cycle.number), stap \(step.number) – \(context.heading)", current: .start, status: status) { layout in
             Page(layout: layout, header: Header(context, members: members, crumbToBouwblad: true), cycleNumber: cycle.number, stepNumber: step.number,
                  title: step.title, field: shown, stepVersion: version ?? cycle.version(of: step), action: context.paths.cycle(id).step(step.rawValue).path,
                  nextLabel: next.map { "Opslaan en naar stap \($0.number)" }, carriedFrom: carried, blocks: blocks, hasPreview: preview,
@@ -77,7 +77,7 @@ enum CyclePage {
         let cycle = try context.cycle(req)
         let members = try await context.store(req.db).members()
         let view = try CycleView(cycle, context, full: true, nextOptions: [], today: req.today)
-        return try await req.page("bouwbladen/cycle", title: "Cyclus \(cycle.number) – \(context.heading)", current: "start") { layout in
+        return try await req.page("bouwbladen/cycle", title: "Cyclus \(cycle.number) – \(context.heading)", current: .start) { layout in
             Page(layout: layout, header: Header(context, members: members, crumbToBouwblad: true), cycle: view)
         }
     }

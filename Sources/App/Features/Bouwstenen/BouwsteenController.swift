@@ -101,7 +101,7 @@ struct BouwsteenController: RouteCollection {
         var form = form
         let checks = try await BouwbladCheckStore(tenant, on: req.db).checks(of: bouwbladen)
         let links = try await BouwsteenLinks.load(req, tenant: tenant, bouwsteen: bouwsteen, own: bouwbladen, catalog: req.formatCatalog())
-        return try await req.page("bouwstenen/show", title: bouwsteen.key.name, current: "start", status: status) { layout in
+        return try await req.page("bouwstenen/show", title: bouwsteen.key.name, current: .start, status: status) { layout in
             Page(
                 layout: layout, createAction: coalition.newBouwblad(in: bouwsteen.key.code).path,
                 code: bouwsteen.key.code, name: bouwsteen.key.name, description: bouwsteen.description,

@@ -63,7 +63,7 @@ struct InviteController: RouteCollection {
         }
         // Shown in this response only; a reload asks the browser to send the form again,
         // which is refused as a duplicate, so the link is never shown twice.
-        return try await req.page("members/invited", title: "Uitnodiging gemaakt", current: "leden", status: .created) { layout in
+        return try await req.page("members/invited", title: "Uitnodiging gemaakt", current: .leden, status: .created) { layout in
             Created(
                 layout: layout,
                 name: input.name, link: req.absoluteURL(Paths.invitation(token).path), validUntil: DutchDate.dayMonthYear(expiresAt))
@@ -80,7 +80,7 @@ struct InviteController: RouteCollection {
         let role = form.choice(F.role, "Rol", noun: "een rol", options: Role.allCases.map { ($0.rawValue, Messages.roleLabel($0), Messages.roleHelp($0)) })
         let locationsError = form.errors[F.locations].map { _ in "Kies minstens één schoollocatie voor een coördinator." }
         let partnerError = form.errors[F.partner].map { _ in "Kies de partnerorganisatie van deze persoon." }
-        return try await req.page("members/invite", title: "Iemand uitnodigen", current: "leden", status: status) { layout in
+        return try await req.page("members/invite", title: "Iemand uitnodigen", current: .leden, status: status) { layout in
             Page(
                 layout: layout,
                 name: name, email: email, role: role,

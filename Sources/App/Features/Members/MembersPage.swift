@@ -4,18 +4,15 @@ import Vapor
 
 /// The members list, also rendered with a problem message when a change was refused.
 enum MembersPage {
-    struct RoleOption: Encodable { let value: String; let label: String; let selected: Bool }
     struct Member: Encodable {
         let id: String
         let name: String
         let email: String
         let role: String
-        let detail: String
-        let version: Int
+        let detail: String?
         let isYou: Bool
-        let roleOptions: [RoleOption]
-        let roleAction: String
-        let deleteAction: String
+        let roleHref: String
+        let removeHref: String
     }
     struct Invitation: Encodable { let id: String; let name: String; let email: String; let role: String; let validUntil: String; let revokeAction: String }
     struct Page: Encodable {
@@ -44,7 +41,7 @@ enum MembersPage {
         let tenant = try req.tenant
         let store = MembersStore(tenant, on: req.db)
         let model = Model(
-            tenant: tenant, layout: try await req.layout("Leden", current: "leden"), you: req.currentUser?.id,
+            tenant: tenant, layout: try await req.layout("Leden", current: .leden), you: req.currentUser?.id,
             memberships: try await store.memberships(), locationLinks: try await store.locationLinks(),
             locations: try await store.locationNames(), partners: try await store.partnerNames(),
             invitations: tenant.role.canManageMembers ? try await store.openInvitations(now: req.now) : [])
@@ -68,9 +65,8 @@ enum MembersPage {
                 let id = try m.requireID()
                 return Member(
                     id: id.uuidString, name: m.user.name, email: m.user.email, role: Messages.roleLabel(m.role),
-                    detail: detail, version: m.version, isYou: m.$user.id == model.you,
-                    roleOptions: Role.allCases.map { RoleOption(value: $0.rawValue, label: Messages.roleLabel($0), selected: $0 == m.role) },
-                    roleAction: coalition.memberRole(id).path, deleteAction: coalition.member(id).delete.path)
+                    detail: detail.isEmpty ? nil : detail, isYou: m.$user.id == model.you,
+                    roleHref: coalition.memberRole(id).path, removeHref: coalition.member(id).delete.path)
             }
         let invitations = try model.invitations.map {
             let id = try $0.requireID()

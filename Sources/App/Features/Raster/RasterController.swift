@@ -30,12 +30,14 @@ struct RasterController: RouteCollection {
         let rows: [Row]
         let cells: [Cell]
         let legend: [StateTag]
+        let next: NextSteps
     }
 
     func show(req: Request) async throws -> Response {
         let tenant = try req.tenant
         let catalog = try await req.formatCatalog()
         let summaries = try await RasterStore(tenant, on: req.db).summaries(catalog: req.formatCatalog())
+        let next = NextSteps(try await NextSteps.load(req, summaries: summaries), summaries: summaries, catalog: catalog)
         let slug = tenant.coalition.slug
         let cells = try catalog.bouwstenen.map { bouwsteen -> Cell in
             let summary = try summaries.forBouwsteen(bouwsteen)
@@ -52,12 +54,12 @@ struct RasterController: RouteCollection {
         let rows = Level.allCases.map { level in
             Row(label: level.label, cells: cells.filter { $0.levelLabel == level.label })
         }
-        return try await req.page("raster/show", title: tenant.coalition.name, current: "start") { layout in
+        return try await req.page("raster/show", title: tenant.coalition.name, current: .start) { layout in
             Page(
                 layout: layout,
                 name: tenant.coalition.name, period: tenant.coalition.period.label,
                 role: Messages.roleLabel(tenant.role).lowercased(), formatName: catalog.formatName,
-                aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells, legend: StateTag.legend)
+                aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells, legend: StateTag.legend, next: next)
         }
     }
 }

@@ -53,7 +53,7 @@ enum ReportPage {
                        status: HTTPStatus = .ok) async throws -> Response {
         let tenant = try req.tenant
         let model = Model(
-            data: data, layout: try await req.layout("Kwaliteitsrapport", current: "rapport"), tenant: tenant,
+            data: data, layout: try await req.layout("Kwaliteitsrapport", current: .rapport), tenant: tenant,
             versions: try await ReportStore(tenant, on: req.db).versions(), pdfAvailable: req.application.appConfig.weasyprint != nil)
         return try req.page("rapport/show", try build(model, form: form, checked: checked), status: status)
     }

@@ -88,7 +88,7 @@ struct TrashController: RouteCollection {
             return Item(kind: "Cyclus \(c.number)", what: label(b), deletedBy: c.deletedBy.flatMap { names[$0] } ?? "onbekend",
                         deletedOn: DutchDate.dayMonthYear(c.deletedAt ?? req.now), restoreAction: canRestore ? trash.restoreCycle(try c.requireID()).path : nil)
         }
-        return try await req.page("trash/list", title: "Prullenbak", current: "prullenbak") { layout in
+        return try await req.page("trash/list", title: "Prullenbak", current: .prullenbak) { layout in
             Page(layout: layout, items: items, hasItems: !items.isEmpty,
                             canEmpty: tenant.role == .projectleider, emptyAction: trash.empty.path, keepDays: Self.keepDays)
         }
@@ -120,6 +120,6 @@ struct TrashController: RouteCollection {
     }
 
     private func confirm(_ req: Request, what: String, detail: String, action: String, back: String) async throws -> Response {
-        try await req.page("trash/confirm", title: "Verwijderen?", current: "start") { Confirm(layout: $0, what: what, detail: detail, action: action, backHref: back) }
+        try await req.page("trash/confirm", title: "Verwijderen?", current: .start) { Confirm(layout: $0, what: what, detail: detail, action: action, backHref: back) }
     }
 }
