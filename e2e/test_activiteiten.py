@@ -91,8 +91,14 @@ def test_activity_book_from_location_to_chart(module_server, browser, axe):
     click(d, "form[action$='/status'] button")
     assert "De status is nu: Loopt." in d.page_source
     click(d, "form[action$='/sessies/genereren'] button")
+    # The Mondays of March 2026 have passed: all five wait to be filled in, each with a button.
+    cards = d.find_elements(By.CSS_SELECTOR, "#sessies ~ .session-list .session-card")
+    assert len(cards) == 5, len(cards)
+    assert all("Invullen" in card.text for card in cards)
+    follow(d, "Alle 5 sessies bekijken")
     rows = d.find_elements(By.CSS_SELECTOR, "#sessies ~ .table-wrap tbody tr")
-    assert len(rows) == 5, len(rows)  # the Mondays of March 2026
+    assert len(rows) == 5, len(rows)
+    axe.check("alle-sessies")
     assert "Nog geen observaties" in d.page_source
 
     # A session: more pupils observed than present is refused and keeps what was typed.

@@ -29,6 +29,7 @@ GET  /inloggen                                                             *   *
 POST /inloggen                                                             *   *   *   *   *   *   -
 POST /uitloggen                                                            *   *   *   *   *   *   -
 GET  /privacy                                                              ok  ok  ok  ok  ok  ok  -
+GET  /begrippen                                                            ok  ok  ok  ok  ok  ok  -
 GET  /uitnodiging/:token                                                   *   *   *   *   *   *   -
 POST /uitnodiging/:token                                                   *   *   *   *   *   *   -
 GET  /css/rapport.css                                                      ok  ok  ok  ok  ok  ok  -

@@ -9,6 +9,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try open.register(collection: LoginController())
     try open.register(collection: AcceptInvitationController())
     try open.register(collection: PrivacyController())
+    try open.register(collection: BegrippenController())
     // The report's print stylesheet lives in the Reports target, so the PDF and the print view share it.
     open.get(Paths.reportStyle.components) { _ -> Response in
         var headers = HTTPHeaders()

@@ -106,6 +106,11 @@ import VaporTesting
                 "date": "2026-03-02", "pupils": "10", "incident": "nee", "version": "1", "welbevinden-mode": "groep", "welbevinden-score": "6",
             ])
             #expect(response.status == .unprocessableEntity)
+            // Every message names its field; a field where one picks says "Kies".
+            #expect(response.body.string.contains("Kies een score."), "a select's message")
+            response = try await browser.post("\(path)/sessies/\(session.id!)", ["date": "2026-03-02", "pupils": "9999", "incident": "nee", "version": "1"])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("Vul bij het aantal leerlingen een getal in van 0 tot en met"), "a number's message")
             response = try await browser.post("\(path)/sessies/\(session.id!)", [
                 "date": "2026-03-02", "pupils": "10", "wentWell": "Goede sfeer", "improve": "Beter starten", "version": "1",
                 "incident": "ja", "incidentText": "Een leerling viel en bezeerde een knie.",
@@ -195,7 +200,7 @@ import VaporTesting
             try await leader.get("\(Self.base)/activiteiten/nieuw")
             let wrong = try await leader.post("\(Self.base)/activiteiten/nieuw", [:], rawBody: Self.activityBody(leader, location: anker, partner: bieb, staff: [book.staff], name: "Fout"))
             #expect(wrong.status == .unprocessableEntity)
-            #expect(wrong.body.string.contains("Kies alleen begeleiders die bij de gekozen aanbieder werken."))
+            #expect(wrong.body.string.contains("Kies alleen begeleiders die bij de gekozen partner werken."))
         }
     }
 

@@ -44,7 +44,7 @@ import VaporTesting
             let response = try await browser.post("\(path)/cycli/\(cycle.id!)/doelen", ["text": "Doel met fout", "target": "veel", "unit": "aantal", "deadline": "2025-02-30"])
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
-            #expect(html.contains("Vul een getal in, zoals 80 of 7,5."))
+            #expect(html.contains("Vul bij de streefwaarde een getal in, zoals 80 of 7,5."), "the message names its field")
             #expect(html.contains("Vul een bestaande datum in"))
             #expect(html.contains(">Doel met fout</textarea>"))
             #expect(try await DoelRecord.query(on: app.db).count() == 0)

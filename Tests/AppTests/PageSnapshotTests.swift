@@ -88,6 +88,7 @@ struct PageSnapshotTests {
         return [
             Shot(template: "auth/login", html: try await anyone.get("/inloggen").body.string),
             Shot(template: "privacy/statement", html: try await anyone.get("/privacy").body.string),
+            Shot(template: "begrippen/page", html: try await anyone.get("/begrippen").body.string),
             Shot(template: "invitation/invalid", html: try await anyone.get("/uitnodiging/" + String(repeating: "x", count: 43)).body.string),
         ]
     }

@@ -92,6 +92,8 @@ struct FormState {
     var errors: FieldErrors
     /// Field name -> noun used in messages ("je e-mailadres").
     private var nouns: [String: String] = [:]
+    /// Fields where one picks rather than types: their messages say "Kies …".
+    private var choices: Set<String> = []
 
     init(values: [String: String] = [:], errors: FieldErrors = FieldErrors()) {
         self.values = values
@@ -134,6 +136,7 @@ struct FormState {
         let name = field.fieldName
         let key = "\(prefix).\(name)"
         nouns[key] = noun
+        choices.insert(key)
         let chosen = values[key] ?? value
         return ChoiceField(
             id: "f-\(prefix)-\(name)", name: name, label: label,
@@ -148,6 +151,7 @@ struct FormState {
     mutating func choice(_ key: some FieldName, _ label: String, noun: String, options: [(value: String, label: String, hint: String?)]) -> ChoiceField {
         let name = key.fieldName
         nouns[name] = noun
+        choices.insert(name)
         let chosen = values[name] ?? ""
         return ChoiceField(
             id: "f-\(name)", name: name, label: label,
@@ -156,13 +160,18 @@ struct FormState {
     }
 
     func message(_ name: String) -> String? {
-        errors[name].map { Messages.text(for: $0, noun: nouns[name] ?? "dit veld") }
+        errors[name].map { text(for: $0, field: name) }
+    }
+
+    private func text(for issue: FieldIssue, field: String) -> String {
+        let noun = nouns[field] ?? "dit veld"
+        return choices.contains(field) ? Messages.choiceText(for: issue, noun: noun) : Messages.text(for: issue, noun: noun)
     }
 
     /// The links at the top of the page, in field order. Call after building the fields.
     var summary: [SummaryItem] {
         errors.items.map {
-            SummaryItem(href: "#f-\($0.field.replacingOccurrences(of: ".", with: "-"))", message: Messages.text(for: $0.issue, noun: nouns[$0.field] ?? "dit veld"))
+            SummaryItem(href: "#f-\($0.field.replacingOccurrences(of: ".", with: "-"))", message: text(for: $0.issue, field: $0.field))
         }
     }
 }

@@ -55,7 +55,7 @@ extension FormState {
     /// Checkboxes posted as `name[]`; `chosen` holds the ticked values.
     mutating func checks(_ key: some FieldName, _ label: String, noun: String, hint: String? = nil, options: [(value: String, label: String)], chosen: Set<String>) -> FormPage.CheckGroup {
         let name = key.fieldName
-        let error = errors[name].map { Messages.text(for: $0, noun: noun) }
+        let error = errors[name].map { Messages.choiceText(for: $0, noun: noun) }
         return FormPage.CheckGroup(
             id: "f-\(name)", name: name, label: label, hint: hint,
             options: options.map { FormPage.Check(id: "f-\(name)-\($0.value)", value: $0.value, label: $0.label, checked: chosen.contains($0.value)) },

@@ -151,6 +151,7 @@ struct SiteLinks: Encodable, Sendable {
     let admin = Paths.admin.path
     let firstUse = Paths.firstUse.path
     let privacy = Paths.privacy.path
+    let begrippen = Paths.begrippen.path
     static let shared = SiteLinks()
 }
 

@@ -6,7 +6,7 @@ package enum Messages {
     static func text(for issue: FieldIssue, noun: String) -> String {
         switch issue {
         case .required: return "Vul \(noun) in."
-        case .tooLong(let max): return "Dit is te lang. Gebruik hoogstens \(max) tekens."
+        case .tooLong(let max): return "\(subject(noun)) is te lang. Gebruik hoogstens \(max) tekens."
         case .controlCharacters: return "Hier staan tekens in die niet zijn toegestaan, zoals tabs of regeleinden. Haal ze weg."
         case .invalidEmail: return "Vul een e-mailadres in zoals naam@school.nl."
         case .passwordTooShort(let min): return "Kies een wachtwoord van minstens \(min) tekens."
@@ -17,29 +17,42 @@ package enum Messages {
         case .passwordHasContextWords: return "Dit wachtwoord is te makkelijk te raden: het bestaat vooral uit je naam, je e-mailadres of de naam van je coalitie. Kies bijvoorbeeld een zin van een paar andere woorden."
         case .passwordsDiffer: return "De twee wachtwoorden zijn niet hetzelfde. Typ het wachtwoord nog een keer."
         case .wrongPassword: return "Dit wachtwoord klopt niet."
-        case .notAYear: return "Vul een jaartal in, zoals 2025."
+        case .notAYear: return "Vul bij \(noun) een jaartal in, zoals 2025."
         case .notADate: return "Vul een bestaande datum in, zoals 2026-06-30."
-        case .notANumber: return "Vul een getal in, zoals 80 of 7,5."
+        case .notANumber: return "Vul bij \(noun) een getal in, zoals 80 of 7,5."
         case .notAMonth: return "Vul een maand in als jaar en maand, zoals 2025-09."
-        case .yearOutOfRange(let min, let max): return "Vul een jaartal in tussen \(min) en \(max)."
+        case .yearOutOfRange(let min, let max): return "Vul bij \(noun) een jaartal in tussen \(min) en \(max)."
         case .periodEndBeforeStart: return "Het einde kan niet vóór het begin liggen."
-        case .unknownChoice: return "Kies een van de mogelijkheden."
+        case .unknownChoice: return "Kies \(noun) uit de lijst."
         case .alreadyMember: return "Deze persoon is al lid van de coalitie."
         case .alreadyInvited: return "Deze persoon heeft al een open uitnodiging. Trek die eerst in als je een nieuwe wilt maken."
         case .lastProjectleider: return "Een coalitie heeft altijd minstens één projectleider. Maak eerst iemand anders projectleider."
         case .slugTaken: return "Er bestaat al een coalitie met deze naam. Kies een andere naam."
-        case .notATime: return "Vul een tijd in zoals 15:30."
+        case .notATime: return "Vul bij \(noun) een tijd in, zoals 15:30."
         case .endBeforeStart: return "De eindtijd moet na de begintijd liggen."
         case .notYearGroups: return "Vul groepen in zoals 5-8 of 3, 4 en 5. Groepen lopen van 1 tot en met 8."
-        case .notAWholeNumber: return "Vul een heel getal in, zoals 12."
-        case .numberOutOfRange(let min, let max): return "Vul een getal in van \(min) tot en met \(max)."
+        case .notAWholeNumber: return "Vul bij \(noun) een heel getal in, zoals 12."
+        case .numberOutOfRange(let min, let max): return "Vul bij \(noun) een getal in van \(min) tot en met \(max)."
         case .moreThanPresent(let present): return "Samen zijn dit meer leerlingen dan er aanwezig waren (\(present))."
         case .dateInFuture: return "Deze datum ligt in de toekomst. Vul de datum in die op de VOG staat."
-        case .staffNotOfPartner: return "Kies alleen begeleiders die bij de gekozen aanbieder werken."
+        case .staffNotOfPartner: return "Kies alleen begeleiders die bij de gekozen partner werken."
         case .requiredForCounts: return "Vul in hoeveel leerlingen er waren. Dat is nodig als je aantallen per niveau invult."
         case .sessionExists: return "Op deze datum is al een sessie van deze activiteit. Kies een andere datum."
         case .notAFile: return "Kies een CSV-bestand om in te lezen."
         }
+    }
+
+    /// A problem with a field where one picks from options (a select, radios): "Kies een rol."
+    static func choiceText(for issue: FieldIssue, noun: String) -> String {
+        switch issue {
+        case .required, .unknownChoice: return "Kies \(noun)."
+        default: return text(for: issue, noun: noun)
+        }
+    }
+
+    /// The noun as the start of a sentence: "De naam is te lang."
+    private static func subject(_ noun: String) -> String {
+        noun.isEmpty || noun == "dit veld" ? "Dit" : noun.capitalizedFirst
     }
 
     package static func roleLabel(_ role: Role) -> String {

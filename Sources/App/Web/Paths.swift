@@ -17,6 +17,7 @@ enum Paths {
     static let logout = Address(["uitloggen"])
     static let firstUse = Address(["eerste-gebruik"])
     static let privacy = Address(["privacy"])
+    static let begrippen = Address(["begrippen"])
     static let health = Address(["healthz"])
     static let live = Address(["livez"])
     static let metrics = Address(["metrics"])

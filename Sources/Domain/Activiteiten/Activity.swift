@@ -4,7 +4,7 @@ public enum ActivityStatus: String, CaseIterable, Sendable, Codable {
 
     public var label: String {
         switch self {
-        case .concept: return "Concept"
+        case .concept: return "In voorbereiding"
         case .gepland: return "Gepland"
         case .loopt: return "Loopt"
         case .afgerond: return "Afgerond"

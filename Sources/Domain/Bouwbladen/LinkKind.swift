@@ -1,7 +1,7 @@
 /// How a coalition itself names the move a link makes (seed 002, 2.4; its reports write
 /// "naastgelegen bouwsteen", "trap op", "verticaal", "horizontaal"). The coalition's word
 /// is printed as it chose it, never replaced by what the grid would compute: a coalition
-/// that calls a move "verticaal" means it, even where the grid would say "schuin".
+/// that calls a move "verticaal" means it, whatever the grid would compute.
 public enum LinkKind: String, CaseIterable, Sendable {
     case naastgelegen
     case trapOp = "trap-op"
@@ -38,10 +38,11 @@ public enum LinkKind: String, CaseIterable, Sendable {
     }
 
     /// The words for a link: the coalition's own when it chose them; for a link from before
-    /// it could choose, what the grid says (`Direction`), and nothing when there is no target.
+    /// it could choose, the word of the same move (`carried`), and nothing when there is no
+    /// target. Always one of the four words a coalition uses, never the grid's jargon.
     public static func words(_ kind: LinkKind?, from: BouwsteenKey, to: BouwsteenKey?) -> String {
         if let kind { return kind.label }
         guard let to else { return "" }
-        return Direction(from: from, to: to)?.label ?? LinkKind.horizontaal.label
+        return carried(from: from, to: to).label
     }
 }

@@ -6,7 +6,7 @@ public enum PrintStyle {
     public static let css = """
     html { font-family: system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1a1a1a; line-height: 1.5; }
     body.report { max-width: 52rem; margin: 0 auto; padding: 1rem; }
-    h1, h2, h3, h4, h5 { line-height: 1.25; color: #1a1a1a; }
+    h1, h2, h3, h4, h5 { line-height: 1.25; color: #1a1a1a; overflow-wrap: break-word; hyphens: auto; }
     h2 { font-size: 1.6rem; border-bottom: 2px solid #0b4f8a; padding-bottom: .2rem; margin-top: 2.5rem; }
     h3 { font-size: 1.3rem; margin-top: 2rem; }
     h4 { font-size: 1.1rem; margin-top: 1.5rem; }

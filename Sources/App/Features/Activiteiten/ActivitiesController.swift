@@ -74,7 +74,7 @@ struct ActivitiesController: RouteCollection {
                     + options(try locations.map { (try $0.requireID(), $0.name) }, chosen: filter.location),
                 domains: [Option(value: "", label: "Alle domeinen", selected: filter.domain.isEmpty)]
                     + access.settings.domains.map { Option(value: $0, label: $0, selected: $0 == filter.domain) },
-                partners: access.role == .partner ? [] : [Option(value: "", label: "Alle aanbieders", selected: filter.partner.isEmpty)]
+                partners: access.role == .partner ? [] : [Option(value: "", label: "Alle partners", selected: filter.partner.isEmpty)]
                     + options(try partners.map { (try $0.requireID(), $0.name) }, chosen: filter.partner),
                 hasPartnerFilter: access.role != .partner,
                 statuses: [Option(value: "", label: "Alle", selected: filter.status.isEmpty)]

@@ -82,15 +82,15 @@ struct ActivityChoices {
         let usable = try locations.filter { access.mayUse(location: (try $0.requireID())) }
         var items: [FormPage.Item] = [
             .init(field: form.field(F.name, "Naam van de activiteit", noun: "de naam van de activiteit", autocomplete: "off")),
-            .init(select: form.select(F.domain, "Domein", noun: "het domein", empty: "Kies…", options: access.settings.domains.map { ($0, $0) })),
-            .init(select: form.select(F.location, "Locatie", noun: "de locatie", empty: "Kies…", options: try usable.map { (try $0.requireID().uuidString, $0.name) })),
-            .init(select: form.select(F.partner, "Aanbieder", noun: "de aanbieder", empty: "Geen partner: de school doet het zelf",
+            .init(select: form.select(F.domain, "Domein", noun: "een domein", empty: "Kies…", options: access.settings.domains.map { ($0, $0) })),
+            .init(select: form.select(F.location, "Locatie", noun: "een locatie", empty: "Kies…", options: try usable.map { (try $0.requireID().uuidString, $0.name) })),
+            .init(select: form.select(F.partner, "Partner", noun: "een partner", empty: "Geen partner: de school doet het zelf",
                                       options: try partners.map { (try $0.requireID().uuidString, $0.name) })),
         ]
         if !staff.isEmpty {
             let partnerNames = Dictionary(uniqueKeysWithValues: try partners.map { (try $0.requireID(), $0.name) })
             items.append(.init(checks: form.checks(F.staff, "Begeleiders van de partner", noun: "de begeleiders",
-                                                   hint: "Alleen medewerkers van de gekozen aanbieder.",
+                                                   hint: "Alleen medewerkers van de gekozen partner.",
                                                    options: try staff.map { (try $0.requireID().uuidString, "\($0.name) (\(partnerNames[$0.partnerID] ?? ""))") }, chosen: chosenStaff)))
         }
         items += [
@@ -106,13 +106,13 @@ struct ActivityChoices {
             .init(field: form.field(F.goals, "Doelen van de activiteit", noun: "de doelen", type: "textarea", hint: "Wat willen jullie dat de leerlingen eraan hebben?", required: false)),
         ]
         if !doelen.isEmpty {
-            items.append(.init(select: form.select(F.doel, "Hoort bij dit doel van een bouwblad", noun: "het doel", empty: "Geen", options: doelen.map { ($0.0.uuidString, $0.1) })))
+            items.append(.init(select: form.select(F.doel, "Hoort bij dit doel van een bouwblad", noun: "een doel", empty: "Geen", options: doelen.map { ($0.0.uuidString, $0.1) })))
         }
         items += [
             .init(heading: "Afspraken over veiligheid"),
             .init(radios: form.choice(F.inSchool, "Is de activiteit in het schoolgebouw?", noun: "of de activiteit in de school is", options: yesNo)),
-            .init(radios: form.choice(F.vierOgen, "Geldt het vier-ogenprincipe? (nooit één volwassene alleen met kinderen)", noun: "het vier-ogenprincipe", options: yesNo)),
-            .init(radios: form.choice(F.contact, "Is er contact met de school voor en na de activiteit?", noun: "het contact voor en na", options: yesNo)),
+            .init(radios: form.choice(F.vierOgen, "Geldt het vier-ogenprincipe? (nooit één volwassene alleen met kinderen)", noun: "of het vier-ogenprincipe geldt", options: yesNo)),
+            .init(radios: form.choice(F.contact, "Is er contact met de school voor en na de activiteit?", noun: "of er contact is voor en na", options: yesNo)),
             .init(field: form.field(F.schoolPresent, "Wie is er van school aanwezig?", noun: "wie er van school is", hint: "Bijvoorbeeld: de leerkracht van groep 6, of de conciërge", required: false)),
         ]
         return items

@@ -74,7 +74,7 @@ struct CoverageController: RouteCollection {
             MatrixRow(location: names[location] ?? "", cells: coverage.domains.enumerated().map { d, domain in
                 let cell = coverage.cells[l][d]
                 if cell.belowRule { gapList.append("\(names[location] ?? ""): \(domain)") }
-                return Cell(text: "\(cell.activities)", pupils: cell.pupils > 0 ? "\(cell.pupils) lln." : nil,
+                return Cell(text: "\(cell.activities)", pupils: cell.pupils > 0 ? "\(cell.pupils) leerlingen" : nil,
                             below: cell.belowRule, label: cell.belowRule ? "te weinig" : "")
             })
         }

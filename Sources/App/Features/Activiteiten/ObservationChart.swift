@@ -53,7 +53,9 @@ struct ObservationChart: Encodable {
 
     /// The SVG markup. Every text in it is escaped; titles come from user data.
     var svg: String {
-        let width = 640.0, height = 260.0, left = 44.0, right = 40.0, top = 16.0, bottom = 40.0
+        // A narrow drawing with large type: on a 375 px phone it is drawn at about two thirds,
+        // so 16-unit labels stay about 11 px high. Month labels are thinned out so they never overlap.
+        let width = 480.0, height = 250.0, left = 36.0, right = 20.0, top = 16.0, bottom = 44.0
         let plotW = width - left - right, plotH = height - top - bottom
         let n = max(points.count, 1)
         func x(_ i: Int) -> Double { n == 1 ? left + plotW / 2 : left + 20 + (plotW - 20) * Double(i) / Double(n - 1) }
@@ -64,10 +66,12 @@ struct ObservationChart: Encodable {
         for level in 1...5 {
             let yy = y(Double(level))
             out += "<line x1=\"\(left)\" y1=\"\(yy)\" x2=\"\(width - right)\" y2=\"\(yy)\" stroke=\"#d0d4d9\" stroke-width=\"1\"/>"
-            out += "<text x=\"\(left - 10)\" y=\"\(yy + 4)\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">\(level)</text>"
+            out += "<text x=\"\(left - 10)\" y=\"\(yy + 5)\" text-anchor=\"end\" font-size=\"16\" fill=\"#333\">\(level)</text>"
         }
-        for (i, p) in points.enumerated() {
-            out += "<text x=\(q(x(i))) y=\(q(height - bottom + 18)) text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Self.escape(p.label))</text>"
+        let labelWidth = 80.0  // "sep 2026" at 16 units, with room
+        let step = max(1, Int((Double(n) * labelWidth / plotW).rounded(.up)))
+        for (i, p) in points.enumerated() where i % step == 0 {
+            out += "<text x=\(q(x(i))) y=\(q(height - bottom + 22)) text-anchor=\"middle\" font-size=\"16\" fill=\"#333\">\(Self.escape(p.label))</text>"
         }
         out += series(points.map(\.betrokkenheid), x: x, y: y, color: "#005ea5", dash: nil, marker: .circle)
         out += series(points.map(\.welbevinden), x: x, y: y, color: "#8a3a00", dash: "6 4", marker: .square)

@@ -48,7 +48,7 @@ extension PlacesController {
         typealias F = PartnerForm.CodingKeys
         let items: [FormPage.Item] = [
             .init(field: form.field(F.name, "Naam van de organisatie", noun: "de naam van de organisatie")),
-            .init(select: form.select(F.kind, "Soort organisatie", noun: "de soort organisatie", empty: "Kies…", options: PartnerInput.kinds)),
+            .init(select: form.select(F.kind, "Soort organisatie", noun: "een soort organisatie", empty: "Kies…", options: PartnerInput.kinds)),
             .init(field: form.field(F.contactName, "Contactpersoon", noun: "de contactpersoon", autocomplete: "off", required: false)),
             .init(field: form.field(F.contactEmail, "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
         ]

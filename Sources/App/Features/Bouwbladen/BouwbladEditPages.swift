@@ -91,7 +91,7 @@ enum BouwbladForms {
             .init(select: form.subChoice(prefix, F.unit, "Eenheid van de streefwaarde", noun: "een eenheid", value: doel?.unit?.rawValue ?? "",
                                          options: [("", "geen (streefwaarde in woorden)")] + TargetUnit.allCases.map { ($0.rawValue, $0.label) })),
             .init(field: form.subField(prefix, F.deadline, "Uiterlijk op (mag leeg)", noun: "de datum", type: "date", value: doel?.deadline ?? "")),
-            .init(field: form.subField(prefix, F.owner, "Wie trekt dit? (mag leeg)", noun: "wie dit trekt", value: doel?.owner ?? "")),
+            .init(field: form.subField(prefix, F.owner, "Trekker (mag leeg)", noun: "de trekker", value: doel?.owner ?? "")),
         ]
         guard let doel else {
             guard let cycle else { throw Abort(.notFound) }
@@ -125,9 +125,9 @@ enum BouwbladForms {
         let members = try await context.store(req.db).members().map { (try $0.requireID(), $0.user.name) }.sorted { $0.1 < $1.1 }
         let items: [FormPage.Item] = [
             .init(field: form.subField(prefix, F.text, "Actie", noun: "de actie", type: "textarea", value: actie?.text ?? "")),
-            .init(select: form.subChoice(prefix, F.ownerMember, "Wie doet het?", noun: "een lid", value: actie?.ownerMemberID?.uuidString ?? "",
+            .init(select: form.subChoice(prefix, F.ownerMember, "Trekker", noun: "een trekker", value: actie?.ownerMemberID?.uuidString ?? "",
                                          options: [("", "niemand van de leden")] + members.map { ($0.0.uuidString, $0.1) })),
-            .init(field: form.subField(prefix, F.ownerName, "Of een andere naam, zoals een partnerorganisatie", noun: "een naam",
+            .init(field: form.subField(prefix, F.ownerName, "Of een andere trekker, zoals een partner", noun: "een naam",
                                        value: actie.map { $0.ownerMemberID == nil ? $0.ownerName : "" } ?? "")),
             .init(field: form.subField(prefix, F.deadline, "Wanneer (mag leeg)", noun: "wanneer", hint: "Een datum, zoals 15-3-2026, of in woorden: najaar 2025, voor de zomervakantie 2026, schooljaar 2025–2026",
                                        value: actie?.deadline ?? "")),
@@ -199,7 +199,7 @@ enum BouwbladForms {
             let members = try await context.store(req.db).members().map { (try $0.requireID().uuidString, $0.user.name) }.sorted { $0.1 < $1.1 }
             let keeper = form.values[SettingsForm.CodingKeys.keeper.fieldName] ?? context.bouwblad.keeperID?.uuidString ?? ""
             form.values[SettingsForm.CodingKeys.keeper.fieldName] = keeper
-            items.append(.init(select: form.select(SettingsForm.CodingKeys.keeper, "Wie houdt dit bouwblad bij?", noun: "een lid", empty: "Niemand", options: members)))
+            items.append(.init(select: form.select(SettingsForm.CodingKeys.keeper, "Trekker van dit bouwblad", noun: "een lid", empty: "Niemand", options: members)))
             items.append(.init(checks: form.checks(SettingsForm.CodingKeys.contributors, "Wie draagt bij? (partners kunnen dan ook schrijven)", noun: "een lid",
                                                    options: members, chosen: Set(contributors ?? context.contributors.map(\.membershipID.uuidString)))))
         }

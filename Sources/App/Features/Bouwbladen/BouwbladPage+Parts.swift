@@ -94,7 +94,7 @@ struct CycleView: Encodable {
         if !doel.measure.isEmpty { rows.append(Row(key: "Wat meten jullie?", value: doel.measure)) }
         if let target = doel.targetLabel { rows.append(Row(key: "Streefwaarde", value: target)) }
         if let deadline = doel.deadline { rows.append(Row(key: "Uiterlijk", value: IsoDate(deadline)?.label ?? deadline)) }
-        if !doel.owner.isEmpty { rows.append(Row(key: "Wie trekt dit?", value: doel.owner)) }
+        if !doel.owner.isEmpty { rows.append(Row(key: "Trekker", value: doel.owner)) }
         rows.append(Row(key: "Bereikt", value: doel.achieved.isEmpty ? "nog niet ingevuld" : doel.achievedLabel))
         if let verdict = doel.effectiveVerdict { rows.append(Row(key: "Oordeel", value: verdict.label)) }
         let hints = SmartHint.hints(text: doel.text, target: doel.target, deadline: doel.deadline, owner: doel.owner).map(\.text)
@@ -107,7 +107,7 @@ struct CycleView: Encodable {
         let overdue = actie.isOverdue(today: today)
         return ActieCard(
             anchor: "actie-\(actie.id)", number: number, text: actie.text,
-            rows: [Row(key: "Wie", value: actie.ownerName.isEmpty ? "—" : actie.ownerName),
+            rows: [Row(key: "Trekker", value: actie.ownerName.isEmpty ? "—" : actie.ownerName),
                    Row(key: "Wanneer", value: actie.wanneer?.label ?? "—"),
                    Row(key: "Status", value: actie.status.label + (overdue ? " (te laat)" : ""))],
             editHref: canEdit ? context.paths.actie(actie.id).path : nil)

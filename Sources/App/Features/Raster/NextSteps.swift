@@ -96,7 +96,7 @@ struct NextSteps: Encodable {
         }
         if !kept.isEmpty {
             groups.append(Group(
-                title: "Bouwbladen die jij bijhoudt", items: kept.prefix(Self.shown).map { b, check in
+                title: "Bouwbladen waarvan jij trekker bent", items: kept.prefix(Self.shown).map { b, check in
                     let bouwsteen = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
                     let heading = b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title
                     return Item(text: "\(bouwsteen): \(PlainText.excerpt(heading, limit: 80))",

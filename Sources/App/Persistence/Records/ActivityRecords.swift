@@ -191,6 +191,10 @@ package final class ActivitySessionRecord: Model, @unchecked Sendable {
 
     package var isoDate: IsoDate? { IsoDate(date) }
     package var hasNabespreking: Bool { !wentWell.isEmpty || !improve.isEmpty }
+    /// It went ahead: not cancelled, and its day has come.
+    package func isHeld(today: IsoDate) -> Bool { !cancelled && (isoDate.map { $0 <= today } ?? false) }
+    /// Held, and nobody wrote down anything yet. `NextStepsStore.sessionsToFill` asks the same in SQL.
+    package func needsFilling(today: IsoDate) -> Bool { isHeld(today: today) && pupils == nil && !hasNabespreking }
     package var isObserved: Bool { betrokkenheid != nil || welbevinden != nil }
     package func observation(_ scale: LeuvenScale) -> Observation? {
         Observation(stored: scale == .betrokkenheid ? betrokkenheid : welbevinden)
