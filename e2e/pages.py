@@ -55,3 +55,9 @@ def open_details(driver, scope, summary_text):
                 summary.click()
             return details
     raise AssertionError(f"no <details> with summary {summary_text!r}")
+
+
+def fill_date(driver, name, iso):
+    """Types a date into the day, month and year boxes of field `name`, as a person would."""
+    year, month, day = iso.split("-")
+    fill(driver, {f"{name}-dag": str(int(day)), f"{name}-maand": str(int(month)), f"{name}-jaar": year})

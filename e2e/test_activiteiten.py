@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from httpclient import first_use
-from pages import fill, follow, heading, login, navigate, set_value, submit
+from pages import fill, fill_date, follow, heading, login, navigate, submit
 
 EMAIL = "pl@activiteiten.example"
 PASSWORD = "de brug over de rivier"
@@ -46,7 +46,7 @@ def test_activity_book_from_location_to_chart(module_server, browser, axe):
     submit(d)
     assert heading(d) == "Sportclub Rivierstad"
     fill(d, {"name": "Kees Verhoeven", "role": "trainer"})
-    set_value(d, d.find_element(By.NAME, "vogDate"), "2025-10-01")
+    fill_date(d, "vogDate", "2025-10-01")
     submit(d)
     assert "Geldig tot 1 oktober 2028" in d.find_element(By.TAG_NAME, "table").text
     axe.check("partner")
@@ -66,10 +66,9 @@ def test_activity_book_from_location_to_chart(module_server, browser, axe):
     Select(d.find_element(By.NAME, "partner")).select_by_visible_text("Sportclub Rivierstad")
     d.find_element(By.CSS_SELECTOR, "label[for='f-weekdays-1']").click()
     d.find_element(By.XPATH, "//label[contains(., 'Kees Verhoeven')]").click()
-    set_value(d, d.find_element(By.NAME, "start"), "15:00")
-    set_value(d, d.find_element(By.NAME, "end"), "16:00")
-    set_value(d, d.find_element(By.NAME, "from"), "2026-03-02")
-    set_value(d, d.find_element(By.NAME, "to"), "2026-03-30")
+    fill(d, {"start": "15:00", "end": "16:00"})
+    fill_date(d, "from", "2026-03-02")
+    fill_date(d, "to", "2026-03-30")
     submit(d)
     assert heading(d) == "Voetbal na school"
     assert "maandag, 15:00–16:00" in d.page_source

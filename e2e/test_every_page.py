@@ -160,3 +160,39 @@ def test_the_partner_fills_in_a_session_from_home_in_two_clicks(demo_server, bro
     # One fewer to fill in: the list shrinks, or the count in its heading goes down.
     after = panel.find_elements(By.PARTIAL_LINK_TEXT, "Invullen")
     assert len(after) < before or (after and panel.find_element(By.TAG_NAME, "h3").text != heading_before), panel.text
+
+
+def test_a_wrong_date_and_time_come_back_exactly_as_typed(demo_server, browser, axe):
+    """GOV.UK date boxes: '31 2 2025' is refused with a message that names the field, and the
+    boxes show 31, 2 and 2025 again; a time of 25:00 stays 25:00. The page title starts with 'Fout: '."""
+    from selenium.webdriver.common.by import By
+    from pages import fill, follow, submit
+
+    d = browser
+    d.delete_all_cookies()
+    login(d, demo_server, ROLES["projectleider"], PASSWORD)
+    d.get(demo_server + "/c/coalitie-rivierstad/locaties")
+    follow(d, "Sportclub Rivierstad")
+    fill(d, {"name": "Tom Visser", "vogDate-dag": "31", "vogDate-maand": "2", "vogDate-jaar": "2025"})
+    d.find_element(By.CSS_SELECTOR, "form[action$='/medewerkers'] button[type=submit]").click()
+    summary = d.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert "Er is een probleem" in summary.text
+    assert "De datum van de VOG moet een bestaande datum zijn" in summary.text, summary.text
+    assert d.title.startswith("Fout: "), d.title
+    assert [d.find_element(By.NAME, f"vogDate-{p}").get_attribute("value") for p in ("dag", "maand", "jaar")] == ["31", "2", "2025"]
+    assert d.find_element(By.NAME, "name").get_attribute("value") == "Tom Visser"
+    axe.check("datum-fout")
+    save_html(d, "projectleider-datum-fout")
+
+    d.get(demo_server + "/c/coalitie-rivierstad/activiteiten/nieuw")
+    fill(d, {"name": "Schaakclub", "start": "25:00"})
+    submit(d)
+    assert d.find_element(By.NAME, "start").get_attribute("value") == "25:00"
+    assert "Vul bij de begintijd een tijd in, zoals 15:30." in d.find_element(By.CSS_SELECTOR, ".error-summary").text
+    save_html(d, "projectleider-activiteit-fout")
+
+
+def save_html(driver, name):
+    """A page reached by a refused POST, for the Nu HTML checker as well."""
+    HTML_OUT.mkdir(parents=True, exist_ok=True)
+    (HTML_OUT / f"{name}.html").write_text("<!doctype html>\n" + driver.execute_script("return document.documentElement.outerHTML"))

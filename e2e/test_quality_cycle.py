@@ -8,7 +8,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import make_browser
 from httpclient import first_use
-from pages import fill, follow, heading, login, navigate, set_value, submit
+from pages import fill, fill_date, follow, heading, login, navigate, set_value, submit
 
 EMAIL = "pl@rivierstad.example"
 PASSWORD = "de brug over de rivier"
@@ -124,7 +124,7 @@ def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
     fill(d, {"text": "Na de meeste activiteiten is er een nabespreking", "measure": "activiteiten met een nabespreking",
              "target": "80", "owner": "Sanne de Vries"})
     Select(d.find_element(By.NAME, "unit")).select_by_visible_text("%")
-    set_value(d, d.find_element(By.NAME, "deadline"), "2026-06-30")
+    fill_date(d, "deadline", "2026-06-30")
     submit(d)
     doelen = cycle(d, 1).find_element(By.CSS_SELECTOR, ".parts")
     assert "Na de meeste activiteiten is er een nabespreking" in doelen.text

@@ -231,7 +231,9 @@ extension Browser {
             #expect(response.body.string.contains("Het einde kan niet vóór het begin liggen."))
             // What was typed stays in this cycle's own field, and the summary links to it.
             #expect(response.body.string.contains("id=\"f-periode-\(cycle.id!)-periodFrom\""))
-            #expect(response.body.string.contains("value=\"2026-03\""))
+            // As a month and a year: maart stays chosen, 2026 stays in the year box.
+            #expect(response.body.string.contains("<option value=\"3\" selected>maart</option>"))
+            #expect(response.body.string.contains("name=\"periodFrom-jaar\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"2026\""))
             #expect(try await CycleRecord.find(cycle.id, on: app.db)?.periodFrom == nil)
         }
     }

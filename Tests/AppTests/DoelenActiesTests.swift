@@ -45,7 +45,7 @@ import VaporTesting
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains("Vul bij de streefwaarde een getal in, zoals 80 of 7,5."), "the message names its field")
-            #expect(html.contains("Vul een bestaande datum in"))
+            #expect(html.contains("De datum moet een bestaande datum zijn"))
             #expect(html.contains(">Doel met fout</textarea>"))
             #expect(try await DoelRecord.query(on: app.db).count() == 0)
         }

@@ -18,6 +18,12 @@ struct FormField: Encodable {
     let errorID: String?
     let describedBy: String?
     let isTextarea: Bool
+    /// Day, month and year boxes (`type: "date"`), or a month and a year (`type: "month"`),
+    /// each showing what is stored or exactly what was typed (`DateParts`).
+    let isDate: Bool
+    let isMonth: Bool
+    let day, month, year: String
+    let months: [ChoiceOption]
 
     init(
         id: String, name: String, label: String, type: String, value: String, autocomplete: String?,
@@ -26,14 +32,22 @@ struct FormField: Encodable {
         self.id = id
         self.name = name
         self.label = label
-        self.type = type
+        // A time is typed as text: a native time box shows "--:--" for "25:00" after a refused save.
+        self.type = type == "time" ? "text" : type
         self.value = value
+        isDate = type == "date"
+        isMonth = type == "month"
+        (day, month, year) = isDate || isMonth ? DateParts.parts(of: value, hasDay: isDate) : ("", "", "")
+        let chosen = month
+        months = isMonth ? [ChoiceOption(value: "", label: "Kies een maand", hint: nil, selected: chosen.isEmpty, id: "\(id)-maand-leeg")]
+            + Month.names.enumerated().map { ChoiceOption(value: String($0 + 1), label: $1, hint: nil, selected: chosen == String($0 + 1), id: "\(id)-maand-\($0 + 1)") } : []
         self.autocomplete = autocomplete
         self.hint = hint
         self.error = error
         self.required = required
         self.isTextarea = type == "textarea"
-        self.hintID = hint == nil ? nil : "\(id)-hint"
+        // A date field always has a hint: the example of how to fill it in.
+        self.hintID = hint == nil && type != "date" && type != "month" ? nil : "\(id)-hint"
         self.errorID = error == nil ? nil : "\(id)-error"
         let ids = [hintID, errorID].compactMap { $0 }
         self.describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")

@@ -8,7 +8,28 @@ extension Request {
         guard let contentType = headers.contentType, contentType == .urlEncodedForm || contentType == .formData else {
             throw Abort(.unsupportedMediaType)
         }
+        // Day, month and year boxes (`DateParts`) become one field before decoding.
+        if contentType == .urlEncodedForm, let body = body.string, body.contains("-maand=") || body.contains("-jaar=") {
+            let merged = DateParts.merge(Self.pairs(body)).map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+            do { return try URLEncodedFormDecoder().decode(Form.self, from: merged) } catch { throw Abort(.badRequest) }
+        }
         do { return try content.decode(Form.self) } catch { throw Abort(.badRequest) }
+    }
+
+    /// The pairs of a URL-encoded body, decoded (`+` is a space).
+    private static func pairs(_ body: String) -> [(String, String)] {
+        body.split(separator: "&").map { pair in
+            let (key, value) = pair.firstIndex(of: "=").map { (pair[..<$0], pair[pair.index(after: $0)...]) } ?? (pair[...], ""[...])
+            func decode(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
+            return (decode(key), decode(value))
+        }
+    }
+
+    /// ASCII letters, digits and `-_.~[]` as they are; everything else percent-encoded.
+    private static let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~[]")
+
+    private static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: plain) ?? ""
     }
 }
 

@@ -39,7 +39,7 @@ struct SessionsController: RouteCollection {
     func add(req: Request) async throws -> Response {
         let (access, activity) = try await recording(req)
         guard let date = IsoDate((try req.form(NewSessionForm.self).date ?? "").trimmingWhitespace()) else {
-            throw UserProblem(status: .unprocessableEntity, title: "Controleer de datum", message: "Vul een bestaande datum in, zoals 2026-03-02. Er is geen sessie toegevoegd.")
+            throw UserProblem(status: .unprocessableEntity, title: "Controleer de datum", message: "Vul een bestaande datum in, met dag, maand en jaar, zoals 2 3 2026. Er is geen sessie toegevoegd.")
         }
         let book = access.book(req.db)
         let exists = try await book.hasSession(of: activity.requireID(), on: date)

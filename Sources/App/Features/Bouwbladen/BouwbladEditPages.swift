@@ -148,10 +148,10 @@ enum BouwbladForms {
         var form = form
         let prefix = "periode-\(try cycle.requireID())"
         let items: [FormPage.Item] = [
-            .init(field: form.subField(prefix, PeriodForm.CodingKeys.periodFrom, "Van (jaar en maand)", noun: "de beginmaand", type: "month",
-                                       hint: "Bijvoorbeeld 2025-09", value: cycle.periodFrom ?? "")),
-            .init(field: form.subField(prefix, PeriodForm.CodingKeys.periodTo, "Tot en met (jaar en maand)", noun: "de eindmaand", type: "month",
-                                       hint: "Bijvoorbeeld 2026-01", value: cycle.periodTo ?? "")),
+            .init(field: form.subField(prefix, PeriodForm.CodingKeys.periodFrom, "Van", noun: "de beginmaand", type: "month",
+                                       hint: "Bijvoorbeeld september 2025.", value: cycle.periodFrom ?? "")),
+            .init(field: form.subField(prefix, PeriodForm.CodingKeys.periodTo, "Tot en met", noun: "de eindmaand", type: "month",
+                                       hint: "Bijvoorbeeld januari 2026.", value: cycle.periodTo ?? "")),
         ]
         return try await page(req, context, title: "Periode van cyclus \(cycle.number)", action: context.paths.cycle(try cycle.requireID()).period.path,
                               items: items, submit: "Periode opslaan", version: cycle.version, form: form, status: status)
