@@ -107,8 +107,11 @@ def test_every_link_a_role_sees_opens(pages_by_role):
 
 
 def test_no_page_scrolls_sideways_on_a_phone(pages_by_role, demo_server, browser):
-    """At 375 px wide the page fits: the document is no wider than the window."""
-    wide = []
+    """At 375 px wide the page fits: the document is no wider than the window. axe-core runs
+    on every one of these pages too; no serious or critical violation is allowed."""
+    from conftest import axe_source
+    axe = axe_source()
+    wide, bad, impacts, ids = [], [], {}, set()
     checked = 0
     try:
         browser.set_window_size(375, 800)
@@ -123,6 +126,15 @@ def test_no_page_scrolls_sideways_on_a_phone(pages_by_role, demo_server, browser
                 browser.get(demo_server + path)
                 width, inner = browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
                 checked += 1
+                browser.execute_script(axe)
+                violations = browser.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e)}]));")
+                for v in violations:
+                    impacts[v.get("impact")] = impacts.get(v.get("impact"), 0) + 1
+                    ids.add(f"{v['id']} ({v.get('impact')})")
+                    if v.get("impact") in ("serious", "critical"):
+                        bad.append(f"{role}: {path}: {v['id']} ({v['impact']}): {v.get('help')}")
                 if width > inner:
                     culprit = browser.execute_script(
                         "const w = window.innerWidth; const out = [...document.querySelectorAll('main *, header *')]"
@@ -131,8 +143,9 @@ def test_no_page_scrolls_sideways_on_a_phone(pages_by_role, demo_server, browser
                     wide.append(f"{role}: {path} is {width} px wide ({culprit})")
     finally:
         browser.set_window_size(1280, 900)
-    print(f"\n{checked} pages checked at 375 px, {len(wide)} too wide")
+    print(f"\n{checked} pages checked at 375 px, {len(wide)} too wide; axe violations by impact: {impacts or 'none'} {sorted(ids)}")
     assert not wide, "\n".join(wide)
+    assert not bad, "\n".join(bad)
 
 
 def test_the_partner_fills_in_a_session_from_home_in_two_clicks(demo_server, browser, axe):

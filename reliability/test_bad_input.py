@@ -21,7 +21,7 @@ BAD_VALUES = [
     "1e309", "NaN", "3.5", "0x1F", "true", "[]", "{\"a\":1}", "../../etc/passwd", "%00", "\r\nX-Injected: 1",
     str(uuid.uuid4()), "niet-een-id",
 ]
-QUERY_NAMES = ["van", "tot", "per", "wie", "status", "te-laat", "terug", "kies", "locatie", "domein", "partner", "periode"]
+QUERY_NAMES = ["van", "tot", "van-dag", "van-maand", "tot-jaar", "per", "wie", "status", "te-laat", "terug", "kies", "locatie", "domein", "partner", "periode"]
 LIMIT = 256 * 1024
 
 

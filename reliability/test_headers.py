@@ -40,7 +40,7 @@ def test_security_headers_on_pages_errors_files_and_downloads(app):
 def test_large_body_is_413_in_dutch(app):
     c = app.client("projectleider")
     c.get("/account")
-    body = ("csrf=" + c.csrf + "&name=" + "a" * (300 * 1024)).encode()
+    body = ("csrf=" + c.csrf + "&name=" + "a" * (1100 * 1024)).encode()
     r = c.request("POST", "/account/naam", body, "application/x-www-form-urlencoded")
     assert r.status == 413 and 'lang="nl"' in r.text and "te groot" in r.text
 

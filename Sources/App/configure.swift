@@ -57,8 +57,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 }
 
 enum Limits {
-    /// Forms are small; 256 kB is room for several pages of text.
-    static let formBody = 256 * 1024
+    /// Far above the largest form anyone fills in (a step of 20,000 characters is at most
+    /// 240 kB even when every character is percent-encoded UTF-8), so a text that is too long
+    /// comes back in its form with "te lang" instead of a 413 that cannot show it again.
+    static let formBody = 1024 * 1024
 }
 
 private func configureDatabase(_ app: Application, _ config: AppConfig) throws {

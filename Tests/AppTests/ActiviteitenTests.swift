@@ -240,6 +240,10 @@ import VaporTesting
             #expect(html.contains("3 vakjes onder de afspraak."))
             #expect(html.contains("De Regenboog: cultuur"))
             #expect(!html.contains("De Regenboog: sport"))
+            // The filter's day, month and year boxes ask the same, and show what was asked.
+            let boxes = try await browser.get("\(Self.base)/activiteiten/dekking?van-dag=1&van-maand=3&van-jaar=2026&tot-dag=31&tot-maand=3&tot-jaar=2026").body.string
+            #expect(boxes.contains("3 vakjes onder de afspraak."))
+            #expect(boxes.contains("name=\"tot-dag\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"31\""))
             // Outside the period nothing counts.
             html = try await browser.get("\(Self.base)/activiteiten/dekking?van=2026-05-01&tot=2026-06-30").body.string
             #expect(html.contains("4 vakjes onder de afspraak."))

@@ -68,10 +68,20 @@ import VaporTesting
             var browser = try await Fixture.firstUse(app)
             try await browser.get("/account")
             let huge = String(repeating: "a", count: Limits.formBody + 10)
-            let response = try await browser.post("/account/naam", ["name": huge, "version": "1"])
+            let response = try await browser.post("/account/naam", ["name": huge, "version": "1"],
+                                                  extraHeaders: ["Host": "bouwstenen.example", "Referer": "https://bouwstenen.example/account"])
             #expect(response.status == .payloadTooLarge)
             #expect(response.body.string.contains("Dit is te groot"))
+            #expect(response.body.string.contains("<a href=\"/account\">Terug naar het formulier</a>"), "a way back to the form it came from")
             #expect(try await UserRecord.query(on: app.db).first()?.name == "Sanne de Vries")
+            // Another site's page is never offered as the way back.
+            let elsewhere = try await browser.post("/account/naam", ["name": huge, "version": "1"],
+                                                   extraHeaders: ["Host": "bouwstenen.example", "Referer": "https://kwaad.example/account"])
+            #expect(!elsewhere.body.string.contains("Terug naar het formulier"))
+            // A long name under the limit is not a 413: the form says what is wrong and keeps it.
+            let long = try await browser.post("/account/naam", ["name": String(repeating: "a", count: 300 * 1024), "version": "1"])
+            #expect(long.status == .unprocessableEntity)
+            #expect(long.body.string.contains("te lang"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Vapor
 
 /// Dates as GOV.UK asks for them: day, month and year in separate text boxes (`name-dag`,
 /// `name-maand`, `name-jaar`), or month and year where a month is enough. Native date and
@@ -65,5 +66,27 @@ enum DateParts {
         if hasDay, p.count == 3, let d = Int(p[2]), let m = Int(p[1]) { return (String(d), String(m), p[0]) }
         if !hasDay, p.count == 2, let m = Int(p[1]) { return ("", String(m), p[0]) }
         return ("", "", "")
+    }
+}
+
+/// Day, month and year boxes of a filter form (GET): the same boxes, showing what was asked.
+struct DateBoxes: Encodable {
+    let id, name, label, day, month, year: String
+
+    init(id: String, name: String, label: String, value: String) {
+        (self.id, self.name, self.label) = (id, name, label)
+        (day, month, year) = DateParts.parts(of: value, hasDay: true)
+    }
+}
+
+extension Request {
+    /// A date in the query: from its three boxes (`van-dag`, `van-maand`, `van-jaar`) when
+    /// they are there, else the plain parameter (a link such as `?van=2026-03-01`). Bounded.
+    func queryDate(_ key: String) -> String {
+        func q(_ name: String) -> String? { (try? query.get(String.self, at: name)).map { String($0.trimmingWhitespace().prefix(DateParts.maxPart)) } }
+        if q(key + "-dag") != nil || q(key + "-maand") != nil || q(key + "-jaar") != nil {
+            return DateParts.combine(day: q(key + "-dag") ?? "", month: q(key + "-maand") ?? "", year: q(key + "-jaar") ?? "")
+        }
+        return String((q(key) ?? "").prefix(10))
     }
 }

@@ -32,7 +32,7 @@ enum ErrorPage {
         case 404: return "Deze pagina bestaat niet (meer), of je hebt er geen toegang toe. Controleer het adres of ga naar de startpagina."
         case 405: return "Deze actie is op deze pagina niet mogelijk."
         case 409: return "Wat je verstuurde is niet opgeslagen, omdat iemand anders het intussen heeft gewijzigd. Ga terug, laad de pagina opnieuw en voer je wijziging nog eens in."
-        case 413: return "Wat je verstuurde is te groot: in één keer kan hoogstens zo'n 80 bladzijden tekst. Er is niets opgeslagen. Maak de tekst korter en probeer het opnieuw."
+        case 413: return "Wat je verstuurde is veel te groot: honderden bladzijden tekst. Er is niets opgeslagen. In één stap van een bouwblad passen hoogstens 20.000 tekens. Ga terug naar het formulier en maak de tekst korter."
         case 415: return "Verstuur het formulier vanaf de pagina in Bouwstenen."
         case 429: return reason ?? "Je hebt het te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw."
         case 503 where reason == busyReason:

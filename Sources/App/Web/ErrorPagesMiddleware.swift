@@ -11,6 +11,8 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         let heading: String
         let message: String
         let requestID: String?
+        /// After a refused form: the page it was sent from (the Referer's path on this site).
+        let formHref: String?
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -19,6 +21,16 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         } catch {
             return render(error, for: request)
         }
+    }
+
+    /// The path of the page the form was on, from the Referer, only when it is a page of this
+    /// site (same host): a link back to it, never to anywhere else.
+    static func formPage(_ request: Request) -> String? {
+        guard let referer = request.headers.first(name: .referer), referer.count <= 1_000,
+              let url = URLComponents(string: referer), let host = url.host,
+              host == (request.headers.first(name: .host).map { $0.split(separator: ":").first.map(String.init) ?? $0 } ?? ""),
+              url.path.hasPrefix("/"), !url.path.hasPrefix("//") else { return nil }
+        return url.path
     }
 
     func render(_ error: any Error, for request: Request) -> Response {
@@ -33,7 +45,8 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         let page = Page(
             layout: request.layoutWithoutDatabase(heading), status: Int(status.code), heading: heading,
             message: problem?.message ?? ErrorPage.message(for: status, reason: reason),
-            requestID: status.code >= 500 ? request.id : nil)
+            requestID: status.code >= 500 ? request.id : nil,
+            formHref: request.method == .POST && [400, 403, 409, 413, 415, 422].contains(status.code) ? Self.formPage(request) : nil)
         let response: Response
         if let html = try? request.application.pageTemplates.render("error", page) {
             response = Response(status: status, body: .init(string: html))

@@ -27,10 +27,11 @@ public enum PrintHTML {
             html.element("p", "Afdrukken of als PDF bewaren: kies Afdrukken in je browser (Ctrl+P, op een Mac Cmd+P).", class: "muted")
             html.raw("</nav>")
         }
+        // Everything but the way back is the report: one landmark holds it all.
+        html.raw("<main>")
         if report.isConcept { html.raw("<p class=\"concept-mark\">\(ReportWords.concept): nog niet compleet</p>") }
         titlePage(report, &html)
         contents(report, &html)
-        html.raw("<main>")
         html.raw("<section class=\"chapter\" id=\"inleiding\">")
         html.element("h2", ReportWords.introduction)
         html.blocks(report.introduction)

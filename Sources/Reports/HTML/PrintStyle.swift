@@ -32,7 +32,9 @@ public enum PrintStyle {
     .raster-table a { font-weight: 700; display: block; }
     .raster-table__summary { display: block; color: #4a4a4a; font-size: .9rem; }
     @media (max-width: 40rem) {
-      .report-table, .raster-table { display: block; overflow-x: auto; }
+      /* On a phone the columns share the width and words wrap: no region to scroll sideways. */
+      .report-table, .raster-table { table-layout: fixed; }
+      th, td { overflow-wrap: anywhere; padding: .3rem; }
     }
     @page {
       size: A4; margin: 22mm 18mm 24mm;

@@ -71,12 +71,13 @@ struct Browser {
 
     /// Posts a form. The CSRF token of the last page is added unless `csrf` is given (nil = leave out).
     @discardableResult
-    mutating func post(_ path: String, _ fields: [String: String], csrf: String?? = .none, rawBody: String? = nil) async throws -> TestingHTTPResponse {
+    mutating func post(_ path: String, _ fields: [String: String], csrf: String?? = .none, rawBody: String? = nil, extraHeaders: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var fields = fields
         let token: String? = csrf ?? self.csrf
         if let token { fields["csrf"] = token }
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
         if let cookie { headers.add(name: "Cookie", value: "bouwstenen=\(cookie)") }
+        headers.add(contentsOf: extraHeaders)
         let body = rawBody ?? Self.encode(fields)
         let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
         remember(response)

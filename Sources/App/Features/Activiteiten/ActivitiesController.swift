@@ -32,8 +32,8 @@ struct ActivitiesController: RouteCollection {
         let partners: [Option]
         let hasPartnerFilter: Bool
         let statuses: [Option]
-        let from: String
-        let to: String
+        let from: DateBoxes
+        let to: DateBoxes
         let filtered: Bool
         let canCreate: Bool
         let isEmptyBook: Bool
@@ -79,7 +79,8 @@ struct ActivitiesController: RouteCollection {
                 hasPartnerFilter: access.role != .partner,
                 statuses: [Option(value: "", label: "Alle", selected: filter.status.isEmpty)]
                     + ActivityStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.status) },
-                from: filter.from, to: filter.to, filtered: filter.isActive, canCreate: access.canCreate, isEmptyBook: total == 0)
+                from: DateBoxes(id: "f-van", name: "van", label: "Loopt op of na", value: filter.from),
+                to: DateBoxes(id: "f-tot", name: "tot", label: "Loopt op of vóór", value: filter.to), filtered: filter.isActive, canCreate: access.canCreate, isEmptyBook: total == 0)
         }
     }
 
@@ -87,7 +88,7 @@ struct ActivitiesController: RouteCollection {
         let location: String, domain: String, partner: String, status: String, from: String, to: String
         init(_ req: Request) {
             func q(_ key: String) -> String { String(((try? req.query.get(String.self, at: key)) ?? "").prefix(100)) }
-            (location, domain, partner, status, from, to) = (q("locatie"), q("domein"), q("aanbieder"), q("status"), q("van"), q("tot"))
+            (location, domain, partner, status, from, to) = (q("locatie"), q("domein"), q("aanbieder"), q("status"), req.queryDate("van"), req.queryDate("tot"))
         }
         var isActive: Bool { ![location, domain, partner, status, from, to].allSatisfy(\.isEmpty) }
     }

@@ -19,8 +19,8 @@ struct CoverageController: RouteCollection {
         let domains: [String]
         let rows: [MatrixRow]
         let hasRows: Bool
-        let from: String
-        let to: String
+        let from: DateBoxes
+        let to: DateBoxes
         let periodLabel: String
         let minimum: Int
         let gaps: Int
@@ -44,8 +44,8 @@ struct CoverageController: RouteCollection {
     /// The chosen period, by default the current school year.
     static func period(_ req: Request) -> DateRange {
         let year = DateRange.schoolYear(containing: req.today)
-        let from = (try? req.query.get(String.self, at: "van")).flatMap { IsoDate($0) } ?? year.from
-        let to = (try? req.query.get(String.self, at: "tot")).flatMap { IsoDate($0) } ?? year.to
+        let from = IsoDate(req.queryDate("van")) ?? year.from
+        let to = IsoDate(req.queryDate("tot")) ?? year.to
         return DateRange(from: from, to: to) ?? year
     }
 
@@ -82,7 +82,8 @@ struct CoverageController: RouteCollection {
         return try await req.page("activiteiten/coverage", title: "Dekking", current: .dekking) { layout in
             CoveragePage(
                 layout: layout, domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
-                from: period.from.iso, to: period.to.iso, periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
+                from: DateBoxes(id: "f-van", name: "van", label: "Van", value: period.from.iso),
+                to: DateBoxes(id: "f-tot", name: "tot", label: "Tot en met", value: period.to.iso), periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
                 gapsText: coverage.gaps == 1 ? "1 vakje onder de afspraak." : "\(coverage.gaps) vakjes onder de afspraak.", gapList: gapList,
                 canSettings: access.canManagePlaces, settingsHref: access.paths.settings.path,
                 evidence: evidence)
