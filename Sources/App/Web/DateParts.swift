@@ -69,16 +69,6 @@ enum DateParts {
     }
 }
 
-/// Day, month and year boxes of a filter form (GET): the same boxes, showing what was asked.
-struct DateBoxes: Encodable {
-    let id, name, label, day, month, year: String
-
-    init(id: String, name: String, label: String, value: String) {
-        (self.id, self.name, self.label) = (id, name, label)
-        (day, month, year) = DateParts.parts(of: value, hasDay: true)
-    }
-}
-
 extension Request {
     /// A date in the query: from its three boxes (`van-dag`, `van-maand`, `van-jaar`) when
     /// they are there, else the plain parameter (a link such as `?van=2026-03-01`). Bounded.

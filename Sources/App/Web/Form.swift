@@ -54,6 +54,13 @@ struct FormField: Encodable {
     }
 }
 
+extension FormField {
+    /// A date in a filter form (GET): the same day, month and year boxes as in every form.
+    init(filter name: String, label: String, value: String) {
+        self.init(id: "f-\(name)", name: name, label: label, type: "date", value: value, autocomplete: nil, hint: nil, error: nil, required: false)
+    }
+}
+
 /// An option of a select or radio group.
 struct ChoiceOption: Encodable {
     let value: String

@@ -32,8 +32,8 @@ struct ActivitiesController: RouteCollection {
         let partners: [Option]
         let hasPartnerFilter: Bool
         let statuses: [Option]
-        let from: DateBoxes
-        let to: DateBoxes
+        let from: FormField
+        let to: FormField
         let filtered: Bool
         let canCreate: Bool
         let isEmptyBook: Bool
@@ -79,8 +79,8 @@ struct ActivitiesController: RouteCollection {
                 hasPartnerFilter: access.role != .partner,
                 statuses: [Option(value: "", label: "Alle", selected: filter.status.isEmpty)]
                     + ActivityStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == filter.status) },
-                from: DateBoxes(id: "f-van", name: "van", label: "Loopt op of na", value: filter.from),
-                to: DateBoxes(id: "f-tot", name: "tot", label: "Loopt op of vóór", value: filter.to), filtered: filter.isActive, canCreate: access.canCreate, isEmptyBook: total == 0)
+                from: FormField(filter: "van", label: "Loopt op of na", value: filter.from),
+                to: FormField(filter: "tot", label: "Loopt op of vóór", value: filter.to), filtered: filter.isActive, canCreate: access.canCreate, isEmptyBook: total == 0)
         }
     }
 

@@ -19,8 +19,8 @@ struct CoverageController: RouteCollection {
         let domains: [String]
         let rows: [MatrixRow]
         let hasRows: Bool
-        let from: DateBoxes
-        let to: DateBoxes
+        let from: FormField
+        let to: FormField
         let periodLabel: String
         let minimum: Int
         let gaps: Int
@@ -82,8 +82,8 @@ struct CoverageController: RouteCollection {
         return try await req.page("activiteiten/coverage", title: "Dekking", current: .dekking) { layout in
             CoveragePage(
                 layout: layout, domains: coverage.domains, rows: rows, hasRows: !rows.isEmpty,
-                from: DateBoxes(id: "f-van", name: "van", label: "Van", value: period.from.iso),
-                to: DateBoxes(id: "f-tot", name: "tot", label: "Tot en met", value: period.to.iso), periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
+                from: FormField(filter: "van", label: "Van", value: period.from.iso),
+                to: FormField(filter: "tot", label: "Tot en met", value: period.to.iso), periodLabel: period.label, minimum: coverage.minimum, gaps: coverage.gaps,
                 gapsText: coverage.gaps == 1 ? "1 vakje onder de afspraak." : "\(coverage.gaps) vakjes onder de afspraak.", gapList: gapList,
                 canSettings: access.canManagePlaces, settingsHref: access.paths.settings.path,
                 evidence: evidence)
