@@ -52,7 +52,8 @@ enum DemoActiviteiten {
     static let wentWell = ["De groep werkte goed samen.", "Iedereen deed mee, ook de stille kinderen.", "De nieuwe opzet met kleine groepjes werkte.", "Goede sfeer, veel gelachen."]
     static let improve = ["Beter starten: de eerste tien minuten waren onrustig.", "Meer tijd voor het afsluiten.", "Materiaal vooraf klaarzetten.", ""]
 
-    static func load(on db: any Database, coalitionID cid: UUID, locations: [String: UUID], partners: [String: UUID], today: IsoDate = WallClock.system.today) async throws {
+    static func load(on db: any Database, coalitionID cid: UUID, locations: [String: UUID], partners: [String: UUID], clock: WallClock) async throws {
+        let today = clock.today
         guard try await ActiviteitenStore(coalitionID: cid, on: db).count(.all) == 0 else { return }
         let places = PlacesStore(coalitionID: cid, on: db)
         for (name, address, groups) in [("De Regenboog", "Rivierweg 12, Rivierstad", "1,2,3,4,5,6,7,8"),
@@ -111,7 +112,7 @@ enum DemoActiviteiten {
                 a.checkAnswers = VoorafCheck.Answers(yes: Set(VoorafCheck.questions.map(\.key)).subtracting(index == 2 ? ["interesses"] : []),
                                                      no: index == 2 ? ["interesses"] : []).stored
                 a.checkEvaluation = "Nabespreking na elke sessie; elke maand een observatie met de Leuvense schalen."
-                a.checkAt = WallClock.system.now.addingTimeInterval(-95 * 86_400)
+                a.checkAt = clock.now.addingTimeInterval(-95 * 86_400)
                 a.checkByName = "Mohamed El Amrani"
             }
             a.version = 1

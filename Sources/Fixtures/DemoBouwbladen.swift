@@ -124,7 +124,7 @@ enum DemoBouwbladen {
     ]
 
     /// Creates the bouwbladen if the demo coalition has none yet.
-    static func load(on db: any Database, coalitionID: UUID, keeperID: UUID, userID: UUID) async throws {
+    static func load(on db: any Database, coalitionID: UUID, keeperID: UUID, userID: UUID, now: Date) async throws {
         guard try await !BouwbladStore(coalitionID: coalitionID, on: db).hasAny() else { return }
         let catalog = try await FormatCatalog.load(on: db)
         var created: [BouwsteenKey: UUID] = [:]
@@ -153,7 +153,7 @@ enum DemoBouwbladen {
                 cycle.doelen = c.doelen
                 cycle.bereikt = c.bereikt
                 cycle.bijgesteld = c.bijgesteld
-                if index < blad.cycles.count - 1 { cycle.closedAt = WallClock.system.now }
+                if index < blad.cycles.count - 1 { cycle.closedAt = now }
                 try await cycle.create(on: db)
                 for g in c.goals {
                     let doel = DoelRecord()

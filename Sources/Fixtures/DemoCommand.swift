@@ -24,7 +24,7 @@ package struct DemoCommand: AsyncCommand {
         guard place.count <= 40, place.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw Abort(.badRequest, reason: "--plaats: alleen letters, hoogstens 40")
         }
-        let people = try await Self.load(on: app.db, place: place, hash: { try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash($0) })
+        let people = try await Self.load(on: app.db, place: place, clock: app.clock, hash: { try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash($0) })
         context.console.print("Demo-coalitie: Coalitie \(place) (/c/\(Self.slug(place))/)")
         for person in people {
             context.console.print("  \(person.role.padding(toLength: 14, withPad: " ", startingAt: 0)) \(person.email)")
@@ -37,7 +37,10 @@ package struct DemoCommand: AsyncCommand {
     /// Creates what is missing and returns every demo person.
     package static func slug(_ place: String) -> String { "coalitie-" + place.lowercased() }
 
-    package static func load(on db: any Database, place: String = "Rivierstad", hash: @Sendable (String) async throws -> String) async throws -> [Person] {
+    /// `clock` dates what the demo holds (sessions, checks, closed cycles, timestamps); tests pass
+    /// a fixed one so that their pages do not change with the day they run.
+    package static func load(on db: any Database, place: String = "Rivierstad", clock: WallClock = .system,
+                             hash: @Sendable (String) async throws -> String) async throws -> [Person] {
         let slug = slug(place)
         let domain = place.lowercased() + ".example"
         let coalition: CoalitionRecord
@@ -103,8 +106,8 @@ package struct DemoCommand: AsyncCommand {
         guard let leader = try await UserRecord.query(on: db).filter(\.$email == cast[0].1).first(),
               let leaderMembership = try await CoalitionsStore(on: db).membership(of: leader.requireID(), in: cid)
         else { throw Abort(.internalServerError, reason: "the demo's projectleider was not made") }
-        try await DemoBouwbladen.load(on: db, coalitionID: cid, keeperID: leaderMembership.requireID(), userID: leader.requireID())
-        try await DemoActiviteiten.load(on: db, coalitionID: cid, locations: locations, partners: partners)
+        try await DemoBouwbladen.load(on: db, coalitionID: cid, keeperID: leaderMembership.requireID(), userID: leader.requireID(), now: clock.now)
+        try await DemoActiviteiten.load(on: db, coalitionID: cid, locations: locations, partners: partners, clock: clock)
         return people
     }
 }

@@ -64,7 +64,9 @@ struct PageSnapshotTests {
         try await withApp(config: { $0.clock = .fixed(moment) }) { app in
             var anyone = Browser(app)
             shots.append(Shot(template: "firstuse/form", html: try await anyone.get("/eerste-gebruik").body.string))
-            _ = try await DemoCommand.load(on: app.db, hash: { try app.password.hash($0) })
+            let loading = Date()
+            _ = try await DemoCommand.load(on: app.db, clock: app.clock, hash: { try app.password.hash($0) })
+            try await pinTimestamps(app.db, since: loading, to: moment)
             let admin = UserRecord(email: "beheer@rivierstad.example", name: "Beheerder", passwordHash: try app.password.hash(DemoCommand.password), isAdmin: true)
             try await admin.create(on: app.db)
             shots += try await publicPages(app)

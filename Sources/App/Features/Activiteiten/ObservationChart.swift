@@ -85,7 +85,8 @@ struct ObservationChart: Encodable {
         var out = ""
         let pts = values.enumerated().compactMap { i, v in v.map { (x(i), y($0)) } }
         if pts.count > 1 {
-            let path = pts.map { "\($0.0),\($0.1)" }.joined(separator: " ")
+            // One decimal, as the markers: the last digits of a mean depend on the order it was summed in.
+            let path = pts.map { String(format: "%.1f,%.1f", $0.0, $0.1) }.joined(separator: " ")
             out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
         }
         for (px, py) in pts {

@@ -20,7 +20,7 @@ struct NextStepsStore: TenantStore {
 
     struct SessionRow: Decodable { let id: UUID; let date: String; let activity_id: UUID; let name: String }
 
-    /// The held sessions nobody filled in yet (no pupils, no nabespreking), newest first.
+    /// The held sessions nobody filled in yet (no pupils, no nabespreking), newest first, then by activity.
     func sessionsToFill(by recorder: Recorder, today: IsoDate, limit: Int) async throws -> (rows: [SessionRow], total: Int) {
         func scoped(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
             var query = query.from(ActivitySessionRecord.schema)
@@ -42,7 +42,8 @@ struct NextStepsStore: TenantStore {
         let rows = try await scoped(db.sql.select()
             .column(SQLColumn("id", table: ActivitySessionRecord.schema)).column(SQLColumn("date", table: ActivitySessionRecord.schema))
             .column(SQLColumn("activity_id", table: ActivitySessionRecord.schema)).column(SQLColumn("name", table: ActivityRecord.schema)))
-            .orderBy(SQLColumn("date", table: ActivitySessionRecord.schema), SQLDirection.descending).limit(limit)
+            .orderBy(SQLColumn("date", table: ActivitySessionRecord.schema), SQLDirection.descending)
+            .orderBy(SQLColumn("name", table: ActivityRecord.schema)).limit(limit)
             .all(decoding: SessionRow.self)
         guard rows.count == limit else { return (rows, rows.count) }
         struct Count: Decodable { let n: Int }
