@@ -80,16 +80,17 @@ extension Request {
         let session = try await ensureSession()
         let flash = try await takeFlash()
         let tenant = self.tenantIfAny
-        var others: [Layout.Link] = []
-        if let user = currentUser, let userID = user.id {
-            others = try await CoalitionsStore(on: db).coalitions(of: userID, except: tenant?.coalition.id).map {
-                .init(label: $0.coalition.name, href: Paths.coalition($0.coalition.slug).home, current: false)
-            }
+        var others: [CoalitionRecord] = []
+        if let tenant {
+            others = tenant.otherCoalitions
+        } else if let user = currentUser, let userID = user.id {
+            others = try await CoalitionsStore(on: db).coalitions(of: userID).map(\.coalition)
         }
         return Layout(
             title: title, userName: currentUser?.name, isAdmin: currentUser?.isAdmin ?? false,
             coalitionName: tenant?.coalition.name, coalitionSlug: tenant?.coalition.slug,
-            periodLabel: tenant?.coalition.period.label, otherCoalitions: others,
+            periodLabel: tenant?.coalition.period.label,
+            otherCoalitions: others.map { .init(label: $0.name, href: Paths.coalition($0.slug).home) },
             nav: navigation(current: current), subnav: activityTabs(current: current),
             csrf: Tokens.masked(session.csrfToken), flash: flash)
     }

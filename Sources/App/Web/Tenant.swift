@@ -8,10 +8,13 @@ struct Tenant: Sendable {
     let membership: MembershipRecord
     /// The coalition's id, read once: every store is made with it.
     let coalitionID: UUID
+    /// The person's other coalitions by name, for the switcher; read with this one.
+    let otherCoalitions: [CoalitionRecord]
 
-    init(coalition: CoalitionRecord, membership: MembershipRecord) throws {
+    init(coalition: CoalitionRecord, membership: MembershipRecord, otherCoalitions: [CoalitionRecord] = []) throws {
         self.coalition = coalition
         self.membership = membership
+        self.otherCoalitions = otherCoalitions
         coalitionID = try coalition.requireID()
     }
 

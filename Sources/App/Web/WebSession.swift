@@ -89,11 +89,13 @@ struct WebSessionMiddleware: AsyncMiddleware {
         let session = request.webSession
         let presented = request.cookies[settings.cookieName]?.string
         if let token = presented, Tokens.isPlausible(token) {
+            // One query for the session and its person: every page asks for both.
             let record = try await WebSessionRecord.query(on: request.db)
+                .join(UserRecord.self, on: \WebSessionRecord.$user.$id == \UserRecord.$id, method: .left)
                 .filter(\.$tokenHash == Tokens.sha256(token))
-                .with(\.$user)
                 .first()
             if let record {
+                record.$user.value = .some(record.$user.id == nil ? nil : try record.joined(UserRecord.self))
                 let now = request.now
                 if now.timeIntervalSince(record.lastSeenAt) > settings.idleTimeout {
                     try await record.delete(on: request.db)

@@ -60,7 +60,7 @@ package struct PlacesStore: TenantStore {
 
     /// Every coordinator of the coalition by name, and the names per location.
     func coordinators() async throws -> (members: [(UUID, String)], byLocation: [UUID: [String]]) {
-        let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$role == .coordinator).with(\.$user).all()
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$role == .coordinator).allWithUser()
         let members = try memberships.map { (try $0.requireID(), $0.user.name) }
         let names = Dictionary(uniqueKeysWithValues: members)
         let links = try await MembershipLocationRecord.query(on: db).filter(\.$coalitionID == coalitionID).all()

@@ -24,6 +24,13 @@ struct BouwbladContext {
     var base: String { paths.path }
     var questionText: String { question?.text ?? bouwblad.ownQuestion ?? "" }
     var newest: CycleRecord? { cycles.max { $0.number < $1.number } }
+    /// The newest cycle when this person may close it now (steps 3 and 4 are filled): only
+    /// then does the bouwblad page ask what comes next.
+    var closable: CycleRecord? {
+        guard canEdit, let newest, newest.closedAt == nil,
+              CycleRules.missingToClose(bereikt: newest.bereikt, bijgesteld: newest.bijgesteld).isEmpty else { return nil }
+        return newest
+    }
     /// The title, else the question: every bouwblad has a heading.
     var heading: String {
         if !bouwblad.title.isEmpty { return bouwblad.title }

@@ -80,11 +80,10 @@ struct CycleView: Encodable {
         hasActies = !acties.isEmpty
         newDoelHref = canEdit ? paths.newDoel.path : nil
         newActieHref = canEdit ? paths.newActie.path : nil
-        let isNewest = cycle.id == context.newest?.id
-        let missing = CycleRules.missingToClose(bereikt: cycle.bereikt, bijgesteld: cycle.bijgesteld)
-        let mayClose = canEdit && isNewest && !isClosed && !full
-        closeAction = mayClose && missing.isEmpty ? paths.close.path : nil
-        closeHint = mayClose && !missing.isEmpty ? "Afronden kan als stap 3 en stap 4 zijn ingevuld." : nil
+        let mayClose = canEdit && cycle.id == context.newest?.id && !isClosed && !full
+        let closable = !full && context.closable?.id == id
+        closeAction = closable ? paths.close.path : nil
+        closeHint = mayClose && !closable ? "Afronden kan als stap 3 en stap 4 zijn ingevuld." : nil
         self.nextOptions = nextOptions
         deleteHref = context.tenant.role.canEditBouwblad() && context.cycles.count > 1 ? paths.delete.path : nil
     }

@@ -65,10 +65,26 @@ enum BouwbladPage {
     static func load(_ req: Request, _ context: BouwbladContext) async throws -> Model {
         let store = context.store(req.db)
         let links = try await store.links(touching: context.bouwblad)
+        // Every bouwblad only for the choices of "Cyclus afronden"; else the ones the links name.
+        let closing = context.closable != nil
+        let linked = Set(links.flatMap { [$0.bouwbladID, $0.targetBouwbladID].compactMap { $0 } }).subtracting([context.bouwbladID])
         return Model(
             context: context, layout: try await req.layout(context.heading, current: .start), members: try await store.members(),
-            catalog: try await req.formatCatalog(), bouwbladen: try await store.bouwbladen(), busy: try await store.bouwbladenWithOpenCycle(),
+            catalog: try await req.formatCatalog(),
+            bouwbladen: closing ? try await store.bouwbladen() : [context.bouwblad] + (try await store.bouwbladen(linked)),
+            busy: closing ? try await store.bouwbladenWithOpenCycle() : [],
             links: links, cycleNumbers: try await store.cycleNumbers(of: links, known: context.cycles), today: req.today)
+    }
+
+    /// The choices after "Cyclus afronden": nothing yet, the next cycle here, or a bouwsteen or
+    /// a bouwblad without a running cycle elsewhere.
+    static func nextCycleOptions(_ model: Model) throws -> [ChoiceOption] {
+        let bouwbladen = model.bouwbladen
+        let carryOptions = try Target.options(model.context, catalog: model.catalog, bouwbladen: bouwbladen,
+                                              onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !model.busy.contains($0) }))
+        return [ChoiceOption(value: CloseForm.notNow, label: "Nu nog niets: alleen deze cyclus afronden (een volgende cyclus start je later hier)", hint: nil, selected: true, id: "f-next-nog-niet"),
+                ChoiceOption(value: CloseForm.same, label: "Volgende cyclus in dit bouwblad", hint: nil, selected: false, id: "f-next-same")]
+            + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
     }
 
     static func render(_ req: Request, _ context: BouwbladContext, problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
@@ -78,10 +94,7 @@ enum BouwbladPage {
     /// The page from loaded values and a problem: no I/O.
     static func build(_ model: Model, problem: String? = nil) throws -> Page {
         let context = model.context, catalog = model.catalog, bouwbladen = model.bouwbladen
-        let carryOptions = try Target.options(context, catalog: catalog, bouwbladen: bouwbladen, onlyClosedBouwbladen: Set(bouwbladen.compactMap(\.id).filter { !model.busy.contains($0) }))
-        let nextOptions = [ChoiceOption(value: CloseForm.notNow, label: "Nu nog niets: alleen deze cyclus afronden (een volgende cyclus start je later hier)", hint: nil, selected: true, id: "f-next-nog-niet"),
-                           ChoiceOption(value: CloseForm.same, label: "Volgende cyclus in dit bouwblad", hint: nil, selected: false, id: "f-next-same")]
-            + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
+        let nextOptions = context.closable == nil ? [] : try nextCycleOptions(model)
         let sorted = context.cycles.sorted { $0.number > $1.number }
         let newest = try sorted.first.map { try CycleView($0, context, full: false, nextOptions: nextOptions, today: model.today) }
         let older = try sorted.dropFirst().map {

@@ -89,7 +89,7 @@ package struct BouwbladStore: TenantStore {
 
     /// The coalition's members with their names, in no particular order.
     func members() async throws -> [MembershipRecord] {
-        try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).with(\.$user).all()
+        try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).allWithUser()
     }
 
     func memberIDs() async throws -> Set<UUID> {
@@ -97,7 +97,7 @@ package struct BouwbladStore: TenantStore {
     }
 
     func member(_ id: UUID) async throws -> MembershipRecord? {
-        try await MembershipRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).with(\.$user).first()
+        try await MembershipRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).firstWithUser()
     }
 
     /// The newest 200 changes of a bouwblad, newest first.

@@ -35,12 +35,22 @@ package struct CoalitionsStore {
         try await CoalitionRecord.find(id, on: db)
     }
 
-    /// The coalition of the slug and the person's membership there; nil for an outsider.
+    /// The coalition of the slug and the person's membership there, with the person's other
+    /// coalitions for the switcher (one query for both); nil for an outsider.
     func tenant(slug: String, userID: UUID) async throws -> Tenant? {
-        guard let coalition = try await CoalitionRecord.query(on: db).filter(\.$slug == slug).first(),
-              let membership = try await membership(of: userID, in: coalition.requireID())
-        else { return nil }
-        return try Tenant(coalition: coalition, membership: membership)
+        let all = try await memberships(of: userID)
+        guard let mine = all.first(where: { $0.coalition.slug == slug }) else { return nil }
+        return try Tenant(coalition: mine.coalition, membership: mine.membership,
+                          otherCoalitions: all.map(\.coalition).filter { $0.id != mine.coalition.id })
+    }
+
+    /// Every coalition of the person with their membership there, by name, in one query.
+    func memberships(of userID: UUID) async throws -> [(coalition: CoalitionRecord, membership: MembershipRecord)] {
+        try await CoalitionRecord.query(on: db)
+            .join(MembershipRecord.self, on: \MembershipRecord.$coalitionID == \CoalitionRecord.$id)
+            .filter(MembershipRecord.self, \.$user.$id == userID)
+            .sort(\.$name).all()
+            .map { ($0, try $0.joined(MembershipRecord.self)) }
     }
 
     package func membership(of userID: UUID, in coalitionID: UUID) async throws -> MembershipRecord? {
@@ -49,11 +59,6 @@ package struct CoalitionsStore {
 
     /// The person's coalitions by name, each with their role there, leaving out `except`.
     func coalitions(of userID: UUID, except: UUID? = nil) async throws -> [(coalition: CoalitionRecord, role: Role)] {
-        let memberships = try await MembershipRecord.query(on: db).filter(\.$user.$id == userID).all()
-        let roles = Dictionary(memberships.map { ($0.coalitionID, $0.role) }, uniquingKeysWith: { a, _ in a })
-        let ids = memberships.map(\.coalitionID).filter { $0 != except }
-        guard !ids.isEmpty else { return [] }
-        return try await CoalitionRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
-            .compactMap { c in c.id.flatMap { roles[$0] }.map { (c, $0) } }
+        try await memberships(of: userID).filter { $0.coalition.id != except }.map { ($0.coalition, $0.membership.role) }
     }
 }

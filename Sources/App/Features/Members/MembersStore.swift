@@ -13,11 +13,11 @@ struct MembersStore: TenantStore {
     // MARK: reading
 
     func membership(_ id: UUID) async throws -> MembershipRecord? {
-        try await MembershipRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).with(\.$user).first()
+        try await MembershipRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).firstWithUser()
     }
 
     func memberships() async throws -> [MembershipRecord] {
-        try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).with(\.$user).all()
+        try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).allWithUser()
     }
 
     func locationLinks() async throws -> [MembershipLocationRecord] {

@@ -12,7 +12,7 @@ struct ReportStore: TenantStore {
     /// number of bouwbladen or cycles).
     /// `coalition` is the store's own (the tenant's record, already loaded).
     func data(of coalition: CoalitionRecord, catalog: FormatCatalog) async throws -> ReportData {
-        let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).with(\.$user).all()
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).allWithUser()
         return try ReportData(
             coalition: coalition, catalog: catalog,
             settings: try await ReportSettingsRecord.query(on: db).filter(\.$coalitionID == coalitionID).first(),

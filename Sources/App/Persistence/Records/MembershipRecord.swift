@@ -49,3 +49,17 @@ package final class MembershipLocationRecord: Model, @unchecked Sendable {
         self.locationID = locationID
     }
 }
+
+extension QueryBuilder where Model == MembershipRecord {
+    /// The memberships with their person, joined in one query (`.with(\.$user)` takes two).
+    package func allWithUser() async throws -> [MembershipRecord] {
+        try await join(UserRecord.self, on: \MembershipRecord.$user.$id == \UserRecord.$id).all().map { membership in
+            membership.$user.value = try membership.joined(UserRecord.self)
+            return membership
+        }
+    }
+
+    package func firstWithUser() async throws -> MembershipRecord? {
+        try await limit(1).allWithUser().first
+    }
+}
