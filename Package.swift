@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
+        // Vapor's own version of it; named for NIOSingletons in the entrypoint.
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/vapor/fluent.git", exact: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
@@ -43,7 +45,8 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
             ]
         ),
-        .executableTarget(name: "bouwstenen", dependencies: ["App", "Fixtures", .product(name: "Fluent", package: "fluent")]),
+        .executableTarget(name: "bouwstenen", dependencies: ["App", "Fixtures", .product(name: "Fluent", package: "fluent"),
+                                                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
