@@ -57,8 +57,8 @@ package struct CoalitionsStore {
         try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$user.$id == userID).first()
     }
 
-    /// The person's coalitions by name, each with their role there, leaving out `except`.
-    func coalitions(of userID: UUID, except: UUID? = nil) async throws -> [(coalition: CoalitionRecord, role: Role)] {
-        try await memberships(of: userID).filter { $0.coalition.id != except }.map { ($0.coalition, $0.membership.role) }
+    /// The person's coalitions by name, each with their role there.
+    func coalitions(of userID: UUID) async throws -> [(coalition: CoalitionRecord, role: Role)] {
+        try await memberships(of: userID).map { ($0.coalition, $0.membership.role) }
     }
 }
