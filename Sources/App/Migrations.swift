@@ -25,5 +25,6 @@ enum AppMigrations {
         M0020_NormalizeEmails(),
         M0021_AddStepVersions(),
         M0022_LinksInOwnWords(),
+        M0023_CoalitionGeneration(),
     ]
 }

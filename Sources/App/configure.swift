@@ -24,6 +24,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.passwordPolicy = try Application.loadPasswordPolicy()
     app.dummyPasswordHash = try app.password.hash(Tokens.random())
     app.setPageTemplates(try await PageTemplates.load())
+    app.readCache = ReadCache()
     app.pdfRenderer = PDFRenderer(program: config.weasyprint, concurrency: config.pdfConcurrency)
 
     app.http.server.configuration.hostname = config.hostname

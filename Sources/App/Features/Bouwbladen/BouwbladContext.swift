@@ -37,18 +37,37 @@ struct BouwbladContext {
         return questionText.isEmpty ? "Bouwblad \(bouwsteen.key.name)" : questionText
     }
 
+    /// The rows of one bouwblad that every page of it shows.
+    private struct Rows: Sendable {
+        let bouwblad: BouwbladRecord
+        let cycles: [CycleRecord]
+        let doelen: [Doel]
+        let acties: [Actie]
+        let contributors: [ContributorRecord]
+    }
+
+    /// A page may get the rows from the coalition's `ReadCache`: never change the records of
+    /// a context on a GET.
     static func load(_ req: Request) async throws -> BouwbladContext {
         let tenant = try req.tenant
         let store = BouwbladStore(tenant, on: req.db)
-        guard let id = req.parameters.get("bouwbladID", as: UUID.self), let bouwblad = try await store.bouwblad(id) else { throw Abort(.notFound) }
-        let cycles = try await store.cycles(of: id)
-        let doelen = try await store.doelen(of: id)
-        let acties = try await store.acties(of: id)
-        let contributors = try await store.contributors(of: id)
+        guard let id = req.parameters.get("bouwbladID", as: UUID.self) else { throw Abort(.notFound) }
+        let found: Rows? = try await req.cached("bouwblad \(id)") {
+            guard let bouwblad = try await store.bouwblad(id) else { return nil }
+            return Rows(bouwblad: bouwblad, cycles: try await store.cycles(of: id), doelen: try await store.doelen(of: id),
+                        acties: try await store.acties(of: id), contributors: try await store.contributors(of: id))
+        }
+        guard let rows = found else { throw Abort(.notFound) }
         let catalog = try await req.formatCatalog()
-        guard let bouwsteen = catalog.bouwsteen(id: bouwblad.bouwsteenID) else { throw Abort(.notFound) }
-        let question = bouwblad.questionID.flatMap { qid in bouwsteen.questions.first { $0.id == qid } }
-        return BouwbladContext(tenant: tenant, bouwbladID: id, bouwblad: bouwblad, cycles: cycles, doelen: doelen, acties: acties, bouwsteen: bouwsteen, question: question, contributors: contributors)
+        guard let bouwsteen = catalog.bouwsteen(id: rows.bouwblad.bouwsteenID) else { throw Abort(.notFound) }
+        let question = rows.bouwblad.questionID.flatMap { qid in bouwsteen.questions.first { $0.id == qid } }
+        return BouwbladContext(tenant: tenant, bouwbladID: id, bouwblad: rows.bouwblad, cycles: rows.cycles, doelen: rows.doelen, acties: rows.acties,
+                               bouwsteen: bouwsteen, question: question, contributors: rows.contributors)
+    }
+
+    /// The coalition's members with their names, for the header (keeper, contributors).
+    func members(_ req: Request) async throws -> [MembershipRecord] {
+        try await req.cached("members") { try await store(req.db).members() }
     }
 
     func cycle(_ req: Request) throws -> CycleRecord {

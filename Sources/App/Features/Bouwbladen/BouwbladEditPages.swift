@@ -122,7 +122,7 @@ enum BouwbladForms {
         var form = form
         let prefix = try actie.map { "actie-\($0.id)" } ?? "actie-new-\(try cycle?.requireID().uuidString ?? "")"
         typealias F = ActieForm.CodingKeys
-        let members = try await context.store(req.db).members().map { (try $0.requireID(), $0.user.name) }.sorted { $0.1 < $1.1 }
+        let members = try await context.members(req).map { (try $0.requireID(), $0.user.name) }.sorted { $0.1 < $1.1 }
         let items: [FormPage.Item] = [
             .init(field: form.subField(prefix, F.text, "Actie", noun: "de actie", type: "textarea", value: actie?.text ?? "")),
             .init(select: form.subChoice(prefix, F.ownerMember, "Trekker", noun: "een trekker", value: actie?.ownerMemberID?.uuidString ?? "",
@@ -196,7 +196,7 @@ enum BouwbladForms {
         ]
         let manages = context.tenant.role.canEditBouwblad()
         if manages {
-            let members = try await context.store(req.db).members().map { (try $0.requireID().uuidString, $0.user.name) }.sorted { $0.1 < $1.1 }
+            let members = try await context.members(req).map { (try $0.requireID().uuidString, $0.user.name) }.sorted { $0.1 < $1.1 }
             let keeper = form.values[SettingsForm.CodingKeys.keeper.fieldName] ?? context.bouwblad.keeperID?.uuidString ?? ""
             form.values[SettingsForm.CodingKeys.keeper.fieldName] = keeper
             items.append(.init(select: form.select(SettingsForm.CodingKeys.keeper, "Trekker van dit bouwblad", noun: "een lid", empty: "Niemand", options: members)))

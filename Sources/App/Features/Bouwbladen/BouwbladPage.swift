@@ -62,18 +62,29 @@ enum BouwbladPage {
         let today: IsoDate
     }
 
+    /// What the page reads besides the bouwblad's own rows; kept in the `ReadCache` with them.
+    private struct Around: Sendable {
+        let bouwbladen: [BouwbladRecord]
+        let busy: Set<UUID>
+        let links: [LinkRecord]
+        let cycleNumbers: [UUID: Int]
+    }
+
     static func load(_ req: Request, _ context: BouwbladContext) async throws -> Model {
         let store = context.store(req.db)
-        let links = try await store.links(touching: context.bouwblad)
         // Every bouwblad only for the choices of "Cyclus afronden"; else the ones the links name.
         let closing = context.closable != nil
-        let linked = Set(links.flatMap { [$0.bouwbladID, $0.targetBouwbladID].compactMap { $0 } }).subtracting([context.bouwbladID])
+        let around = try await req.cached("bouwblad page \(context.bouwbladID) \(closing)") {
+            let links = try await store.links(touching: context.bouwblad)
+            let linked = Set(links.flatMap { [$0.bouwbladID, $0.targetBouwbladID].compactMap { $0 } }).subtracting([context.bouwbladID])
+            return Around(bouwbladen: closing ? try await store.bouwbladen() : [context.bouwblad] + (try await store.bouwbladen(linked)),
+                          busy: closing ? try await store.bouwbladenWithOpenCycle() : [],
+                          links: links, cycleNumbers: try await store.cycleNumbers(of: links, known: context.cycles))
+        }
         return Model(
-            context: context, layout: try await req.layout(context.heading, current: .start), members: try await store.members(),
-            catalog: try await req.formatCatalog(),
-            bouwbladen: closing ? try await store.bouwbladen() : [context.bouwblad] + (try await store.bouwbladen(linked)),
-            busy: closing ? try await store.bouwbladenWithOpenCycle() : [],
-            links: links, cycleNumbers: try await store.cycleNumbers(of: links, known: context.cycles), today: req.today)
+            context: context, layout: try await req.layout(context.heading, current: .start), members: try await context.members(req),
+            catalog: try await req.formatCatalog(), bouwbladen: around.bouwbladen, busy: around.busy,
+            links: around.links, cycleNumbers: around.cycleNumbers, today: req.today)
     }
 
     /// The choices after "Cyclus afronden": nothing yet, the next cycle here, or a bouwsteen or

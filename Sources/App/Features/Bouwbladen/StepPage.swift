@@ -38,7 +38,7 @@ enum StepPage {
     ///   - version: the version the typed text was based on (kept through a preview).
     static func render(_ req: Request, _ context: BouwbladContext, cycle: CycleRecord, step: CycleStep, typed: String? = nil, version: Int? = nil,
                        errors: FieldErrors = FieldErrors(), preview: Bool = false, status: HTTPStatus = .ok) async throws -> Response {
-        let members = try await context.store(req.db).members()
+        let members = try await context.members(req)
         let id = try cycle.requireID()
         var form = FormState(values: typed.map { ["text": $0] } ?? [:], errors: errors)
         let text = typed ?? cycle.text(step)
@@ -75,7 +75,7 @@ enum CyclePage {
 
     static func render(_ req: Request, _ context: BouwbladContext) async throws -> Response {
         let cycle = try context.cycle(req)
-        let members = try await context.store(req.db).members()
+        let members = try await context.members(req)
         let view = try CycleView(cycle, context, full: true, nextOptions: [], today: req.today)
         return try await req.page("bouwbladen/cycle", title: "Cyclus \(cycle.number) – \(context.heading)", current: .start) { layout in
             Page(layout: layout, header: Header(context, members: members, crumbToBouwblad: true), cycle: view)
