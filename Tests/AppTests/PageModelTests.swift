@@ -13,14 +13,14 @@ import Testing
 struct PageModelTests {
     @Test func bouwbladWithAnOpenAndAClosedCycle() async throws {
         let page = try BouwbladPage.build(try PageFixtures.bouwbladModel())
-        let html = try await PageFixtures.render("bouwbladen/show", page)
+        let html = try await PageFixtures.renderBouwbladPage(page)
         assertSnapshot(of: html, as: .lines)
     }
 
     /// Typed text can only be lost when a page holds two text forms: the bouwblad page holds
     /// none, only the buttons that close a cycle or remove a link.
     @Test func theBouwbladPageHoldsNoTextField() async throws {
-        let html = try await PageFixtures.render("bouwbladen/show", try BouwbladPage.build(try PageFixtures.bouwbladModel()))
+        let html = try await PageFixtures.renderBouwbladPage(try BouwbladPage.build(try PageFixtures.bouwbladModel()))
         #expect(!html.contains("<textarea"))
         #expect(!html.contains("type=\"text\""))
         #expect(html.contains("/cycli/\(PageFixtures.openCycle)/stappen/bereikt\">Invullen"), "an empty step opens its own page")
@@ -52,6 +52,12 @@ enum PageFixtures {
 
     static func render(_ template: String, _ page: some Encodable) async throws -> String {
         try await PageTemplates.load().render(template, page)
+    }
+
+    /// As the app does: the main part, then the layout around it.
+    static func renderBouwbladPage(_ page: BouwbladPage.Page) async throws -> String {
+        let templates = try await PageTemplates.load()
+        return try templates.render(main: try templates.render("bouwbladen/show", page), in: page.layout)
     }
 
     static let catalog: FormatCatalog = {

@@ -31,7 +31,7 @@ struct PageSnapshotTests {
         #expect(covered == Self.pageTemplates(), "templates without a snapshot, or snapshots of no template")
     }
 
-    /// The templates that a page renders: all but the layout and the partials that
+    /// The templates that a page renders: all but the layout, the shell and the partials that
     /// other templates include.
     static func pageTemplates() -> Set<String> {
         let directory = URL(fileURLWithPath: AppResources.path("Templates"), isDirectory: true)
@@ -42,7 +42,8 @@ struct PageSnapshotTests {
             let source = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
             for match in source.matches(of: /\{\{[>]\s*([A-Za-z\/]+)\s*\}\}/) { included.insert(String(match.1)) }
         }
-        return names.subtracting(included).subtracting(["layout"])
+        // The layout and the shell are the frames of other pages.
+        return names.subtracting(included).subtracting(["layout", "shell"])
     }
 
     /// Ids and tokens are new on every run: each distinct one becomes a numbered placeholder

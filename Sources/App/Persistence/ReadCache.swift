@@ -14,9 +14,11 @@ import Vapor
 /// Only pages (GET and HEAD) use it, through `Request.cached`: the records in it are shared
 /// by concurrent requests and are never changed, and every write starts from fresh rows.
 final class ReadCache: Sendable {
-    /// Bounds on memory: a value is about one page's worth of records.
-    static let maxCoalitions = 512
-    static let maxValuesPerCoalition = 256
+    /// Bounds on memory: a value is about one page's worth of records (a bouwblad with its
+    /// texts, a few to tens of kB), so at most 16,384 of them; a coalition has two per
+    /// bouwblad and a few more.
+    static let maxCoalitions = 128
+    static let maxValuesPerCoalition = 128
 
     private struct Shelf {
         var generation: Int

@@ -30,7 +30,7 @@ struct Layout: Encodable {
     let nav: [Link]
     /// The tabs of the activity book, on its pages.
     let subnav: [Link]
-    let csrf: String
+    private(set) var csrf: String
     let flash: String?
     // Stored, not computed: the template encoder sees what Encodable encodes.
     let hasOtherCoalitions: Bool
@@ -186,5 +186,14 @@ struct CoalitionLinks: Encodable {
         reportDocx = report.docx.path
         reportPDF = report.pdf.path
         freezeReport = report.freeze.path
+    }
+}
+
+extension Layout {
+    /// The same layout with another CSRF token: the placeholder of a shared main part.
+    func withCSRF(_ token: String) -> Layout {
+        var copy = self
+        copy.csrf = token
+        return copy
     }
 }

@@ -6,6 +6,9 @@ import Vapor
 /// the server before it serves anything.
 struct PageTemplates: Sendable {
     let library: MustacheLibrary
+    /// Stands for the CSRF token in HTML kept for several requests; random per process, so
+    /// no text anyone typed can contain it.
+    static let csrfPlaceholder = "csrf-placeholder-" + Tokens.random()
 
     static func load() async throws -> PageTemplates {
         let directory = URL(fileURLWithPath: AppResources.path("Templates"), isDirectory: true)
@@ -33,6 +36,14 @@ struct PageTemplates: Sendable {
         }
         return html
     }
+
+    /// A page from a main part rendered before (`Request.page(main:…)`) in this person's
+    /// layout, with this response's CSRF token for the placeholder.
+    func render(main: String, in layout: Layout) throws -> String {
+        try render("shell", Shell(layout: layout, main: main.replacingOccurrences(of: Self.csrfPlaceholder, with: layout.csrf)))
+    }
+
+    private struct Shell: Encodable { let layout: Layout; let main: String }
 }
 
 /// HTML escaping for every template. swift-mustache's own escaper looks up each Character
@@ -148,9 +159,28 @@ extension Request {
         return try page(template, try build(layout), status: status)
     }
 
+    /// A page whose main part (the layout's `{{$main}}`, from `mainTemplate`) is the same for
+    /// everyone whom `key` describes while the coalition does not change: rendered once and
+    /// kept in the `ReadCache`, then set in this person's layout (`shell`). Its forms are
+    /// rendered with a placeholder for the CSRF token, replaced by this response's token.
+    /// With a nil key (a page with a problem to show) it is rendered each time.
+    func page<Model: Encodable>(main mainTemplate: String, layout: Layout, keptAs key: String?, status: HTTPStatus = .ok,
+                                build: (Layout) throws -> Model) async throws -> Response {
+        let templates = try application.pageTemplates, shared = layout.withCSRF(PageTemplates.csrfPlaceholder)
+        let main = if let key {
+            try await cached(key) { try templates.render(mainTemplate, try build(shared)) }
+        } else {
+            try templates.render(mainTemplate, try build(shared))
+        }
+        return try page(html: try templates.render(main: main, in: layout), status: status)
+    }
+
     /// Renders a page as an HTML response.
     func page(_ template: String, _ model: Any, status: HTTPStatus = .ok) throws -> Response {
-        let html = try application.pageTemplates.render(template, model)
+        try page(html: try application.pageTemplates.render(template, model), status: status)
+    }
+
+    private func page(html: String, status: HTTPStatus) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -60,6 +60,11 @@ enum BouwbladPage {
         let links: [LinkRecord]
         let cycleNumbers: [UUID: Int]
         let today: IsoDate
+
+        func with(_ layout: Layout) -> Model {
+            Model(context: context, layout: layout, members: members, catalog: catalog, bouwbladen: bouwbladen, busy: busy,
+                  links: links, cycleNumbers: cycleNumbers, today: today)
+        }
     }
 
     /// What the page reads besides the bouwblad's own rows; kept in the `ReadCache` with them.
@@ -98,8 +103,15 @@ enum BouwbladPage {
             + carryOptions.enumerated().map { ChoiceOption(value: $1.value, label: $1.label.trimmingWhitespace(), hint: nil, selected: false, id: "f-next-\($0)") }
     }
 
+    /// The page's main part depends on the coalition's rows and on what the key names: who
+    /// may edit (role, contributor) and today (overdue acties).
     static func render(_ req: Request, _ context: BouwbladContext, problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
-        try req.page("bouwbladen/show", try build(try await load(req, context), problem: problem), status: status)
+        let model = try await load(req, context)
+        let tenant = context.tenant
+        let key = "bouwblad main \(context.bouwbladID) \(tenant.coalition.slug) \(tenant.role) \(context.canEdit) \(model.today)"
+        return try await req.page(main: "bouwbladen/show", layout: model.layout, keptAs: problem == nil ? key : nil, status: status) { layout in
+            try build(model.with(layout), problem: problem)
+        }
     }
 
     /// The page from loaded values and a problem: no I/O.
