@@ -57,7 +57,7 @@ enum PageFixtures {
     /// As the app does: the main part, then the layout around it.
     static func renderBouwbladPage(_ page: BouwbladPage.Page) async throws -> String {
         let templates = try await PageTemplates.load()
-        return try templates.render(main: try templates.render("bouwbladen/show", page), in: page.layout)
+        return try templates.render(main: SharedMain(try templates.render("bouwbladen/show", page)), in: page.layout)
     }
 
     static let catalog: FormatCatalog = {

@@ -96,6 +96,22 @@ import VaporTesting
         }
     }
 
+    /// The bouwblad page's main part is shared; each person's forms in it carry their own token.
+    @Test func aSharedPageCarriesEachPersonsOwnToken() async throws {
+        try await withApp { app in
+            var (first, second, path, cycle) = try await BouwbladTests.twoPeopleOnOneBouwblad(app)
+            for step in [CycleStep.doelen, .bereikt, .bijgesteld] {
+                #expect(try await first.saveStep(path, cycle: try cycle.requireID(), step, "Tekst van \(step.rawValue).", basedOn: 1).status == .seeOther)
+            }
+            let mine = try await first.get(path).body.string, theirs = try await second.get(path).body.string
+            let tokens = { (html: String) in Set(html.matches(of: /name="csrf" value="([^"]+)"/).map { String($0.1) }) }
+            #expect(mine.contains("Cyclus 1 afronden"), "a form in the main part")
+            #expect(!mine.contains(PageTemplates.csrfPlaceholder) && !theirs.contains(PageTemplates.csrfPlaceholder))
+            #expect(tokens(mine).count == 1 && tokens(theirs).count == 1, "one token on each page, in the layout and the main part alike")
+            #expect(tokens(mine) != tokens(theirs))
+        }
+    }
+
     @Test func valuesStayWithTheirGenerationAndWithinBounds() {
         let cache = ReadCache(), coalition = UUID()
         cache.store("twee", "k", coalition: coalition, generation: 2)
