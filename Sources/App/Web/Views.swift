@@ -170,6 +170,12 @@ extension Request {
         return try page(template, try build(layout), status: status)
     }
 
+    /// `page(main:layout:…)` with this person's layout for the title and section.
+    func page<Model: Encodable>(main mainTemplate: String, title: String, current: Section? = nil, keptAs key: String?, status: HTTPStatus = .ok,
+                                build: (Layout) throws -> Model) async throws -> Response {
+        try await page(main: mainTemplate, layout: try await layout(title, current: current), keptAs: key, status: status, build: build)
+    }
+
     /// A page whose main part (the layout's `{{$main}}`, from `mainTemplate`) is the same for
     /// everyone whom `key` describes while the coalition does not change: rendered once and
     /// kept in the `ReadCache`, then set in this person's layout (`shell`). Its forms are

@@ -53,7 +53,13 @@ enum StepPage {
         }
         let next = CycleStep.allCases.first { $0.number == step.number + 1 }
         let blocks = preview ? BouwbladPage.blocks(text) : []
-        return try await req.page("bouwbladen/step", title: "Cyclus \(cycle.number), stap \(step.number) – \(context.heading)", current: .start, status: status) { layout in
+        // As it is in the database (not typed, no errors, no preview), the form is the same for
+        // everyone with this role and edit right until the coalition changes.
+        let tenant = context.tenant
+        let asStored = typed == nil && version == nil && errors.isEmpty && !preview && status == .ok
+        let key = asStored ? "step main \(id) \(step.rawValue) \(tenant.coalition.slug) \(tenant.role) \(context.canEdit)" : nil
+        return try await req.page(main: "bouwbladen/step", title: "Cyclus \(cycle.number), stap \(step.number) – \(context.heading)", current: .start,
+                                  keptAs: key, status: status) { layout in
             Page(layout: layout, header: Header(context, members: members, crumbToBouwblad: true), cycleNumber: cycle.number, stepNumber: step.number,
                  title: step.title, field: shown, stepVersion: version ?? cycle.version(of: step), action: context.paths.cycle(id).step(step.rawValue).path,
                  nextLabel: next.map { "Opslaan en naar stap \($0.number)" }, carriedFrom: carried, blocks: blocks, hasPreview: preview,
