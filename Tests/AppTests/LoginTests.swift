@@ -50,6 +50,17 @@ import VaporTesting
         #expect(Tokens.unmasked("!!") == nil && Tokens.unmasked(String(repeating: "A", count: 500)) == nil)
     }
 
+    /// Stored session and invitation hashes stay valid: the same hex as always (FIPS 180-2
+    /// test vector), tokens URL-safe without padding.
+    @Test func tokensKeepTheirShape() {
+        #expect(Tokens.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        for _ in 0..<50 {
+            let token = Tokens.random(), masked = Tokens.masked(token)
+            #expect(Tokens.isPlausible(token) && Tokens.unmasked(masked) == token)
+            #expect(!masked.contains("+") && !masked.contains("/") && !masked.contains("="))
+        }
+    }
+
     @Test func returnAddressMustBeLocal() {
         #expect(LoginController.safeBack("//evil.example/") == "/")
         #expect(LoginController.safeBack("https://evil.example/") == "/")
