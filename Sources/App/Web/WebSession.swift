@@ -85,17 +85,20 @@ extension Request {
 struct WebSessionMiddleware: AsyncMiddleware {
     let settings: SessionSettings
 
+    /// The session with its person, by token hash (fixed text: `Model.aliasedColumns`).
+    private static let read = """
+        SELECT \(WebSessionRecord.aliasedColumns), \(UserRecord.aliasedColumns) FROM "sessions" \
+        LEFT JOIN "users" ON "sessions"."user_id" = "users"."id" WHERE "sessions"."token_hash" = 
+        """
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let session = request.webSession
         let presented = request.cookies[settings.cookieName]?.string
         if let token = presented, Tokens.isPlausible(token) {
             // One query for the session and its person: every page asks for both.
-            let record = try await WebSessionRecord.query(on: request.db)
-                .join(UserRecord.self, on: \WebSessionRecord.$user.$id == \UserRecord.$id, method: .left)
-                .filter(\.$tokenHash == Tokens.sha256(token))
-                .first()
-            if let record {
-                record.$user.value = .some(record.$user.id == nil ? nil : try record.joined(UserRecord.self))
+            let row = try await request.db.sql.raw("\(unsafeRaw: Self.read)\(bind: Tokens.sha256(token)) LIMIT 1").first()
+            if let row, let record = try row.record(WebSessionRecord.self) {
+                record.$user.value = .some(try row.record(UserRecord.self))
                 let now = request.now
                 if now.timeIntervalSince(record.lastSeenAt) > settings.idleTimeout {
                     try await record.delete(on: request.db)

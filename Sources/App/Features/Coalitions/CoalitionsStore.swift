@@ -45,13 +45,18 @@ package struct CoalitionsStore {
     }
 
     /// Every coalition of the person with their membership there, by name, in one query.
+    /// Every request in a coalition reads this, so its text is fixed (`Model.aliasedColumns`).
     func memberships(of userID: UUID) async throws -> [(coalition: CoalitionRecord, membership: MembershipRecord)] {
-        try await CoalitionRecord.query(on: db)
-            .join(MembershipRecord.self, on: \MembershipRecord.$coalitionID == \CoalitionRecord.$id)
-            .filter(MembershipRecord.self, \.$user.$id == userID)
-            .sort(\.$name).all()
-            .map { ($0, try $0.joined(MembershipRecord.self)) }
+        try await db.sql.raw("\(unsafeRaw: Self.membershipsOfUser)\(bind: userID) ORDER BY \"coalitions\".\"name\" ASC").all().compactMap { row in
+            guard let coalition = try row.record(CoalitionRecord.self), let membership = try row.record(MembershipRecord.self) else { return nil }
+            return (coalition, membership)
+        }
     }
+
+    private static let membershipsOfUser = """
+        SELECT \(CoalitionRecord.aliasedColumns), \(MembershipRecord.aliasedColumns) FROM "coalitions" \
+        INNER JOIN "memberships" ON "memberships"."coalition_id" = "coalitions"."id" WHERE "memberships"."user_id" = 
+        """
 
     package func membership(of userID: UUID, in coalitionID: UUID) async throws -> MembershipRecord? {
         try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$user.$id == userID).first()
