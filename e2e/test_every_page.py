@@ -179,7 +179,7 @@ def test_a_wrong_date_and_time_come_back_exactly_as_typed(demo_server, browser, 
     """GOV.UK date boxes: '31 2 2025' is refused with a message that names the field, and the
     boxes show 31, 2 and 2025 again; a time of 25:00 stays 25:00. The page title starts with 'Fout: '."""
     from selenium.webdriver.common.by import By
-    from pages import fill, follow, submit
+    from pages import fill, follow, navigate, submit
 
     d = browser
     d.delete_all_cookies()
@@ -187,7 +187,8 @@ def test_a_wrong_date_and_time_come_back_exactly_as_typed(demo_server, browser, 
     d.get(demo_server + "/c/coalitie-rivierstad/locaties")
     follow(d, "Sportclub Rivierstad")
     fill(d, {"name": "Tom Visser", "vogDate-dag": "31", "vogDate-maand": "2", "vogDate-jaar": "2025"})
-    d.find_element(By.CSS_SELECTOR, "form[action$='/medewerkers'] button[type=submit]").click()
+    # Waits for the answer: a bare click can return before the next page is there.
+    navigate(d, d.find_element(By.CSS_SELECTOR, "form[action$='/medewerkers'] button[type=submit]"))
     summary = d.find_element(By.CSS_SELECTOR, ".error-summary")
     assert "Er is een probleem" in summary.text
     assert "De datum van de VOG moet een bestaande datum zijn" in summary.text, summary.text

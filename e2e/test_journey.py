@@ -94,7 +94,7 @@ def test_error_pages_are_dutch_and_accessible(server, browser, axe):
 
 def test_privacy_statement_from_the_footer(server, browser, axe):
     browser.get(server + "/inloggen")
-    browser.find_element(By.LINK_TEXT, "Privacy").click()
+    follow(browser, "Privacy")
     assert heading(browser) == "Privacy in Bouwstenen"
     assert "Geen namen" in browser.page_source
     axe.check("privacy")
