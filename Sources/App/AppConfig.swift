@@ -34,6 +34,9 @@ public struct AppConfig: Sendable {
     /// The WeasyPrint program for the report's PDF; without it the Rapport page says that
     /// only Word and print work.
     public var weasyprint: URL? = WeasyPrint.executable(environment: [:])
+    /// How many questionnaire answers one client address may send per 10 minutes. A class
+    /// behind one school address answers together, so it is generous; bench raises it.
+    public var answersPerClient = 300
     /// For `create-admin` without a terminal.
     public var adminPassword: String?
 
@@ -137,6 +140,12 @@ public struct AppConfig: Sendable {
                 throw Invalid(description: "PDF_CONCURRENCY must be a number from 1 to 16 (got \(raw))")
             }
             config.pdfConcurrency = value
+        }
+        if let raw = env["ANSWERS_PER_CLIENT"], !raw.isEmpty {
+            guard let value = Int(raw), (1...1_000_000).contains(value) else {
+                throw Invalid(description: "ANSWERS_PER_CLIENT must be a number from 1 to 1000000 (got \(raw))")
+            }
+            config.answersPerClient = value
         }
         return config
     }

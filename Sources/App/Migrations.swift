@@ -26,5 +26,6 @@ enum AppMigrations {
         M0021_AddStepVersions(),
         M0022_LinksInOwnWords(),
         M0023_CoalitionGeneration(),
+        M0024_CreateVragenlijsten(),
     ]
 }

@@ -25,6 +25,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.dummyPasswordHash = try app.password.hash(Tokens.random())
     app.setPageTemplates(try await PageTemplates.load())
     app.readCache = ReadCache()
+    app.answerThrottle = AnswerThrottle(perClient: config.answersPerClient)
     app.pdfRenderer = PDFRenderer(program: config.weasyprint, concurrency: config.pdfConcurrency)
 
     app.http.server.configuration.hostname = config.hostname

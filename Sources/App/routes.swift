@@ -10,6 +10,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try open.register(collection: AcceptInvitationController())
     try open.register(collection: PrivacyController())
     try open.register(collection: BegrippenController())
+    try open.register(collection: AnswerController())
     // The report's print stylesheet lives in the Reports target, so the PDF and the print view share it.
     open.get(Paths.reportStyle.components) { _ -> Response in
         var headers = HTTPHeaders()
@@ -43,6 +44,9 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try coalition.access(.bewerker, read: .lid).register(collection: ActivitiesController())
     try coalition.access(.bewerker, read: .lid).register(collection: PlacesController())
     try coalition.access(.projectleider, read: .lid).register(collection: ReportController())
+    try coalition.access(.bewerker, read: .lid).register(collection: VragenlijstenController())
+    try coalition.access(.bewerker, read: .lid).register(collection: QuestionsController())
+    try coalition.access(.bewerker, read: .lid).register(collection: ResultsController())
     try coalition.access(.bewerker, read: .lid).register(collection: SettingsController())
     try coalition.access(.bewerker, read: .lid).register(collection: TrashController())
     try coalition.access(.projectleider, read: .lid).register(collection: MembersController())

@@ -21,7 +21,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         let contentType = request.headers.contentType
         if BodyShape.check(body: body, contentType: contentType) != nil { throw BodyShape.problem }
         let isForm = contentType == .urlEncodedForm || contentType == .formData
-        guard let expected = request.webSession.csrfToken,
+        // A respondent of a questionnaire has no session: their device cookie is the secret.
+        guard let expected = request.webSession.csrfToken ?? RespondentDevice.csrfToken(request),
               let presented = request.headers.first(name: "X-CSRF-Token") ?? (isForm ? try? request.content.get(String.self, at: Self.fieldName) : nil),
               Tokens.equal(Tokens.unmasked(presented) ?? "", expected)
         else {

@@ -17,7 +17,7 @@ extension Request {
     }
 
     /// The pairs of a URL-encoded body, decoded (`+` is a space).
-    private static func pairs(_ body: String) -> [(String, String)] {
+    static func pairs(_ body: String) -> [(String, String)] {
         body.split(separator: "&").map { pair in
             let (key, value) = pair.firstIndex(of: "=").map { (pair[..<$0], pair[pair.index(after: $0)...]) } ?? (pair[...], ""[...])
             func decode(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }

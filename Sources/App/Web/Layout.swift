@@ -61,7 +61,7 @@ struct Layout: Encodable {
 
 /// Where a page sits in the menus: a main menu item, or a tab of the activity book.
 enum Section: String {
-    case start, acties, activiteiten, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
+    case start, acties, activiteiten, vragenlijsten, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
 
     /// The main menu item a tab belongs to.
     var main: Section {
@@ -114,6 +114,7 @@ extension Request {
             items.append((.start, "Bouwstenen", coalition.home))
             items.append((.acties, "Acties", coalition.acties.path))
             items.append((.activiteiten, "Activiteiten", coalition.activiteiten.path))
+            items.append((.vragenlijsten, "Vragenlijsten", coalition.vragenlijsten.path))
             items.append((.rapport, "Rapport", coalition.rapport.path))
             items.append((.leden, "Leden", coalition.leden.path))
             items.append((.prullenbak, "Prullenbak", coalition.prullenbak.path))

@@ -32,6 +32,9 @@ enum Paths {
     }
 
     static func invitation(_ token: some AddressPart) -> Address { Address(["uitnodiging", token.segment("token")]) }
+    /// "/v": where a respondent types a questionnaire's code; "/v/{code}": the questionnaire.
+    static let answerStart = Address(["v"])
+    static func answer(_ code: some AddressPart) -> Address { answerStart.adding(code.segment("code")) }
     static func coalition(_ slug: some AddressPart) -> Coalition { Coalition(address: Address(["c", slug.segment("slug")])) }
 
     /// `/c/{slug}/…`: everything of one coalition.
@@ -51,6 +54,7 @@ enum Paths {
         var newLocation: Address { locaties.adding("nieuw") }
         var newPartner: Address { address.adding("partners", "nieuw") }
         var activiteiten: Activiteiten { Activiteiten(address: address.adding("activiteiten")) }
+        var vragenlijsten: Vragenlijsten { Vragenlijsten(address: address.adding("vragenlijsten")) }
 
         func bouwsteen(_ code: some AddressPart) -> Address { address.adding("bouwstenen", code.segment("code")) }
         func newBouwblad(in code: some AddressPart) -> Address { bouwsteen(code).adding("bouwbladen") }
@@ -129,6 +133,28 @@ enum Paths {
         var sessions: Address { address.adding("sessies") }
         var generate: Address { sessions.adding("genereren") }
         func session(_ id: some AddressPart) -> Address { sessions.adding(id.segment("sessionID")) }
+    }
+
+    struct Vragenlijsten: PathNode {
+        let address: Address
+        var new: Address { address.adding("nieuw") }
+        func vragenlijst(_ id: some AddressPart) -> Vragenlijst { Vragenlijst(address: address.adding(id.segment("questionnaireID"))) }
+    }
+
+    struct Vragenlijst: PathNode {
+        let address: Address
+        var settings: Address { address.adding("instellingen") }
+        var questions: Address { address.adding("vragen") }
+        func question(_ id: some AddressPart) -> Address { questions.adding(id.segment("questionID")) }
+        func moveQuestion(_ id: some AddressPart) -> Address { question(id).adding("verplaatsen") }
+        func deleteQuestion(_ id: some AddressPart) -> Address { question(id).adding("verwijderen") }
+        var preview: Address { address.adding("voorbeeld") }
+        var status: Address { address.adding("status") }
+        var links: Address { address.adding("links") }
+        var results: Address { address.adding("resultaten") }
+        var hideAnswer: Address { results.adding("verbergen") }
+        var copy: Address { address.adding("kopie") }
+        var delete: Address { address.adding("verwijderen") }
     }
 
     struct Partner: PathNode {

@@ -1,0 +1,133 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A questionnaire: its settings and its questions (JSON, one version for the whole list,
+/// so two people editing questions never overwrite each other).
+package final class QuestionnaireRecord: Model, @unchecked Sendable {
+    package static let schema = "questionnaires"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "title") package var title: String
+    @Field(key: "intro") package var intro: String
+    @Field(key: "audience") package var audience: String
+    @Field(key: "scope") package var scope: String
+    @Field(key: "status") package var status: String
+    @OptionalField(key: "opens_on") package var opensOn: String?
+    @OptionalField(key: "closes_on") package var closesOn: String?
+    /// `QuestionList` as JSON.
+    @Field(key: "questions") package var questions: String
+    /// Open answers the projectleider hid because they name someone: "v5:<response id>" per line.
+    @Field(key: "hidden_answers") package var hiddenAnswers: String
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] {
+        listed([$id, $coalitionID, $title, $intro, $audience, $scope, $status, $opensOn, $closesOn, $questions, $hiddenAnswers, $version, $createdAt, $updatedAt])
+    }
+
+    package init(coalitionID: UUID, _ input: QuestionnaireInput, questions: QuestionList) {
+        self.coalitionID = coalitionID
+        title = input.title
+        intro = input.intro
+        audience = input.audience.rawValue
+        scope = input.scope.rawValue
+        status = QuestionnaireStatus.concept.rawValue
+        opensOn = input.opensOn?.iso
+        closesOn = input.closesOn?.iso
+        self.questions = Self.encode(questions)
+        hiddenAnswers = ""
+        version = 1
+    }
+
+    package var questionList: QuestionList {
+        (try? JSONDecoder().decode(QuestionList.self, from: Data(questions.utf8))) ?? QuestionList()
+    }
+
+    package var statusValue: QuestionnaireStatus { QuestionnaireStatus(rawValue: status) ?? .concept }
+    package var audienceValue: Audience { Audience(rawValue: audience) ?? .leerlingen }
+    package var scopeValue: QuestionnaireScope { QuestionnaireScope(rawValue: scope) ?? .geen }
+    package var hidden: Set<String> { Set(hiddenAnswers.split(separator: "\n").map(String.init)) }
+
+    /// Whether a respondent may answer today: open, and within its period.
+    package func isOpen(on today: IsoDate) -> Bool {
+        guard statusValue == .open else { return false }
+        if let opens = opensOn.flatMap(IsoDate.init), today < opens { return false }
+        if let closes = closesOn.flatMap(IsoDate.init), closes < today { return false }
+        return true
+    }
+
+    package static func encode(_ list: QuestionList) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(list)) ?? Data("{\"questions\":[]}".utf8), as: UTF8.self)
+    }
+}
+
+/// A public link of a questionnaire with the short code people type; one per location or
+/// activity when the questionnaire is scoped, else one.
+package final class QuestionnaireLinkRecord: Model, @unchecked Sendable {
+    package static let schema = "questionnaire_links"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "questionnaire_id") package var questionnaireID: UUID
+    @Field(key: "code") package var code: String
+    @OptionalField(key: "location_id") package var locationID: UUID?
+    @OptionalField(key: "activity_id") package var activityID: UUID?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $questionnaireID, $code, $locationID, $activityID]) }
+
+    package init(coalitionID: UUID, questionnaireID: UUID, code: String, locationID: UUID? = nil, activityID: UUID? = nil) {
+        (self.coalitionID, self.questionnaireID, self.code, self.locationID, self.activityID) = (coalitionID, questionnaireID, code, locationID, activityID)
+    }
+}
+
+/// One respondent's answers. What is kept is what the results need and nothing that points
+/// to a person: no name, no e-mail, no IP address, no user agent, no time of day. `device`
+/// is a hash of a random cookie and the questionnaire's id, so one browser answers once and
+/// can finish later, and two questionnaires' answers cannot be linked through it.
+package final class QuestionnaireResponseRecord: Model, @unchecked Sendable {
+    package static let schema = "questionnaire_responses"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "questionnaire_id") package var questionnaireID: UUID
+    @OptionalField(key: "location_id") package var locationID: UUID?
+    @OptionalField(key: "activity_id") package var activityID: UUID?
+    @OptionalField(key: "year_group") package var yearGroup: Int?
+    @OptionalField(key: "device") package var device: String?
+    /// `Answers` as JSON.
+    @Field(key: "answers") package var answers: String
+    /// The day it was sent ("2026-03-12"); nil while the respondent has not finished.
+    @OptionalField(key: "submitted_on") package var submittedOn: String?
+    /// Where it came from: "formulier" or "import".
+    @Field(key: "source") package var source: String
+
+    package init() {}
+
+    package var properties: [any AnyProperty] {
+        listed([$id, $coalitionID, $questionnaireID, $locationID, $activityID, $yearGroup, $device, $answers, $submittedOn, $source])
+    }
+
+    package init(coalitionID: UUID, questionnaireID: UUID, locationID: UUID?, activityID: UUID?, yearGroup: Int?, device: String?,
+                 answers: Answers, submittedOn: String?, source: String = "formulier") {
+        (self.coalitionID, self.questionnaireID, self.locationID, self.activityID, self.yearGroup, self.device) = (coalitionID, questionnaireID, locationID, activityID, yearGroup, device)
+        self.answers = Self.encode(answers)
+        (self.submittedOn, self.source) = (submittedOn, source)
+    }
+
+    package var answerValues: Answers { (try? JSONDecoder().decode(Answers.self, from: Data(answers.utf8))) ?? Answers() }
+
+    package static func encode(_ answers: Answers) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(answers)) ?? Data("{\"values\":{}}".utf8), as: UTF8.self)
+    }
+}
