@@ -379,12 +379,18 @@ def ids_for(db: Database, slug: str) -> dict:
         "membershipID": one("SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.coalition_id = ? AND u.email LIKE ?", "lezer@%"),
         "invitationID": one("SELECT id FROM invitations WHERE coalition_id = ? LIMIT 1"),
         "token": "onbekend-token",
+        # The demo's pupils' questionnaire (one link per location), a question and its code.
+        "questionnaireID": one("SELECT id FROM questionnaires WHERE coalition_id = ? ORDER BY title DESC LIMIT 1"),
+        "questionID": "v2",
+        "answerCode": (db.rows("SELECT l.code FROM questionnaire_links l JOIN coalitions c ON c.id = l.coalition_id WHERE c.slug = ? ORDER BY l.code LIMIT 1", (slug,)) or [["ZZZZZZ"]])[0][0],
     }
 
 
 def fill(path: str, ids: dict) -> str:
     if "/cycli/:itemID" in path:
         ids = dict(ids, itemID=ids["cycleItemID"])
+    if path.startswith("/v/"):
+        ids = dict(ids, code=ids["answerCode"])
     return "/".join(urllib.parse.quote(ids[p[1:]], safe="") if p.startswith(":") else p for p in path.split("/"))
 
 

@@ -133,6 +133,27 @@ GET  /c/:slug/rapport/rapport.pdf                                           ok  
 POST /c/:slug/rapport/vastzetten                                            ok  403 403 403 in  404 -
 GET  /c/:slug/rapport/versies/:versionID/:file                              ok  ok  ok  ok  in  404 404
 POST /c/:slug/uitnodigingen/:invitationID/intrekken                         ok  403 403 403 in  404 404
+GET  /v                                                                     ok  ok  ok  ok  ok  ok  -
+GET  /v/:code                                                              *   *   *   *   *   *   -
+POST /v/:code                                                              *   *   *   *   *   *   -
+GET  /c/:slug/vragenlijsten                                                 ok  ok  ok  ok  in  404 -
+GET  /c/:slug/vragenlijsten/nieuw                                           ok  ok  403 403 in  404 -
+POST /c/:slug/vragenlijsten/nieuw                                           ok  ok  403 403 in  404 -
+GET  /c/:slug/vragenlijsten/:questionnaireID                                ok  ok  403 403 in  404 404
+GET  /c/:slug/vragenlijsten/:questionnaireID/instellingen                   ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/instellingen                   ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/status                         ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/kopie                          ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/verwijderen                    ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/vragen                         ok  ok  403 403 in  404 404
+GET  /c/:slug/vragenlijsten/:questionnaireID/vragen/:questionID             ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/vragen/:questionID             ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/vragen/:questionID/verplaatsen ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/vragen/:questionID/verwijderen ok  ok  403 403 in  404 404
+GET  /c/:slug/vragenlijsten/:questionnaireID/voorbeeld                      ok  ok  403 403 in  404 404
+GET  /c/:slug/vragenlijsten/:questionnaireID/links                          ok  ok  403 403 in  404 404
+GET  /c/:slug/vragenlijsten/:questionnaireID/resultaten                     ok  ok  404 ok  in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/resultaten/verbergen           ok  403 403 403 in  404 404
 """
 
 

@@ -108,6 +108,7 @@ package struct DemoCommand: AsyncCommand {
         else { throw Abort(.internalServerError, reason: "the demo's projectleider was not made") }
         try await DemoBouwbladen.load(on: db, coalitionID: cid, keeperID: leaderMembership.requireID(), userID: leader.requireID(), now: clock.now)
         try await DemoActiviteiten.load(on: db, coalitionID: cid, locations: locations, partners: partners, clock: clock)
+        try await DemoVragenlijsten.load(on: db, coalitionID: cid, locations: locations, clock: clock)
         return people
     }
 }

@@ -57,6 +57,8 @@ struct PageSnapshotTests {
             if seen[key] == nil { seen[key] = seen.count + 1 }
             return "<id-\(seen[key]!)>"
         }
+        // A questionnaire's public code is random too.
+        text = text.replacing(/\/v\/[2-9A-Z]{6}/, with: "/v/<code>").replacing(/code-card__code">[2-9A-Z]{3}-[2-9A-Z]{3}/, with: "code-card__code\">…")
         return text.replacing(/uitnodiging\/[A-Za-z0-9_-]{20,}/, with: "uitnodiging/<token>")
     }
 
@@ -152,6 +154,27 @@ struct PageSnapshotTests {
         let link = try #require(invited.body.string.firstMatch(of: /\/uitnodiging\/[A-Za-z0-9_-]+/)).output
         var newcomer = Browser(app)
         try await shot("invitation/accept", String(link), as: &newcomer)
+        shots += try await questionnairePages(app, base: base, as: &pl)
+        return shots
+    }
+
+    /// The demo's pupils' questionnaire as the projectleider sees it, and as a respondent.
+    static func questionnairePages(_ app: Application, base: String, as pl: inout Browser) async throws -> [Shot] {
+        let pupils = try #require(try await QuestionnaireRecord.query(on: app.db).filter(\.$title == "Wat wil jij graag doen?").first())
+        let id = try pupils.requireID(), path = "\(base)/vragenlijsten/\(id)"
+        let link = try #require(try await QuestionnaireLinkRecord.query(on: app.db).filter(\.$questionnaireID == id).first())
+        var shots: [Shot] = []
+        var respondent = Browser(app)
+        for (template, address, browser) in [
+            ("vragenlijsten/list", "\(base)/vragenlijsten", "pl"), ("vragenlijsten/show", path, "pl"), ("vragenlijsten/question", "\(path)/vragen/v2", "pl"),
+            ("vragenlijsten/results", "\(path)/resultaten", "pl"), ("vragenlijsten/links", "\(path)/links", "pl"),
+            ("vragenlijsten/answer", "/v/\(link.code)", "respondent"), ("vragenlijsten/start", "/v", "respondent"),
+            ("vragenlijsten/message", "/v/ZZZZZZ", "respondent"),
+        ] {
+            let response = browser == "pl" ? try await pl.get(address) : try await respondent.get(address)
+            #expect(response.status == .ok || template == "vragenlijsten/message", "\(address) answers \(response.status)")
+            shots.append(Shot(template: template, html: response.body.string))
+        }
         return shots
     }
 

@@ -79,9 +79,6 @@ public enum QuestionKind: String, Codable, CaseIterable, Sendable {
         default: return []
         }
     }
-
-    /// The face drawn beside each point of a smiley scale; the label is its text alternative.
-    public static let smileyFaces = ["☹️", "😐", "🙂"]
 }
 
 /// One answer option. Its id stays when its label is reworded, so answers keep meaning.

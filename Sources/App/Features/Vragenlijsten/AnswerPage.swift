@@ -46,7 +46,7 @@ struct AnswerPage: Encodable {
         items = q.questionList.questions.map { question in
             let name = Answers.field(question), id = "f-\(name)"
             let given = answers[question.id]
-            let faces = question.kind == .smileys ? QuestionKind.smileyFaces : []
+            let faces = question.kind == .smileys ? Self.faces : []
             let options = question.options.enumerated().map { index, option in
                 Option(id: "\(id)-\(option.id)", value: option.id, label: option.label, face: index < faces.count ? faces[index] : nil, checked: given.contains(option.id))
             }
@@ -69,6 +69,15 @@ struct AnswerPage: Encodable {
             return SummaryItem(href: "#f-\(item.field)", message: "\(question.text): \(Self.message(item.issue, question, pupil: pupil))")
         }
         requiredNote = list.answerable.contains(where: \.required)
+    }
+
+    /// The faces of a smiley scale, drawn (an emoji font may be missing); the label beside
+    /// each is its text, so the face is decoration (`aria-hidden`).
+    static let faces: [String] = ["M13 25 Q20 18 27 25", "M13 23 L27 23", "M13 21 Q20 28 27 21"].map { mouth in
+        "<svg class=\"face\" viewBox=\"0 0 40 40\" width=\"40\" height=\"40\" aria-hidden=\"true\" focusable=\"false\">"
+            + "<circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#ffd45c\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>"
+            + "<circle cx=\"14\" cy=\"15\" r=\"2.5\" fill=\"#1a1a1a\"/><circle cx=\"26\" cy=\"15\" r=\"2.5\" fill=\"#1a1a1a\"/>"
+            + "<path d=\"\(mouth)\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"2.5\" stroke-linecap=\"round\"/></svg>"
     }
 
     /// Plain words, for pupils plainer still.

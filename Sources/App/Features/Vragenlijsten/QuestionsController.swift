@@ -19,22 +19,23 @@ struct QuestionsController: RouteCollection {
 
     /// The fields of a question, on the questionnaire's page (a new one) and on its own page.
     struct QuestionFields: Encodable {
-        let kind: ChoiceField
-        let text: FormField
-        let hint: FormField
-        let options: FormField
-        let required: Bool
+        // Names of their own: a nil value in a field would make mustache look further up.
+        let kindField: ChoiceField
+        let textField: FormField
+        let hintField: FormField
+        let optionsField: FormField
+        let requiredChecked: Bool
 
         init(_ state: inout FormState) {
             typealias F = QuestionForm.CodingKeys
-            kind = state.select(F.kind, "Soort vraag", noun: "de soort vraag", empty: nil,
+            kindField = state.select(F.kind, "Soort vraag", noun: "de soort vraag", empty: nil,
                                 options: QuestionKind.allCases.map { (value: $0.rawValue, label: $0.label) })
-            text = state.field(F.text, "Vraag", noun: "de vraag")
-            hint = state.field(F.hint, "Uitleg bij de vraag", noun: "de uitleg", required: false)
-            options = state.field(F.options, "Antwoorden", noun: "de antwoorden", type: "textarea",
+            textField = state.field(F.text, "Vraag", noun: "de vraag")
+            hintField = state.field(F.hint, "Uitleg bij de vraag", noun: "de uitleg", required: false)
+            optionsField = state.field(F.options, "Antwoorden", noun: "de antwoorden", type: "textarea",
                                   hint: "Eén antwoord per regel. Bij een schaal: de woorden van laag naar hoog (laat leeg voor de gewone woorden). Bij een open vraag, getal of kopje: laat leeg.",
                                   required: false)
-            required = state.values[F.required.rawValue] == "ja"
+            requiredChecked = state.values[F.required.rawValue] == "ja"
         }
     }
 
@@ -50,7 +51,7 @@ struct QuestionsController: RouteCollection {
         let isHeading: Bool
         let editHref: String
         let moveAction: String
-        let deleteAction: String?
+        let removeAction: String?
         let canUp: Bool
         let canDown: Bool
     }
@@ -100,7 +101,7 @@ struct QuestionsController: RouteCollection {
             return Row(anchor: "vraag-\(question.id)", number: question.kind.isAnswerable ? number : nil, kind: question.kind.label, text: question.text, hint: question.hint.isEmpty ? nil : question.hint,
                        required: question.required, options: question.options.map(\.label), hasOptions: !question.options.isEmpty, isHeading: !question.kind.isAnswerable,
                        editHref: paths.question(question.id).path, moveAction: paths.moveQuestion(question.id).path,
-                       deleteAction: hasAnswers && question.kind.isAnswerable ? nil : paths.deleteQuestion(question.id).path,
+                       removeAction: hasAnswers && question.kind.isAnswerable ? nil : paths.deleteQuestion(question.id).path,
                        canUp: index > 0, canDown: index < list.questions.count - 1)
         }
         return try await req.page("vragenlijsten/show", title: q.title, current: .vragenlijsten, status: status) { layout in

@@ -13,7 +13,7 @@ package struct VragenlijstenStore: TenantStore {
 
     // MARK: questionnaires
 
-    func questionnaires() async throws -> [QuestionnaireRecord] {
+    package func questionnaires() async throws -> [QuestionnaireRecord] {
         try await QuestionnaireRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt, .descending).all()
     }
 
