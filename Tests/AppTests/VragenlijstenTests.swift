@@ -245,3 +245,21 @@ import VaporTesting
         }
     }
 }
+
+/// The results' anonymity over the real dimensions, without app or database.
+@Suite struct ResultsModelTests {
+    @Test func aSmallMonthGivesUpItsMonthBeforeALocationGivesUpItsPlace() {
+        let x = UUID(), y = UUID()
+        func response(_ location: UUID, _ month: String) -> Results.Response {
+            Results.Response(id: UUID(), location: location, activity: nil, yearGroup: nil, month: month, answers: Answers())
+        }
+        let responses = ["2026-01", "2026-02", "2026-03"].flatMap { m in (0..<4).map { _ in response(x, m) } } + (0..<6).map { _ in response(y, "2026-03") }
+        let results = Results(responses)
+        #expect(results.shown(.init(location: x)).count == 12)
+        #expect(results.shown(.init(location: y)).count == 6)
+        // Per month X has four: its months are not shown; Y's six in March are.
+        #expect(results.shown(.init(location: x, from: "2026-03", to: "2026-03")).count == 0)
+        #expect(results.shown(.init(from: "2026-03", to: "2026-03")).count == 6)
+        #expect(results.hasMerged(.init(from: "2026-03", to: "2026-03"), activities: nil, shown: 6))
+    }
+}

@@ -2,9 +2,10 @@ import Domain
 import Foundation
 
 /// The results of a questionnaire for one choice of filters, built from the responses in
-/// memory. Every response is first given its anonymity cell (`Anonymity`), over year group,
-/// activity, location and month; a filter then takes whole cells, so nothing shown rests on
-/// fewer than five respondents.
+/// memory. Every response is first given its anonymity cell (`Anonymity`), over month, year
+/// group, activity and location (a small group gives up its month first and its location
+/// last); a filter then takes whole cells, so nothing shown rests on fewer than five
+/// respondents.
 struct Results {
     struct Response {
         let id: UUID
@@ -29,18 +30,18 @@ struct Results {
 
     init(_ responses: [Response]) {
         self.responses = responses
-        cells = Anonymity.cells(responses.map { [$0.yearGroup.map(String.init), $0.activity?.uuidString, $0.location?.uuidString, $0.month] })
+        cells = Anonymity.cells(responses.map { [$0.month, $0.yearGroup.map(String.init), $0.activity?.uuidString, $0.location?.uuidString] })
     }
 
     /// The responses a filter shows, limited to `activities` when given (a partner's own).
     func shown(_ filter: Filter, activities: Set<UUID>? = nil) -> [Response] {
         guard let cells else { return [] }
         return zip(responses, cells).filter { _, cell in
-            let wanted: Anonymity.Filter = [filter.yearGroup.map(String.init), filter.activity?.uuidString, filter.location?.uuidString, nil]
+            let wanted: Anonymity.Filter = [nil, filter.yearGroup.map(String.init), filter.activity?.uuidString, filter.location?.uuidString]
             guard Anonymity.matches(cell, wanted) else { return false }
-            if let activities, !(cell[1].flatMap { UUID(uuidString: $0) }.map(activities.contains) ?? false) { return false }
+            if let activities, !(cell[2].flatMap { UUID(uuidString: $0) }.map(activities.contains) ?? false) { return false }
             if filter.from != nil || filter.to != nil {
-                guard let month = cell[3] else { return false }
+                guard let month = cell[0] else { return false }
                 if let from = filter.from, month < from { return false }
                 if let to = filter.to, month > to { return false }
             }
