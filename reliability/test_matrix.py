@@ -154,6 +154,12 @@ GET  /c/:slug/vragenlijsten/:questionnaireID/voorbeeld                      ok  
 GET  /c/:slug/vragenlijsten/:questionnaireID/links                          ok  ok  403 403 in  404 404
 GET  /c/:slug/vragenlijsten/:questionnaireID/resultaten                     ok  ok  404 ok  in  404 404
 POST /c/:slug/vragenlijsten/:questionnaireID/resultaten/verbergen           ok  403 403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/resultaten/invoegen            ok  ok  404 403 in  404 404
+GET  /c/:slug/vragenlijsten/:questionnaireID/antwoorden.csv                 ok  ok  404 ok  in  404 404
+GET  /c/:slug/vragenlijsten/:questionnaireID/importeren                     ok  ok  403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/importeren                     ok  ok  403 403 in  404 404
+GET  /c/:slug/vragenlijsten/:questionnaireID/importeren/:importID           *   *   403 403 in  404 404
+POST /c/:slug/vragenlijsten/:questionnaireID/importeren/:importID           *   *   403 403 in  404 404
 """
 
 

@@ -48,7 +48,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         cookieName: config.isHTTPS ? "__Host-bouwstenen" : "bouwstenen", secure: config.isHTTPS,
         idleTimeout: config.sessionIdleTimeout)))
     app.middleware.use(FirstUseMiddleware(state: firstUse))
-    app.middleware.use(CSRFMiddleware(maxBodySize: Limits.formBody))
+    app.middleware.use(CSRFMiddleware(maxBodySize: Limits.body(for:)))
 
     try routes(app, registry: registry, firstUse: firstUse)
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
@@ -63,6 +63,13 @@ enum Limits {
     /// 240 kB even when every character is percent-encoded UTF-8), so a text that is too long
     /// comes back in its form with "te lang" instead of a 413 that cannot show it again.
     static let formBody = 1024 * 1024
+    /// A file people upload to import (a Forms export of thousands of answers).
+    static let upload = 8 * 1024 * 1024
+
+    /// The body a request may send: uploads to an import page get more.
+    static func body(for request: Request) -> Int {
+        request.headers.contentType == .formData && request.url.path.hasSuffix("/importeren") ? upload : formBody
+    }
 }
 
 private func configureDatabase(_ app: Application, _ config: AppConfig) throws {

@@ -47,6 +47,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try coalition.access(.bewerker, read: .lid).register(collection: VragenlijstenController())
     try coalition.access(.bewerker, read: .lid).register(collection: QuestionsController())
     try coalition.access(.bewerker, read: .lid).register(collection: ResultsController())
+    try coalition.access(.bewerker, read: .lid).register(collection: ImportController())
     try coalition.access(.bewerker, read: .lid).register(collection: SettingsController())
     try coalition.access(.bewerker, read: .lid).register(collection: TrashController())
     try coalition.access(.projectleider, read: .lid).register(collection: MembersController())

@@ -15,7 +15,7 @@ import Testing
         LocationRecord.self, PartnerRecord.self, MembershipRecord.self, MembershipLocationRecord.self,
         ReportSettingsRecord.self, ReportChoiceRecord.self, ReportVersionRecord.self, WebSessionRecord.self,
         LoginFailureRecord.self, LoginDeviceRecord.self, UserRecord.self,
-        QuestionnaireRecord.self, QuestionnaireLinkRecord.self, QuestionnaireResponseRecord.self,
+        QuestionnaireRecord.self, QuestionnaireLinkRecord.self, QuestionnaireResponseRecord.self, QuestionnaireImportRecord.self,
     ]
 
     @Test func everyRecordListsExactlyTheFieldsMirrorFinds() {

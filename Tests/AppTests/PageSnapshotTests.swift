@@ -169,12 +169,17 @@ struct PageSnapshotTests {
             ("vragenlijsten/list", "\(base)/vragenlijsten", "pl"), ("vragenlijsten/show", path, "pl"), ("vragenlijsten/question", "\(path)/vragen/v2", "pl"),
             ("vragenlijsten/results", "\(path)/resultaten", "pl"), ("vragenlijsten/links", "\(path)/links", "pl"),
             ("vragenlijsten/answer", "/v/\(link.code)", "respondent"), ("vragenlijsten/start", "/v", "respondent"),
-            ("vragenlijsten/message", "/v/ZZZZZZ", "respondent"),
+            ("vragenlijsten/message", "/v/ZZZZZZ", "respondent"), ("vragenlijsten/import", "\(path)/importeren", "pl"),
         ] {
             let response = browser == "pl" ? try await pl.get(address) : try await respondent.get(address)
             #expect(response.status == .ok || template == "vragenlijsten/message", "\(address) answers \(response.status)")
             shots.append(Shot(template: template, html: response.body.string))
         }
+        let file = try Data(contentsOf: FormsImportAppTests.demoFiles.appendingPathComponent("ms-forms-ouders.xlsx"))
+        let parents = try #require(try await QuestionnaireRecord.query(on: app.db).filter(\.$title == "Wat vindt u van de activiteiten?").first())
+        let uploaded = try await FormsImportAppTests.upload(app, pl, to: "\(base)/vragenlijsten/\(try parents.requireID())/importeren", name: "ms-forms-ouders.xlsx", data: file)
+        let preview = try await pl.get(try #require(uploaded.headers.first(name: .location)))
+        shots.append(Shot(template: "vragenlijsten/importpreview", html: preview.body.string))
         return shots
     }
 

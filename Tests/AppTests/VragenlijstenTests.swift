@@ -6,6 +6,7 @@ import Testing
 import VaporTesting
 
 @testable import App
+@testable import Fixtures
 
 /// Questionnaires through HTTP: making one, answering it without an account, what is stored
 /// of a respondent, the threshold of five, roles and tenant isolation.
@@ -261,5 +262,115 @@ import VaporTesting
         #expect(results.shown(.init(location: x, from: "2026-03", to: "2026-03")).count == 0)
         #expect(results.shown(.init(from: "2026-03", to: "2026-03")).count == 6)
         #expect(results.hasMerged(.init(from: "2026-03", to: "2026-03"), activities: nil, shown: 6))
+    }
+}
+
+/// Forms exports through HTTP: the demo files (`demo/vragenlijsten/`, written by its script
+/// the way Microsoft Forms and Google Forms export), read, previewed, mapped and confirmed.
+@Suite struct FormsImportAppTests {
+    static let demoFiles = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../demo/vragenlijsten").standardized
+
+    static func upload(_ app: Application, _ browser: Browser, to path: String, name: String, data: Data) async throws -> TestingHTTPResponse {
+        let boundary = "----bouwstenen-import"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(browser.csrf!)\r\n".utf8)
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += data + Data("\r\n--\(boundary)--\r\n".utf8)
+        var headers: HTTPHeaders = ["Content-Type": "multipart/form-data; boundary=\(boundary)"]
+        headers.add(name: "Cookie", value: "bouwstenen=\(browser.cookie!)")
+        return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+    }
+
+    @Test(arguments: ["ms-forms-ouders.xlsx", "ms-forms-parents-en.xlsx", "google-formulieren-ouders.csv", "google-forms-parents-en.csv"])
+    func aFormsExportIsImportedWithoutNamesOrAddresses(file: String) async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            try await browser.get("\(VragenlijstenAppTests.base)/nieuw")
+            #expect(try await browser.post("\(VragenlijstenAppTests.base)/nieuw", ["template": "ouders"]).status == .seeOther)
+            let q = try #require(try await QuestionnaireRecord.query(on: app.db).first())
+            let path = "\(VragenlijstenAppTests.base)/\(try q.requireID())/importeren"
+            try await browser.get(path)
+            let data = try Data(contentsOf: Self.demoFiles.appendingPathComponent(file))
+            let uploaded = try await Self.upload(app, browser, to: path, name: file, data: data)
+            #expect(uploaded.status == .seeOther)
+            let preview = try #require(uploaded.headers.first(name: .location))
+            var html = try await browser.get(preview).body.string
+            #expect(html.contains("40 antwoorden"))
+            let dropped = ["ms-forms-ouders.xlsx": "E-mail, Naam", "ms-forms-parents-en.xlsx": "Email, Name",
+                           "google-formulieren-ouders.csv": "E-mailadres", "google-forms-parents-en.csv": "Email Address"][file]!
+            #expect(html.contains("Deze kolommen zijn weggelaten en worden niet bewaard: \(dropped)."))
+            #expect(!html.contains("voorbeeld.example"))
+            // The stored preview holds no names or addresses either.
+            let pending = try #require(try await QuestionnaireImportRecord.query(on: app.db).first())
+            #expect(!pending.columns.contains("voorbeeld.example") && !pending.columns.contains("Iris Jansen"))
+            // Matched by text: the three statements, the information (the grid's row in Google) and the open question.
+            for id in ["v1", "v2", "v3", "v4", "v5"] { #expect(html.contains("value=\"\(id)\" selected"), "\(id) in \(file)") }
+            // "Telling bijwerken" keeps the chosen mapping; nothing is stored.
+            html = try await browser.post(preview, ["kolom-0": "v1", "kolom-1": "", "actie": "bijwerken"]).body.string
+            #expect(html.contains("value=\"\" selected>Niet inlezen"))
+            #expect(try await QuestionnaireResponseRecord.query(on: app.db).count() == 0)
+            var mapping = ["actie": "inlezen"]
+            for (index, id) in ["v1", "v2", "v3", "v4", "", "v5"].enumerated() { mapping["kolom-\(index)"] = id }
+            if !file.hasPrefix("ms") { mapping["kolom-5"] = "v5" }
+            #expect(try await browser.post(preview, mapping).status == .seeOther)
+            let rows = try await QuestionnaireResponseRecord.query(on: app.db).all()
+            #expect(rows.count == 40)
+            #expect(rows.allSatisfy { $0.source == "import" && $0.device == nil && $0.submittedOn?.hasPrefix("2026-1") == true })
+            #expect(rows.allSatisfy { !$0.answers.contains("voorbeeld.example") })
+            #expect(rows.filter { $0.answerValues["v1"].count == 1 }.count == 40)
+            #expect(try await QuestionnaireImportRecord.query(on: app.db).count() == 0)
+            // The pending import is gone: confirming again finds nothing.
+            #expect(try await browser.post(preview, mapping).status == .notFound)
+        }
+    }
+
+    @Test func aBrokenFileGetsADutchMessage() async throws {
+        try await withApp { app in
+            var browser = try await Fixture.firstUse(app)
+            try await browser.get("\(VragenlijstenAppTests.base)/nieuw")
+            #expect(try await browser.post("\(VragenlijstenAppTests.base)/nieuw", ["template": "ouders"]).status == .seeOther)
+            let q = try #require(try await QuestionnaireRecord.query(on: app.db).first())
+            let path = "\(VragenlijstenAppTests.base)/\(try q.requireID())/importeren"
+            try await browser.get(path)
+            let broken = try await Self.upload(app, browser, to: path, name: "kapot.xlsx", data: Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5]))
+            #expect(broken.status == .unprocessableEntity)
+            #expect(broken.body.string.contains("Dit Excel-bestand kunnen we niet lezen"))
+            let empty = try await Self.upload(app, browser, to: path, name: "leeg.csv", data: Data("Vraag\n".utf8))
+            #expect(empty.status == .unprocessableEntity)
+            #expect(try await QuestionnaireImportRecord.query(on: app.db).count() == 0)
+        }
+    }
+}
+
+/// "Overzicht invoegen" and the CSV, on the demo's questionnaires.
+@Suite struct QuestionnaireEvidenceTests {
+    @Test func theSummaryGoesIntoStep3AndTheCSVKeepsTheThreshold() async throws {
+        try await withApp { app in
+            _ = try await DemoCommand.load(on: app.db, hash: { _ in try app.password.hash(Fixture.password) })
+            var pl = try await Fixture.login(app, email: "projectleider@rivierstad.example")
+            let base = "/c/coalitie-rivierstad/vragenlijsten"
+            let parents = try #require(try await QuestionnaireRecord.query(on: app.db).filter(\.$title == "Wat vindt u van de activiteiten?").first())
+            let id = try parents.requireID()
+            let vlinder = try #require(try await LocationRecord.query(on: app.db).filter(\.$name == "De Vlinder").first())
+            // De Vlinder has three parents' answers: no results for it, not even in the CSV.
+            var html = try await pl.get("\(base)/\(id)/resultaten?locatie=\(try vlinder.requireID())").body.string
+            #expect(html.contains("Te weinig antwoorden om te tonen"))
+            let csv = try await pl.get("\(base)/\(id)/antwoorden.csv")
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            let lines = csv.body.string.split(separator: "\r\n")
+            #expect(lines.count == 23) // the header and all 22 answers …
+            #expect(!lines.contains { $0.contains("De Vlinder") }) // … but De Vlinder's three are not named
+            #expect(lines.filter { $0.contains("De Regenboog") }.count == 12)
+            // Into step 3 of a bouwblad with an open cycle.
+            html = try await pl.get("\(base)/\(id)/resultaten").body.string
+            let bouwblad = try #require(html.firstMatch(of: /name="bouwblad"><option value="([0-9A-F-]{36})"/)?.1)
+            let inserted = try await pl.post("\(base)/\(id)/resultaten/invoegen", ["bouwblad": String(bouwblad), "locatie": "", "activiteit": "", "groep": "", "van": "", "tot": ""])
+            #expect(inserted.status == .seeOther)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).filter(\.$bouwbladID == UUID(uuidString: String(bouwblad))!).filter(\.$closedAt == nil).first())
+            #expect(cycle.bereikt.contains("Vragenlijst ‘Wat vindt u van de activiteiten?’ (ouders), hele periode: 22 antwoorden"))
+            #expect(cycle.bereikt.contains("- Mijn kind vindt de activiteiten leuk.:"))
+            // Not for a group under five.
+            let refused = try await pl.post("\(base)/\(id)/resultaten/invoegen", ["bouwblad": String(bouwblad), "locatie": try vlinder.requireID().uuidString])
+            #expect(refused.status == .unprocessableEntity)
+        }
     }
 }

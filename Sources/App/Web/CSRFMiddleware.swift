@@ -4,7 +4,7 @@ import Vapor
 /// `csrf` or the header `X-CSRF-Token`. Without it: 403, and nothing changes.
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "csrf"
-    let maxBodySize: Int
+    let maxBodySize: @Sendable (Request) -> Int
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
@@ -12,6 +12,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         // Read the body here (with the form limit) so the token can be checked before any handler runs.
         // A body that arrived whole is not measured by collect(), so its size is checked too.
+        let maxBodySize = self.maxBodySize(request)
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > maxBodySize {
             throw Abort(.payloadTooLarge)
         }

@@ -153,8 +153,12 @@ enum Paths {
         var links: Address { address.adding("links") }
         var results: Address { address.adding("resultaten") }
         var hideAnswer: Address { results.adding("verbergen") }
+        var insertSummary: Address { results.adding("invoegen") }
         var copy: Address { address.adding("kopie") }
         var delete: Address { address.adding("verwijderen") }
+        var importing: Address { address.adding("importeren") }
+        func pendingImport(_ id: some AddressPart) -> Address { importing.adding(id.segment("importID")) }
+        var export: Address { address.adding("antwoorden.csv") }
     }
 
     struct Partner: PathNode {

@@ -35,7 +35,7 @@ struct CoverageController: RouteCollection {
     struct EvidenceForm: Encodable { let action: String; let kind: String; let from: String; let to: String; let bouwbladen: [Option] }
 
     static func evidenceForm(_ req: Request, _ access: ActivityAccess, kind: String, period: DateRange) async throws -> EvidenceForm? {
-        let targets = try await EvidenceController.targets(req, access)
+        let targets = try await EvidenceController.targets(req, access.tenant)
         guard !targets.isEmpty else { return nil }
         return EvidenceForm(action: access.paths.evidence.path, kind: kind, from: period.from.iso, to: period.to.iso,
                             bouwbladen: targets.map { Option(value: $0.value, label: $0.label, selected: false) })

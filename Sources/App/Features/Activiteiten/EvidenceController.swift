@@ -12,9 +12,9 @@ struct EvidenceController: RouteCollection {
 
     /// The bouwbladen whose newest cycle is still open, for the select on the coverage
     /// and observations pages. Empty for someone who may not edit bouwbladen.
-    static func targets(_ req: Request, _ access: ActivityAccess) async throws -> [(value: String, label: String)] {
-        guard access.role.canEditBouwblad() else { return [] }
-        let bladen = try await access.book(req.db).bouwbladen()
+    static func targets(_ req: Request, _ tenant: Tenant) async throws -> [(value: String, label: String)] {
+        guard tenant.role.canEditBouwblad() else { return [] }
+        let bladen = try await ActiviteitenStore(tenant, on: req.db).bouwbladen()
         let catalog = try await req.formatCatalog()
         return try bladen.map { b in
             let name = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
@@ -26,16 +26,6 @@ struct EvidenceController: RouteCollection {
     func insert(req: Request) async throws -> Response {
         let access = try await ActivityAccess.load(req)
         let form = try req.form(EvidenceInsertForm.self)
-        guard let id = UUID(uuidString: form.bouwblad ?? "") else {
-            throw UserProblem(status: .unprocessableEntity, title: "Kies een bouwblad", message: "Kies het bouwblad waarin het overzicht moet komen. Er is niets veranderd.")
-        }
-        req.parameters.set("bouwbladID", to: id.uuidString)
-        let context = try await BouwbladContext.load(req)
-        try context.requireEdit()
-        guard let cycle = context.newest, cycle.closedAt == nil else {
-            throw UserProblem(status: .unprocessableEntity, title: "Deze cyclus is afgerond",
-                              message: "De nieuwste cyclus van dit bouwblad is afgerond. Begin eerst een nieuwe cyclus. Er is niets veranderd.")
-        }
         let period = DateRange(from: IsoDate(form.van ?? "") ?? req.today, to: IsoDate(form.tot ?? "") ?? req.today) ?? DateRange.schoolYear(containing: req.today)
         let summary: String
         switch form.kind {
@@ -46,6 +36,22 @@ struct EvidenceController: RouteCollection {
             summary = try await Self.observationSummary(req, access, period: period)
         default:
             throw Abort(.badRequest)
+        }
+        return try await Self.insert(req, bouwblad: form.bouwblad, summary: summary)
+    }
+
+    /// Appends `summary` to step 3 of the bouwblad's open cycle; a 422 page when no bouwblad
+    /// was chosen or its newest cycle is closed.
+    static func insert(_ req: Request, bouwblad: String?, summary: String) async throws -> Response {
+        guard let id = UUID(uuidString: bouwblad ?? "") else {
+            throw UserProblem(status: .unprocessableEntity, title: "Kies een bouwblad", message: "Kies het bouwblad waarin het overzicht moet komen. Er is niets veranderd.")
+        }
+        req.parameters.set("bouwbladID", to: id.uuidString)
+        let context = try await BouwbladContext.load(req)
+        try context.requireEdit()
+        guard let cycle = context.newest, cycle.closedAt == nil else {
+            throw UserProblem(status: .unprocessableEntity, title: "Deze cyclus is afgerond",
+                              message: "De nieuwste cyclus van dit bouwblad is afgerond. Begin eerst een nieuwe cyclus. Er is niets veranderd.")
         }
         // Someone may save step 3 in between: the summary is then added to their text.
         _ = try await StepWriter.save(req, context, cycle: cycle, step: .bereikt,

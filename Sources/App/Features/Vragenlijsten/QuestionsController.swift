@@ -68,7 +68,7 @@ struct QuestionsController: RouteCollection {
         let scope: String
         let answers: Int
         let hasAnswers: Bool
-        let settingsHref, previewHref, resultsHref, linksHref: String
+        let settingsHref, previewHref, resultsHref, linksHref, importHref: String
         let hasLinks: Bool
         let statusAction, copyAction, deleteAction, addAction: String
         let version: Int
@@ -108,7 +108,7 @@ struct QuestionsController: RouteCollection {
             ShowPage(layout: layout, back: access.paths.path, title: q.title, status: q.statusValue.label, isConcept: q.statusValue == .concept,
                      isOpen: q.statusValue == .open, audience: q.audienceValue.label, period: VragenlijstenController.period(q), scope: q.scopeValue.label,
                      answers: answers, hasAnswers: hasAnswers, settingsHref: paths.settings.path, previewHref: paths.preview.path,
-                     resultsHref: paths.results.path, linksHref: paths.links.path, hasLinks: hasLinks, statusAction: paths.status.path,
+                     resultsHref: paths.results.path, linksHref: paths.links.path, importHref: paths.importing.path, hasLinks: hasLinks, statusAction: paths.status.path,
                      copyAction: paths.copy.path, deleteAction: paths.delete.path, addAction: paths.questions.path, version: version,
                      rows: rows, hasRows: !rows.isEmpty, add: add, hasErrors: !form.errors.isEmpty || problem != nil, errorSummary: form.summary, problem: problem)
         }

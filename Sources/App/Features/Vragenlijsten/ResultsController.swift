@@ -11,6 +11,31 @@ struct ResultsController: RouteCollection {
         routes.get(one.results, use: results)
         routes.access(.projectleider).post(one.hideAnswer, use: hide)
         routes.get(one.links, use: links)
+        routes.get(one.export, use: export)
+        routes.post(one.insertSummary, use: insert)
+    }
+
+    /// "Overzicht invoegen": the summary of what the chosen filter shows, dated, into step 3
+    /// of a bouwblad's open cycle, with a revision like every save of the step.
+    func insert(req: Request) async throws -> Response {
+        let access = try VragenlijstAccess.load(req)
+        let q = try await access.questionnaire(req)
+        let form = try req.form(SummaryInsertForm.self)
+        let query = try await ResultsQuery.load(req, access, q) { name in
+            switch name {
+            case "locatie": return form.locatie
+            case "activiteit": return form.activiteit
+            case "groep": return form.groep
+            case "van": return form.van
+            case "tot": return form.tot
+            default: return nil
+            }
+        }
+        guard let summary = QuestionnaireSummary.text(q, query, today: req.today) else {
+            throw UserProblem(status: .unprocessableEntity, title: "Te weinig antwoorden",
+                              message: "Deze keuze heeft minder dan \(Anonymity.minimum) antwoorden; daarvan maken we geen overzicht. Er is niets veranderd.")
+        }
+        return try await EvidenceController.insert(req, bouwblad: form.bouwblad, summary: summary)
     }
 
     // MARK: results
@@ -61,33 +86,25 @@ struct ResultsController: RouteCollection {
         let version: Int
         let canHide: Bool
         let minimum: Int
+        let exportHref: String
+        let insertAction: String
+        let targets: [Choice]
+        let hasTargets: Bool
+        /// The filter, carried as hidden fields (label is the name).
+        let filterFields: [Choice]
     }
 
     func results(req: Request) async throws -> Response {
         let access = try VragenlijstAccess.load(req)
         let q = try await access.questionnaire(req)
         let id = try q.requireID()
-        let store = access.store(req.db)
-        let records = try await store.responses(of: id)
-        let locations = try await PlacesStore(access.tenant, on: req.db).locations()
-        let activities = try await ActiviteitenStore(access.tenant, on: req.db).activities(access.ownPartner.map { .partner($0) } ?? .all)
-        let own: Set<UUID>? = access.role == .partner ? Set(try activities.map { try $0.requireID() }) : nil
-        let results = Results(records.map {
-            Results.Response(id: $0.id!, location: $0.locationID, activity: $0.activityID, yearGroup: $0.yearGroup,
-                             month: $0.submittedOn.map { String($0.prefix(7)) }, answers: $0.answerValues)
-        })
-        let query = req.query
-        func uuid(_ name: String) -> UUID? { (try? query.get(String.self, at: name)).flatMap { UUID(uuidString: String($0.prefix(36))) } }
-        func month(_ name: String) -> String? { (try? query.get(String.self, at: name)).flatMap { results.months.contains($0) ? $0 : nil } }
-        let group = (try? query.get(String.self, at: "groep")).flatMap { Int($0.prefix(2)) }.flatMap { (1...8).contains($0) ? $0 : nil }
-        let filter = Results.Filter(location: uuid("locatie"), activity: uuid("activiteit"), yearGroup: group, from: month("van"), to: month("tot"))
-        var filterB = filter
-        (filterB.from, filterB.to) = (month("van2"), month("tot2"))
-        let compare = filterB.from != nil || filterB.to != nil
-        let shown = results.shown(filter, activities: own), shownB = compare ? results.shown(filterB, activities: own) : []
+        let query = try await ResultsQuery.load(req, access, q) { req.query[String.self, at: $0] }
+        let results = query.results, filter = query.filter, filterB = query.filterB, compare = query.compare
+        let shown = query.shown(filter), shownB = compare ? query.shown(filterB) : []
         let tooFew = shown.count < Anonymity.minimum, tooFewB = compare && shownB.count < Anonymity.minimum
         let hidden = q.hidden, canHide = access.role == .projectleider
         let paths = access.paths.vragenlijst(id)
+        let targets = try await EvidenceController.targets(req, access.tenant)
 
         var number = 0
         let items = q.questionList.answerable.map { question -> Item in
@@ -117,17 +134,16 @@ struct ResultsController: RouteCollection {
                 + options.map { Choice(value: $0.0, label: $0.1, selected: $0.0 == chosen) })
         }
         var filters: [Select] = []
-        let usedLocations = Set(records.compactMap(\.locationID)), usedActivities = Set(records.compactMap(\.activityID))
-        if !usedLocations.isEmpty {
-            filters.append(select("locatie", "Locatie", try locations.filter { usedLocations.contains(try $0.requireID()) }.map { (try $0.requireID().uuidString, $0.name) },
+        if !query.usedLocations.isEmpty {
+            filters.append(select("locatie", "Locatie", try query.locations.filter { query.usedLocations.contains(try $0.requireID()) }.map { (try $0.requireID().uuidString, $0.name) },
                                   filter.location?.uuidString, all: "Alle locaties"))
         }
-        if !usedActivities.isEmpty {
-            filters.append(select("activiteit", "Activiteit", try activities.filter { usedActivities.contains(try $0.requireID()) }.map { (try $0.requireID().uuidString, $0.name) },
+        if !query.usedActivities.isEmpty {
+            filters.append(select("activiteit", "Activiteit", try query.activities.filter { query.usedActivities.contains(try $0.requireID()) }.map { (try $0.requireID().uuidString, $0.name) },
                                   filter.activity?.uuidString, all: "Alle activiteiten"))
         }
-        if records.contains(where: { $0.yearGroup != nil }) {
-            filters.append(select("groep", "Groep", (1...8).map { (String($0), "Groep \($0)") }, group.map(String.init), all: "Alle groepen"))
+        if query.hasYearGroups {
+            filters.append(select("groep", "Groep", (1...8).map { (String($0), "Groep \($0)") }, filter.yearGroup.map(String.init), all: "Alle groepen"))
         }
         let months = results.months.map { ($0, monthLabel($0)) }
         if months.count > 1 {
@@ -136,22 +152,52 @@ struct ResultsController: RouteCollection {
             filters.append(select("van2", "Vergelijk met: vanaf maand", months, filterB.from, all: "Niet vergelijken"))
             filters.append(select("tot2", "Vergelijk met: tot en met maand", months, filterB.to, all: "Tot het eind"))
         }
-        func range(_ f: Results.Filter) -> String {
-            switch (f.from, f.to) {
-            case (nil, nil): return "Hele periode"
-            case let (from?, nil): return "Vanaf \(monthLabel(from))"
-            case let (nil, to?): return "Tot en met \(monthLabel(to))"
-            case let (from?, to?): return "\(monthLabel(from)) – \(monthLabel(to))"
-            }
-        }
-        let merged = results.hasMerged(filter, activities: own, shown: shown.count)
+        let merged = results.hasMerged(filter, activities: query.own, shown: shown.count)
         return try await req.page("vragenlijsten/results", title: "Resultaten: \(q.title)", current: .vragenlijsten) { layout in
             Page(layout: layout, back: access.canMake ? paths.path : access.paths.path, backLabel: access.canMake ? "Terug naar de vragenlijst" : "Terug naar vragenlijsten",
-                 title: q.title, total: records.count, shown: shown.count, shownB: compare ? shownB.count : nil, tooFew: tooFew, tooFewB: tooFewB,
-                 merged: merged && !tooFew, partnerNote: own != nil, filters: filters, filterAction: paths.results.path, compare: compare,
-                 labelA: range(filter), labelB: compare ? range(filterB) : nil, items: items, hideAction: paths.hideAnswer.path, version: q.version,
-                 canHide: canHide, minimum: Anonymity.minimum)
+                 title: q.title, total: results.responses.count, shown: shown.count, shownB: compare ? shownB.count : nil, tooFew: tooFew, tooFewB: tooFewB,
+                 merged: merged && !tooFew, partnerNote: query.own != nil, filters: filters, filterAction: paths.results.path, compare: compare,
+                 labelA: ResultsQuery.range(filter), labelB: compare ? ResultsQuery.range(filterB) : nil, items: items, hideAction: paths.hideAnswer.path, version: q.version,
+                 canHide: canHide, minimum: Anonymity.minimum, exportHref: paths.export.path,
+                 insertAction: paths.insertSummary.path, targets: targets.map { Choice(value: $0.value, label: $0.label, selected: false) },
+                 hasTargets: !targets.isEmpty && !tooFew, filterFields: query.fields.map { Choice(value: $0.value, label: $0.name, selected: false) })
         }
+    }
+
+    /// The responses as CSV for Dutch Excel, with the same anonymity as the page: a column a
+    /// response's group gave up stays empty, months instead of days, hidden open answers left
+    /// out, nothing at all under five responses, and rows sorted so their order says nothing.
+    func export(req: Request) async throws -> Response {
+        let access = try VragenlijstAccess.load(req)
+        let q = try await access.questionnaire(req)
+        let query = try await ResultsQuery.load(req, access, q) { _ in nil }
+        let results = query.results, own = query.own
+        let locations = Dictionary(uniqueKeysWithValues: try query.locations.map { (try $0.requireID(), $0.name) })
+        let activityNames = Dictionary(uniqueKeysWithValues: try query.activities.map { (try $0.requireID(), $0.name) })
+        let list = q.questionList.answerable, hidden = q.hidden
+        var rows: [[String]] = []
+        if let cells = results.cells {
+            for (response, cell) in zip(results.responses, cells) {
+                if let own, !(cell[2].flatMap { UUID(uuidString: $0) }.map(own.contains) ?? false) { continue }
+                var row = [cell[0].flatMap { Month($0)?.label } ?? "", cell[3].flatMap { UUID(uuidString: $0) }.flatMap { locations[$0] } ?? "",
+                           cell[2].flatMap { UUID(uuidString: $0) }.flatMap { activityNames[$0] } ?? "", cell[1].map { "groep \($0)" } ?? ""]
+                for question in list {
+                    let given = response.answers[question.id]
+                    if question.kind.isOpen, hidden.contains("\(question.id):\(response.id.uuidString)") { row.append("(verborgen)"); continue }
+                    row.append(question.kind.hasOptions ? question.options.filter { given.contains($0.id) }.map(\.label).joined(separator: "; ")
+                                                        : given.first.map { question.kind == .number ? $0.replacingOccurrences(of: ".", with: ",") : $0 } ?? "")
+                }
+                rows.append(row)
+            }
+        }
+        if rows.count < Anonymity.minimum { rows = [] }
+        rows.sort { $0.lexicographicallyPrecedes($1) }
+        let header = ["Maand", "Locatie", "Activiteit", "Groep"] + list.map(\.text)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"antwoorden-\(req.today.iso).csv\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: CSV.write([header] + rows)))
     }
 
     struct HideForm: Codable { enum CodingKeys: String, CodingKey { case answer, version }; let answer: String; let version: String }
@@ -193,4 +239,10 @@ struct ResultsController: RouteCollection {
                       startURL: req.absoluteURL(Paths.answerStart.path), isOpen: q.statusValue == .open, isPupil: q.audienceValue == .leerlingen)
         }
     }
+}
+
+/// "Overzicht invoegen" on the results page: the bouwblad, and the filter shown.
+struct SummaryInsertForm: Codable {
+    enum CodingKeys: String, CodingKey, FieldName { case bouwblad, locatie, activiteit, groep, van, tot }
+    var bouwblad, locatie, activiteit, groep, van, tot: String?
 }

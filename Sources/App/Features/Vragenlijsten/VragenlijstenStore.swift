@@ -145,3 +145,26 @@ struct AnswerLinks {
         return (link, questionnaire, store)
     }
 }
+
+extension VragenlijstenStore {
+    // MARK: imports
+
+    /// Keeps a read export for its preview; exports older than a day are removed on the way.
+    func add(_ pending: QuestionnaireImportRecord, now: Date) async throws {
+        try await QuestionnaireImportRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$createdAt < now.addingTimeInterval(-86_400)).delete()
+        pending.coalitionID = coalitionID
+        try await pending.create(on: db)
+    }
+
+    func pendingImport(_ id: UUID, of questionnaire: UUID) async throws -> QuestionnaireImportRecord? {
+        try await QuestionnaireImportRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).filter(\.$questionnaireID == questionnaire).first()
+    }
+
+    /// Adds the imported responses and removes the pending export: run it in a transaction.
+    func confirm(_ pending: QuestionnaireImportRecord, responses: [QuestionnaireResponseRecord]) async throws {
+        for batch in stride(from: 0, to: responses.count, by: 500) {
+            try await Array(responses[batch..<min(batch + 500, responses.count)]).create(on: db)
+        }
+        try await QuestionnaireImportRecord.query(on: db).filter(\.$id == pending.requireID()).filter(\.$coalitionID == coalitionID).delete()
+    }
+}

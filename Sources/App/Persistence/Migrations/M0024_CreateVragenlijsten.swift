@@ -1,11 +1,11 @@
 import Fluent
 import SQLKit
 
-/// Questionnaires, their public links and the responses. A response holds no personal
+/// Questionnaires, their public links, the responses, and Forms exports waiting to be imported. A response holds no personal
 /// data (see `QuestionnaireResponseRecord`); one browser answers once (unique device per
 /// questionnaire).
 struct M0024_CreateVragenlijsten: AsyncMigration {
-    static let tables = ["questionnaires", "questionnaire_links", "questionnaire_responses"]
+    static let tables = ["questionnaires", "questionnaire_links", "questionnaire_responses", "questionnaire_imports"]
 
     func prepare(on database: any Database) async throws {
         try await database.transaction { db in
@@ -50,6 +50,17 @@ struct M0024_CreateVragenlijsten: AsyncMigration {
                 .unique(on: "questionnaire_id", "device")
                 .create()
             try await db.index("idx_questionnaire_responses_questionnaire", on: "questionnaire_responses", columns: ["coalition_id", "questionnaire_id"])
+            try await db.schema("questionnaire_imports")
+                .id()
+                .field("coalition_id", .uuid, .required, .references("coalitions", "id", onDelete: .cascade))
+                .field("questionnaire_id", .uuid, .required, .references("questionnaires", "id", onDelete: .cascade))
+                .field("file_name", .string, .required)
+                .field("source", .string, .required)
+                .field("columns", .string, .required)
+                .field("days", .string, .required)
+                .field("dropped", .string, .required)
+                .field("created_at", .datetime)
+                .create()
             let sql = try db.sql
             let postgres = sql.dialect.name == "postgresql"
             for table in Self.tables {

@@ -131,3 +131,43 @@ package final class QuestionnaireResponseRecord: Model, @unchecked Sendable {
         return String(decoding: (try? encoder.encode(answers)) ?? Data("{\"values\":{}}".utf8), as: UTF8.self)
     }
 }
+
+/// A Forms export read and waiting for its mapping to be confirmed: only the answer columns
+/// (names and e-mail addresses were dropped when it was read) and the day of each response.
+/// Removed when the import is confirmed, and after a day.
+package final class QuestionnaireImportRecord: Model, @unchecked Sendable {
+    package static let schema = "questionnaire_imports"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "questionnaire_id") package var questionnaireID: UUID
+    @Field(key: "file_name") package var fileName: String
+    @Field(key: "source") package var source: String
+    /// `[FormsImport.Column]` as JSON.
+    @Field(key: "columns") package var columns: String
+    /// The day of each response ("2026-10-16" or ""), one per line.
+    @Field(key: "days") package var days: String
+    /// The headers that were dropped, one per line.
+    @Field(key: "dropped") package var dropped: String
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $questionnaireID, $fileName, $source, $columns, $days, $dropped, $createdAt]) }
+
+    init(coalitionID: UUID, questionnaireID: UUID, fileName: String, _ table: FormsImport.Table) {
+        (self.coalitionID, self.questionnaireID, self.fileName, source) = (coalitionID, questionnaireID, fileName, table.source.rawValue)
+        columns = String(decoding: (try? JSONEncoder().encode(table.columns)) ?? Data("[]".utf8), as: UTF8.self)
+        days = table.days.map { $0?.iso ?? "" }.joined(separator: "\n")
+        dropped = table.dropped.joined(separator: "\n")
+    }
+
+    var table: FormsImport.Table {
+        let columns = (try? JSONDecoder().decode([FormsImport.Column].self, from: Data(self.columns.utf8))) ?? []
+        let count = columns.first?.values.count ?? 0
+        var days = self.days.split(separator: "\n", omittingEmptySubsequences: false).map { IsoDate(String($0)) }
+        days = Array(days.prefix(count)) + Array(repeating: nil, count: max(0, count - days.count))
+        return FormsImport.Table(source: FormsImport.Source(rawValue: source) ?? .other, columns: columns, days: days,
+                                 dropped: dropped.split(separator: "\n").map(String.init))
+    }
+}
