@@ -1,6 +1,7 @@
 """A questionnaire in a real browser: made from the pupils' interests template, a question
 added (first with an error), opened, answered on a 375 px phone by pupils who type the code,
-the results hidden while fewer than five answered and shown as a chart after that.
+the results hidden while fewer than five answered and shown as a chart after that, and
+their summary put into step 3 of a bouwblad.
 axe runs on the projectleider's pages, the public form and the results."""
 from selenium.webdriver.common.by import By
 
@@ -97,8 +98,20 @@ def test_pupils_answer_on_a_phone_and_results_wait_for_five(module_server, brows
         assert "5 antwoorden" in d.find_element(By.CSS_SELECTOR, "main").text
         assert d.find_elements(By.CSS_SELECTOR, "svg.chart")
         axe.check("vragenlijst-resultaten")
+        results_url = d.current_url.split("?")[0]
         # Group 6 has three answers, group 7 two: each alone is too small to show.
-        d.get(d.current_url.split("?")[0] + "?groep=7")
+        d.get(results_url + "?groep=7")
         assert "Te weinig antwoorden om te tonen" in d.page_source
     finally:
         phone.quit()
+
+    # A bouwblad with an open cycle, then the summary goes into its step 3.
+    d.get(base + "/c/coalitie-rivierstad/")
+    navigate(d, d.find_element(By.ID, "bouwsteen-micro-samenhang"))
+    navigate(d, d.find_element(By.CSS_SELECTOR, ".question--mandatory button[type=submit]"))
+    bouwblad_url = d.current_url
+    d.get(results_url)
+    click_button(d, "Overzicht invoegen")
+    assert d.current_url.startswith(bouwblad_url)
+    assert "Het overzicht staat nu in stap 3" in d.page_source
+    assert "Vragenlijst ‘Wat wil jij graag doen?’ (leerlingen), hele periode: 5 antwoorden" in d.page_source
