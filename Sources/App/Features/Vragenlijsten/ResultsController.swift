@@ -116,7 +116,8 @@ struct ResultsController: RouteCollection {
                 let key = "\(question.id):\(r.id.uuidString)", isHidden = hidden.contains(key)
                 if isHidden && !canHide { return nil }
                 return Text(text: text, hidden: isHidden, action: canHide ? paths.hideAnswer.path : nil, value: key, button: isHidden ? "Weer tonen" : "Verbergen")
-            }
+            // In alphabetical order: the order they came in could tell who wrote which.
+            }.sorted { ($0.text.lowercased(), $0.value) < ($1.text.lowercased(), $1.value) }
             func share(_ r: QuestionResult?, _ optionID: String) -> String? { r.flatMap { r in r.counts.first { $0.optionID == optionID }.map { BarChart.percent($0.share) } } }
             let rows = a.counts.map { Row(label: $0.label, count: $0.count, share: BarChart.percent($0.share), shareB: compare ? share(b, $0.optionID) ?? "—" : nil) }
             return Item(anchor: "vraag-\(question.id)", number: number, text: question.text, kind: question.kind.label, answered: "\(a.answered)", answeredB: compare ? b.map { "\($0.answered)" } ?? "—" : nil,
