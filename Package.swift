@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "App", "Domain", "Fixtures",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]

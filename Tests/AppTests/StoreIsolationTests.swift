@@ -84,7 +84,7 @@ import Vapor
             let (rivier, zuid) = try await twoCoalitions(app)
             let catalog = try await FormatCatalog.load(on: app.db)
             let zuidstad = try #require(try await CoalitionRecord.find(zuid, on: app.db))
-            let data = try await ReportStore(coalitionID: zuid, on: app.db).data(of: zuidstad, catalog: catalog)
+            let data = try await ReportStore(coalitionID: zuid, on: app.db).data(of: zuidstad, catalog: catalog, today: WallClock.system.today)
             #expect(!data.bouwbladen.isEmpty)
             #expect(data.bouwbladen.allSatisfy { $0.coalitionID == zuid })
             #expect(data.cycles.allSatisfy { $0.coalitionID == zuid })

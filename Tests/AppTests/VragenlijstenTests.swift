@@ -4,6 +4,7 @@ import Foundation
 import SQLKit
 import Testing
 import VaporTesting
+import ZIPFoundation
 
 @testable import App
 @testable import Fixtures
@@ -371,6 +372,22 @@ import VaporTesting
             // Not for a group under five.
             let refused = try await pl.post("\(base)/\(id)/resultaten/invoegen", ["bouwblad": String(bouwblad), "locatie": try vlinder.requireID().uuidString])
             #expect(refused.status == .unprocessableEntity)
+            // Chosen for the report: a summary table in its appendix, in print and in Word.
+            #expect(try await !pl.get("/c/coalitie-rivierstad/rapport/afdrukken").body.string.contains("Bijlage: vragenlijsten"))
+            try await pl.get("\(base)/\(id)/instellingen")
+            let saved = try await pl.post("\(base)/\(id)/instellingen", ["title": parents.title, "intro": parents.intro, "audience": "ouders", "scope": "locatie",
+                                                                        "inReport[]": "ja", "version": "\(parents.version)"])
+            #expect(saved.status == .seeOther)
+            let print = try await pl.get("/c/coalitie-rivierstad/rapport/afdrukken").body.string
+            #expect(print.contains("Bijlage: vragenlijsten"))
+            #expect(print.contains("Ouders, 22 antwoorden, stand van"))
+            #expect(print.contains("Mijn kind vindt de activiteiten leuk."))
+            let docx = try await pl.get("/c/coalitie-rivierstad/rapport/rapport.docx")
+            #expect(docx.status == .ok)
+            let archive = try Archive(data: Data(docx.body.readableBytesView), accessMode: .read)
+            var document = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { document.append($0) }
+            #expect(String(decoding: document, as: UTF8.self).contains("Bijlage: vragenlijsten"))
         }
     }
 }

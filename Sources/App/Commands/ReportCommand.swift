@@ -30,7 +30,7 @@ struct ReportCommand: AsyncCommand {
         guard let coalition = try await CoalitionRecord.query(on: app.db).filter(\.$slug == slug).first() else {
             throw Failure.usage("no coalition with slug '\(slug)'")
         }
-        let data = try await ReportStore(coalitionID: coalition.requireID(), on: app.db).data(of: coalition, catalog: FormatCatalog.load(on: app.db))
+        let data = try await ReportStore(coalitionID: coalition.requireID(), on: app.db).data(of: coalition, catalog: FormatCatalog.load(on: app.db), today: app.clock.today)
         let report = try ReportBuilder.build(data, isConcept: !(try Completeness(data, slug: slug).isComplete), today: app.clock.now)
         let bytes: Data
         switch format {

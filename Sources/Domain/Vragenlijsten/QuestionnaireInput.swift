@@ -1,15 +1,18 @@
 /// The form with a questionnaire's title, introduction, audience, scope and open period.
 public struct QuestionnaireForm: Codable, Equatable, Sendable {
-    public enum CodingKeys: String, CodingKey, FieldName { case title, intro, audience, scope, opensOn, closesOn }
+    public enum CodingKeys: String, CodingKey, FieldName { case title, intro, audience, scope, opensOn, closesOn, inReport }
     public var title: String
     public var intro: String
     public var audience: String
     public var scope: String
     public var opensOn: String
     public var closesOn: String
+    /// "ja" when its summary goes into the report (a checkbox).
+    public var inReport: String
 
-    public init(title: String = "", intro: String = "", audience: String = "", scope: String = QuestionnaireScope.geen.rawValue, opensOn: String = "", closesOn: String = "") {
-        (self.title, self.intro, self.audience, self.scope, self.opensOn, self.closesOn) = (title, intro, audience, scope, opensOn, closesOn)
+    public init(title: String = "", intro: String = "", audience: String = "", scope: String = QuestionnaireScope.geen.rawValue, opensOn: String = "", closesOn: String = "",
+                inReport: String = "") {
+        (self.title, self.intro, self.audience, self.scope, self.opensOn, self.closesOn, self.inReport) = (title, intro, audience, scope, opensOn, closesOn, inReport)
     }
 
     /// Radio buttons nobody chose are not posted: missing fields are empty.
@@ -17,7 +20,9 @@ public struct QuestionnaireForm: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func text(_ key: CodingKeys) throws -> String { try c.decodeIfPresent(String.self, forKey: key) ?? "" }
         self.init(title: try text(.title), intro: try text(.intro), audience: try text(.audience), scope: try text(.scope),
-                  opensOn: try text(.opensOn), closesOn: try text(.closesOn))
+                  opensOn: try text(.opensOn), closesOn: try text(.closesOn),
+                  // A checkbox group posts `inReport[]`.
+                  inReport: (try? c.decodeIfPresent(String.self, forKey: .inReport)) ?? (try? c.decodeIfPresent([String].self, forKey: .inReport))??.first ?? "")
     }
 }
 
@@ -28,9 +33,10 @@ public struct QuestionnaireInput: Equatable, Sendable {
     public let scope: QuestionnaireScope
     public let opensOn: IsoDate?
     public let closesOn: IsoDate?
+    public let inReport: Bool
 
-    public init(title: String, intro: String, audience: Audience, scope: QuestionnaireScope, opensOn: IsoDate?, closesOn: IsoDate?) {
-        (self.title, self.intro, self.audience, self.scope, self.opensOn, self.closesOn) = (title, intro, audience, scope, opensOn, closesOn)
+    public init(title: String, intro: String, audience: Audience, scope: QuestionnaireScope, opensOn: IsoDate?, closesOn: IsoDate?, inReport: Bool = false) {
+        (self.title, self.intro, self.audience, self.scope, self.opensOn, self.closesOn, self.inReport) = (title, intro, audience, scope, opensOn, closesOn, inReport)
     }
 
     public static let maxTitle = 150
@@ -47,7 +53,7 @@ public struct QuestionnaireInput: Equatable, Sendable {
         let opens = date(form.opensOn, F.opensOn, &errors), closes = date(form.closesOn, F.closesOn, &errors)
         if case .some(.some(let o)) = opens, case .some(.some(let c)) = closes, c < o { errors.add(F.closesOn, .endBeforeStart) }
         guard let title, let intro, let audience, let scope, let opens, let closes else { return nil }
-        return QuestionnaireInput(title: title, intro: intro, audience: audience, scope: scope, opensOn: opens, closesOn: closes)
+        return QuestionnaireInput(title: title, intro: intro, audience: audience, scope: scope, opensOn: opens, closesOn: closes, inReport: form.inReport == "ja")
     }
 
     /// nil when wrong (the issue is recorded), .some(nil) when left empty.

@@ -58,6 +58,7 @@ public enum DocxWriter {
             entries += section.bouwbladen.map { ($0.title, $0.anchor, 2) }
         }
         entries.append((ReportWords.openActies, "bijlage-acties", 1))
+        if !report.questionnaires.isEmpty { entries.append((ReportWords.questionnaires, "bijlage-vragenlijsten", 1)) }
         body.tableOfContents(entries)
 
         body.heading(ReportWords.introduction, level: 1, anchor: "inleiding", pageBreakBefore: true)
@@ -78,6 +79,14 @@ public enum DocxWriter {
         } else {
             body.table(ReportWords.appendixHeaders, rows: report.openActies.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] },
                        widths: [3_000, 1_800, 1_600, 1_300, 1_300])
+        }
+        if !report.questionnaires.isEmpty {
+            body.heading(ReportWords.questionnaires, level: 1, anchor: "bijlage-vragenlijsten", pageBreakBefore: true)
+            for questionnaire in report.questionnaires {
+                body.heading(questionnaire.title, level: 2, anchor: nil)
+                body.text(questionnaire.caption)
+                body.table(ReportWords.questionnaireHeaders, rows: questionnaire.rows, widths: [4_200, 1_300, 3_500])
+            }
         }
         return (DocxParts.document(body: body.xml), body.numberedLists)
     }

@@ -68,6 +68,7 @@ public enum PrintHTML {
             html.raw("</li>")
         }
         html.raw("<li>"); html.link(ReportWords.openActies, to: "bijlage-acties"); html.raw("</li>")
+        if !report.questionnaires.isEmpty { html.raw("<li>"); html.link(ReportWords.questionnaires, to: "bijlage-vragenlijsten"); html.raw("</li>") }
         html.raw("</ol></nav>")
     }
 
@@ -140,6 +141,15 @@ public enum PrintHTML {
             html.element("p", ReportWords.noOpenActies)
         } else {
             html.table(ReportWords.appendixHeaders, report.openActies.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] })
+        }
+        html.raw("</section>")
+        guard !report.questionnaires.isEmpty else { return }
+        html.raw("<section class=\"chapter\" id=\"bijlage-vragenlijsten\">")
+        html.element("h2", ReportWords.questionnaires)
+        for questionnaire in report.questionnaires {
+            html.element("h3", questionnaire.title)
+            html.element("p", questionnaire.caption)
+            html.table(ReportWords.questionnaireHeaders, questionnaire.rows)
         }
         html.raw("</section>")
     }

@@ -15,6 +15,9 @@ public struct Report: Sendable {
     /// In the format's order: aspect by aspect, macro, meso, micro within each.
     public var sections: [Section]
     public var openActies: [Actie]
+    /// Questionnaires the coalition chose for the report, each as a summary table (only
+    /// groups of five or more; see `QuestionnaireSummary`). The appendix is left out when empty.
+    public var questionnaires: [Questionnaire] = []
 
     public init(title: String, coalition: String, period: String, date: String, isConcept: Bool, introduction: String,
                 raster: [[RasterCell]], columnLabels: [String], rowLabels: [String], sections: [Section], openActies: [Actie]) {
@@ -29,6 +32,15 @@ public struct Report: Sendable {
         self.rowLabels = rowLabels
         self.sections = sections
         self.openActies = openActies
+    }
+
+    public struct Questionnaire: Sendable {
+        public let title: String
+        /// "Leerlingen, 300 antwoorden, stand van 3 december 2026."
+        public let caption: String
+        /// Question, number of answers, outcome.
+        public let rows: [[String]]
+        public init(title: String, caption: String, rows: [[String]]) { (self.title, self.caption, self.rows) = (title, caption, rows) }
     }
 
     public struct RasterCell: Sendable {
@@ -151,4 +163,6 @@ public enum ReportWords {
     public static let links = "Naastgelegen bouwstenen"
     public static let touchedBy = "Geraakt door: "
     public static let noOpenActies = "Er zijn geen openstaande acties."
+    public static let questionnaires = "Bijlage: vragenlijsten"
+    public static let questionnaireHeaders = ["Vraag", "Antwoorden", "Uitkomst"]
 }

@@ -27,10 +27,12 @@ enum ReportBuilder {
                 let source = data.bouwbladByID[record.bouwbladID].flatMap { catalog.bouwsteen(id: $0.bouwsteenID)?.key.name } ?? ""
                 return actie(record, source: source)
             }
-        return Report(
+        var report = Report(
             title: data.title, coalition: data.coalition.name, period: data.period.label, date: DutchDate.dayMonthYear(today),
             isConcept: isConcept, introduction: data.introduction, raster: raster,
             columnLabels: Aspect.allCases.map(\.label), rowLabels: Level.allCases.map(\.label), sections: sections, openActies: open)
+        report.questionnaires = data.questionnaires
+        return report
     }
 
     static func anchor(_ key: BouwsteenKey) -> String { "bouwsteen-\(key.code)" }

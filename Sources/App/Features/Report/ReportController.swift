@@ -132,7 +132,7 @@ struct ReportController: RouteCollection {
     static let docxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
     private func load(_ req: Request) async throws -> ReportData {
-        try await ReportStore(req.tenant, on: req.db).data(of: req.tenant.coalition, catalog: req.formatCatalog())
+        try await ReportStore(req.tenant, on: req.db).data(of: req.tenant.coalition, catalog: req.formatCatalog(), today: req.today)
     }
 
     private func loadForExport(_ req: Request) async throws -> (ReportData, Bool) {

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Reports
 
 /// Everything the report needs of one coalition, read by `ReportStore.data(of:catalog:)`.
 struct ReportData {
@@ -15,6 +16,8 @@ struct ReportData {
     let memberNames: [UUID: String]
     let locations: [LocationRecord]
     let partners: [PartnerRecord]
+    /// The questionnaires chosen for the report, as summary tables (`ReportStore.data`).
+    var questionnaires: [Report.Questionnaire] = []
 
     // Lookups built once, so assembling the report stays linear in the data.
     let bouwbladByID: [UUID: BouwbladRecord]

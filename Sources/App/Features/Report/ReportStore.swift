@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Reports
 
 /// The only code of the report that queries. Made with the tenant: the data, the settings,
 /// the choices and the frozen versions it reads and writes belong to that coalition.
@@ -11,9 +12,9 @@ struct ReportStore: TenantStore {
     /// Everything the report needs, in a fixed number of queries (eleven, whatever the
     /// number of bouwbladen or cycles).
     /// `coalition` is the store's own (the tenant's record, already loaded).
-    func data(of coalition: CoalitionRecord, catalog: FormatCatalog) async throws -> ReportData {
+    func data(of coalition: CoalitionRecord, catalog: FormatCatalog, today: IsoDate) async throws -> ReportData {
         let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).allWithUser()
-        return try ReportData(
+        var data = try ReportData(
             coalition: coalition, catalog: catalog,
             settings: try await ReportSettingsRecord.query(on: db).filter(\.$coalitionID == coalitionID).first(),
             choices: try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == coalitionID).all(),
@@ -25,6 +26,30 @@ struct ReportStore: TenantStore {
             memberNames: Dictionary(uniqueKeysWithValues: try memberships.map { (try $0.requireID(), $0.user.name) }),
             locations: try await LocationRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$name).all(),
             partners: try await PartnerRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$name).all())
+        data.questionnaires = try await questionnaires(today: today)
+        return data
+    }
+
+    /// Each questionnaire marked for the report, over all its answers, with the same
+    /// anonymity as its results page: a summary only of the responses that are shown.
+    private func questionnaires(today: IsoDate) async throws -> [Report.Questionnaire] {
+        let store = VragenlijstenStore(coalitionID: coalitionID, db: db)
+        var tables: [Report.Questionnaire] = []
+        for q in try await store.questionnaires().filter(\.inReport).reversed() {
+            let responses = try await store.responses(of: q.requireID())
+            let results = Results(responses.map {
+                Results.Response(id: $0.id!, location: $0.locationID, activity: $0.activityID, yearGroup: $0.yearGroup,
+                                 month: $0.submittedOn.map { String($0.prefix(7)) }, answers: $0.answerValues)
+            })
+            let shown = results.shown(Results.Filter())
+            guard shown.count >= Anonymity.minimum else {
+                tables.append(Report.Questionnaire(title: q.title, caption: "\(q.audienceValue.label): minder dan \(Anonymity.minimum) antwoorden, daarom geen uitkomsten.", rows: []))
+                continue
+            }
+            tables.append(Report.Questionnaire(title: q.title, caption: "\(q.audienceValue.label), \(shown.count) antwoorden, stand van \(today.label).",
+                                               rows: QuestionnaireSummary.rows(q.questionList, answers: shown.map(\.answers))))
+        }
+        return tables
     }
 
     /// Saves the settings based on `version` (0: none saved yet) and replaces every choice.

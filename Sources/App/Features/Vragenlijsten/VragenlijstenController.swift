@@ -94,7 +94,8 @@ struct VragenlijstenController: RouteCollection {
     func settings(req: Request) async throws -> Response {
         let access = try VragenlijstAccess.making(req)
         let q = try await access.questionnaire(req)
-        let form = QuestionnaireForm(title: q.title, intro: q.intro, audience: q.audience, scope: q.scope, opensOn: q.opensOn ?? "", closesOn: q.closesOn ?? "")
+        let form = QuestionnaireForm(title: q.title, intro: q.intro, audience: q.audience, scope: q.scope, opensOn: q.opensOn ?? "", closesOn: q.closesOn ?? "",
+                                     inReport: q.inReport ? "ja" : "")
         return try await settingsPage(req, access, q, FormState(form), version: q.version)
     }
 
@@ -136,6 +137,8 @@ struct VragenlijstenController: RouteCollection {
                                       options: QuestionnaireScope.allCases.map { (value: $0.rawValue, label: $0.label, hint: Self.scopeHint($0)) })),
             .init(field: form.field(F.opensOn, "Open vanaf", noun: "de eerste dag", type: "date", required: false)),
             .init(field: form.field(F.closesOn, "Open tot en met", noun: "de laatste dag", type: "date", required: false)),
+            .init(checks: form.checks(F.inReport, "Kwaliteitsrapport", noun: "het rapport", hint: "Alleen uitkomsten van groepen van 5 of meer.",
+                                      options: [(value: "ja", label: "Een samenvatting opnemen in het kwaliteitsrapport")], chosen: form.values[F.inReport.rawValue] == "ja" ? ["ja"] : [])),
         ]
         let back = access.paths.vragenlijst(try q.requireID())
         return try await req.page("forms/page", title: "Instellingen van de vragenlijst", current: .vragenlijsten, status: status) { layout in

@@ -29,7 +29,7 @@ package struct VragenlijstenStore: TenantStore {
     func update(_ id: UUID, from version: Int, _ input: QuestionnaireInput, now: Date) async throws -> Bool {
         try await update(QuestionnaireRecord.schema, id: id, from: version, set: [
             ("title", input.title), ("intro", input.intro), ("audience", input.audience.rawValue), ("scope", input.scope.rawValue),
-            ("opens_on", input.opensOn?.iso), ("closes_on", input.closesOn?.iso),
+            ("opens_on", input.opensOn?.iso), ("closes_on", input.closesOn?.iso), ("in_report", input.inReport),
         ], now: now)
     }
 

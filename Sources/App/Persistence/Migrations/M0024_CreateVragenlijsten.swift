@@ -21,6 +21,7 @@ struct M0024_CreateVragenlijsten: AsyncMigration {
                 .field("closes_on", .string)
                 .field("questions", .string, .required)
                 .field("hidden_answers", .string, .required)
+                .field("in_report", .bool, .required, .sql(.default(false)))
                 .field("version", .int, .required)
                 .field("created_at", .datetime)
                 .field("updated_at", .datetime)

@@ -20,6 +20,8 @@ package final class QuestionnaireRecord: Model, @unchecked Sendable {
     @Field(key: "questions") package var questions: String
     /// Open answers the projectleider hid because they name someone: "v5:<response id>" per line.
     @Field(key: "hidden_answers") package var hiddenAnswers: String
+    /// Its summary table goes into the kwaliteitsrapport.
+    @Field(key: "in_report") package var inReport: Bool
     @Field(key: "version") package var version: Int
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
@@ -27,7 +29,7 @@ package final class QuestionnaireRecord: Model, @unchecked Sendable {
     package init() {}
 
     package var properties: [any AnyProperty] {
-        listed([$id, $coalitionID, $title, $intro, $audience, $scope, $status, $opensOn, $closesOn, $questions, $hiddenAnswers, $version, $createdAt, $updatedAt])
+        listed([$id, $coalitionID, $title, $intro, $audience, $scope, $status, $opensOn, $closesOn, $questions, $hiddenAnswers, $inReport, $version, $createdAt, $updatedAt])
     }
 
     package init(coalitionID: UUID, _ input: QuestionnaireInput, questions: QuestionList) {
@@ -41,6 +43,7 @@ package final class QuestionnaireRecord: Model, @unchecked Sendable {
         closesOn = input.closesOn?.iso
         self.questions = Self.encode(questions)
         hiddenAnswers = ""
+        inReport = input.inReport
         version = 1
     }
 
