@@ -54,7 +54,7 @@ class Options:
 
 
 run = bench.Run("sqlite", "demo", Options())
-run.server.env.update({"ANSWERS_PER_CLIENT": "100000000"})
+run.server.env.update({"ANSWERS_PER_CLIENT": "1000000"})
 run.server.command("migrate", "--yes")
 run.server.command("demo")
 db = run.db

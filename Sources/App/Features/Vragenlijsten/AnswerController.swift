@@ -114,22 +114,31 @@ struct AnswerController: RouteCollection {
         }
         let device = RespondentDevice.hash(token, questionnaire: questionnaireID), group = yearGroup
         let day = send ? req.today.iso : nil
-        enum Outcome { case saved, alreadySent, full }
-        let coalitionID = store.coalitionID
-        let outcome = try await req.db.writeTransaction { db -> Outcome in
-            let store = VragenlijstenStore(coalitionID: coalitionID, db: db)
-            if let existing = try await store.response(of: questionnaireID, device: device) {
-                return try await store.update(response: existing.requireID(), answers: answers, yearGroup: group, submittedOn: day) ? .saved : .alreadySent
+        enum Outcome { case saved, alreadySent }
+        // Read before the write: SQLite lets one writer in at a time, so the transaction only writes.
+        let existing = try await store.response(of: questionnaireID, device: device)
+        if existing?.submittedOn != nil { return try thanks(req) }
+        if existing == nil, try await store.countAll(of: questionnaireID) >= AnswerThrottle.maxResponses {
+            return try message(req, "Deze vragenlijst is vol", "Er zijn zoveel antwoorden dat er geen meer bij kunnen. Je antwoorden zijn niet bewaard. Bedankt dat je wilde meedoen!", status: .conflict)
+        }
+        let coalitionID = store.coalitionID, existingID = try existing?.requireID()
+        let outcome: Outcome
+        do {
+            outcome = try await req.db.writeTransaction { db -> Outcome in
+                let store = VragenlijstenStore(coalitionID: coalitionID, db: db)
+                if let existingID {
+                    return try await store.update(response: existingID, answers: answers, yearGroup: group, submittedOn: day) ? .saved : .alreadySent
+                }
+                try await store.add(QuestionnaireResponseRecord(coalitionID: coalitionID, questionnaireID: questionnaireID, locationID: link.locationID,
+                                                                activityID: link.activityID, yearGroup: group, device: device, answers: answers, submittedOn: day))
+                return .saved
             }
-            guard try await store.countAll(of: questionnaireID) < AnswerThrottle.maxResponses else { return .full }
-            try await store.add(QuestionnaireResponseRecord(coalitionID: coalitionID, questionnaireID: questionnaireID, locationID: link.locationID,
-                                                            activityID: link.activityID, yearGroup: group, device: device, answers: answers, submittedOn: day))
-            return .saved
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The same browser sent twice at once: the first one counts.
+            return try thanks(req)
         }
         switch outcome {
         case .alreadySent: return try thanks(req)
-        case .full:
-            return try message(req, "Deze vragenlijst is vol", "Er zijn zoveel antwoorden dat er geen meer bij kunnen. Je antwoorden zijn niet bewaard. Bedankt dat je wilde meedoen!", status: .conflict)
         case .saved:
             if send { return .seeOther(Paths.answer(link.code).path) }
             return try message(req, "Je antwoorden zijn bewaard", "Ze zijn nog niet verstuurd. Open later dezelfde link op dit apparaat en ga verder waar je was.", status: .ok)

@@ -6,8 +6,8 @@ import Foundation
 /// group, activity and location (a small group gives up its month first and its location
 /// last); a filter then takes whole cells, so nothing shown rests on fewer than five
 /// respondents.
-struct Results {
-    struct Response {
+struct Results: Sendable {
+    struct Response: Sendable {
         let id: UUID
         let location: UUID?
         let activity: UUID?

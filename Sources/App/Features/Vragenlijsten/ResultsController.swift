@@ -62,7 +62,11 @@ struct ResultsController: RouteCollection {
         let texts: [Text]
         let hasTexts: Bool
         let isOpen: Bool
+        let more: String?
+        let moreHref: String
     }
+
+    static let openShown = 100
 
     struct Page: Encodable {
         let layout: Layout
@@ -111,13 +115,18 @@ struct ResultsController: RouteCollection {
             number += 1
             let a = QuestionResult(question, answers: tooFew ? [] : shown.map(\.answers))
             let b = compare && !tooFewB ? QuestionResult(question, answers: shownB.map(\.answers)) : nil
-            let texts: [Text] = tooFew || !question.kind.isOpen ? [] : shown.compactMap { r in
+            let allTexts: [Text] = tooFew || !question.kind.isOpen ? [] : shown.compactMap { r in
                 guard let text = r.answers[question.id].first else { return nil }
                 let key = "\(question.id):\(r.id.uuidString)", isHidden = hidden.contains(key)
                 if isHidden && !canHide { return nil }
                 return Text(text: text, hidden: isHidden, action: canHide ? paths.hideAnswer.path : nil, value: key, button: isHidden ? "Weer tonen" : "Verbergen")
             // In alphabetical order: the order they came in could tell who wrote which.
             }.sorted { ($0.text.lowercased(), $0.value) < ($1.text.lowercased(), $1.value) }
+            // Thousands of open answers would make the page slow to load and to read: the first
+            // hundred, and a link to all of them (the CSV holds them too).
+            let all = req.query[String.self, at: "open"] == question.id
+            let more = !all && allTexts.count > Self.openShown ? allTexts.count - Self.openShown : 0
+            let texts = more > 0 ? Array(allTexts.prefix(Self.openShown)) : allTexts
             func share(_ r: QuestionResult?, _ optionID: String) -> String? { r.flatMap { r in r.counts.first { $0.optionID == optionID }.map { BarChart.percent($0.share) } } }
             let rows = a.counts.map { Row(label: $0.label, count: $0.count, share: BarChart.percent($0.share), shareB: compare ? share(b, $0.optionID) ?? "—" : nil) }
             return Item(anchor: "vraag-\(question.id)", number: number, text: question.text, kind: question.kind.label, answered: "\(a.answered)", answeredB: compare ? b.map { "\($0.answered)" } ?? "—" : nil,
@@ -126,7 +135,9 @@ struct ResultsController: RouteCollection {
                         top: a.topShare.map(BarChart.percent), topB: compare ? b?.topShare.map(BarChart.percent) ?? "—" : nil, topLabel: a.topLabel,
                         svg: tooFew || a.counts.isEmpty ? nil : BarChart(id: "grafiek-\(question.id)", title: question.text,
                                                                        bars: a.counts.map { .init(label: $0.label, share: $0.share) }).svg,
-                        texts: texts, hasTexts: !texts.isEmpty, isOpen: question.kind.isOpen)
+                        texts: texts, hasTexts: !texts.isEmpty, isOpen: question.kind.isOpen,
+                        more: more > 0 ? "Nog \(more) open antwoorden: toon ze allemaal" : nil,
+                        moreHref: paths.results.path + "?" + (query.fields + [("open", question.id)]).map { "\($0.name)=\($0.value)" }.joined(separator: "&") + "#vraag-\(question.id)-open")
         }
 
         func monthLabel(_ m: String) -> String { Month(m)?.label ?? m }

@@ -19,14 +19,19 @@ struct ResultsQuery {
     var compare: Bool { filterB.from != nil || filterB.to != nil }
 
     static func load(_ req: Request, _ access: VragenlijstAccess, _ q: QuestionnaireRecord, value: (String) -> String?) async throws -> ResultsQuery {
-        let records = try await access.store(req.db).responses(of: try q.requireID())
+        let id = try q.requireID()
+        // Kept until the coalition changes (a new answer changes it): reading the results
+        // again, with another filter, costs no reading and decoding of every response.
+        let results = try await req.cached("vragenlijst-resultaten \(id)") {
+            let records = try await access.store(req.db).responses(of: id)
+            return Results(records.map {
+                Results.Response(id: $0.id!, location: $0.locationID, activity: $0.activityID, yearGroup: $0.yearGroup,
+                                 month: $0.submittedOn.map { String($0.prefix(7)) }, answers: $0.answerValues)
+            })
+        }
         let locations = try await PlacesStore(access.tenant, on: req.db).locations()
         let activities = try await ActiviteitenStore(access.tenant, on: req.db).activities(access.ownPartner.map { .partner($0) } ?? .all)
         let own: Set<UUID>? = access.role == .partner ? Set(try activities.map { try $0.requireID() }) : nil
-        let results = Results(records.map {
-            Results.Response(id: $0.id!, location: $0.locationID, activity: $0.activityID, yearGroup: $0.yearGroup,
-                             month: $0.submittedOn.map { String($0.prefix(7)) }, answers: $0.answerValues)
-        })
         func uuid(_ name: String) -> UUID? { value(name).flatMap { UUID(uuidString: String($0.prefix(36))) } }
         func month(_ name: String) -> String? { value(name).flatMap { results.months.contains($0) ? $0 : nil } }
         let group = value("groep").flatMap { Int($0.prefix(2)) }.flatMap { (1...8).contains($0) ? $0 : nil }
@@ -34,8 +39,8 @@ struct ResultsQuery {
         var filterB = filter
         (filterB.from, filterB.to) = (month("van2"), month("tot2"))
         return ResultsQuery(results: results, own: own, locations: locations, activities: activities,
-                            usedLocations: Set(records.compactMap(\.locationID)), usedActivities: Set(records.compactMap(\.activityID)),
-                            hasYearGroups: records.contains { $0.yearGroup != nil }, filter: filter, filterB: filterB)
+                            usedLocations: Set(results.responses.compactMap(\.location)), usedActivities: Set(results.responses.compactMap(\.activity)),
+                            hasYearGroups: results.responses.contains { $0.yearGroup != nil }, filter: filter, filterB: filterB)
     }
 
     func shown(_ filter: Results.Filter) -> [Results.Response] { results.shown(filter, activities: own) }
