@@ -36,11 +36,7 @@ struct ReportStore: TenantStore {
         let store = VragenlijstenStore(coalitionID: coalitionID, db: db)
         var tables: [Report.Questionnaire] = []
         for q in try await store.questionnaires().filter(\.inReport).reversed() {
-            let responses = try await store.responses(of: q.requireID())
-            let results = Results(responses.map {
-                Results.Response(id: $0.id!, location: $0.locationID, activity: $0.activityID, yearGroup: $0.yearGroup,
-                                 month: $0.submittedOn.map { String($0.prefix(7)) }, answers: $0.answerValues)
-            })
+            let results = Results(records: try await store.responses(of: q.requireID()))
             let shown = results.shown(Results.Filter())
             guard shown.count >= Anonymity.minimum else {
                 tables.append(Report.Questionnaire(title: q.title, caption: "\(q.audienceValue.label): minder dan \(Anonymity.minimum) antwoorden, daarom geen uitkomsten.", rows: []))

@@ -33,6 +33,14 @@ struct Results: Sendable {
         cells = Anonymity.cells(responses.map { [$0.month, $0.yearGroup.map(String.init), $0.activity?.uuidString, $0.location?.uuidString] })
     }
 
+    /// From the stored responses: months instead of days.
+    init(records: [QuestionnaireResponseRecord]) {
+        self.init(records.map {
+            Response(id: $0.id!, location: $0.locationID, activity: $0.activityID, yearGroup: $0.yearGroup,
+                     month: $0.submittedOn.map { String($0.prefix(7)) }, answers: $0.answerValues)
+        })
+    }
+
     /// The responses a filter shows, limited to `activities` when given (a partner's own).
     func shown(_ filter: Filter, activities: Set<UUID>? = nil) -> [Response] {
         guard let cells else { return [] }

@@ -23,11 +23,7 @@ struct ResultsQuery {
         // Kept until the coalition changes (a new answer changes it): reading the results
         // again, with another filter, costs no reading and decoding of every response.
         let results = try await req.cached("vragenlijst-resultaten \(id)") {
-            let records = try await access.store(req.db).responses(of: id)
-            return Results(records.map {
-                Results.Response(id: $0.id!, location: $0.locationID, activity: $0.activityID, yearGroup: $0.yearGroup,
-                                 month: $0.submittedOn.map { String($0.prefix(7)) }, answers: $0.answerValues)
-            })
+            Results(records: try await access.store(req.db).responses(of: id))
         }
         let locations = try await PlacesStore(access.tenant, on: req.db).locations()
         let activities = try await ActiviteitenStore(access.tenant, on: req.db).activities(access.ownPartner.map { .partner($0) } ?? .all)

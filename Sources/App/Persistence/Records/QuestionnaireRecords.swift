@@ -64,11 +64,7 @@ package final class QuestionnaireRecord: Model, @unchecked Sendable {
         return true
     }
 
-    package static func encode(_ list: QuestionList) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(list)) ?? Data("{\"questions\":[]}".utf8), as: UTF8.self)
-    }
+    package static func encode(_ list: QuestionList) -> String { JSONText.encode(list) }
 }
 
 /// A public link of a questionnaire with the short code people type; one per location or
@@ -128,11 +124,7 @@ package final class QuestionnaireResponseRecord: Model, @unchecked Sendable {
 
     package var answerValues: Answers { (try? JSONDecoder().decode(Answers.self, from: Data(answers.utf8))) ?? Answers() }
 
-    package static func encode(_ answers: Answers) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(answers)) ?? Data("{\"values\":{}}".utf8), as: UTF8.self)
-    }
+    package static func encode(_ answers: Answers) -> String { JSONText.encode(answers) }
 }
 
 /// A Forms export read and waiting for its mapping to be confirmed: only the answer columns
@@ -160,7 +152,7 @@ package final class QuestionnaireImportRecord: Model, @unchecked Sendable {
 
     init(coalitionID: UUID, questionnaireID: UUID, fileName: String, _ table: FormsImport.Table) {
         (self.coalitionID, self.questionnaireID, self.fileName, source) = (coalitionID, questionnaireID, fileName, table.source.rawValue)
-        columns = String(decoding: (try? JSONEncoder().encode(table.columns)) ?? Data("[]".utf8), as: UTF8.self)
+        columns = JSONText.encode(table.columns)
         days = table.days.map { $0?.iso ?? "" }.joined(separator: "\n")
         dropped = table.dropped.joined(separator: "\n")
     }
@@ -172,5 +164,15 @@ package final class QuestionnaireImportRecord: Model, @unchecked Sendable {
         days = Array(days.prefix(count)) + Array(repeating: nil, count: max(0, count - days.count))
         return FormsImport.Table(source: FormsImport.Source(rawValue: source) ?? .other, columns: columns, days: days,
                                  dropped: dropped.split(separator: "\n").map(String.init))
+    }
+}
+
+/// A value kept as JSON text in a column, with sorted keys so equal values are equal text.
+/// Encoding these plain values cannot fail.
+enum JSONText {
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
     }
 }
