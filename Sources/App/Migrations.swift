@@ -27,5 +27,6 @@ enum AppMigrations {
         M0022_LinksInOwnWords(),
         M0023_CoalitionGeneration(),
         M0024_CreateVragenlijsten(),
+        M0025_QuestionnaireLocations(),
     ]
 }

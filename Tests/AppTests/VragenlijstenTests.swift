@@ -246,6 +246,51 @@ import ZIPFoundation
             #expect(try await partnerBrowser.post("\(Self.base)/nieuw", ["template": "ouders"]).status == .forbidden)
         }
     }
+
+    @Test func aCoordinatorMakesQuestionnairesForTheirOwnLocationsOnly() async throws {
+        try await withApp { app in
+            var leader = try await Fixture.firstUse(app)
+            let (wide, _) = try await Self.openQuestionnaire(app, &leader)
+            let coalition = try #require(try await CoalitionRecord.query(on: app.db).filter(\.$slug == "coalitie-rivierstad").first())
+            let noord = LocationRecord(coalitionID: coalition.id!, name: "Noord", school: "OBS Noord"), zuid = LocationRecord(coalitionID: coalition.id!, name: "Zuid", school: "OBS Zuid")
+            try await noord.create(on: app.db)
+            try await zuid.create(on: app.db)
+            try await Self.member(app, coalition, email: "coordinator@rivierstad.example", role: .coordinator)
+            let membership = try #require(try await MembershipRecord.query(on: app.db).filter(\.$role == .coordinator).first())
+            try await MembershipLocationRecord(coalitionID: coalition.id!, membershipID: membership.id!, locationID: noord.id!).create(on: app.db)
+            var coordinator = try await Fixture.login(app, email: "coordinator@rivierstad.example")
+            // The projectleider's questionnaire for everyone: the coordinator reads its results, changes nothing.
+            #expect(try await coordinator.get("\(Self.base)/\(wide)/resultaten").status == .ok)
+            #expect(try await coordinator.get("\(Self.base)/\(wide)").status == .forbidden)
+            #expect(try await coordinator.get("\(Self.base)/\(wide)/instellingen").status == .forbidden)
+            #expect(try await coordinator.post("\(Self.base)/\(wide)/status", ["status": "gesloten", "version": "2"]).status == .forbidden)
+            // Their own is for Noord, with a link for Noord only, and one link for everyone is refused.
+            let (own, _) = try await Self.openQuestionnaire(app, &coordinator, template: "interesses")
+            let record = try #require(try await QuestionnaireRecord.find(own, on: app.db))
+            #expect(record.locations == [noord.id!] && record.scopeValue == .locatie)
+            #expect(try await QuestionnaireLinkRecord.query(on: app.db).filter(\.$questionnaireID == own).all().map(\.locationID) == [noord.id!])
+            let settings = try await coordinator.get("\(Self.base)/\(own)/instellingen").body.string
+            #expect(settings.contains("Deze vragenlijst is voor Noord.") && !settings.contains("value=\"geen\""))
+            let refused = try await coordinator.post("\(Self.base)/\(own)/instellingen", ["title": "Mijn lijst", "intro": "", "audience": "leerlingen", "scope": "geen",
+                                                                                       "opensOn": "", "closesOn": "", "version": "\(record.version)"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Mijn lijst"))
+            #expect(try await QuestionnaireRecord.find(own, on: app.db)?.scope == "locatie")
+            // The projectleider changes it too; a copy by the coordinator of the wide one is theirs.
+            #expect(try await leader.get("\(Self.base)/\(own)/instellingen").status == .ok)
+            try await coordinator.get("\(Self.base)/\(wide)/resultaten")
+            #expect(try await coordinator.post("\(Self.base)/\(wide)/kopie", [:]).status == .seeOther)
+            let copy = try #require(try await QuestionnaireRecord.query(on: app.db).filter(\.$title == "Kopie van Wat vindt u van de activiteiten?").first())
+            #expect(copy.locations == [noord.id!] && copy.scopeValue == .locatie)
+            // The list filters by audience.
+            let pupils = try await leader.get("\(Self.base)?voor=leerlingen").body.string
+            #expect(pupils.contains("Wat wil jij graag doen?") && !pupils.contains("Wat vindt u van de activiteiten?"))
+            #expect(try await leader.get("\(Self.base)?voor=medewerkers").body.string.contains("Er zijn geen vragenlijsten voor deze groep."))
+            // A coordinator without a location makes nothing.
+            try await MembershipLocationRecord.query(on: app.db).delete()
+            var bare = try await Fixture.login(app, email: "coordinator@rivierstad.example")
+            #expect(try await bare.get("\(Self.base)/nieuw").status == .forbidden)
+        }
+    }
 }
 
 /// The results' anonymity over the real dimensions, without app or database.

@@ -61,6 +61,9 @@ extension FormField {
     }
 }
 
+/// An option of a filter's select (a GET form above a list or result).
+struct SelectOption: Encodable { let value: String; let label: String; let selected: Bool }
+
 /// An option of a select or radio group.
 struct ChoiceOption: Encodable {
     let value: String

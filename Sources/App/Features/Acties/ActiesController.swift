@@ -18,7 +18,7 @@ struct ActiesController: RouteCollection {
         let status: String
         let overdue: Bool
     }
-    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+    typealias Option = SelectOption
     struct Page: Encodable {
         let layout: Layout
         let rows: [Row]

@@ -81,8 +81,8 @@ struct QuestionsController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         return try await showPage(req, access, q, FormState(values: ["kind": QuestionKind.likert5.rawValue]), version: q.version)
     }
 
@@ -117,8 +117,8 @@ struct QuestionsController: RouteCollection {
     // MARK: changes
 
     func add(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let body = try req.form(Edit<QuestionForm>.self)
         var list = q.questionList
         guard list.questions.count < QuestionList.maxQuestions else {
@@ -153,8 +153,8 @@ struct QuestionsController: RouteCollection {
     }
 
     func edit(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let question = try Self.question(req, q)
         return try await editPage(req, access, q, question, FormState(QuestionForm(question)), version: q.version)
     }
@@ -172,8 +172,8 @@ struct QuestionsController: RouteCollection {
     }
 
     func save(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let old = try Self.question(req, q)
         let body = try req.form(Edit<QuestionForm>.self)
         var errors = FieldErrors()
@@ -200,8 +200,8 @@ struct QuestionsController: RouteCollection {
     struct MoveForm: Codable { enum CodingKeys: String, CodingKey { case direction, version }; let direction: String; let version: String }
 
     func move(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let question = try Self.question(req, q)
         let form = try req.form(MoveForm.self)
         guard let version = Versioned.parse(form.version), ["omhoog", "omlaag"].contains(form.direction) else { throw Abort(.badRequest) }
@@ -216,8 +216,8 @@ struct QuestionsController: RouteCollection {
     struct VersionForm: Codable { let version: String }
 
     func delete(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let question = try Self.question(req, q)
         guard let version = Versioned.parse(try req.form(VersionForm.self).version) else { throw Abort(.badRequest) }
         let id = try q.requireID()
@@ -240,8 +240,8 @@ struct QuestionsController: RouteCollection {
     // MARK: preview
 
     func preview(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let layout = try await req.layout("Voorbeeld: \(q.title)", current: .vragenlijsten)
         let page = AnswerPage(layout: layout, questionnaire: q, answers: Answers(), errors: FieldErrors(), action: nil,
                               preview: access.paths.vragenlijst(try q.requireID()).path, yearGroup: nil)

@@ -18,7 +18,7 @@ struct ResultsController: RouteCollection {
     /// "Overzicht invoegen": the summary of what the chosen filter shows, dated, into step 3
     /// of a bouwblad's open cycle, with a revision like every save of the step.
     func insert(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.load(req)
+        let access = try await VragenlijstAccess.load(req)
         let q = try await access.questionnaire(req)
         let form = try req.form(SummaryInsertForm.self)
         let query = try await ResultsQuery.load(req, access, q) { name in
@@ -40,7 +40,7 @@ struct ResultsController: RouteCollection {
 
     // MARK: results
 
-    struct Choice: Encodable { let value: String; let label: String; let selected: Bool }
+    typealias Choice = SelectOption
     struct Select: Encodable { let id: String; let name: String; let label: String; let options: [Choice] }
     struct Row: Encodable { let label: String; let count: Int; let share: String; let shareB: String? }
     struct Text: Encodable { let text: String; let hidden: Bool; let action: String?; let value: String; let button: String }
@@ -99,7 +99,7 @@ struct ResultsController: RouteCollection {
     }
 
     func results(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.load(req)
+        let access = try await VragenlijstAccess.load(req)
         let q = try await access.questionnaire(req)
         let id = try q.requireID()
         let query = try await ResultsQuery.load(req, access, q) { req.query[String.self, at: $0] }
@@ -166,7 +166,7 @@ struct ResultsController: RouteCollection {
         }
         let merged = results.hasMerged(filter, activities: query.own, shown: shown.count)
         return try await req.page("vragenlijsten/results", title: "Resultaten: \(q.title)", current: .vragenlijsten) { layout in
-            Page(layout: layout, back: access.canMake ? paths.path : access.paths.path, backLabel: access.canMake ? "Terug naar de vragenlijst" : "Terug naar vragenlijsten",
+            Page(layout: layout, back: access.mayChange(q) ? paths.path : access.paths.path, backLabel: access.mayChange(q) ? "Terug naar de vragenlijst" : "Terug naar vragenlijsten",
                  title: q.title, total: results.responses.count, shown: shown.count, shownB: compare ? shownB.count : nil, tooFew: tooFew, tooFewB: tooFewB,
                  merged: merged && !tooFew, partnerNote: query.own != nil, filters: filters, filterAction: paths.results.path, compare: compare,
                  labelA: ResultsQuery.range(filter), labelB: compare ? ResultsQuery.range(filterB) : nil, items: items, hideAction: paths.hideAnswer.path, version: q.version,
@@ -180,7 +180,7 @@ struct ResultsController: RouteCollection {
     /// response's group gave up stays empty, months instead of days, hidden open answers left
     /// out, nothing at all under five responses, and rows sorted so their order says nothing.
     func export(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.load(req)
+        let access = try await VragenlijstAccess.load(req)
         let q = try await access.questionnaire(req)
         let query = try await ResultsQuery.load(req, access, q) { _ in nil }
         let results = query.results, own = query.own
@@ -215,7 +215,7 @@ struct ResultsController: RouteCollection {
     struct HideForm: Codable { enum CodingKeys: String, CodingKey { case answer, version }; let answer: String; let version: String }
 
     func hide(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.load(req)
+        let access = try await VragenlijstAccess.load(req)
         let q = try await access.questionnaire(req)
         let form = try req.form(HideForm.self)
         guard let version = Versioned.parse(form.version), form.answer.count <= 60 else { throw Abort(.badRequest) }
@@ -235,8 +235,8 @@ struct ResultsController: RouteCollection {
     struct LinksPage: Encodable { let layout: Layout; let back: String; let title: String; let rows: [LinkRow]; let hasRows: Bool; let startURL: String; let isOpen: Bool; let isPupil: Bool }
 
     func links(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let id = try q.requireID()
         let links = try await access.store(req.db).links(of: id)
         let locations = Dictionary(uniqueKeysWithValues: try await PlacesStore(access.tenant, on: req.db).locations().map { (try $0.requireID(), $0.name) })

@@ -2,22 +2,29 @@ import Domain
 import Fluent
 import Vapor
 
-/// Who may do what with questionnaires: the projectleider and coordinators make, change and
-/// open them; partners see the results of questionnaires per activity, for their own
-/// activities only; lezers read results.
+/// Who may do what with questionnaires: the projectleider makes, changes and opens any;
+/// a coordinator makes them for their own locations and changes only those; partners see
+/// the results of questionnaires per activity, for their own activities only; lezers and
+/// coordinators read every result.
 struct VragenlijstAccess {
     let tenant: Tenant
+    /// The locations a coordinator coordinates (empty for other roles).
+    let ownLocations: Set<UUID>
     var role: Role { tenant.role }
     var slug: String { tenant.coalition.slug }
     var paths: Paths.Vragenlijsten { Paths.coalition(slug).vragenlijsten }
-    var canMake: Bool { role == .projectleider || role == .coordinator }
+    var canMake: Bool { role == .projectleider || (role == .coordinator && !ownLocations.isEmpty) }
     var ownPartner: UUID? { role == .partner ? tenant.membership.partnerID : nil }
 
-    static func load(_ req: Request) throws -> VragenlijstAccess { VragenlijstAccess(tenant: try req.tenant) }
+    static func load(_ req: Request) async throws -> VragenlijstAccess {
+        let tenant = try req.tenant
+        let own = tenant.role == .coordinator ? try await PlacesStore(tenant, on: req.db).locations(keptBy: tenant.membership.requireID()) : []
+        return VragenlijstAccess(tenant: tenant, ownLocations: own)
+    }
 
-    /// For the pages that change a questionnaire.
-    static func making(_ req: Request) throws -> VragenlijstAccess {
-        let access = try load(req)
+    /// For the pages that make a questionnaire.
+    static func making(_ req: Request) async throws -> VragenlijstAccess {
+        let access = try await load(req)
         guard access.canMake else { throw Abort(.forbidden) }
         return access
     }
@@ -30,10 +37,31 @@ struct VragenlijstAccess {
         role != .partner || questionnaire.scopeValue == .activiteit
     }
 
+    /// A coordinator changes a questionnaire made for their locations only, never one of
+    /// the whole coalition or one that is also for someone else's location.
+    func mayChange(_ questionnaire: QuestionnaireRecord) -> Bool {
+        switch role {
+        case .projectleider: return true
+        case .coordinator: return !questionnaire.locations.isEmpty && questionnaire.locations.isSubset(of: ownLocations)
+        default: return false
+        }
+    }
+
+    /// The locations a new questionnaire of this person is for: a coordinator's own.
+    var newLocations: Set<UUID> { role == .coordinator ? ownLocations : [] }
+
     /// The questionnaire of the path, or 404 (another coalition's, or not for this person).
     func questionnaire(_ req: Request) async throws -> QuestionnaireRecord {
         guard let id = req.parameters.get("questionnaireID", as: UUID.self),
               let found = try await store(req.db).questionnaire(id), maySee(found) else { throw Abort(.notFound) }
+        return found
+    }
+
+    /// The questionnaire of the path for the pages that change it: 403 when it is not
+    /// this person's to change.
+    func changeable(_ req: Request) async throws -> QuestionnaireRecord {
+        let found = try await questionnaire(req)
+        guard mayChange(found) else { throw Abort(.forbidden) }
         return found
     }
 }

@@ -20,19 +20,29 @@ struct VragenlijstenController: RouteCollection {
     // MARK: list
 
     struct Row: Encodable { let title: String; let href: String; let audience: String; let status: String; let answers: Int; let period: String }
-    struct ListPage: Encodable { let layout: Layout; let rows: [Row]; let hasRows: Bool; let canMake: Bool; let newHref: String }
+    struct ListPage: Encodable {
+        let layout: Layout; let rows: [Row]; let hasRows: Bool; let canMake: Bool; let newHref: String
+        /// The audience filter, shown once there are questionnaires for more than one audience.
+        let audiences: [SelectOption]; let hasAudiences: Bool; let filtered: Bool
+    }
 
     func list(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.load(req)
+        let access = try await VragenlijstAccess.load(req)
         let store = access.store(req.db)
         let all = try await store.questionnaires().filter(access.maySee)
+        let chosen = req.query[String.self, at: "voor"].flatMap(Audience.init(rawValue:))
+        let present = Set(all.map(\.audienceValue))
+        let shown = all.filter { chosen == nil || $0.audienceValue == chosen }
         let counts = try await store.responseCounts()
         return try await req.page("vragenlijsten/list", title: "Vragenlijsten", current: .vragenlijsten) { layout in
-            ListPage(layout: layout, rows: try all.map { q in
+            ListPage(layout: layout, rows: try shown.map { q in
                 let id = try q.requireID(), paths = access.paths.vragenlijst(id)
-                return Row(title: q.title, href: access.canMake ? paths.path : paths.results.path, audience: q.audienceValue.label,
+                return Row(title: q.title, href: access.mayChange(q) ? paths.path : paths.results.path, audience: q.audienceValue.label,
                            status: q.statusValue.label, answers: counts[id] ?? 0, period: Self.period(q))
-            }, hasRows: !all.isEmpty, canMake: access.canMake, newHref: access.paths.new.path)
+            }, hasRows: !shown.isEmpty, canMake: access.canMake, newHref: access.paths.new.path,
+               audiences: [SelectOption(value: "", label: "Iedereen", selected: chosen == nil)]
+                + Audience.allCases.filter(present.contains).map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == chosen) },
+               hasAudiences: present.count > 1 || chosen != nil, filtered: chosen != nil)
         }
     }
 
@@ -51,7 +61,7 @@ struct VragenlijstenController: RouteCollection {
     struct NewForm: Codable { enum CodingKeys: String, CodingKey, FieldName { case template }; var template: String }
 
     func new(req: Request) async throws -> Response {
-        try await newPage(req, try VragenlijstAccess.making(req), FormState(values: ["template": "interesses"]))
+        try await newPage(req, try await VragenlijstAccess.making(req), FormState(values: ["template": "interesses"]))
     }
 
     func newPage(_ req: Request, _ access: VragenlijstAccess, _ state: FormState, status: HTTPStatus = .ok) async throws -> Response {
@@ -68,17 +78,20 @@ struct VragenlijstenController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
+        let access = try await VragenlijstAccess.making(req)
         let key = (try? req.form(NewForm.self).template) ?? ""
         let domains = try await ActiviteitenStore(access.tenant, on: req.db).settings().domains
         let record: QuestionnaireRecord
+        // A coordinator's questionnaire has a link per location of theirs from the start.
+        let locations = access.newLocations, scope: QuestionnaireScope = locations.isEmpty ? .geen : .locatie
         if let template = QuestionnaireTemplate.named(key, domains: domains) {
             record = QuestionnaireRecord(coalitionID: access.tenant.coalitionID, QuestionnaireInput(
-                title: template.title, intro: template.intro, audience: template.audience, scope: .geen, opensOn: nil, closesOn: nil),
-                questions: QuestionList(template.questions))
+                title: template.title, intro: template.intro, audience: template.audience, scope: scope, opensOn: nil, closesOn: nil),
+                questions: QuestionList(template.questions), locations: locations)
         } else if key == "leeg" {
             record = QuestionnaireRecord(coalitionID: access.tenant.coalitionID, QuestionnaireInput(
-                title: "Nieuwe vragenlijst", intro: "", audience: .ouders, scope: .geen, opensOn: nil, closesOn: nil), questions: QuestionList())
+                title: "Nieuwe vragenlijst", intro: "", audience: .ouders, scope: scope, opensOn: nil, closesOn: nil), questions: QuestionList(),
+                locations: locations)
         } else {
             var errors = FieldErrors()
             errors.add(NewForm.CodingKeys.template, key.isEmpty ? .required : .unknownChoice)
@@ -92,16 +105,16 @@ struct VragenlijstenController: RouteCollection {
     // MARK: settings
 
     func settings(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let form = QuestionnaireForm(title: q.title, intro: q.intro, audience: q.audience, scope: q.scope, opensOn: q.opensOn ?? "", closesOn: q.closesOn ?? "",
                                      inReport: q.inReport ? "ja" : "")
         return try await settingsPage(req, access, q, FormState(form), version: q.version)
     }
 
     func saveSettings(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let body = try req.form(Edit<QuestionnaireForm>.self)
         var errors = FieldErrors()
         guard let input = QuestionnaireInput.validate(body.form, into: &errors) else {
@@ -109,6 +122,12 @@ struct VragenlijstenController: RouteCollection {
         }
         guard let version = body.version else { throw Abort(.badRequest) }
         let id = try q.requireID()
+        // One link for everyone would lose the location a coordinator's questionnaire is for.
+        if input.scope == .geen, !q.locations.isEmpty {
+            errors.add(QuestionnaireForm.CodingKeys.scope, .unknownChoice)
+            return try await settingsPage(req, access, q, FormState(body.form, errors: errors), version: version, status: .unprocessableEntity,
+                                          lead: "Deze vragenlijst is voor \(try await Self.locationNames(q, access, req.db)). Kies een link per locatie of per activiteit.")
+        }
         // Answers already carry their place: the scope stays once there are answers.
         if input.scope != q.scopeValue, try await access.store(req.db).hasResponses(id) {
             errors.add(QuestionnaireForm.CodingKeys.scope, .unknownChoice)
@@ -134,15 +153,16 @@ struct VragenlijstenController: RouteCollection {
             .init(radios: form.choice(F.audience, "Voor wie is de vragenlijst?", noun: "voor wie de vragenlijst is",
                                       options: Audience.allCases.map { (value: $0.rawValue, label: $0.label, hint: nil) })),
             .init(radios: form.choice(F.scope, "Links", noun: "de links",
-                                      options: QuestionnaireScope.allCases.map { (value: $0.rawValue, label: $0.label, hint: Self.scopeHint($0)) })),
+                                      options: QuestionnaireScope.allCases.filter { $0 != .geen || q.locations.isEmpty }.map { (value: $0.rawValue, label: $0.label, hint: Self.scopeHint($0)) })),
             .init(field: form.field(F.opensOn, "Open vanaf", noun: "de eerste dag", type: "date", required: false)),
             .init(field: form.field(F.closesOn, "Open tot en met", noun: "de laatste dag", type: "date", required: false)),
             .init(checks: form.checks(F.inReport, "Kwaliteitsrapport", noun: "het rapport", hint: "Alleen uitkomsten van groepen van 5 of meer.",
                                       options: [(value: "ja", label: "Een samenvatting opnemen in het kwaliteitsrapport")], chosen: form.values[F.inReport.rawValue] == "ja" ? ["ja"] : [])),
         ]
         let back = access.paths.vragenlijst(try q.requireID())
+        let forWhom = q.locations.isEmpty ? nil : "Deze vragenlijst is voor \(try await Self.locationNames(q, access, req.db))."
         return try await req.page("forms/page", title: "Instellingen van de vragenlijst", current: .vragenlijsten, status: status) { layout in
-            FormPage(layout: layout, back: back.path, backLabel: "Terug naar de vragenlijst", title: "Instellingen van de vragenlijst", lead: lead,
+            FormPage(layout: layout, back: back.path, backLabel: "Terug naar de vragenlijst", title: "Instellingen van de vragenlijst", lead: lead ?? forWhom,
                      action: back.settings.path, items: items, submit: "Opslaan", version: version, form: form)
         }
     }
@@ -160,8 +180,8 @@ struct VragenlijstenController: RouteCollection {
     struct StatusForm: Codable { enum CodingKeys: String, CodingKey { case status, version }; let status: String; let version: String }
 
     func status(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let form = try req.form(StatusForm.self)
         guard let status = QuestionnaireStatus(rawValue: form.status), status != .concept, let version = Versioned.parse(form.version) else { throw Abort(.badRequest) }
         let id = try q.requireID()
@@ -169,7 +189,7 @@ struct VragenlijstenController: RouteCollection {
             try await req.flash("Voeg eerst een vraag toe. Een vragenlijst zonder vragen kan niet open.")
             return .seeOther(access.paths.vragenlijst(id).path)
         }
-        let places = try await Self.places(for: q.scopeValue, access, req.db)
+        let places = try await Self.places(for: q, access, req.db)
         let saved = try await req.db.writeTransaction { db -> Bool in
             let store = VragenlijstenStore(access.tenant, on: db)
             guard try await store.update(id, from: version, status: status, now: req.now) else { return false }
@@ -181,29 +201,42 @@ struct VragenlijstenController: RouteCollection {
         return .seeOther(status == .open ? access.paths.vragenlijst(id).links.path : access.paths.vragenlijst(id).path)
     }
 
-    /// The places a questionnaire gets a link for: one, each location, or each activity.
-    static func places(for scope: QuestionnaireScope, _ access: VragenlijstAccess, _ db: any Database) async throws -> [(location: UUID?, activity: UUID?)] {
-        switch scope {
+    /// The places a questionnaire gets a link for: one, each location, or each activity;
+    /// for a coordinator's questionnaire only those of its locations.
+    static func places(for q: QuestionnaireRecord, _ access: VragenlijstAccess, _ db: any Database) async throws -> [(location: UUID?, activity: UUID?)] {
+        let only = q.locations
+        func kept(_ location: UUID) -> Bool { only.isEmpty || only.contains(location) }
+        switch q.scopeValue {
         case .geen: return [(nil, nil)]
-        case .locatie: return try await PlacesStore(access.tenant, on: db).locations().map { (try $0.requireID(), nil) }
-        case .activiteit: return try await ActiviteitenStore(access.tenant, on: db).activities(.all).map { ($0.locationID, try $0.requireID()) }
+        case .locatie: return try await PlacesStore(access.tenant, on: db).locations().map { try $0.requireID() }.filter(kept).map { ($0, nil) }
+        case .activiteit: return try await ActiviteitenStore(access.tenant, on: db).activities(.all).filter { kept($0.locationID) }.map { ($0.locationID, try $0.requireID()) }
         }
     }
 
+    /// "Noord en Zuid": the locations a coordinator's questionnaire is for.
+    static func locationNames(_ q: QuestionnaireRecord, _ access: VragenlijstAccess, _ db: any Database) async throws -> String {
+        let names = try await PlacesStore(access.tenant, on: db).locations().filter { q.locations.contains(try $0.requireID()) }.map(\.name)
+        return names.count <= 1 ? names.first ?? "geen locatie" : names.dropLast().joined(separator: ", ") + " en " + names.last!
+    }
+
     func copy(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
+        let access = try await VragenlijstAccess.making(req)
         let q = try await access.questionnaire(req)
+        // A coordinator may copy any questionnaire they can see; the copy is for their own
+        // locations (and so gets a link per location when the original had one for everyone).
+        let locations = access.role == .coordinator ? access.ownLocations : q.locations
+        let scope = !locations.isEmpty && q.scopeValue == .geen ? .locatie : q.scopeValue
         let copy = QuestionnaireRecord(coalitionID: access.tenant.coalitionID, QuestionnaireInput(
-            title: String(("Kopie van " + q.title).prefix(QuestionnaireInput.maxTitle)), intro: q.intro, audience: q.audienceValue, scope: q.scopeValue,
-            opensOn: nil, closesOn: nil), questions: q.questionList)
+            title: String(("Kopie van " + q.title).prefix(QuestionnaireInput.maxTitle)), intro: q.intro, audience: q.audienceValue, scope: scope,
+            opensOn: nil, closesOn: nil), questions: q.questionList, locations: locations)
         try await access.store(req.db).add(copy)
         try await req.flash("De kopie is gemaakt. Hij heeft nog geen antwoorden; je kunt alle vragen veranderen.")
         return .seeOther(access.paths.vragenlijst(try copy.requireID()).path)
     }
 
     func delete(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let id = try q.requireID()
         if try await access.store(req.db).hasResponses(id) {
             try await req.flash("Deze vragenlijst heeft antwoorden en blijft daarom bestaan. Sluit hem als er geen antwoorden meer bij mogen.")

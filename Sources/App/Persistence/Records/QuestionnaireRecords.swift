@@ -22,6 +22,9 @@ package final class QuestionnaireRecord: Model, @unchecked Sendable {
     @Field(key: "hidden_answers") package var hiddenAnswers: String
     /// Its summary table goes into the kwaliteitsrapport.
     @Field(key: "in_report") package var inReport: Bool
+    /// A coordinator's questionnaire: the locations it is for, comma-separated; empty for
+    /// the whole coalition.
+    @Field(key: "location_ids") package var locationIDs: String
     @Field(key: "version") package var version: Int
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
@@ -29,10 +32,10 @@ package final class QuestionnaireRecord: Model, @unchecked Sendable {
     package init() {}
 
     package var properties: [any AnyProperty] {
-        listed([$id, $coalitionID, $title, $intro, $audience, $scope, $status, $opensOn, $closesOn, $questions, $hiddenAnswers, $inReport, $version, $createdAt, $updatedAt])
+        listed([$id, $coalitionID, $title, $intro, $audience, $scope, $status, $opensOn, $closesOn, $questions, $hiddenAnswers, $inReport, $locationIDs, $version, $createdAt, $updatedAt])
     }
 
-    package init(coalitionID: UUID, _ input: QuestionnaireInput, questions: QuestionList) {
+    package init(coalitionID: UUID, _ input: QuestionnaireInput, questions: QuestionList, locations: Set<UUID> = []) {
         self.coalitionID = coalitionID
         title = input.title
         intro = input.intro
@@ -44,6 +47,7 @@ package final class QuestionnaireRecord: Model, @unchecked Sendable {
         self.questions = Self.encode(questions)
         hiddenAnswers = ""
         inReport = input.inReport
+        locationIDs = locations.map(\.uuidString).sorted().joined(separator: ",")
         version = 1
     }
 
@@ -54,6 +58,8 @@ package final class QuestionnaireRecord: Model, @unchecked Sendable {
     package var statusValue: QuestionnaireStatus { QuestionnaireStatus(rawValue: status) ?? .concept }
     package var audienceValue: Audience { Audience(rawValue: audience) ?? .leerlingen }
     package var scopeValue: QuestionnaireScope { QuestionnaireScope(rawValue: scope) ?? .geen }
+    /// The locations a coordinator made it for; empty: the whole coalition.
+    package var locations: Set<UUID> { Set(locationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) }) }
     package var hidden: Set<String> { Set(hiddenAnswers.split(separator: "\n").map(String.init)) }
 
     /// Whether a respondent may answer today: open, and within its period.

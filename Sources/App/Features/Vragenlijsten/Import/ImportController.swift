@@ -19,8 +19,8 @@ struct ImportController: RouteCollection {
     struct FormPage: Encodable { let layout: Layout; let back: String; let title: String; let action: String; let error: String? }
 
     func form(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         return try await formPage(req, access, q, error: nil)
     }
 
@@ -34,8 +34,8 @@ struct ImportController: RouteCollection {
     struct Upload: Content { var file: File? }
 
     func upload(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
             return try await formPage(req, access, q, error: "Kies het bestand met de antwoorden.", status: .unprocessableEntity)
         }
@@ -65,7 +65,7 @@ struct ImportController: RouteCollection {
 
     // MARK: preview and confirm
 
-    struct Choice: Encodable { let value: String; let label: String; let selected: Bool }
+    typealias Choice = SelectOption
     struct ColumnRow: Encodable { let id: String; let name: String; let header: String; let examples: String; let options: [Choice]; let misfits: String? }
     struct PreviewPage: Encodable {
         let layout: Layout
@@ -84,8 +84,8 @@ struct ImportController: RouteCollection {
     }
 
     func preview(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let pending = try await Self.pending(req, access, q)
         let table = pending.table
         var mapping: [Int: String] = [:]
@@ -125,8 +125,8 @@ struct ImportController: RouteCollection {
     }
 
     func confirm(req: Request) async throws -> Response {
-        let access = try VragenlijstAccess.making(req)
-        let q = try await access.questionnaire(req)
+        let access = try await VragenlijstAccess.making(req)
+        let q = try await access.changeable(req)
         let pending = try await Self.pending(req, access, q)
         let table = pending.table
         guard let body = req.body.string, req.headers.contentType == .urlEncodedForm else { throw Abort(.unsupportedMediaType) }
