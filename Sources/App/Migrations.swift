@@ -28,5 +28,6 @@ enum AppMigrations {
         M0023_CoalitionGeneration(),
         M0024_CreateVragenlijsten(),
         M0025_QuestionnaireLocations(),
+        M0026_CreateIndicatoren(),
     ]
 }

@@ -109,6 +109,7 @@ package struct DemoCommand: AsyncCommand {
         try await DemoBouwbladen.load(on: db, coalitionID: cid, keeperID: leaderMembership.requireID(), userID: leader.requireID(), now: clock.now)
         try await DemoActiviteiten.load(on: db, coalitionID: cid, locations: locations, partners: partners, clock: clock)
         try await DemoVragenlijsten.load(on: db, coalitionID: cid, locations: locations, clock: clock)
+        try await DemoIndicatoren.load(on: db, coalitionID: cid, locations: locations, enteredBy: leader.name, clock: clock)
         return people
     }
 }

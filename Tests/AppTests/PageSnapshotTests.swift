@@ -155,6 +155,21 @@ struct PageSnapshotTests {
         var newcomer = Browser(app)
         try await shot("invitation/accept", String(link), as: &newcomer)
         shots += try await questionnairePages(app, base: base, as: &pl)
+        shots += try await indicatorPages(app, base: base, as: &pl)
+        return shots
+    }
+
+    /// The demo's indicators: the list, the dashboard, one computed and one typed by hand.
+    static func indicatorPages(_ app: Application, base: String, as pl: inout Browser) async throws -> [Shot] {
+        let outflow = try #require(try await IndicatorRecord.query(on: app.db).filter(\.$name == "Leerlingen die naar verwachting uitstromen").first())
+        let path = "\(base)/indicatoren/\(try outflow.requireID())"
+        var shots: [Shot] = []
+        for (template, address) in [("indicatoren/list", "\(base)/indicatoren"), ("indicatoren/show", path), ("indicatoren/values", "\(path)/waarden"),
+                                    ("dashboard/show", "\(base)/dashboard")] {
+            let response = try await pl.get(address)
+            #expect(response.status == .ok, "\(address) answers \(response.status)")
+            shots.append(Shot(template: template, html: response.body.string))
+        }
         return shots
     }
 

@@ -61,12 +61,13 @@ struct Layout: Encodable {
 
 /// Where a page sits in the menus: a main menu item, or a tab of the activity book.
 enum Section: String {
-    case start, acties, activiteiten, vragenlijsten, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
+    case start, dashboard, indicatoren, acties, activiteiten, vragenlijsten, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
 
     /// The main menu item a tab belongs to.
     var main: Section {
         switch self {
         case .dekking, .observaties, .incidenten, .locaties: return .activiteiten
+        case .indicatoren: return .dashboard
         default: return self
         }
     }
@@ -91,7 +92,7 @@ extension Request {
             coalitionName: tenant?.coalition.name, coalitionSlug: tenant?.coalition.slug,
             periodLabel: tenant?.coalition.period.label,
             otherCoalitions: others.map { .init(label: $0.name, href: Paths.coalition($0.slug).home) },
-            nav: navigation(current: current), subnav: activityTabs(current: current),
+            nav: navigation(current: current), subnav: activityTabs(current: current) + dashboardTabs(current: current),
             csrf: Tokens.masked(session.csrfToken), flash: flash)
     }
 
@@ -112,6 +113,7 @@ extension Request {
         if let tenant = tenantIfAny {
             let coalition = Paths.coalition(tenant.coalition.slug)
             items.append((.start, "Bouwstenen", coalition.home))
+            items.append((.dashboard, "Dashboard", coalition.dashboard.path))
             items.append((.acties, "Acties", coalition.acties.path))
             items.append((.activiteiten, "Activiteiten", coalition.activiteiten.path))
             items.append((.vragenlijsten, "Vragenlijsten", coalition.vragenlijsten.path))
@@ -134,6 +136,14 @@ extension Request {
         if tenant.role == .projectleider { tabs.append((.incidenten, "Incidenten", book.incidents.path)) }
         tabs.append((.locaties, "Locaties en partners", coalition.locaties.path))
         return tabs.map { link($0.1, $0.2, current: $0.0 == current) }
+    }
+
+    /// The dashboard's tabs: the overview and the indicators behind it.
+    private func dashboardTabs(current: Section?) -> [Layout.Link] {
+        guard let current, current.main == .dashboard, let tenant = tenantIfAny else { return [] }
+        let coalition = Paths.coalition(tenant.coalition.slug)
+        return [(Section.dashboard, "Overzicht", coalition.dashboard.path), (.indicatoren, "Indicatoren", coalition.indicatoren.path)]
+            .map { link($0.1, $0.2, current: $0.0 == current) }
     }
 
     private func link(_ label: String, _ href: String, current: Bool) -> Layout.Link {

@@ -39,6 +39,10 @@ package enum Messages {
         case .requiredForCounts: return "Vul in hoeveel leerlingen er waren. Dat is nodig als je aantallen per niveau invult."
         case .sessionExists: return "Op deze datum is al een sessie van deze activiteit. Kies een andere datum."
         case .notAFile: return "Kies een CSV-bestand om in te lezen."
+        case .signalOnWrongSide(let higher): return higher
+            ? "De signaalwaarde moet hoger zijn dan de norm: tussen de norm en de signaalwaarde staat de indicator op aandacht."
+            : "De signaalwaarde moet lager zijn dan de norm: tussen de signaalwaarde en de norm staat de indicator op aandacht."
+        case .percentageOutOfRange: return "Vul bij \(noun) een percentage in van 0 tot en met 100."
         }
     }
 

@@ -55,6 +55,8 @@ enum Paths {
         var newPartner: Address { address.adding("partners", "nieuw") }
         var activiteiten: Activiteiten { Activiteiten(address: address.adding("activiteiten")) }
         var vragenlijsten: Vragenlijsten { Vragenlijsten(address: address.adding("vragenlijsten")) }
+        var indicatoren: Indicatoren { Indicatoren(address: address.adding("indicatoren")) }
+        var dashboard: Address { address.adding("dashboard") }
 
         func bouwsteen(_ code: some AddressPart) -> Address { address.adding("bouwstenen", code.segment("code")) }
         func newBouwblad(in code: some AddressPart) -> Address { bouwsteen(code).adding("bouwbladen") }
@@ -159,6 +161,19 @@ enum Paths {
         var importing: Address { address.adding("importeren") }
         func pendingImport(_ id: some AddressPart) -> Address { importing.adding(id.segment("importID")) }
         var export: Address { address.adding("antwoorden.csv") }
+    }
+
+    struct Indicatoren: PathNode {
+        let address: Address
+        var new: Address { address.adding("nieuw") }
+        func indicator(_ id: some AddressPart) -> Indicator { Indicator(address: address.adding(id.segment("indicatorID"))) }
+    }
+
+    struct Indicator: PathNode {
+        let address: Address
+        var edit: Address { address.adding("bewerken") }
+        var delete: Address { address.adding("verwijderen") }
+        var values: Address { address.adding("waarden") }
     }
 
     struct Partner: PathNode {

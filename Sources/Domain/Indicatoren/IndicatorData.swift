@@ -67,7 +67,8 @@ public struct IndicatorData: Sendable {
         let kept = Set(data.activities.map(\.id))
         data.sessions = sessions.filter { kept.contains($0.activityID) }
         data.questionnaires = questionnaires.mapValues { ($0.questions, $0.responses.filter { $0.locationID.map(own.contains) ?? false }) }
-        data.hand = hand.mapValues { $0.filter { $0.locationID.map(own.contains) ?? false } }
+        // A value for the whole coalition is no other location's: it stays.
+        data.hand = hand.mapValues { $0.filter { $0.locationID.map(own.contains) ?? true } }
         return data
     }
 

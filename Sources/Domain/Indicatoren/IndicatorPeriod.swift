@@ -96,8 +96,8 @@ public struct IndicatorPeriod: Hashable, Sendable, Comparable {
         return periods
     }
 
-    /// How many periods of a rhythm cover three school years (the trend shown).
-    public static func threeYears(_ rhythm: Rhythm) -> Int { 36 / rhythm.months }
+    /// How many periods the trend shows: three school years back, and the current period.
+    public static func threeYears(_ rhythm: Rhythm) -> Int { 36 / rhythm.months + 1 }
 
     public static func < (lhs: IndicatorPeriod, rhs: IndicatorPeriod) -> Bool { lhs.first < rhs.first }
 }

@@ -35,6 +35,9 @@ public enum FieldIssue: Equatable, Sendable {
     case staffNotOfPartner
     case requiredForCounts
     case sessionExists
+    /// An indicator's signal value lies on the wrong side of its norm.
+    case signalOnWrongSide(higherIsBetter: Bool)
+    case percentageOutOfRange
 }
 
 /// The problems of one form, in the order of its fields.

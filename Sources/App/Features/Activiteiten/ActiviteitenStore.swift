@@ -221,6 +221,25 @@ package struct ActiviteitenStore: TenantStore {
             .filter(\.$coalitionID == coalitionID).filter(\.$incident == true).first()
     }
 
+    /// What the indicators read of every session of the coalition, in one query of a few
+    /// columns (not every session as a model).
+    func sessionFacts() async throws -> [IndicatorData.Session] {
+        struct Row: Decodable {
+            let activity_id: UUID; let date: String; let cancelled: Bool; let pupils: Int?
+            let betrokkenheid: String?; let welbevinden: String?; let incident: Bool; let incident_handled_at: Date?
+        }
+        let rows = try await db.sql.select()
+            .columns("activity_id", "date", "cancelled", "pupils", "betrokkenheid", "welbevinden", "incident", "incident_handled_at")
+            .from(ActivitySessionRecord.schema).where("coalition_id", .equal, coalitionID)
+            .all(decoding: Row.self)
+        return rows.compactMap { row in
+            guard let date = IsoDate(row.date) else { return nil }
+            return IndicatorData.Session(activityID: row.activity_id.uuidString, date: date, cancelled: row.cancelled, pupils: row.pupils,
+                                         betrokkenheid: Observation(stored: row.betrokkenheid)?.average, welbevinden: Observation(stored: row.welbevinden)?.average,
+                                         incident: row.incident, handledOn: row.incident_handled_at.map(IsoDate.inNetherlands))
+        }
+    }
+
     /// Per activity, the most pupils present at one session: one grouped query instead of
     /// every session of the coalition as a model.
     func pupilsReached() async throws -> [UUID: Int] {

@@ -13,3 +13,19 @@ struct StateTag: Encodable {
 
     static let legend = BouwbladState.allCases.map(StateTag.init)
 }
+
+extension StateTag {
+    /// An indicator's status, by word and icon like a bouwblad's state.
+    init(_ status: IndicatorStatus) {
+        let explanation: String
+        switch status {
+        case .opKoers: explanation = "De waarde haalt de norm."
+        case .aandacht: explanation = "De waarde haalt de norm nog, maar zit dicht bij de grens."
+        case .onderDeNorm: explanation = "De waarde haalt de norm niet."
+        case .geenMeting: explanation = "Er is voor deze periode nog geen waarde."
+        }
+        (label, icon, cls, self.explanation) = (status.label, status.icon, status.rawValue, explanation)
+    }
+
+    static let indicatorLegend = IndicatorStatus.allCases.map(StateTag.init)
+}

@@ -21,6 +21,11 @@ package struct VragenlijstenStore: TenantStore {
         try await QuestionnaireRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).first()
     }
 
+    func questionnaires(_ ids: [UUID]) async throws -> [QuestionnaireRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await QuestionnaireRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$id ~~ ids).all()
+    }
+
     package func add(_ questionnaire: QuestionnaireRecord) async throws {
         questionnaire.coalitionID = coalitionID
         try await questionnaire.create(on: db)
@@ -72,6 +77,22 @@ package struct VragenlijstenStore: TenantStore {
     package func responses(of questionnaire: UUID) async throws -> [QuestionnaireResponseRecord] {
         try await QuestionnaireResponseRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$questionnaireID == questionnaire)
             .filter(\.$submittedOn != nil).sort(\.$submittedOn).all()
+    }
+
+    /// The sent responses of several questionnaires in one query, per questionnaire: what
+    /// the indicators read (day, location, answers).
+    func responses(of questionnaires: [UUID]) async throws -> [UUID: [IndicatorData.Response]] {
+        guard !questionnaires.isEmpty else { return [:] }
+        struct Row: Decodable { let questionnaire_id: UUID; let location_id: UUID?; let answers: String; let submitted_on: String }
+        let rows = try await db.sql.select().columns("questionnaire_id", "location_id", "answers", "submitted_on")
+            .from(QuestionnaireResponseRecord.schema).where("coalition_id", .equal, coalitionID)
+            .where("questionnaire_id", .in, questionnaires).where("submitted_on", .isNot, SQLLiteral.null)
+            .all(decoding: Row.self)
+        let decoder = JSONDecoder()
+        return Dictionary(grouping: rows.compactMap { row -> (UUID, IndicatorData.Response)? in
+            guard let day = IsoDate(row.submitted_on), let answers = try? decoder.decode(Answers.self, from: Data(row.answers.utf8)) else { return nil }
+            return (row.questionnaire_id, IndicatorData.Response(day: day, locationID: row.location_id?.uuidString, answers: answers))
+        }, by: \.0).mapValues { $0.map(\.1) }
     }
 
     /// Sent responses per questionnaire.

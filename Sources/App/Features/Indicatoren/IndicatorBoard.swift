@@ -1,0 +1,55 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Every indicator of the coalition with its trend, computed from one `IndicatorData` read
+/// in a fixed number of queries (however many indicators and periods there are) and kept
+/// until the coalition changes. Narrowed to what the person may see.
+struct IndicatorBoard: Sendable {
+    struct Row: Sendable {
+        let record: IndicatorRecord
+        let trend: [IndicatorPoint]
+        var latest: IndicatorPoint? { trend.latest }
+    }
+
+    let rows: [Row]
+    let data: IndicatorData
+
+    static func load(_ req: Request, _ access: IndicatorAccess) async throws -> IndicatorBoard {
+        let all = try await req.cached("indicatoren") { try await Self.read(access.tenant, req.db) }
+        let data = access.narrow(all.data)
+        let today = req.today
+        let rows = all.records.filter(access.maySee).map { Row(record: $0, trend: $0.definition.trend(in: data, today: today)) }
+        return IndicatorBoard(rows: rows, data: data)
+    }
+
+    /// What one read holds: the indicators and the whole coalition's data.
+    struct Read: Sendable { let records: [IndicatorRecord]; let data: IndicatorData }
+
+    static func read(_ tenant: Tenant, _ db: any Database) async throws -> Read {
+        let records = try await IndicatorenStore(tenant, on: db).indicators()
+        let book = ActiviteitenStore(tenant, on: db)
+        let settings = try await book.settings()
+        let locations = try await PlacesStore(tenant, on: db).locations().map { try $0.requireID().uuidString }
+        let activities = try await book.unsortedActivities(.all).compactMap { a -> IndicatorData.Activity? in
+            guard let from = IsoDate(a.startsOn), let to = IsoDate(a.endsOn), let period = DateRange(from: from, to: to) else { return nil }
+            return IndicatorData.Activity(id: try a.requireID().uuidString, locationID: a.locationID.uuidString, partnerID: a.partnerID?.uuidString,
+                                          domain: a.domain, period: period, status: a.status)
+        }
+        let sessions = try await book.sessionFacts()
+        // Only the questionnaires indicators point to, in two queries for all of them.
+        let asked = Array(Set(records.compactMap(\.questionnaireID)))
+        var questionnaires: [String: (questions: [Question], responses: [IndicatorData.Response])] = [:]
+        if !asked.isEmpty {
+            let store = VragenlijstenStore(tenant, on: db)
+            let responses = try await store.responses(of: asked)
+            for q in try await store.questionnaires(asked) {
+                let id = try q.requireID()
+                questionnaires[id.uuidString] = (q.questionList.questions, responses[id] ?? [])
+            }
+        }
+        let hand = try await IndicatorenStore(tenant, on: db).handValues()
+        return Read(records: records, data: IndicatorData(locations: locations, domains: settings.domains, minimumPerCell: settings.minimumPerCell,
+                                                          activities: activities, sessions: sessions, questionnaires: questionnaires, hand: hand))
+    }
+}
