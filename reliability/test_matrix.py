@@ -136,6 +136,16 @@ POST /c/:slug/uitnodigingen/:invitationID/intrekken                         ok  
 GET  /v                                                                     ok  ok  ok  ok  ok  ok  -
 GET  /v/:code                                                              *   *   *   *   *   *   -
 POST /v/:code                                                              *   *   *   *   *   *   -
+GET  /c/:slug/dashboard                                                     ok  ok  ok  ok  in  404 -
+GET  /c/:slug/indicatoren                                                   ok  ok  ok  ok  in  404 -
+GET  /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
+POST /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
+GET  /c/:slug/indicatoren/:indicatorID                                      ok  ok  404 ok  in  404 404
+GET  /c/:slug/indicatoren/:indicatorID/bewerken                             ok  403 403 403 in  404 404
+POST /c/:slug/indicatoren/:indicatorID/bewerken                             ok  403 403 403 in  404 404
+POST /c/:slug/indicatoren/:indicatorID/verwijderen                          ok  403 403 403 in  404 404
+GET  /c/:slug/indicatoren/:indicatorID/waarden                              ok  ok  404 403 in  404 404
+POST /c/:slug/indicatoren/:indicatorID/waarden                              ok  ok  404 403 in  404 404
 GET  /c/:slug/vragenlijsten                                                 ok  ok  ok  ok  in  404 -
 GET  /c/:slug/vragenlijsten/nieuw                                           ok  ok  403 403 in  404 -
 POST /c/:slug/vragenlijsten/nieuw                                           ok  ok  403 403 in  404 -
