@@ -58,7 +58,7 @@ struct DashboardController: RouteCollection {
             return (a, date)
         }
         let bouwbladen = try await store.bouwbladen(Set(open.map(\.0.bouwbladID)))
-        let shown = open.filter { bouwbladen[$0.0.bouwbladID] != nil }
+        let shown = open.filter { bouwbladen[$0.0.bouwbladID] != nil }.sorted { ($0.1, $0.0.text) < ($1.1, $1.0.text) }
         let late = shown.filter { $0.1 < today }.count
         return Block(title: "Acties te laat of binnen twee weken", total: shown.count,
                      href: coalition.acties.path + (late == shown.count && late > 0 ? "?te-laat=ja" : "?status=open"),
@@ -71,7 +71,7 @@ struct DashboardController: RouteCollection {
 
     static func cycles(_ store: DashboardStore, _ coalition: Paths.Coalition, today: IsoDate) async throws -> Block {
         let month = Month(year: today.year, month: today.month)!
-        let ended = try await store.unclosedCycles(endedBefore: month)
+        let ended = try await store.unclosedCycles(endedBefore: month).sorted { ($0.cycle.periodTo ?? "", $0.bouwblad.title) < ($1.cycle.periodTo ?? "", $1.bouwblad.title) }
         return Block(title: "Cycli waarvan de periode voorbij is", total: ended.count, href: ended.count > 8 ? coalition.home : nil, hrefLabel: ended.count > 8 ? "Alle bouwbladen in het raster" : nil, items: ended.prefix(8).map { cycle, bouwblad in
             Item(text: "\(bouwblad.title), cyclus \(cycle.number)", href: coalition.bouwblad(bouwblad.id!).path + "#cyclus-\(cycle.number)",
                  detail: "Periode tot \(cycle.periodTo.flatMap(Month.init)?.label ?? "") en nog niet afgerond.")
