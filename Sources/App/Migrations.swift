@@ -29,5 +29,6 @@ enum AppMigrations {
         M0024_CreateVragenlijsten(),
         M0025_QuestionnaireLocations(),
         M0026_CreateIndicatoren(),
+        M0027_DoelIndicator(),
     ]
 }

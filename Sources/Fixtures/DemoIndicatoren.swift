@@ -23,7 +23,12 @@ enum DemoIndicatoren {
             return record
         }
         _ = try await add("Leerlingen bereikt", "Bereik", .bereik, norm: 120, signal: 140)
-        _ = try await add("Locaties met elk domein minstens één activiteit", "Aanbod", .dekking, norm: 100)
+        let coverage = try await add("Locaties met elk domein minstens één activiteit", "Aanbod", .dekking, norm: 100)
+        // The goal about the four domains is measured by it (its cycle is open).
+        if let goal = try await DoelRecord.query(on: db).filter(\.$coalitionID == cid).filter(\.$text == "Locaties met alle vier de domeinen").first() {
+            (goal.indicatorID, goal.target, goal.unit, goal.achieved) = (coverage.id, "100", TargetUnit.procent.rawValue, "")
+            try await goal.save(on: db)
+        }
         _ = try await add("Activiteiten die lopen", "Aanbod", .activiteiten, norm: 8, rhythm: .halfjaar)
         _ = try await add("Sessies die doorgingen", "Aanbod", .sessies, norm: 90, signal: 95, rhythm: .kwartaal)
         _ = try await add("Betrokkenheid 4 of hoger", "Welbevinden en betrokkenheid", .betrokkenheid, norm: 25, signal: 35, rhythm: .halfjaar)

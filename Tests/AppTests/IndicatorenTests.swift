@@ -162,4 +162,44 @@ import VaporTesting
             #expect(try await store.handValues().isEmpty)
         }
     }
+
+    @Test func aGoalMeasuredByAnIndicatorFollowsTheDataUntilItsCycleCloses() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let coalition = try #require(try await CoalitionRecord.query(on: app.db).first()).id!
+            let location = LocationRecord(coalitionID: coalition, name: "De Regenboog", school: "OBS De Regenboog")
+            try await location.create(on: app.db)
+            let today = app.clock.today
+            for domain in ["cultuur", "sport", "cognitief"] { _ = try await Self.activity(app, coalition, location.id!, domain: domain, today: today) }
+            try await pl.get("\(Self.base)/indicatoren/nieuw")
+            #expect(try await pl.post("\(Self.base)/indicatoren/nieuw", Self.indicatorForm("dekking")).status == .seeOther)
+            let indicator = try #require(try await IndicatorRecord.query(on: app.db).first()).id!
+            let path = try await pl.startMandatory()
+            try await pl.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            // An indicator of another kind of id is refused with a message; the real one is kept.
+            let refused = try await pl.post("\(path)/cycli/\(cycle.id!)/doelen", ["text": "Elk domein op elke locatie", "target": "", "unit": "", "indicator": UUID().uuidString])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Kies een indicator"))
+            #expect(try await pl.post("\(path)/cycli/\(cycle.id!)/doelen", ["text": "Elk domein op elke locatie", "target": "", "unit": "",
+                                                                              "indicator": indicator.uuidString]).status == .seeOther)
+            var html = try await pl.get(path).body.string
+            #expect(html.contains("Uit de indicator ‘Locaties met elk domein’") && html.contains("Niet behaald"))
+            // The missing domain: the goal is reached, without anyone typing a value.
+            _ = try await Self.activity(app, coalition, location.id!, domain: "ontdekken", today: today)
+            html = try await pl.get(path).body.string
+            #expect(html.contains(">100%</dd>") && html.contains(">Behaald</dd>"))
+            #expect(try await DoelRecord.query(on: app.db).first()?.achieved == "", "a shown value is not stored while the cycle runs")
+            // Closing keeps the value with the day; later changes to the data leave it.
+            try await pl.saveStep(path, cycle: cycle.id!, .bereikt, "Elk domein is er.", basedOn: 1)
+            try await pl.saveStep(path, cycle: cycle.id!, .bijgesteld, "Hoe houden we het zo?", basedOn: 1)
+            #expect(try await pl.post("\(path)/cycli/\(cycle.id!)/afronden", [:]).status == .seeOther)
+            let frozen = try #require(try await DoelRecord.query(on: app.db).first())
+            #expect(frozen.achieved == "100" && frozen.frozenOn == today.iso)
+            try await ActivityRecord.query(on: app.db).filter(\.$domain == "ontdekken").delete()
+            html = try await pl.get(path).body.string
+            #expect(html.contains(">100%</dd>") && html.contains("vastgelegd op \(today.label)"))
+            #expect(try await pl.get("\(Self.base)/indicatoren/\(indicator)").body.string.contains("Onder de norm"))
+        }
+    }
 }
+

@@ -112,9 +112,10 @@ enum PageFixtures {
     }
 
     static func bouwbladModel() throws -> BouwbladPage.Model {
+        let doelen = [Doel(id: id(20), bouwbladID: bouwbladID, cycleID: openCycle, text: "Alle drie scholen plannen mee", target: "3", unit: .aantal, owner: "Sanne")]
         let context = BouwbladContext(
             tenant: try tenant, bouwbladID: bouwbladID, bouwblad: bouwblad, cycles: cycles,
-            doelen: [Doel(id: id(20), bouwbladID: bouwbladID, cycleID: openCycle, text: "Alle drie scholen plannen mee", target: "3", unit: .aantal, owner: "Sanne")],
+            doelen: doelen, storedDoelen: doelen,
             acties: [Actie(id: id(21), bouwbladID: bouwbladID, cycleID: openCycle, text: "Gesprek met De Vlinder", ownerMemberID: people[1].1,
                            ownerName: people[1].2, deadline: "2026-02-15", status: .gepland)],
             bouwsteen: meso, question: meso.questions[0], contributors: [])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Domain
@@ -203,5 +204,25 @@ import Testing
         #expect(trend.count == 4)
         #expect(trend.latest?.period == year.previous)
         #expect(trend.latest?.status == .onderDeNorm)
+    }
+}
+
+@Suite struct DoelIndicatorTests {
+    @Test func lowerIsBetterReachesAtOrBelowTheTarget() {
+        #expect(Verdict.compute(target: "5", achieved: "4", unit: .aantal, lowerIsBetter: true) == .behaald)
+        #expect(Verdict.compute(target: "5", achieved: "5", unit: .aantal, lowerIsBetter: true) == .behaald)
+        #expect(Verdict.compute(target: "5", achieved: "6", unit: .aantal, lowerIsBetter: true) == .nietBehaald)
+        #expect(Verdict.compute(target: "80", achieved: "60", unit: .procent) == .deelsBehaald)
+    }
+
+    @Test func aGoalPointsOnlyToTheCoalitionsIndicators() {
+        let known = UUID()
+        var errors = FieldErrors()
+        #expect(DoelInput.validate(DoelForm(text: "Doel", indicator: known.uuidString), indicators: [known], into: &errors)?.indicatorID == known)
+        #expect(DoelInput.validate(DoelForm(text: "Doel", indicator: ""), indicators: [known], into: &errors)?.indicatorID == nil)
+        #expect(DoelInput.validate(DoelForm(text: "Doel", indicator: UUID().uuidString), indicators: [known], into: &errors) == nil)
+        #expect(errors[DoelForm.CodingKeys.indicator] == .unknownChoice)
+        errors = FieldErrors()
+        #expect(DoelInput.validate(DoelForm(text: "Doel", indicator: "geen-id"), indicators: [known], into: &errors) == nil)
     }
 }

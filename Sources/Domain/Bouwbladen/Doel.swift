@@ -25,9 +25,9 @@ public enum Verdict: String, CaseIterable, Sendable {
         }
     }
 
-    /// Computed from target and achieved value where both are numbers (higher is
-    /// better), or both are dates (on or before the target date is reached).
-    public static func compute(target: String?, achieved: String?, unit: TargetUnit?) -> Verdict? {
+    /// Computed from target and achieved value where both are numbers (higher is better,
+    /// unless `lowerIsBetter`), or both are dates (on or before the target date is reached).
+    public static func compute(target: String?, achieved: String?, unit: TargetUnit?, lowerIsBetter: Bool = false) -> Verdict? {
         guard let target = target?.trimmingWhitespace(), let achieved = achieved?.trimmingWhitespace(),
               !target.isEmpty, !achieved.isEmpty else { return nil }
         if unit == .datum {
@@ -35,6 +35,7 @@ public enum Verdict: String, CaseIterable, Sendable {
             return a <= t ? .behaald : .nietBehaald
         }
         guard let t = Number.parse(target), let a = Number.parse(achieved) else { return nil }
+        if lowerIsBetter { return a <= t ? .behaald : .nietBehaald }
         if a >= t { return .behaald }
         return a > 0 ? .deelsBehaald : .nietBehaald
     }
@@ -42,11 +43,12 @@ public enum Verdict: String, CaseIterable, Sendable {
 
 /// The doel form as posted.
 public struct DoelForm: Codable, Equatable, Sendable {
-    public enum CodingKeys: String, CodingKey, FieldName { case text, measure, target, unit, deadline, owner }
-    public var text, measure, target, unit, deadline, owner: String?
+    public enum CodingKeys: String, CodingKey, FieldName { case text, measure, target, unit, deadline, owner, indicator }
+    public var text, measure, target, unit, deadline, owner, indicator: String?
 
-    public init(text: String? = nil, measure: String? = nil, target: String? = nil, unit: String? = nil, deadline: String? = nil, owner: String? = nil) {
-        (self.text, self.measure, self.target, self.unit, self.deadline, self.owner) = (text, measure, target, unit, deadline, owner)
+    public init(text: String? = nil, measure: String? = nil, target: String? = nil, unit: String? = nil, deadline: String? = nil, owner: String? = nil,
+                indicator: String? = nil) {
+        (self.text, self.measure, self.target, self.unit, self.deadline, self.owner, self.indicator) = (text, measure, target, unit, deadline, owner, indicator)
     }
 }
 
@@ -61,8 +63,11 @@ public struct DoelInput: Equatable, Sendable {
     public let unit: TargetUnit?
     public let deadline: IsoDate?
     public let owner: String
+    /// The indicator that measures it, one of the coalition's.
+    public var indicatorID: UUID? = nil
 
-    public static func validate(_ form: DoelForm, into errors: inout FieldErrors) -> DoelInput? {
+    /// - Parameter indicators: the coalition's indicators a goal may point to.
+    public static func validate(_ form: DoelForm, indicators: Set<UUID> = [], into errors: inout FieldErrors) -> DoelInput? {
         typealias F = DoelForm.CodingKeys
         let text = PlainText.validate(form.text, field: F.text, max: textMax, into: &errors) ?? ""
         if text.isEmpty, errors[F.text] == nil { errors.add(F.text, .required) }
@@ -79,8 +84,11 @@ public struct DoelInput: Equatable, Sendable {
         }
         let deadline = Dates.optional(form.deadline, field: F.deadline, into: &errors)
         let owner = Text.line(form.owner, field: F.owner, max: shortMax, required: false, into: &errors) ?? ""
+        let indicatorRaw = (form.indicator ?? "").trimmingWhitespace()
+        let indicator = UUID(uuidString: String(indicatorRaw.prefix(36)))
+        if !indicatorRaw.isEmpty, indicator.map({ !indicators.contains($0) }) ?? true { errors.add(F.indicator, .unknownChoice) }
         guard errors.isEmpty else { return nil }
-        return DoelInput(text: text, measure: measure, target: target, unit: unit, deadline: deadline, owner: owner)
+        return DoelInput(text: text, measure: measure, target: target, unit: unit, deadline: deadline, owner: owner, indicatorID: indicator)
     }
 }
 

@@ -15,12 +15,21 @@ public struct Doel: Identifiable, Equatable, Sendable {
     /// The verdict chosen by hand; nil means: computed from target and result.
     public var verdict: Verdict?
     public var version: Int
+    /// The indicator that measures it: `achieved` then comes from the indicator until the
+    /// cycle is closed, when it is kept with the day (`frozenOn`).
+    public var indicatorID: UUID?
+    public var frozenOn: String?
+    /// Filled in when the value comes from an indicator: where it came from, and whether
+    /// less is better there.
+    public var source: String?
+    public var lowerIsBetter = false
 
     public init(id: UUID, bouwbladID: UUID, cycleID: UUID, text: String, measure: String = "", target: String = "", unit: TargetUnit? = nil,
-                deadline: String? = nil, owner: String = "", achieved: String = "", verdict: Verdict? = nil, version: Int = 1) {
+                deadline: String? = nil, owner: String = "", achieved: String = "", verdict: Verdict? = nil, version: Int = 1,
+                indicatorID: UUID? = nil, frozenOn: String? = nil) {
         (self.id, self.bouwbladID, self.cycleID) = (id, bouwbladID, cycleID)
         (self.text, self.measure, self.target, self.unit, self.deadline, self.owner) = (text, measure, target, unit, deadline, owner)
-        (self.achieved, self.verdict, self.version) = (achieved, verdict, version)
+        (self.achieved, self.verdict, self.version, self.indicatorID, self.frozenOn) = (achieved, verdict, version, indicatorID, frozenOn)
     }
 
     /// A new doel of `cycleID` as typed on the form, with no result yet.
@@ -31,9 +40,10 @@ public struct Doel: Identifiable, Equatable, Sendable {
 
     public mutating func apply(_ input: DoelInput) {
         (text, measure, target, unit, deadline, owner) = (input.text, input.measure, input.target, input.unit, input.deadline?.iso, input.owner)
+        indicatorID = input.indicatorID
     }
 
-    public var computedVerdict: Verdict? { Verdict.compute(target: target, achieved: achieved, unit: unit) }
+    public var computedVerdict: Verdict? { Verdict.compute(target: target, achieved: achieved, unit: unit, lowerIsBetter: lowerIsBetter) }
     public var effectiveVerdict: Verdict? { verdict ?? computedVerdict }
 
     /// The target as people read it: "80%", "12 (aantal)", "1 juni 2026".

@@ -9,7 +9,10 @@ struct BouwbladContext {
     let bouwbladID: UUID
     let bouwblad: BouwbladRecord
     let cycles: [CycleRecord]
+    /// As shown: a goal measured by an indicator has its value from it (`DoelMeasurement`).
     let doelen: [Doel]
+    /// As stored: what an edit starts from, so a shown value is never saved as typed.
+    let storedDoelen: [Doel]
     let acties: [Actie]
     let bouwsteen: FormatCatalog.Bouwsteen
     let question: FormatCatalog.Question?
@@ -61,7 +64,8 @@ struct BouwbladContext {
         let catalog = try await req.formatCatalog()
         guard let bouwsteen = catalog.bouwsteen(id: rows.bouwblad.bouwsteenID) else { throw Abort(.notFound) }
         let question = rows.bouwblad.questionID.flatMap { qid in bouwsteen.questions.first { $0.id == qid } }
-        return BouwbladContext(tenant: tenant, bouwbladID: id, bouwblad: rows.bouwblad, cycles: rows.cycles, doelen: rows.doelen, acties: rows.acties,
+        let doelen = try await DoelMeasurement.apply(rows.doelen, cycles: rows.cycles, req, tenant)
+        return BouwbladContext(tenant: tenant, bouwbladID: id, bouwblad: rows.bouwblad, cycles: rows.cycles, doelen: doelen, storedDoelen: rows.doelen, acties: rows.acties,
                                bouwsteen: bouwsteen, question: question, contributors: rows.contributors)
     }
 

@@ -59,8 +59,13 @@ enum BouwbladForms {
     static func findDoel(_ req: Request) async throws -> (BouwbladContext, Doel) {
         let context = try await BouwbladContext.load(req)
         try context.requireEdit()
-        guard let id = req.parameters.get("doelID", as: UUID.self), let doel = context.doelen.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("doelID", as: UUID.self), let doel = context.storedDoelen.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         return (context, doel)
+    }
+
+    /// The coalition's indicators a goal may point to.
+    static func indicatorIDs(_ req: Request, _ context: BouwbladContext) async throws -> Set<UUID> {
+        Set(try await IndicatorenStore(context.tenant, on: req.db).indicators().compactMap(\.id))
     }
 
     static func findActie(_ req: Request) async throws -> (BouwbladContext, Actie) {
@@ -92,6 +97,9 @@ enum BouwbladForms {
                                          options: [("", "geen (streefwaarde in woorden)")] + TargetUnit.allCases.map { ($0.rawValue, $0.label) })),
             .init(field: form.subField(prefix, F.deadline, "Uiterlijk op (mag leeg)", noun: "de datum", type: "date", value: doel?.deadline ?? "")),
             .init(field: form.subField(prefix, F.owner, "Trekker (mag leeg)", noun: "de trekker", value: doel?.owner ?? "")),
+            .init(select: form.subChoice(prefix, F.indicator, "Gemeten met een indicator (mag leeg)", noun: "een indicator", value: doel?.indicatorID?.uuidString ?? "",
+                                         options: [("", "geen: jullie vullen de bereikte waarde zelf in")]
+                                            + (try await IndicatorenStore(context.tenant, on: req.db).indicators()).map { ($0.id!.uuidString, "\($0.name) (\($0.area))") })),
         ]
         guard let doel else {
             guard let cycle else { throw Abort(.notFound) }
@@ -105,10 +113,13 @@ enum BouwbladForms {
     static func result(_ req: Request, _ context: BouwbladContext, _ doel: Doel, form: FormState = FormState(), status: HTTPStatus = .ok) async throws -> Response {
         var form = form
         let prefix = "result-\(doel.id)"
-        let computed = doel.computedVerdict
+        // A goal measured by an indicator: its value and verdict as shown, and where they come from.
+        let shown = context.doelen.first { $0.id == doel.id } ?? doel
+        let computed = shown.computedVerdict
         let items: [FormPage.Item] = [
             .init(field: form.subField(prefix, ResultForm.CodingKeys.achieved, "Bereikte waarde", noun: "de bereikte waarde",
-                                       hint: doel.target.isEmpty ? nil : "Streefwaarde: \(doel.targetLabel ?? doel.target)", value: doel.achieved)),
+                                       hint: shown.source.map { "\($0) Zolang de cyclus loopt, komt de waarde uit de indicator." }
+                                           ?? (doel.target.isEmpty ? nil : "Streefwaarde: \(doel.targetLabel ?? doel.target)"), value: shown.achieved)),
             .init(select: form.subChoice(prefix, ResultForm.CodingKeys.verdict, "Oordeel", noun: "een oordeel", value: doel.verdict?.rawValue ?? "",
                                          options: [("", "Automatisch" + (computed.map { " (nu: \($0.label.lowercased()))" } ?? " uit streefwaarde en bereikte waarde"))]
                                             + Verdict.allCases.map { ($0.rawValue, $0.label) })),

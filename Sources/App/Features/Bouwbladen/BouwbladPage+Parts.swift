@@ -95,6 +95,7 @@ struct CycleView: Encodable {
         if let deadline = doel.deadline { rows.append(Row(key: "Uiterlijk", value: IsoDate(deadline)?.label ?? deadline)) }
         if !doel.owner.isEmpty { rows.append(Row(key: "Trekker", value: doel.owner)) }
         rows.append(Row(key: "Bereikt", value: doel.achieved.isEmpty ? "nog niet ingevuld" : doel.achievedLabel))
+        if let source = doel.source { rows.append(Row(key: "Gemeten", value: source)) }
         if let verdict = doel.effectiveVerdict { rows.append(Row(key: "Oordeel", value: verdict.label)) }
         let hints = SmartHint.hints(text: doel.text, target: doel.target, deadline: doel.deadline, owner: doel.owner).map(\.text)
         return DoelCard(

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// The only code of the bouwbladen, their cycles, doelen, acties, contributors, revisions
@@ -194,7 +195,15 @@ package struct BouwbladStore: TenantStore {
         try await update(DoelRecord.schema, id: doel.id, from: version, set: [
             ("text", doel.text), ("measure", doel.measure), ("target", doel.target), ("unit", doel.unit?.rawValue),
             ("deadline", doel.deadline), ("owner", doel.owner), ("achieved", doel.achieved), ("verdict", doel.verdict?.rawValue),
+            ("indicator_id", doel.indicatorID),
         ], change)
+    }
+
+    /// Keeps the value an indicator gave a goal when its cycle closes. Run it in the closing transaction.
+    func freeze(_ doel: Doel, on day: IsoDate) async throws {
+        try await db.sql.update(DoelRecord.schema).set("achieved", to: doel.achieved).set("frozen_on", to: day.iso)
+            .set("version", to: SQLRaw("version + 1"))
+            .where("id", .equal, doel.id).where("coalition_id", .equal, coalitionID).where("frozen_on", .is, SQLLiteral.null).run()
     }
 
     func update(_ actie: Actie, from version: Int, _ change: Change) async throws -> Bool {

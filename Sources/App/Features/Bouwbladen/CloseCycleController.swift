@@ -114,6 +114,10 @@ struct CloseCycleController: RouteCollection {
         let closed = try await req.db.transaction { db -> Bool in
             let store = context.store(db)
             guard try await store.close(cycle, now: req.now) else { return false }
+            // Goals measured by an indicator keep the value they have now.
+            for doel in context.doelen where doel.cycleID == cycle.id && doel.indicatorID != nil && doel.frozenOn == nil {
+                try await store.freeze(doel, on: req.today)
+            }
             try await then(store)
             try await store.touch(context.bouwblad, by: userID, now: req.now)
             return true

@@ -24,7 +24,7 @@ struct DoelenActiesController: RouteCollection {
         let cycle = try context.cycle(req)
         let form = try req.form(DoelForm.self)
         var errors = FieldErrors()
-        guard let input = DoelInput.validate(form, into: &errors) else {
+        guard let input = DoelInput.validate(form, indicators: try await BouwbladForms.indicatorIDs(req, context), into: &errors) else {
             return try await BouwbladForms.doel(req, context, cycle: cycle, nil, form: refused("doel-new-\(try cycle.requireID())", form, errors), status: .unprocessableEntity)
         }
         let doel = Doel(id: UUID(), bouwbladID: context.bouwbladID, cycleID: try cycle.requireID(), input)
@@ -37,7 +37,7 @@ struct DoelenActiesController: RouteCollection {
         let (context, doel) = try await BouwbladForms.findDoel(req)
         let edit = try req.form(Edit<DoelForm>.self)
         var errors = FieldErrors()
-        guard let input = DoelInput.validate(edit.form, into: &errors) else {
+        guard let input = DoelInput.validate(edit.form, indicators: try await BouwbladForms.indicatorIDs(req, context), into: &errors) else {
             return try await BouwbladForms.doel(req, context, cycle: nil, doel, form: refused("doel-\(doel.id)", edit.form, errors), status: .unprocessableEntity)
         }
         var changed = doel

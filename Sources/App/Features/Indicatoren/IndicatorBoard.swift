@@ -16,7 +16,7 @@ struct IndicatorBoard: Sendable {
     let data: IndicatorData
 
     static func load(_ req: Request, _ access: IndicatorAccess) async throws -> IndicatorBoard {
-        let all = try await req.cached("indicatoren") { try await Self.read(access.tenant, req.db) }
+        let all = try await req.cached("indicatoren") { try await Self.read(access.tenant.coalitionID, req.db) }
         let data = access.narrow(all.data)
         let today = req.today
         let rows = all.records.filter(access.maySee).map { Row(record: $0, trend: $0.definition.trend(in: data, today: today)) }
@@ -26,11 +26,11 @@ struct IndicatorBoard: Sendable {
     /// What one read holds: the indicators and the whole coalition's data.
     struct Read: Sendable { let records: [IndicatorRecord]; let data: IndicatorData }
 
-    static func read(_ tenant: Tenant, _ db: any Database) async throws -> Read {
-        let records = try await IndicatorenStore(tenant, on: db).indicators()
-        let book = ActiviteitenStore(tenant, on: db)
+    static func read(_ coalition: UUID, _ db: any Database) async throws -> Read {
+        let records = try await IndicatorenStore(coalitionID: coalition, on: db).indicators()
+        let book = ActiviteitenStore(coalitionID: coalition, on: db)
         let settings = try await book.settings()
-        let locations = try await PlacesStore(tenant, on: db).locations().map { try $0.requireID().uuidString }
+        let locations = try await PlacesStore(coalitionID: coalition, on: db).locations().map { try $0.requireID().uuidString }
         let activities = try await book.unsortedActivities(.all).compactMap { a -> IndicatorData.Activity? in
             guard let from = IsoDate(a.startsOn), let to = IsoDate(a.endsOn), let period = DateRange(from: from, to: to) else { return nil }
             return IndicatorData.Activity(id: try a.requireID().uuidString, locationID: a.locationID.uuidString, partnerID: a.partnerID?.uuidString,
@@ -41,14 +41,14 @@ struct IndicatorBoard: Sendable {
         let asked = Array(Set(records.compactMap(\.questionnaireID)))
         var questionnaires: [String: (questions: [Question], responses: [IndicatorData.Response])] = [:]
         if !asked.isEmpty {
-            let store = VragenlijstenStore(tenant, on: db)
+            let store = VragenlijstenStore(coalitionID: coalition, on: db)
             let responses = try await store.responses(of: asked)
             for q in try await store.questionnaires(asked) {
                 let id = try q.requireID()
                 questionnaires[id.uuidString] = (q.questionList.questions, responses[id] ?? [])
             }
         }
-        let hand = try await IndicatorenStore(tenant, on: db).handValues()
+        let hand = try await IndicatorenStore(coalitionID: coalition, on: db).handValues()
         return Read(records: records, data: IndicatorData(locations: locations, domains: settings.domains, minimumPerCell: settings.minimumPerCell,
                                                           activities: activities, sessions: sessions, questionnaires: questionnaires, hand: hand))
     }

@@ -48,7 +48,7 @@ enum ReportBuilder {
                 period: cycle.period.label ?? "geen periode opgegeven",
                 steps: CycleStep.allCases.map { Report.Step(title: "Stap \($0.number) – \($0.title)", text: cycle.text($0)) },
                 doelen: (data.doelenByCycle[(try cycle.requireID())] ?? []).map {
-                    Report.Doel(text: $0.text, measure: $0.measure, target: $0.targetLabel ?? "", achieved: $0.achievedLabel, verdict: $0.effectiveVerdict?.label ?? "")
+                    Report.Doel(text: $0.text, measure: $0.measure, target: $0.targetLabel ?? "", achieved: $0.achievedLabel + ($0.source.map { " (\($0))" } ?? ""), verdict: $0.effectiveVerdict?.label ?? "")
                 },
                 acties: (data.actiesByCycle[(try cycle.requireID())] ?? []).map { actie($0, source: bouwsteen.key.name) })
         }

@@ -14,13 +14,17 @@ struct ReportStore: TenantStore {
     /// `coalition` is the store's own (the tenant's record, already loaded).
     func data(of coalition: CoalitionRecord, catalog: FormatCatalog, today: IsoDate) async throws -> ReportData {
         let memberships = try await MembershipRecord.query(on: db).filter(\.$coalitionID == coalitionID).allWithUser()
+        let cycles = try await CycleRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$number).all()
+        var doelen = try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all().map { try $0.value }
+        if doelen.contains(where: { $0.indicatorID != nil }) {
+            doelen = DoelMeasurement.apply(doelen, cycles: cycles, try await IndicatorBoard.read(coalitionID, db), today: today)
+        }
         var data = try ReportData(
             coalition: coalition, catalog: catalog,
             settings: try await ReportSettingsRecord.query(on: db).filter(\.$coalitionID == coalitionID).first(),
             choices: try await ReportChoiceRecord.query(on: db).filter(\.$coalitionID == coalitionID).all(),
             bouwbladen: try await BouwbladRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all(),
-            cycles: try await CycleRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$number).all(),
-            doelen: try await DoelRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all().map { try $0.value },
+            cycles: cycles, doelen: doelen,
             acties: try await ActieRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all().map { try $0.value },
             links: try await LinkRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all(),
             memberNames: Dictionary(uniqueKeysWithValues: try memberships.map { (try $0.requireID(), $0.user.name) }),

@@ -19,20 +19,23 @@ package final class DoelRecord: Model, @unchecked Sendable {
     @Field(key: "achieved") package var achieved: String
     /// Set by hand; nil means: computed from target and achieved value.
     @OptionalField(key: "verdict") package var verdict: String?
+    /// The indicator that measures it; `achieved` is kept from it on `frozen_on`, when the cycle closed.
+    @OptionalField(key: "indicator_id") package var indicatorID: UUID?
+    @OptionalField(key: "frozen_on") package var frozenOn: String?
     @Field(key: "version") package var version: Int
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
     package init() {}
 
-    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $text, $measure, $target, $unit, $deadline, $owner, $achieved, $verdict, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $bouwbladID, $cycleID, $text, $measure, $target, $unit, $deadline, $owner, $achieved, $verdict, $indicatorID, $frozenOn, $version, $createdAt, $updatedAt]) }
 
     /// The doel as Domain reads it (an unknown unit or verdict reads as none).
     package var value: Doel {
         get throws {
             Doel(id: try requireID(), bouwbladID: bouwbladID, cycleID: cycleID, text: text, measure: measure, target: target,
                  unit: unit.flatMap(TargetUnit.init(rawValue:)), deadline: deadline, owner: owner, achieved: achieved,
-                 verdict: verdict.flatMap(Verdict.init(rawValue:)), version: version)
+                 verdict: verdict.flatMap(Verdict.init(rawValue:)), version: version, indicatorID: indicatorID, frozenOn: frozenOn)
         }
     }
 
@@ -41,7 +44,7 @@ package final class DoelRecord: Model, @unchecked Sendable {
         self.init()
         (id, self.coalitionID, bouwbladID, cycleID) = (doel.id, coalitionID, doel.bouwbladID, doel.cycleID)
         (text, measure, target, unit, deadline, owner) = (doel.text, doel.measure, doel.target, doel.unit?.rawValue, doel.deadline, doel.owner)
-        (achieved, verdict, version) = (doel.achieved, doel.verdict?.rawValue, doel.version)
+        (achieved, verdict, version, indicatorID, frozenOn) = (doel.achieved, doel.verdict?.rawValue, doel.version, doel.indicatorID, doel.frozenOn)
     }
 }
 
