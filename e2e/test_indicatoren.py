@@ -1,6 +1,7 @@
 """An indicator in a real browser: "locaties met elk domein" with the norm 100 % is under
-its norm while one domain has no activity at the school; after the activity is added in
-the activity book, it is on track on its page and on the dashboard. axe runs on the new
+its norm while one domain has no activity at the school, and the goal measured by it is not
+reached; after the activity is added in the activity book, it is on track on its page and
+on the dashboard, and the goal is reached. axe runs on the new
 indicator form, the indicator, the list and the dashboard."""
 import datetime
 import re
@@ -66,6 +67,21 @@ def test_an_indicator_follows_the_activity_book(module_server, browser, axe):
     assert "0 van de 1 locaties hebben in elk domein minstens 1 activiteit." in d.page_source
     axe.check("indicator-onder-de-norm")
 
+    # A goal of a bouwblad measured by it (made over HTTP): not reached yet.
+    indicator = d.current_url.rstrip("/").rsplit("/", 1)[1]
+    _, _, page = client.get(BASE + "/bouwstenen/micro-uitvoering")
+    question = re.search(r'name="questionID" value="([^"]+)"', page).group(1)
+    status, headers, _ = client.post(BASE + "/bouwstenen/micro-uitvoering/bouwbladen", {"questionID": question})
+    assert status == 303, status
+    bouwblad = headers["Location"]
+    _, _, page = client.get(bouwblad)
+    cycle = re.search(r'/cycli/([0-9A-F-]{36})/', page).group(1)
+    status, _, _ = client.post(f"{bouwblad}/cycli/{cycle}/doelen", {"text": "Elk domein op elke locatie", "target": "", "unit": "", "indicator": indicator})
+    assert status == 303, status
+    d.get(base + bouwblad)
+    goal = d.find_element(By.XPATH, "//*[contains(@id, 'doel-')][.//*[contains(., 'Elk domein op elke locatie')]]")
+    assert "Niet behaald" in goal.text and "Uit de indicator" in goal.text, goal.text
+
     # The missing domain in the activity book, through the form.
     follow(d, "Activiteiten")
     follow(d, "Nieuwe activiteit")
@@ -89,8 +105,12 @@ def test_an_indicator_follows_the_activity_book(module_server, browser, axe):
     assert "1 van de 1 locaties" in d.page_source
     follow(d, "Indicatoren")
     axe.check("indicatoren")
+    d.get(base + bouwblad)
+    goal = d.find_element(By.XPATH, "//*[contains(@id, 'doel-')][.//*[contains(., 'Elk domein op elke locatie')]]")
+    assert "Behaald" in goal.text and "Niet behaald" not in goal.text and "1 van de 1 locaties" in goal.text, goal.text
+    axe.check("bouwblad-met-gemeten-doel")
 
     # At 375 px nothing scrolls sideways; the table scrolls within its own box.
     d.set_window_size(375, 800)
-    follow(d, "Overzicht")
+    d.get(base + BASE + "/dashboard")
     assert d.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
