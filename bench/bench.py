@@ -90,6 +90,8 @@ class Run:
             ("acties", lambda u: f"/c/{u['slug']}/acties", True),
             ("activiteiten", lambda u: f"/c/{u['slug']}/activiteiten", True),
             ("dekking (coverage)", lambda u: f"/c/{u['slug']}/activiteiten/dekking", True),
+            ("dashboard (9 indicators)", lambda u: f"/c/{u['slug']}/dashboard", True),
+            ("indicatoren", lambda u: f"/c/{u['slug']}/indicatoren", True),
         ]
 
     # --- measuring ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ extension BenchData {
         var bouwbladen: [BouwbladRecord] = [], cycles: [CycleRecord] = [], revisions: [RevisionRecord] = []
         var doelen: [DoelRecord] = [], acties: [ActieRecord] = [], links: [LinkRecord] = []
         var activities: [ActivityRecord] = [], activityStaff: [ActivityStaffRecord] = [], sessions: [ActivitySessionRecord] = []
+        var indicators: [IndicatorRecord] = [], indicatorValues: [IndicatorValueRecord] = []
 
         init(n: Int, catalog: FormatCatalog, passwordHash: String, today: IsoDate, random r: inout SplitMix64) throws {
             let slug = BenchData.slug(n)
@@ -36,6 +37,40 @@ extension BenchData {
             try addMembers(domain: "\(slug).example", passwordHash: passwordHash, random: &r)
             try addBouwbladen(catalog: catalog, today: today, random: &r)
             try addActivities(today: today, random: &r)
+            try addIndicators(today: today, random: &r)
+        }
+
+        /// One indicator of every computed source but the questionnaire, and two typed by hand
+        /// (one per location) with three school years of values.
+        private mutating func addIndicators(today: IsoDate, random r: inout SplitMix64) throws {
+            let cid = try coalition.requireID()
+            let computed: [(String, IndicatorSource, Double, Rhythm)] = [
+                ("Locaties met elk domein", .dekking, 100, .schooljaar), ("Activiteiten die lopen", .activiteiten, 20, .halfjaar),
+                ("Sessies die doorgingen", .sessies, 90, .kwartaal), ("Leerlingen bereikt", .bereik, 300, .schooljaar),
+                ("Betrokkenheid 4 of hoger", .betrokkenheid, 40, .maand), ("Welbevinden 4 of hoger", .welbevinden, 40, .maand),
+                ("Incidenten binnen een week afgehandeld", .incidenten, 100, .kwartaal),
+            ]
+            for (name, source, norm, rhythm) in computed {
+                let record = IndicatorRecord(coalitionID: cid, IndicatorInput(name: name, area: ResultArea.defaults[indicators.count % 5], source: source,
+                                                                               unit: source.fixedUnit ?? .aantal, direction: .hoger, norm: norm, rhythm: rhythm))
+                record.id = r.uuid()
+                indicators.append(record)
+            }
+            for (name, perLocation) in [("Partners die willen doorgaan", false), ("Uitstroom naar verwachting", true)] {
+                let record = IndicatorRecord(coalitionID: cid, IndicatorInput(name: name, area: "Vervolgsucces", source: .hand, unit: .percentage,
+                                                                               direction: .hoger, norm: 85, signal: 90, rhythm: .schooljaar, perLocation: perLocation))
+                record.id = r.uuid()
+                indicators.append(record)
+                let places = perLocation ? try locations.map { try $0.requireID().uuidString } : [""]
+                for period in IndicatorPeriod.recent(4, .schooljaar, upTo: today).dropLast() {
+                    for place in places {
+                        let value = IndicatorValueRecord(coalitionID: cid, indicatorID: try record.requireID(), period: period.key, place: place,
+                                                         value: Double(r.int(78...98)), by: users[0].name, at: WallClock.system.now)
+                        value.id = r.uuid()
+                        indicatorValues.append(value)
+                    }
+                }
+            }
         }
 
         private mutating func addMembers(domain: String, passwordHash: String, random r: inout SplitMix64) throws {
@@ -157,6 +192,7 @@ extension BenchData {
             try await batches(bouwbladen, db); try await batches(cycles, db); try await batches(revisions, db)
             try await batches(doelen, db); try await batches(acties, db); try await batches(links, db)
             try await batches(activities, db); try await batches(activityStaff, db); try await batches(sessions, db)
+            try await batches(indicators, db); try await batches(indicatorValues, db)
         }
 
         /// Multi-row inserts of at most 200 rows: well under SQLite's limit on bound values.
