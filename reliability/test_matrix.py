@@ -138,6 +138,13 @@ GET  /v/:code                                                              *   *
 POST /v/:code                                                              *   *   *   *   *   *   -
 GET  /c/:slug/dashboard                                                     ok  ok  ok  ok  in  404 -
 GET  /c/:slug/indicatoren                                                   ok  ok  ok  ok  in  404 -
+GET  /c/:slug/jaarplan                                                      ok  ok  ok  ok  in  404 -
+GET  /c/:slug/jaarplan/jaarplan.csv                                         ok  ok  ok  ok  in  404 -
+GET  /c/:slug/jaarplan/nieuw                                                ok  ok  403 403 in  404 -
+POST /c/:slug/jaarplan/nieuw                                                ok  ok  403 403 in  404 -
+GET  /c/:slug/jaarplan/acties/:planActionID                                 ok  ok  403 403 in  404 404
+POST /c/:slug/jaarplan/acties/:planActionID                                 ok  ok  403 403 in  404 404
+POST /c/:slug/jaarplan/acties/:planActionID/verwijderen                     ok  ok  403 403 in  404 404
 GET  /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
 POST /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
 GET  /c/:slug/indicatoren/:indicatorID                                      ok  ok  404 ok  in  404 404

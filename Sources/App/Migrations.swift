@@ -30,5 +30,6 @@ enum AppMigrations {
         M0025_QuestionnaireLocations(),
         M0026_CreateIndicatoren(),
         M0027_DoelIndicator(),
+        M0028_CreateJaarplan(),
     ]
 }

@@ -58,5 +58,18 @@ enum DemoIndicatoren {
         }
         try await values.create(on: db)
         try await log.create(on: db)
+
+        // The jaarplan's own actions this school year, outside the bouwbladen (seed 000's table).
+        let year = SchoolYear(containing: clock.today)
+        let plan: [(String, String, String, String, String?, ActieStatus, [IndicatorRecord])] = [
+            ("Samenwerking", "Evaluatiegesprek met elke partner", "Partnerschap", name, "voor de kerstvakantie", .bezig, [partners]),
+            ("Vervolgsucces", "Uitstroomcijfers per school opvragen", "Monitor", "Mohamed El Amrani", "\(year.start + 1)-03-01", .gepland, [outflow]),
+            ("Aanbod", "Aanbod ontdekken uitbreiden op De Vlinder", "Nieuw aanbod", "Lotte Jansen", "\(year.start)-10-01", .gepland, [coverage]),
+        ]
+        for (area, text, activity, owner, deadline, status, serves) in plan {
+            let input = PlanActionInput(area: area, text: text, activity: activity, owner: owner, deadline: deadline.flatMap(Wanneer.parse), status: status,
+                                        indicators: serves.compactMap(\.id))
+            try await PlanActionRecord(coalitionID: cid, year: year, input).create(on: db)
+        }
     }
 }

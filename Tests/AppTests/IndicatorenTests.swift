@@ -203,3 +203,60 @@ import VaporTesting
     }
 }
 
+
+/// The jaarplan through HTTP: its own actions with the indicators they serve, the acties of
+/// the bouwbladen, the CSV, roles and another coalition.
+@Suite struct JaarplanAppTests {
+    static let base = "/c/coalitie-rivierstad/jaarplan"
+
+    @Test func ownActionsAndBouwbladActiesInOnePlanAndItsCSV() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            try await pl.get("/c/coalitie-rivierstad/indicatoren/nieuw")
+            #expect(try await pl.post("/c/coalitie-rivierstad/indicatoren/nieuw", IndicatorenAppTests.indicatorForm("hand", name: "Uitstroom", norm: "90")).status == .seeOther)
+            let indicator = try #require(try await IndicatorRecord.query(on: app.db).first()).id!
+            let year = SchoolYear(containing: app.clock.today)
+            // A bouwblad actie due this school year.
+            let path = try await pl.startMandatory()
+            try await pl.get(path)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            #expect(try await pl.post("\(path)/cycli/\(cycle.id!)/acties", ["text": "Rooster maken", "ownerName": "Sanne", "deadline": "\(year.start)-12-01",
+                                                                             "status": "gepland"]).status == .seeOther)
+            try await pl.get("\(Self.base)/nieuw?jaar=\(year.key)")
+            // Without the action's text: a Dutch message, what was typed stays.
+            let refused = try await pl.post("\(Self.base)/nieuw?jaar=\(year.key)", ["area": "Vervolgsucces", "text": "", "activity": "Monitor", "owner": "", "deadline": "", "status": "gepland"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Vul de actie in.") && refused.body.string.contains("Monitor"))
+            let body = Browser.encode(["csrf": pl.csrf ?? "", "area": "Vervolgsucces", "text": "Uitstroomcijfers opvragen", "activity": "Monitor", "owner": "Mohamed",
+                                       "deadline": "voor de zomer", "status": "bezig"]) + "&indicators%5B%5D=\(indicator.uuidString)"
+            #expect(try await pl.post("\(Self.base)/nieuw?jaar=\(year.key)", [:], rawBody: body).status == .seeOther)
+            let action = try #require(try await PlanActionRecord.query(on: app.db).first())
+            #expect(action.schoolYear == year.key && action.indicators == [indicator] && action.deadline == "voor de zomer")
+            let page = try await pl.get("\(Self.base)?jaar=\(year.key)").body.string
+            #expect(page.contains("Uitstroomcijfers opvragen") && page.contains("Uitstroom (nog geen meting)") && page.contains("Rooster maken"))
+            #expect(try await !pl.get("\(Self.base)?jaar=\(year.next.key)").body.string.contains("Uitstroomcijfers opvragen"))
+            let csv = try await pl.get("\(Self.base)/jaarplan.csv?jaar=\(year.key)")
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            #expect(csv.body.string.contains("Vervolgsucces;Uitstroomcijfers opvragen;Monitor;Mohamed;voor de zomer;Bezig;Uitstroom (nog geen meting)"))
+            #expect(csv.body.string.contains("Rooster maken"))
+            // An old version is a conflict that keeps what was typed.
+            try await pl.get("\(Self.base)/acties/\(action.id!)")
+            #expect(try await pl.post("\(Self.base)/acties/\(action.id!)", ["area": "Vervolgsucces", "text": "Eerst", "status": "bezig", "version": "1"]).status == .seeOther)
+            let conflict = try await pl.post("\(Self.base)/acties/\(action.id!)", ["area": "Vervolgsucces", "text": "Later getypt", "status": "bezig", "version": "1"])
+            #expect(conflict.status == .conflict && conflict.body.string.contains("Later getypt"))
+            #expect(try await PlanActionRecord.find(action.id, on: app.db)?.text == "Eerst")
+            // A lezer reads and changes nothing; another coalition finds nothing.
+            let coalition = try #require(try await CoalitionRecord.query(on: app.db).first())
+            try await VragenlijstenAppTests.member(app, coalition, email: "lezer@rivierstad.example", role: .lezer)
+            var lezer = try await Fixture.login(app, email: "lezer@rivierstad.example")
+            #expect(try await lezer.get("\(Self.base)?jaar=\(year.key)").body.string.contains("Eerst"))
+            #expect(try await lezer.get("\(Self.base)/acties/\(action.id!)").status == .forbidden)
+            _ = try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@zuidstad.example", role: .projectleider)
+            var outsider = try await Fixture.login(app, email: "pl@zuidstad.example")
+            #expect(try await outsider.get("/c/coalitie-zuidstad/jaarplan/acties/\(action.id!)").status == .notFound)
+            #expect(try await !outsider.get("/c/coalitie-zuidstad/jaarplan?jaar=\(year.key)").body.string.contains("Eerst"))
+            try await outsider.get("/c/coalitie-zuidstad/jaarplan")
+            #expect(try await outsider.post("/c/coalitie-zuidstad/jaarplan/acties/\(action.id!)/verwijderen", [:]).status == .notFound)
+            #expect(try await PlanActionRecord.find(action.id, on: app.db) != nil)
+        }
+    }
+}

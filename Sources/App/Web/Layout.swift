@@ -61,13 +61,13 @@ struct Layout: Encodable {
 
 /// Where a page sits in the menus: a main menu item, or a tab of the activity book.
 enum Section: String {
-    case start, dashboard, indicatoren, acties, activiteiten, vragenlijsten, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
+    case start, dashboard, indicatoren, jaarplan, acties, activiteiten, vragenlijsten, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
 
     /// The main menu item a tab belongs to.
     var main: Section {
         switch self {
         case .dekking, .observaties, .incidenten, .locaties: return .activiteiten
-        case .indicatoren: return .dashboard
+        case .indicatoren, .jaarplan: return .dashboard
         default: return self
         }
     }
@@ -142,7 +142,8 @@ extension Request {
     private func dashboardTabs(current: Section?) -> [Layout.Link] {
         guard let current, current.main == .dashboard, let tenant = tenantIfAny else { return [] }
         let coalition = Paths.coalition(tenant.coalition.slug)
-        return [(Section.dashboard, "Overzicht", coalition.dashboard.path), (.indicatoren, "Indicatoren", coalition.indicatoren.path)]
+        return [(Section.dashboard, "Overzicht", coalition.dashboard.path), (.indicatoren, "Indicatoren", coalition.indicatoren.path),
+                (.jaarplan, "Jaarplan", coalition.jaarplan.path)]
             .map { link($0.1, $0.2, current: $0.0 == current) }
     }
 

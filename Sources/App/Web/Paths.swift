@@ -57,6 +57,7 @@ enum Paths {
         var vragenlijsten: Vragenlijsten { Vragenlijsten(address: address.adding("vragenlijsten")) }
         var indicatoren: Indicatoren { Indicatoren(address: address.adding("indicatoren")) }
         var dashboard: Address { address.adding("dashboard") }
+        var jaarplan: Jaarplan { Jaarplan(address: address.adding("jaarplan")) }
 
         func bouwsteen(_ code: some AddressPart) -> Address { address.adding("bouwstenen", code.segment("code")) }
         func newBouwblad(in code: some AddressPart) -> Address { bouwsteen(code).adding("bouwbladen") }
@@ -174,6 +175,13 @@ enum Paths {
         var edit: Address { address.adding("bewerken") }
         var delete: Address { address.adding("verwijderen") }
         var values: Address { address.adding("waarden") }
+    }
+
+    struct Jaarplan: PathNode {
+        let address: Address
+        var new: Address { address.adding("nieuw") }
+        var export: Address { address.adding("jaarplan.csv") }
+        func action(_ id: some AddressPart) -> Item { Item(address: address.adding("acties", id.segment("planActionID"))) }
     }
 
     struct Partner: PathNode {

@@ -188,13 +188,7 @@ struct ImportExportController: RouteCollection {
         return csv(CSV.write(rows), name: "sessies-\(access.slug)-\(req.today.iso).csv")
     }
 
-    private func csv(_ text: String, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
-    }
+    private func csv(_ text: String, name: String) -> Response { .csv(text, name: name) }
 }
 
 /// The preview's "Inlezen" button: the checked file again (base64) and its name.

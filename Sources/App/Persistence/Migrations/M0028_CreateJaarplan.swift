@@ -1,0 +1,39 @@
+import Fluent
+import SQLKit
+
+/// The jaarplan's own actions, those that belong to no bouwblad (seed 000: actie,
+/// activiteit, verantwoordelijke, tijdlijn), per school year and result area.
+struct M0028_CreateJaarplan: AsyncMigration {
+    static let tables = ["plan_actions"]
+
+    func prepare(on database: any Database) async throws {
+        try await database.transaction { db in
+            try await db.schema("plan_actions")
+                .id()
+                .field("coalition_id", .uuid, .required, .references("coalitions", "id", onDelete: .cascade))
+                .field("school_year", .string, .required)
+                .field("area", .string, .required)
+                .field("text", .string, .required)
+                .field("activity", .string, .required)
+                .field("owner", .string, .required)
+                .field("deadline", .string)
+                .field("status", .string, .required)
+                // The indicators it serves, comma-separated ids.
+                .field("indicator_ids", .string, .required)
+                .field("version", .int, .required)
+                .field("created_at", .datetime)
+                .field("updated_at", .datetime)
+                .create()
+            try await db.index("idx_plan_actions_year", on: "plan_actions", columns: ["coalition_id", "school_year"])
+            let sql = try db.sql
+            let postgres = sql.dialect.name == "postgresql"
+            for table in Self.tables {
+                for statement in M0023_CoalitionGeneration.triggers(on: table, postgres: postgres) { try await sql.raw(SQLQueryString(statement)).run() }
+            }
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("plan_actions").delete()
+    }
+}
