@@ -25,10 +25,10 @@ public struct IndicatorDefinition: Sendable {
     /// empty data is "nog geen meting", never a division by zero.
     public func measure(_ period: IndicatorPeriod, in data: IndicatorData, today: IsoDate) -> Measurement {
         guard period.firstDay <= today else { return Measurement(value: nil, explanation: "Deze periode is nog niet begonnen.") }
-        let until = min(period.lastDay, today)
-        let activities = data.activities.filter { $0.status != .concept && $0.period.overlaps(period.days) }
+        let until = min(period.lastDay, today), days = period.days
+        let activities = data.activities.filter { $0.status != .concept && $0.period.overlaps(days) }
         let activityIDs = Set(activities.map(\.id))
-        let sessions = data.sessions.filter { activityIDs.contains($0.activityID) && period.days.contains($0.date) && $0.date <= until }
+        let sessions = data.sessions.filter { $0.date >= days.from && $0.date <= until && activityIDs.contains($0.activityID) }
         switch source {
         case .dekking:
             let coverage = Coverage(locations: data.locations, domains: data.domains, activities: activities.map {
@@ -68,7 +68,8 @@ public struct IndicatorDefinition: Sendable {
         guard let questionnaireID, let source = data.questionnaires[questionnaireID],
               let question = source.questions.first(where: { $0.id == questionID }), question.kind.isScale
         else { return Measurement(value: nil, explanation: "De vraag van deze vragenlijst bestaat niet meer.") }
-        let answers = source.responses.filter { period.days.contains($0.day) && $0.day <= until }.map(\.answers)
+        let from = period.firstDay
+        let answers = source.responses.filter { $0.day >= from && $0.day <= until }.map(\.answers)
         let result = QuestionResult(question, answers: answers)
         guard result.answered >= Anonymity.minimum else {
             return Measurement(value: nil, explanation: "Minder dan \(Anonymity.minimum) antwoorden in deze periode: de uitkomst blijft verborgen.")

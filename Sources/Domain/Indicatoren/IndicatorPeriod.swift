@@ -28,6 +28,10 @@ public struct IndicatorPeriod: Hashable, Sendable, Comparable {
     public let rhythm: Rhythm
     public let first: Month
     public let last: Month
+    /// Kept, not computed: every value of a trend compares each session's day with them.
+    public let firstDay: IsoDate
+    public let lastDay: IsoDate
+    public let days: DateRange
 
     /// The period of this rhythm that contains the day.
     public init(_ rhythm: Rhythm, containing date: IsoDate) {
@@ -42,6 +46,9 @@ public struct IndicatorPeriod: Hashable, Sendable, Comparable {
         self.rhythm = rhythm
         first = month.adding(months: -offset)
         last = first.adding(months: rhythm.months - 1)
+        firstDay = IsoDate(year: first.year, month: first.month, day: 1)
+        lastDay = IsoDate(year: last.year, month: last.month, day: IsoDate.days(in: last.month, of: last.year))
+        days = DateRange(from: firstDay, to: lastDay)!
     }
 
     /// Reads a key made by `key`; nil for anything else.
@@ -82,9 +89,6 @@ public struct IndicatorPeriod: Hashable, Sendable, Comparable {
         }
     }
 
-    public var firstDay: IsoDate { IsoDate(first.iso + "-01")! }
-    public var lastDay: IsoDate { IsoDate(last.next.iso + "-01")!.adding(days: -1) }
-    public var days: DateRange { DateRange(from: firstDay, to: lastDay)! }
 
     public var previous: IndicatorPeriod { IndicatorPeriod(rhythm, containing: first.adding(months: -1)) }
     public var next: IndicatorPeriod { IndicatorPeriod(rhythm, containing: last.next) }
@@ -100,4 +104,7 @@ public struct IndicatorPeriod: Hashable, Sendable, Comparable {
     public static func threeYears(_ rhythm: Rhythm) -> Int { 36 / rhythm.months + 1 }
 
     public static func < (lhs: IndicatorPeriod, rhs: IndicatorPeriod) -> Bool { lhs.first < rhs.first }
+    // The rhythm and the first month say it all; the days follow from them.
+    public static func == (lhs: IndicatorPeriod, rhs: IndicatorPeriod) -> Bool { lhs.rhythm == rhs.rhythm && lhs.first == rhs.first }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rhythm); hasher.combine(first) }
 }

@@ -20,11 +20,7 @@ struct ActivityAccess {
     static func load(_ req: Request) async throws -> ActivityAccess {
         let tenant = try req.tenant
         let settings = try await ActiviteitenStore(tenant, on: req.db).settings()
-        var own: Set<UUID> = []
-        if tenant.role == .coordinator {
-            own = try await PlacesStore(tenant, on: req.db).locations(keptBy: tenant.membership.requireID())
-        }
-        return ActivityAccess(tenant: tenant, settings: settings, ownLocations: own)
+        return ActivityAccess(tenant: tenant, settings: settings, ownLocations: try await PlacesStore.coordinated(by: tenant, on: req.db))
     }
 
     /// The activity book of this coalition.

@@ -51,6 +51,12 @@ package struct PlacesStore: TenantStore {
             .filter(\.$locationID == location).all().map(\.membershipID)
     }
 
+    /// The locations this person coordinates: a coordinator's own, nobody else's.
+    static func coordinated(by tenant: Tenant, on db: any Database) async throws -> Set<UUID> {
+        guard tenant.role == .coordinator else { return [] }
+        return try await PlacesStore(tenant, on: db).locations(keptBy: tenant.membership.requireID())
+    }
+
     /// The locations one coordinator keeps.
     func locations(keptBy membership: UUID) async throws -> Set<UUID> {
         Set(try await MembershipLocationRecord.query(on: db)

@@ -16,8 +16,7 @@ struct IndicatorAccess {
 
     static func load(_ req: Request) async throws -> IndicatorAccess {
         let tenant = try req.tenant
-        let own = tenant.role == .coordinator ? try await PlacesStore(tenant, on: req.db).locations(keptBy: tenant.membership.requireID()) : []
-        return IndicatorAccess(tenant: tenant, ownLocations: own)
+        return IndicatorAccess(tenant: tenant, ownLocations: try await PlacesStore.coordinated(by: tenant, on: req.db))
     }
 
     static func defining(_ req: Request) async throws -> IndicatorAccess {

@@ -18,8 +18,7 @@ struct VragenlijstAccess {
 
     static func load(_ req: Request) async throws -> VragenlijstAccess {
         let tenant = try req.tenant
-        let own = tenant.role == .coordinator ? try await PlacesStore(tenant, on: req.db).locations(keptBy: tenant.membership.requireID()) : []
-        return VragenlijstAccess(tenant: tenant, ownLocations: own)
+        return VragenlijstAccess(tenant: tenant, ownLocations: try await PlacesStore.coordinated(by: tenant, on: req.db))
     }
 
     /// For the pages that make a questionnaire.

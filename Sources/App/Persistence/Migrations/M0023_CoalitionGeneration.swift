@@ -61,6 +61,15 @@ struct M0023_CoalitionGeneration: AsyncMigration {
         "UPDATE coalitions SET generation = generation + 1 WHERE id \(coalitions)"
     }
 
+    /// Gives new tables of a coalition their triggers, in the migration that makes them.
+    static func addTriggers(to tables: [String], on db: any Database) async throws {
+        let sql = try db.sql
+        let postgres = sql.dialect.name == "postgresql"
+        for table in tables {
+            for statement in triggers(on: table, postgres: postgres) { try await sql.raw(SQLQueryString(statement)).run() }
+        }
+    }
+
     /// The three triggers of one table. The names are fixed text, never input.
     static func triggers(on table: String, postgres: Bool) -> [String] {
         if postgres {

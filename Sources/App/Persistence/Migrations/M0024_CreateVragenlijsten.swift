@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 
 /// Questionnaires, their public links, the responses, and Forms exports waiting to be imported. A response holds no personal
 /// data (see `QuestionnaireResponseRecord`); one browser answers once (unique device per
@@ -62,11 +61,7 @@ struct M0024_CreateVragenlijsten: AsyncMigration {
                 .field("dropped", .string, .required)
                 .field("created_at", .datetime)
                 .create()
-            let sql = try db.sql
-            let postgres = sql.dialect.name == "postgresql"
-            for table in Self.tables {
-                for statement in M0023_CoalitionGeneration.triggers(on: table, postgres: postgres) { try await sql.raw(SQLQueryString(statement)).run() }
-            }
+            try await M0023_CoalitionGeneration.addTriggers(to: Self.tables, on: db)
         }
     }
 

@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 
 /// Indicators with their norm and source, the values typed by hand per period (one per
 /// place: the coalition, or a location), and every change to such a value, kept.
@@ -55,11 +54,7 @@ struct M0026_CreateIndicatoren: AsyncMigration {
                 .field("at", .datetime, .required)
                 .create()
             try await db.index("idx_indicator_value_log_indicator", on: "indicator_value_log", columns: ["coalition_id", "indicator_id"])
-            let sql = try db.sql
-            let postgres = sql.dialect.name == "postgresql"
-            for table in Self.tables {
-                for statement in M0023_CoalitionGeneration.triggers(on: table, postgres: postgres) { try await sql.raw(SQLQueryString(statement)).run() }
-            }
+            try await M0023_CoalitionGeneration.addTriggers(to: Self.tables, on: db)
         }
     }
 

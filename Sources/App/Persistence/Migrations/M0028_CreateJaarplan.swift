@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 
 /// The jaarplan's own actions, those that belong to no bouwblad (seed 000: actie,
 /// activiteit, verantwoordelijke, tijdlijn), per school year and result area.
@@ -25,11 +24,7 @@ struct M0028_CreateJaarplan: AsyncMigration {
                 .field("updated_at", .datetime)
                 .create()
             try await db.index("idx_plan_actions_year", on: "plan_actions", columns: ["coalition_id", "school_year"])
-            let sql = try db.sql
-            let postgres = sql.dialect.name == "postgresql"
-            for table in Self.tables {
-                for statement in M0023_CoalitionGeneration.triggers(on: table, postgres: postgres) { try await sql.raw(SQLQueryString(statement)).run() }
-            }
+            try await M0023_CoalitionGeneration.addTriggers(to: Self.tables, on: db)
         }
     }
 
