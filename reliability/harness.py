@@ -384,6 +384,7 @@ def ids_for(db: Database, slug: str) -> dict:
         "questionnaireID": one("SELECT id FROM questionnaires WHERE coalition_id = ? ORDER BY title DESC LIMIT 1"),
         "questionID": "v2",
         # The demo's indicator typed per location: coordinators type their own locations.
+        "moment": "2",
         "planActionID": one("SELECT id FROM plan_actions WHERE coalition_id = ? ORDER BY text LIMIT 1"),
         "indicatorID": one("SELECT id FROM indicators WHERE coalition_id = ? AND name LIKE ?", "Leerlingen die naar verwachting%"),
         "answerCode": (db.rows("SELECT l.code FROM questionnaire_links l JOIN coalitions c ON c.id = l.coalition_id WHERE c.slug = ? ORDER BY l.code LIMIT 1", (slug,)) or [["ZZZZZZ"]])[0][0],

@@ -140,6 +140,9 @@ GET  /c/:slug/dashboard                                                     ok  
 GET  /c/:slug/indicatoren                                                   ok  ok  ok  ok  in  404 -
 GET  /c/:slug/jaarplan                                                      ok  ok  ok  ok  in  404 -
 GET  /c/:slug/jaarplan/jaarplan.csv                                         ok  ok  ok  ok  in  404 -
+GET  /c/:slug/jaarplan/evaluatie/:moment                                    ok  ok  ok  ok  in  404 -
+POST /c/:slug/jaarplan/evaluatie/:moment                                    ok  ok  403 403 in  404 -
+POST /c/:slug/jaarplan/evaluatie/:moment/invoegen                           *   *   *   *   in  404 -
 GET  /c/:slug/jaarplan/nieuw                                                ok  ok  403 403 in  404 -
 POST /c/:slug/jaarplan/nieuw                                                ok  ok  403 403 in  404 -
 GET  /c/:slug/jaarplan/acties/:planActionID                                 ok  ok  403 403 in  404 404

@@ -66,6 +66,12 @@ enum DemoIndicatoren {
             ("Vervolgsucces", "Uitstroomcijfers per school opvragen", "Monitor", "Mohamed El Amrani", "\(year.start + 1)-03-01", .gepland, [outflow]),
             ("Aanbod", "Aanbod ontdekken uitbreiden op De Vlinder", "Nieuw aanbod", "Lotte Jansen", "\(year.start)-10-01", .gepland, [coverage]),
         ]
+        // The last school year's second evaluation, written.
+        let last = year.previous
+        try await PlanEvaluationRecord(coalitionID: cid, year: last, moment: 2, heldOn: last.defaultEvaluationDay(2), texts: [
+            "Samenwerking": "Bijna alle partners willen door. De twee die twijfelen vinden de afstemming met de scholen te los; we plannen vaste overlegmomenten.",
+            "Vervolgsucces": "De uitstroom zakt op De Vlinder. We vragen de cijfers dit jaar per groep op en bespreken ze met de intern begeleider.",
+        ], by: name).create(on: db)
         for (area, text, activity, owner, deadline, status, serves) in plan {
             let input = PlanActionInput(area: area, text: text, activity: activity, owner: owner, deadline: deadline.flatMap(Wanneer.parse), status: status,
                                         indicators: serves.compactMap(\.id))

@@ -259,4 +259,39 @@ import VaporTesting
             #expect(try await PlanActionRecord.find(action.id, on: app.db) != nil)
         }
     }
+
+    @Test func anEvaluationMomentPerAreaGoesIntoStep3() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let year = SchoolYear(containing: app.clock.today)
+            try await pl.get("\(Self.base)/nieuw?jaar=\(year.key)")
+            #expect(try await pl.post("\(Self.base)/nieuw?jaar=\(year.key)", ["area": "Samenwerking", "text": "Overleg met partners", "status": "bezig"]).status == .seeOther)
+            let page = "\(Self.base)/evaluatie/1?jaar=\(year.key)"
+            let form = try await pl.get(page).body.string
+            #expect(form.contains("Evaluatie 1e helft \(year.key)") && form.contains("Overleg met partners") && form.contains("name=\"gebied-0\" value=\"Samenwerking\""))
+            // A wrong day keeps what was typed.
+            let bad = try await pl.post(page, ["version": "0", "datum": "2027-02-30", "gebied-0": "Samenwerking", "evaluatie-0": "Het overleg loopt goed."])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Het overleg loopt goed."))
+            #expect(try await pl.post(page, ["version": "0", "datum": "\(year.start + 1)-02-03", "gebied-0": "Samenwerking", "evaluatie-0": "Het overleg loopt goed."]).status == .seeOther)
+            let saved = try #require(try await PlanEvaluationRecord.query(on: app.db).first())
+            #expect(saved.textsByArea == ["Samenwerking": "Het overleg loopt goed."] && saved.heldOn == "\(year.start + 1)-02-03")
+            // A second save from the same old page is a conflict.
+            let conflict = try await pl.post(page, ["version": "0", "datum": "\(year.start + 1)-02-03", "gebied-0": "Samenwerking", "evaluatie-0": "Anders"])
+            #expect(conflict.status == .conflict && conflict.body.string.contains("Anders"))
+            #expect(try await pl.get("\(Self.base)?jaar=\(year.key)").body.string.contains("3 februari \(year.start + 1), geschreven"))
+            // Into step 3 of a bouwblad, dated.
+            let path = try await pl.startMandatory()
+            let bouwblad = try #require(try await BouwbladRecord.query(on: app.db).first()).id!
+            try await pl.get(page)
+            #expect(try await pl.post("\(Self.base)/evaluatie/1/invoegen?jaar=\(year.key)", ["area": "Samenwerking", "bouwblad": bouwblad.uuidString]).status == .seeOther)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            #expect(cycle.bereikt.hasPrefix("Evaluatie samenwerking, 1e helft \(year.key) (3 februari \(year.start + 1)):") && cycle.bereikt.hasSuffix("Het overleg loopt goed."))
+            _ = path
+            // An area without a saved evaluation: a Dutch message, nothing changes.
+            let none = try await pl.post("\(Self.base)/evaluatie/2/invoegen?jaar=\(year.key)", ["area": "Samenwerking", "bouwblad": bouwblad.uuidString])
+            #expect(none.status == .unprocessableEntity && none.body.string.contains("Nog geen evaluatie"))
+            #expect(try await pl.get("\(Self.base)/evaluatie/3").status == .notFound)
+        }
+    }
 }
+

@@ -165,7 +165,8 @@ struct PageSnapshotTests {
         let path = "\(base)/indicatoren/\(try outflow.requireID())"
         var shots: [Shot] = []
         for (template, address) in [("indicatoren/list", "\(base)/indicatoren"), ("indicatoren/show", path), ("indicatoren/values", "\(path)/waarden"),
-                                    ("dashboard/show", "\(base)/dashboard"), ("jaarplan/show", "\(base)/jaarplan?jaar=2025-2026")] {
+                                    ("dashboard/show", "\(base)/dashboard"), ("jaarplan/show", "\(base)/jaarplan?jaar=2025-2026"),
+                                    ("jaarplan/evaluation", "\(base)/jaarplan/evaluatie/2?jaar=2024-2025")] {
             let response = try await pl.get(address)
             #expect(response.status == .ok, "\(address) answers \(response.status)")
             shots.append(Shot(template: template, html: response.body.string))

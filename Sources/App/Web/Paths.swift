@@ -182,6 +182,9 @@ enum Paths {
         var new: Address { address.adding("nieuw") }
         var export: Address { address.adding("jaarplan.csv") }
         func action(_ id: some AddressPart) -> Item { Item(address: address.adding("acties", id.segment("planActionID"))) }
+        /// "/evaluatie/1" after the first half year, "/evaluatie/2" at its end.
+        func evaluation(_ moment: some AddressPart) -> Address { address.adding("evaluatie", moment.segment("moment")) }
+        func insertEvaluation(_ moment: some AddressPart) -> Address { evaluation(moment).adding("invoegen") }
     }
 
     struct Partner: PathNode {

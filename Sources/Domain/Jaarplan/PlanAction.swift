@@ -25,6 +25,12 @@ public struct SchoolYear: Hashable, Comparable, Sendable {
     public var next: SchoolYear { SchoolYear(start: start + 1) ?? self }
 
     public static func < (lhs: SchoolYear, rhs: SchoolYear) -> Bool { lhs.start < rhs.start }
+
+    /// The day of an evaluation moment (1: after the first half year, 2: at its end) until
+    /// the coalition chooses its own: 31 January and 15 July.
+    public func defaultEvaluationDay(_ moment: Int) -> IsoDate {
+        IsoDate(year: start + 1, month: moment == 1 ? 1 : 7, day: moment == 1 ? 31 : 15)
+    }
 }
 
 /// An action of the jaarplan that belongs to no bouwblad (seed 000's table: actie,

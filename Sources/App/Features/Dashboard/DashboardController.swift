@@ -15,7 +15,12 @@ struct DashboardController: RouteCollection {
     struct Count: Encodable { let state: StateTag; let count: Int; let href: String }
     struct Item: Encodable { let text: String; let href: String; let detail: String }
     struct Block: Encodable {
-        let title: String; let total: Int; let href: String?; let hrefLabel: String?; let items: [Item]; let hasItems: Bool; let empty: String
+        /// "Open incidenten: 2"; without a number where there is none to count.
+        let heading: String; let href: String?; let hrefLabel: String?; let items: [Item]; let hasItems: Bool; let empty: String
+        init(title: String, total: Int?, href: String?, hrefLabel: String?, items: [Item], hasItems: Bool, empty: String) {
+            heading = title + (total.map { ": \($0)" } ?? "")
+            (self.href, self.hrefLabel, self.items, self.hasItems, self.empty) = (href, hrefLabel, items, hasItems, empty)
+        }
     }
     struct Page: Encodable {
         let layout: Layout; let counts: [Count]; let indicators: [IndicatorenController.Row]; let hasIndicators: Bool
@@ -40,6 +45,7 @@ struct DashboardController: RouteCollection {
         var blocks: [Block] = []
         let store = DashboardStore(tenant, on: req.db)
         if access.role != .partner {
+            blocks.append(try await Self.evaluation(req, tenant, today: today))
             blocks.append(try await Self.acties(store, coalition, today: today))
             blocks.append(try await Self.cycles(store, coalition, today: today))
         }
@@ -49,6 +55,18 @@ struct DashboardController: RouteCollection {
             Page(layout: layout, counts: counts, indicators: sorted.map { IndicatorenController.row($0, access) }, hasIndicators: !sorted.isEmpty,
                  indicatorsHref: coalition.indicatoren.path, blocks: blocks, scopeNote: IndicatorenController.scopeNote(access), rasterHref: coalition.home)
         }
+    }
+
+    /// The next evaluation moment of the jaarplan not yet written (this school year or the next).
+    static func evaluation(_ req: Request, _ tenant: Tenant, today: IsoDate) async throws -> Block {
+        let year = SchoolYear(containing: today)
+        let moments = try await JaarplanController.moments(req, tenant, year) + JaarplanController.moments(req, tenant, year.next)
+        let years = [year, year, year.next, year.next]
+        let next = zip(moments, years).first { !$0.0.written && $0.0.day >= today.adding(days: -30) }
+        return Block(title: "Volgend evaluatiemoment", total: nil, href: Paths.coalition(tenant.coalition.slug).jaarplan.path, hrefLabel: "Naar het jaarplan",
+                     items: next.map { [Item(text: "Evaluatie \(EvaluationController.label($0.0.moment, $0.1))", href: $0.0.href,
+                                             detail: ($0.0.day < today ? "Was gepland op " : "Gepland op ") + $0.0.day.label + ".")] } ?? [],
+                     hasItems: next != nil, empty: "Geen evaluatiemoment gepland.")
     }
 
     static func acties(_ store: DashboardStore, _ coalition: Paths.Coalition, today: IsoDate) async throws -> Block {

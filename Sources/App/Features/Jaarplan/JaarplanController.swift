@@ -41,6 +41,19 @@ struct JaarplanController: RouteCollection {
     struct Page: Encodable {
         let layout: Layout; let year: String; let yearKey: String; let previousHref: String; let nextHref: String; let canEdit: Bool; let newHref: String
         let areas: [Group]; let hasAreas: Bool; let bouwstenen: [Group]; let hasBouwstenen: Bool; let csvHref: String
+        let moments: [Moment]
+    }
+    struct Moment: Encodable { let label: String; let href: String; let state: String }
+
+    /// The two evaluation moments of a year, with their day and whether they were written.
+    static func moments(_ req: Request, _ tenant: Tenant, _ year: SchoolYear) async throws -> [(moment: Int, day: IsoDate, written: Bool, href: String)] {
+        let saved = try await JaarplanStore(tenant, on: req.db).evaluations(in: year)
+        let paths = Paths.coalition(tenant.coalition.slug).jaarplan
+        return [1, 2].map { m in
+            let record = saved.first { $0.moment == m }
+            return (m, record.flatMap { IsoDate($0.heldOn) } ?? year.defaultEvaluationDay(m), !(record?.textsByArea.isEmpty ?? true),
+                    paths.evaluation(String(m)).path + "?jaar=" + year.key)
+        }
     }
 
     /// The plan's rows: own actions by result area, bouwblad acties by bouwsteen.
@@ -79,12 +92,16 @@ struct JaarplanController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let tenant = try req.tenant, year = Self.year(req), paths = Paths.coalition(tenant.coalition.slug).jaarplan
         let plan = try await Self.plan(req, tenant, year)
+        let moments = try await Self.moments(req, tenant, year).map {
+            Moment(label: "Evaluatie \(EvaluationController.label($0.moment, year))", href: $0.href,
+                   state: "\($0.day.label), \($0.written ? "geschreven" : "nog niet geschreven")")
+        }
         return try await req.page("jaarplan/show", title: "Jaarplan \(year.key)", current: .jaarplan) { layout in
             Page(layout: layout, year: year.label, yearKey: year.key, previousHref: paths.path + "?jaar=" + year.previous.key,
                  nextHref: paths.path + "?jaar=" + year.next.key, canEdit: Self.canEdit(tenant), newHref: paths.new.path + "?jaar=" + year.key,
                  areas: plan.areas.map { Group(name: $0.name, rows: $0.rows) }, hasAreas: !plan.areas.isEmpty,
                  bouwstenen: plan.bouwstenen.map { Group(name: $0.name, rows: $0.rows) }, hasBouwstenen: !plan.bouwstenen.isEmpty,
-                 csvHref: paths.export.path + "?jaar=" + year.key)
+                 csvHref: paths.export.path + "?jaar=" + year.key, moments: moments)
         }
     }
 

@@ -33,6 +33,26 @@ struct JaarplanStore: TenantStore {
         try await PlanActionRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).delete()
     }
 
+    // MARK: evaluation moments
+
+    func evaluations(in year: SchoolYear) async throws -> [PlanEvaluationRecord] {
+        try await PlanEvaluationRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$schoolYear == year.key).all()
+    }
+
+    /// Saves a moment's day and texts if it is still the version the person started from
+    /// (0: none was saved yet). False when someone else saved first.
+    func save(_ year: SchoolYear, moment: Int, heldOn: IsoDate, texts: [String: String], from version: Int, by name: String, now: Date) async throws -> Bool {
+        let existing = try await evaluations(in: year).first { $0.moment == moment }
+        guard let existing else {
+            guard version == 0 else { return false }
+            try await PlanEvaluationRecord(coalitionID: coalitionID, year: year, moment: moment, heldOn: heldOn, texts: texts, by: name).create(on: db)
+            return true
+        }
+        return try await update(PlanEvaluationRecord.schema, id: existing.requireID(), from: version, set: [
+            ("held_on", heldOn.iso), ("texts", JSONText.encode(texts)), ("updated_by_name", name),
+        ], now: now)
+    }
+
     /// The bouwbladen's acties of a school year: in a cycle whose period overlaps it, or
     /// without a period in a cycle still open, or due within it. Not those in the
     /// prullenbak. With their bouwblad.

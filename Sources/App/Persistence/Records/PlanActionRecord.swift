@@ -37,3 +37,31 @@ package final class PlanActionRecord: Model, @unchecked Sendable {
     package var wanneer: Wanneer? { Wanneer(stored: deadline) }
     package static func ids(_ ids: [UUID]) -> String { ids.map(\.uuidString).joined(separator: ",") }
 }
+
+/// One of the two evaluation moments of a school year: its day and, per result area, what
+/// the team wrote.
+package final class PlanEvaluationRecord: Model, @unchecked Sendable {
+    package static let schema = "plan_evaluations"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "school_year") package var schoolYear: String
+    @Field(key: "moment") package var moment: Int
+    @Field(key: "held_on") package var heldOn: String
+    /// `[result area: text]` as JSON.
+    @Field(key: "texts") package var texts: String
+    @Field(key: "updated_by_name") package var updatedByName: String
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $schoolYear, $moment, $heldOn, $texts, $updatedByName, $version, $updatedAt]) }
+
+    package init(coalitionID: UUID, year: SchoolYear, moment: Int, heldOn: IsoDate, texts: [String: String], by name: String) {
+        (self.coalitionID, schoolYear, self.moment, self.heldOn, updatedByName, version) = (coalitionID, year.key, moment, heldOn.iso, name, 1)
+        self.texts = JSONText.encode(texts)
+    }
+
+    package var textsByArea: [String: String] { (try? JSONDecoder().decode([String: String].self, from: Data(texts.utf8))) ?? [:] }
+}
