@@ -140,6 +140,7 @@ GET  /c/:slug/dashboard                                                     ok  
 GET  /c/:slug/indicatoren                                                   ok  ok  ok  ok  in  404 -
 GET  /c/:slug/jaarplan                                                      ok  ok  ok  ok  in  404 -
 GET  /c/:slug/jaarplan/jaarplan.csv                                         ok  ok  ok  ok  in  404 -
+GET  /c/:slug/jaarplan/jaarplan.docx                                        ok  ok  ok  ok  in  404 -
 GET  /c/:slug/jaarplan/evaluatie/:moment                                    ok  ok  ok  ok  in  404 -
 POST /c/:slug/jaarplan/evaluatie/:moment                                    ok  ok  403 403 in  404 -
 POST /c/:slug/jaarplan/evaluatie/:moment/invoegen                           *   *   *   *   in  404 -

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+import ZIPFoundation
 
 @testable import App
 
@@ -238,6 +239,13 @@ import VaporTesting
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
             #expect(csv.body.string.contains("Vervolgsucces;Uitstroomcijfers opvragen;Monitor;Mohamed;voor de zomer;Bezig;Uitstroom (nog geen meting)"))
             #expect(csv.body.string.contains("Rooster maken"))
+            let docx = try await pl.get("\(Self.base)/jaarplan.docx?jaar=\(year.key)")
+            #expect(docx.status == .ok && docx.headers.contentType?.subType == "vnd.openxmlformats-officedocument.wordprocessingml.document")
+            let archive = try Archive(data: Data(docx.body.readableBytesView), accessMode: .read)
+            var document = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { document.append($0) }
+            let text = String(decoding: document, as: UTF8.self)
+            #expect(text.contains("Uitstroomcijfers opvragen") && text.contains("Rooster maken") && text.contains("Jaarplan \(year.key)"))
             // An old version is a conflict that keeps what was typed.
             try await pl.get("\(Self.base)/acties/\(action.id!)")
             #expect(try await pl.post("\(Self.base)/acties/\(action.id!)", ["area": "Vervolgsucces", "text": "Eerst", "status": "bezig", "version": "1"]).status == .seeOther)
@@ -279,6 +287,11 @@ import VaporTesting
             let conflict = try await pl.post(page, ["version": "0", "datum": "\(year.start + 1)-02-03", "gebied-0": "Samenwerking", "evaluatie-0": "Anders"])
             #expect(conflict.status == .conflict && conflict.body.string.contains("Anders"))
             #expect(try await pl.get("\(Self.base)?jaar=\(year.key)").body.string.contains("3 februari \(year.start + 1), geschreven"))
+            let docx = try await pl.get("\(Self.base)/jaarplan.docx?jaar=\(year.key)")
+            let archive = try Archive(data: Data(docx.body.readableBytesView), accessMode: .read)
+            var document = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { document.append($0) }
+            #expect(String(decoding: document, as: UTF8.self).contains("Het overleg loopt goed."))
             // Into step 3 of a bouwblad, dated.
             let path = try await pl.startMandatory()
             let bouwblad = try #require(try await BouwbladRecord.query(on: app.db).first()).id!

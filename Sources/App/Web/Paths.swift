@@ -181,6 +181,7 @@ enum Paths {
         let address: Address
         var new: Address { address.adding("nieuw") }
         var export: Address { address.adding("jaarplan.csv") }
+        var docx: Address { address.adding("jaarplan.docx") }
         func action(_ id: some AddressPart) -> Item { Item(address: address.adding("acties", id.segment("planActionID"))) }
         /// "/evaluatie/1" after the first half year, "/evaluatie/2" at its end.
         func evaluation(_ moment: some AddressPart) -> Address { address.adding("evaluatie", moment.segment("moment")) }

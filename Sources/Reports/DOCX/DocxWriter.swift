@@ -8,17 +8,24 @@ import ZIPFoundation
 public enum DocxWriter {
     public static func write(_ report: Report) throws -> Data {
         let body = document(report)
+        return try package(title: report.title, coalition: report.coalition, period: report.period, concept: report.isConcept,
+                           document: body.document, numberedLists: body.numberedLists)
+    }
+
+    /// The ZIP around a document.xml, with the report's styles, header and footer.
+    static func package(title: String, coalition: String, period: String, concept: Bool,
+                        document: String, numberedLists: [PlainText.List.Style]) throws -> Data {
         let parts: [(String, String)] = [
             ("[Content_Types].xml", DocxParts.contentTypes),
             ("_rels/.rels", DocxParts.rootRelationships),
-            ("docProps/core.xml", DocxParts.core(title: report.title, coalition: report.coalition, period: report.period)),
+            ("docProps/core.xml", DocxParts.core(title: title, coalition: coalition, period: period)),
             ("docProps/app.xml", DocxParts.app),
             ("word/_rels/document.xml.rels", DocxParts.documentRelationships),
-            ("word/document.xml", body.document),
+            ("word/document.xml", document),
             ("word/styles.xml", DocxStyles.styles),
-            ("word/numbering.xml", DocxStyles.numbering(body.numberedLists)),
+            ("word/numbering.xml", DocxStyles.numbering(numberedLists)),
             ("word/settings.xml", DocxParts.settings),
-            ("word/header1.xml", DocxParts.header(concept: report.isConcept)),
+            ("word/header1.xml", DocxParts.header(concept: concept)),
             ("word/footer1.xml", DocxParts.footer),
         ]
         let archive = try Archive(data: Data(), accessMode: .create)

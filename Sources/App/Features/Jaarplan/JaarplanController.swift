@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import Reports
 import Vapor
 
 /// `/c/{slug}/jaarplan`: one plan per school year. The jaarplan's own actions by result
@@ -16,6 +17,7 @@ struct JaarplanController: RouteCollection {
         routes.post(plan.action(.param).address, use: save)
         routes.post(plan.action(.param).delete, use: delete)
         routes.get(plan.export, use: export)
+        routes.get(plan.docx, use: docx)
     }
 
     static func canEdit(_ tenant: Tenant) -> Bool { tenant.role == .projectleider || tenant.role == .coordinator }
@@ -41,7 +43,7 @@ struct JaarplanController: RouteCollection {
     struct Page: Encodable {
         let layout: Layout; let year: String; let yearKey: String; let previousHref: String; let nextHref: String; let canEdit: Bool; let newHref: String
         let areas: [Group]; let hasAreas: Bool; let bouwstenen: [Group]; let hasBouwstenen: Bool; let csvHref: String
-        let moments: [Moment]
+        let docxHref: String; let moments: [Moment]
     }
     struct Moment: Encodable { let label: String; let href: String; let state: String }
 
@@ -101,7 +103,7 @@ struct JaarplanController: RouteCollection {
                  nextHref: paths.path + "?jaar=" + year.next.key, canEdit: Self.canEdit(tenant), newHref: paths.new.path + "?jaar=" + year.key,
                  areas: plan.areas.map { Group(name: $0.name, rows: $0.rows) }, hasAreas: !plan.areas.isEmpty,
                  bouwstenen: plan.bouwstenen.map { Group(name: $0.name, rows: $0.rows) }, hasBouwstenen: !plan.bouwstenen.isEmpty,
-                 csvHref: paths.export.path + "?jaar=" + year.key, moments: moments)
+                 csvHref: paths.export.path + "?jaar=" + year.key, docxHref: paths.docx.path + "?jaar=" + year.key, moments: moments)
         }
     }
 
@@ -113,6 +115,24 @@ struct JaarplanController: RouteCollection {
             for r in group { rows.append([name, r.text, r.activity, r.owner, r.when, r.status + (r.late ? " (te laat)" : ""), r.indicators]) }
         }
         return .csv(CSV.write(rows), name: "jaarplan-\(tenant.coalition.slug)-\(year.key).csv")
+    }
+
+    /// The plan as a Word document, with the evaluations written this school year.
+    func docx(req: Request) async throws -> Response {
+        let tenant = try req.tenant, year = Self.year(req)
+        let plan = try await Self.plan(req, tenant, year)
+        func cells(_ r: Row, indicators: Bool) -> [String] {
+            [r.text, r.activity, r.owner, r.when, r.status + (r.late ? " (te laat)" : "")] + (indicators ? [r.indicators] : [])
+        }
+        let evaluations = try await JaarplanStore(tenant, on: req.db).evaluations(in: year).sorted { $0.moment < $1.moment }.map { e in
+            PlanDocument.Evaluation(title: "Evaluatie \(EvaluationController.label(e.moment, year)) (\(IsoDate(e.heldOn)?.label ?? e.heldOn))",
+                                    texts: e.textsByArea.sorted { $0.key.localizedStandardCompare($1.key) == .orderedAscending }.map { (area: $0.key, text: $0.value) })
+        }
+        let document = PlanDocument(title: "Jaarplan \(year.key)", coalition: tenant.coalition.name, schoolYear: year.key, date: req.today.label,
+                                    areas: plan.areas.map { PlanDocument.Group(name: $0.name, rows: $0.rows.map { cells($0, indicators: true) }) },
+                                    bouwstenen: plan.bouwstenen.map { PlanDocument.Group(name: $0.name, rows: $0.rows.map { cells($0, indicators: false) }) },
+                                    evaluations: evaluations)
+        return ReportController.file(try PlanDocx.write(document), type: ReportController.docxType, name: "jaarplan-\(tenant.coalition.slug)-\(year.key).docx")
     }
 
     // MARK: the plan's own actions
