@@ -99,11 +99,22 @@ def make_browser():
     return driver
 
 
+WIDE = (1280, 900)
+
+
 @pytest.fixture(scope="session")
-def browser():
+def shared_browser():
     driver = make_browser()
     yield driver
     driver.quit()
+
+
+@pytest.fixture
+def browser(shared_browser):
+    """The one Chromium of the run, wide at the start of every test, whatever the test before
+    it left (a phone-sized window hides the desktop menu and its logout button)."""
+    shared_browser.set_window_size(*WIDE)
+    return shared_browser
 
 
 def axe_source() -> str:
@@ -138,5 +149,5 @@ class Axe:
 
 
 @pytest.fixture(scope="session")
-def axe(browser):
-    return Axe(browser)
+def axe(shared_browser):
+    return Axe(shared_browser)

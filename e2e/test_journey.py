@@ -2,7 +2,7 @@
 coordinator accepts, logs out. axe runs on every page on the way."""
 from selenium.webdriver.common.by import By
 
-from pages import fill, follow, heading, logout, submit
+from pages import fill, follow, heading, logout, navigate, submit
 
 PASSWORD = "de brug over de rivier"
 INVITEE_PASSWORD = "zes kinderen op de fiets"
@@ -39,7 +39,11 @@ def test_first_use_invite_accept_logout(server, browser, axe):
     axe.check("inloggen-fout")
     fill(d, {"email": "sanne@rivierstad.example", "password": PASSWORD})
     submit(d)
-    assert d.current_url.endswith("/c/coalitie-rivierstad/"), d.find_element(By.TAG_NAME, "main").text
+    # The projectleider starts on the dashboard; the raster is one click away.
+    assert d.current_url.endswith("/c/coalitie-rivierstad/dashboard"), d.find_element(By.TAG_NAME, "main").text
+    axe.check("dashboard-leeg")
+    navigate(d, d.find_element(By.CSS_SELECTOR, ".main-nav a[href='/c/coalitie-rivierstad/']"))
+    assert heading(d) == "Coalitie Rivierstad" and d.current_url.endswith("/c/coalitie-rivierstad/")
 
     follow(d, "Leden")
     assert heading(d) == "Leden"

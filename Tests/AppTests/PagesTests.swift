@@ -56,6 +56,19 @@ import VaporTesting
         }
     }
 
+    @Test func theProjectleiderStartsOnTheDashboardOthersOnTheRaster() async throws {
+        try await withApp { app in
+            var leader = try await Fixture.firstUse(app)
+            #expect(try await leader.get("/").headers.first(name: .location) == "/c/coalitie-rivierstad/dashboard")
+            let coalition = try #require(try await CoalitionRecord.query(on: app.db).filter(\.$slug == "coalitie-rivierstad").first())
+            let user = UserRecord(email: "coo@rivierstad.example", name: "Coördinator", passwordHash: try app.password.hash(Fixture.password))
+            try await user.create(on: app.db)
+            try await MembershipRecord(coalitionID: coalition.id!, userID: user.id!, role: .coordinator).create(on: app.db)
+            var coordinator = try await Fixture.login(app, email: "coo@rivierstad.example")
+            #expect(try await coordinator.get("/").headers.first(name: .location) == "/c/coalitie-rivierstad/")
+        }
+    }
+
     @Test func adminCreatesACoalitionAndOthersCannot() async throws {
         try await withApp { app in
             var admin = try await Fixture.firstUse(app)
