@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+@testable import Domain
+
+private func day(_ s: String) -> IsoDate { IsoDate(s)! }
+
+@Suite struct MeetingSeriesTests {
+    @Test func theFirstTuesdayOfEveryQuarter() throws {
+        let series = try #require(MeetingSeries(from: day("2026-01-01"), until: day("2026-12-31"), pattern: .monthly(months: 3, ordinal: .eerste, weekday: .dinsdag)))
+        #expect(series.dates == [day("2026-01-06"), day("2026-04-07"), day("2026-07-07"), day("2026-10-06")])
+        #expect(series.dates.allSatisfy { $0.weekday == .dinsdag })
+        #expect(series.label == "Elke eerste dinsdag van het kwartaal (januari, april, juli, oktober)")
+    }
+
+    @Test func theLastFridayAndAFirstDayThatIsNotInTheSeries() throws {
+        // From the 20th: January's last Friday (the 30th) is still in; the first Monday of January (the 5th) is not.
+        let last = try #require(MeetingSeries(from: day("2026-01-20"), until: day("2026-03-31"), pattern: .monthly(months: 1, ordinal: .laatste, weekday: .vrijdag)))
+        #expect(last.dates == [day("2026-01-30"), day("2026-02-27"), day("2026-03-27")])
+        let first = try #require(MeetingSeries(from: day("2026-01-20"), until: day("2026-03-31"), pattern: .monthly(months: 1, ordinal: .eerste, weekday: .maandag)))
+        #expect(first.dates == [day("2026-02-02"), day("2026-03-02")])
+        #expect(first.label == "Elke eerste maandag van de maand")
+    }
+
+    @Test func aFourthWeekdayInAShortFebruaryAndALeapYear() {
+        #expect(MeetingSeries.day(.vierde, .zondag, of: Month(year: 2026, month: 2)!) == day("2026-02-22"))
+        #expect(MeetingSeries.day(.laatste, .zondag, of: Month(year: 2026, month: 2)!) == day("2026-02-22"))
+        #expect(MeetingSeries.day(.laatste, .donderdag, of: Month(year: 2028, month: 2)!) == day("2028-02-24"))
+        #expect(MeetingSeries.day(.laatste, .dinsdag, of: Month(year: 2028, month: 2)!) == day("2028-02-29"))
+    }
+
+    @Test func everyTwoWeeksOnTheFirstDaysWeekday() throws {
+        let series = try #require(MeetingSeries(from: day("2026-03-04"), until: day("2026-04-01"), pattern: .weekly(weeks: 2)))
+        #expect(series.dates == [day("2026-03-04"), day("2026-03-18"), day("2026-04-01")])
+        #expect(series.label == "Elke 2 weken op woensdag")
+        #expect(series.dates(in: DateRange(from: day("2026-03-10"), to: day("2026-03-31"))!) == [day("2026-03-18")])
+    }
+
+    @Test func seriesAreBounded() {
+        #expect(MeetingSeries(from: day("2026-03-04"), until: day("2026-03-03"), pattern: .weekly(weeks: 1)) == nil)
+        #expect(MeetingSeries(from: day("2026-01-01"), until: day("2032-01-01"), pattern: .weekly(weeks: 1)) == nil, "more than five years")
+        #expect(MeetingSeries(from: day("2026-01-01"), until: day("2026-12-31"), pattern: .weekly(weeks: 0)) == nil)
+        #expect(MeetingSeries(from: day("2026-01-01"), until: day("2026-12-31"), pattern: .monthly(months: 5, ordinal: .eerste, weekday: .maandag)) == nil)
+        let weekly = MeetingSeries(from: day("2026-01-01"), until: day("2030-12-31"), pattern: .weekly(weeks: 1))!
+        #expect(weekly.dates.count == MeetingSeries.maxOccurrences)
+        // Near the last year a date can hold, the months stop instead of repeating.
+        let late = MeetingSeries(from: day("2099-01-01"), until: day("2100-12-31"), pattern: .monthly(months: 12, ordinal: .eerste, weekday: .maandag))!
+        #expect(late.dates == [day("2099-01-05"), day("2100-01-04")])
+    }
+}
+
+@Suite struct CadenceTests {
+    let noord = UUID(), zuid = UUID(), school = UUID()
+
+    func meeting(_ d: String, _ orgs: Set<UUID>, kind: String = "wijkoverleg", held: Bool = true) -> CadenceMeeting {
+        CadenceMeeting(day: day(d), kind: kind, organisations: orgs, held: held)
+    }
+
+    @Test func aQuarterIsAtRiskWhileItRunsMetWhenHeldMissedWhenOver() throws {
+        let rule = try #require(CadenceRule(minimum: 1, kind: "wijkoverleg", organisations: [], eachOrganisation: false, rhythm: .kwartaal))
+        let quarter = IndicatorPeriod(.kwartaal, containing: day("2026-03-01")) // February–April
+        let planned = [meeting("2026-04-07", [noord], held: false)]
+        let running = rule.check(quarter, meetings: planned, today: day("2026-03-01"))
+        #expect(running.status == .risico && running.parts[0].planned == 1 && running.parts[0].held == 0)
+        #expect(rule.check(quarter, meetings: planned, today: day("2026-05-01")).status == .gemist, "a plan that did not happen does not count")
+        let held = [meeting("2026-04-07", [noord])]
+        #expect(rule.check(quarter, meetings: held, today: day("2026-04-08")).status == .gehaald)
+    }
+
+    @Test func periodBoundariesFollowTheSchoolYear() throws {
+        let rule = try #require(CadenceRule(minimum: 1, kind: nil, organisations: [], eachOrganisation: false, rhythm: .kwartaal))
+        // 31 January is the last day of the November–January quarter, 1 February the first of the next.
+        let meetings = [meeting("2026-01-31", [school], kind: "netwerkoverleg")]
+        let novJan = IndicatorPeriod(.kwartaal, containing: day("2026-01-31")), febApr = novJan.next
+        #expect(rule.check(novJan, meetings: meetings, today: day("2026-06-01")).status == .gehaald)
+        #expect(rule.check(febApr, meetings: meetings, today: day("2026-06-01")).status == .gemist)
+        let year = try #require(CadenceRule(minimum: 2, kind: nil, organisations: [], eachOrganisation: false, rhythm: .schooljaar))
+        let twoYears = [meeting("2025-07-31", [school], kind: "bestuurlijk overleg"), meeting("2025-08-01", [school], kind: "bestuurlijk overleg")]
+        #expect(year.check(IndicatorPeriod(.schooljaar, containing: day("2025-08-01")), meetings: twoYears, today: day("2026-08-01")).status == .gemist)
+    }
+
+    @Test func kindAndOrganisationsNarrowWhatCounts() throws {
+        let rule = try #require(CadenceRule(minimum: 2, kind: "wijkoverleg", organisations: [noord], eachOrganisation: false, rhythm: .halfjaar))
+        let half = IndicatorPeriod(.halfjaar, containing: day("2026-03-01"))
+        let meetings = [meeting("2026-02-10", [noord, school]), meeting("2026-03-10", [noord], kind: "netwerkoverleg"), meeting("2026-04-10", [zuid])]
+        let check = rule.check(half, meetings: meetings, today: day("2026-05-01"))
+        #expect(check.parts[0].held == 1 && check.status == .risico)
+    }
+
+    @Test func everyWijkOnItsOwnTheWorstCounts() throws {
+        let rule = try #require(CadenceRule(minimum: 1, kind: "wijkoverleg", organisations: [noord, zuid], eachOrganisation: true, rhythm: .kwartaal))
+        let quarter = IndicatorPeriod(.kwartaal, containing: day("2026-03-01"))
+        let meetings = [meeting("2026-02-10", [noord])]
+        let check = rule.check(quarter, meetings: meetings, today: day("2026-05-01"))
+        #expect(check.parts.count == 2)
+        #expect(check.parts.first { $0.organisation == noord }?.status == .gehaald)
+        #expect(check.parts.first { $0.organisation == zuid }?.status == .gemist)
+        #expect(check.status == .gemist && check.shareMet == 50)
+    }
+
+    @Test func rulesAreBounded() {
+        #expect(CadenceRule(minimum: 0, kind: nil, organisations: [], eachOrganisation: false, rhythm: .kwartaal) == nil)
+        #expect(CadenceRule(minimum: 53, kind: nil, organisations: [], eachOrganisation: false, rhythm: .kwartaal) == nil)
+        #expect(CadenceRule(minimum: 1, kind: nil, organisations: [], eachOrganisation: false, rhythm: .maand) == nil)
+        #expect(CadenceRule(minimum: 1, kind: nil, organisations: [], eachOrganisation: true, rhythm: .kwartaal)?.eachOrganisation == false)
+    }
+}
+
+@Suite struct ICalendarTests {
+    @Test func aFeedWithATimedAndAWholeDayEvent() throws {
+        let events = [
+            CalendarEvent(uid: "a@bouwstenen", day: day("2026-04-07"), start: ClockTime("15:30"), end: ClockTime("17:00"),
+                          summary: "Wijkoverleg Noord; met de gemeente, school", location: "Het Anker", description: "Agenda:\n1. Rooster", sequence: 3),
+            CalendarEvent(uid: "b@bouwstenen", day: day("2026-12-31"), start: nil, end: nil, summary: "Kwaliteitskring", cancelled: true),
+        ]
+        let feed = ICalendar.feed(name: "Coalitie Rivierstad", events: events, stamp: Date(timeIntervalSince1970: 1_796_558_400 + 61))
+        let lines = feed.components(separatedBy: "\r\n")
+        #expect(lines.first == "BEGIN:VCALENDAR" && lines.dropLast().last == "END:VCALENDAR" && lines.last == "")
+        #expect(lines.contains("DTSTART;TZID=Europe/Amsterdam:20260407T153000"))
+        #expect(lines.contains("DTEND;TZID=Europe/Amsterdam:20260407T170000"))
+        #expect(lines.contains("SUMMARY:Wijkoverleg Noord\\; met de gemeente\\, school"))
+        #expect(lines.contains("DESCRIPTION:Agenda:\\n1. Rooster"))
+        #expect(lines.contains("SEQUENCE:3"))
+        #expect(lines.contains("DTSTART;VALUE=DATE:20261231") && lines.contains("DTEND;VALUE=DATE:20270101"))
+        #expect(lines.contains("STATUS:CANCELLED"))
+        #expect(lines.contains("DTSTAMP:20261206T120101Z"))
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 2)
+    }
+
+    @Test func longLinesFoldWithoutSplittingACharacter() {
+        let summary = String(repeating: "ë", count: 60)
+        let folded = ICalendar.fold("SUMMARY:" + summary)
+        let parts = folded.components(separatedBy: "\r\n")
+        #expect(parts.count > 1)
+        #expect(parts.allSatisfy { $0.utf8.count <= 75 })
+        #expect(parts.dropFirst().allSatisfy { $0.hasPrefix(" ") })
+        #expect(parts.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == "SUMMARY:" + summary)
+    }
+
+    @Test func controlCharactersAreDropped() {
+        #expect(ICalendar.text("a\u{0}b\u{7}c\r\nd") == "abc\\nd")
+    }
+}
