@@ -149,6 +149,15 @@ POST /c/:slug/jaarplan/nieuw                                                ok  
 GET  /c/:slug/jaarplan/acties/:planActionID                                 ok  ok  403 403 in  404 404
 POST /c/:slug/jaarplan/acties/:planActionID                                 ok  ok  403 403 in  404 404
 POST /c/:slug/jaarplan/acties/:planActionID/verwijderen                     ok  ok  403 403 in  404 404
+GET  /c/:slug/overleg                                                       ok  ok  ok  ok  in  404 -
+GET  /c/:slug/overleg/nieuw                                                 ok  ok  403 403 in  404 -
+POST /c/:slug/overleg/nieuw                                                 ok  ok  403 403 in  404 -
+GET  /c/:slug/overleg/:meetingID                                            ok  ok  403 403 in  404 404
+POST /c/:slug/overleg/:meetingID                                            ok  ok  403 403 in  404 404
+POST /c/:slug/overleg/:meetingID/verwijderen                                ok  ok  403 403 in  404 404
+GET  /c/:slug/overleg/afspraken/nieuw                                       ok  ok  403 403 in  404 -
+POST /c/:slug/overleg/afspraken/nieuw                                       ok  ok  403 403 in  404 -
+POST /c/:slug/overleg/afspraken/:ruleID/verwijderen                         ok  ok  403 403 in  404 404
 GET  /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
 POST /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
 GET  /c/:slug/indicatoren/:indicatorID                                      ok  ok  404 ok  in  404 404

@@ -31,5 +31,6 @@ enum AppMigrations {
         M0026_CreateIndicatoren(),
         M0027_DoelIndicator(),
         M0028_CreateJaarplan(),
+        M0029_CreateOverleg(),
     ]
 }

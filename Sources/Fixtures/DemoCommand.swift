@@ -110,6 +110,7 @@ package struct DemoCommand: AsyncCommand {
         try await DemoActiviteiten.load(on: db, coalitionID: cid, locations: locations, partners: partners, clock: clock)
         try await DemoVragenlijsten.load(on: db, coalitionID: cid, locations: locations, clock: clock)
         try await DemoIndicatoren.load(on: db, coalitionID: cid, locations: locations, enteredBy: leader.name, clock: clock)
+        try await DemoOverleg.load(on: db, coalitionID: cid, partners: partners, clock: clock)
         return people
     }
 }

@@ -61,7 +61,7 @@ struct Layout: Encodable {
 
 /// Where a page sits in the menus: a main menu item, or a tab of the activity book.
 enum Section: String {
-    case start, dashboard, indicatoren, jaarplan, acties, activiteiten, vragenlijsten, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
+    case start, dashboard, indicatoren, jaarplan, acties, activiteiten, vragenlijsten, overleg, dekking, observaties, incidenten, locaties, rapport, leden, prullenbak, account, beheer
 
     /// The main menu item a tab belongs to.
     var main: Section {
@@ -117,6 +117,7 @@ extension Request {
             items.append((.acties, "Acties", coalition.acties.path))
             items.append((.activiteiten, "Activiteiten", coalition.activiteiten.path))
             items.append((.vragenlijsten, "Vragenlijsten", coalition.vragenlijsten.path))
+            items.append((.overleg, "Overleg", coalition.overleg.path))
             items.append((.rapport, "Rapport", coalition.rapport.path))
             items.append((.leden, "Leden", coalition.leden.path))
             items.append((.prullenbak, "Prullenbak", coalition.prullenbak.path))

@@ -58,6 +58,7 @@ enum Paths {
         var indicatoren: Indicatoren { Indicatoren(address: address.adding("indicatoren")) }
         var dashboard: Address { address.adding("dashboard") }
         var jaarplan: Jaarplan { Jaarplan(address: address.adding("jaarplan")) }
+        var overleg: Overleg { Overleg(address: address.adding("overleg")) }
 
         func bouwsteen(_ code: some AddressPart) -> Address { address.adding("bouwstenen", code.segment("code")) }
         func newBouwblad(in code: some AddressPart) -> Address { bouwsteen(code).adding("bouwbladen") }
@@ -186,6 +187,14 @@ enum Paths {
         /// "/evaluatie/1" after the first half year, "/evaluatie/2" at its end.
         func evaluation(_ moment: some AddressPart) -> Address { address.adding("evaluatie", moment.segment("moment")) }
         func insertEvaluation(_ moment: some AddressPart) -> Address { evaluation(moment).adding("invoegen") }
+    }
+
+    struct Overleg: PathNode {
+        let address: Address
+        var new: Address { address.adding("nieuw") }
+        func meeting(_ id: some AddressPart) -> Item { Item(address: address.adding(id.segment("meetingID"))) }
+        var newRule: Address { address.adding("afspraken", "nieuw") }
+        func rule(_ id: some AddressPart) -> Item { Item(address: address.adding("afspraken", id.segment("ruleID"))) }
     }
 
     struct Partner: PathNode {

@@ -44,7 +44,7 @@ public struct CadenceRule: Equatable, Sendable {
             let held = counting.filter(\.held).count
             let planned = counting.filter { !$0.held && $0.day >= today }.count
             let status: CadenceStatus = held >= minimum ? .gehaald : today > period.lastDay ? .gemist : .risico
-            return .init(organisation: with.count == 1 ? with.first : nil, held: held, planned: planned, status: status)
+            return .init(organisation: eachOrganisation ? with.first : nil, held: held, planned: planned, status: status)
         }
         let parts = eachOrganisation ? organisations.sorted { $0.uuidString < $1.uuidString }.map { count([$0]) } : [count(organisations)]
         return CadenceCheck(period: period, minimum: minimum, parts: parts)

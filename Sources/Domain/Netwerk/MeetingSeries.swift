@@ -82,7 +82,7 @@ public struct MeetingSeries: Equatable, Sendable {
     }
 
     /// The first to fourth, or the last, weekday of a month.
-    static func day(_ ordinal: Ordinal, _ weekday: Weekday, of month: Month) -> IsoDate {
+    public static func day(_ ordinal: Ordinal, _ weekday: Weekday, of month: Month) -> IsoDate {
         let length = IsoDate.days(in: month.month, of: month.year)
         if ordinal == .laatste {
             let last = IsoDate(year: month.year, month: month.month, day: length)

@@ -171,4 +171,6 @@ struct LocationBody: Decodable {
 
 extension String {
     func ifEmpty(_ fallback: String) -> String { isEmpty ? fallback : self }
+    /// Nil for an empty text: a mustache section treats "" as something to show.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -29,3 +29,16 @@ extension StateTag {
 
     static let indicatorLegend = IndicatorStatus.allCases.map(StateTag.init)
 }
+
+extension StateTag {
+    /// A cadence rule in a period, drawn like an indicator's status.
+    init(_ status: CadenceStatus) {
+        let look: (IndicatorStatus, String)
+        switch status {
+        case .gehaald: look = (.opKoers, "Er is genoeg overleg gehouden in deze periode.")
+        case .risico: look = (.aandacht, "De periode loopt nog en er is nog niet genoeg overleg gehouden.")
+        case .gemist: look = (.onderDeNorm, "De periode is voorbij en er was te weinig overleg.")
+        }
+        (label, icon, cls, explanation) = (status.label, look.0.icon, look.0.rawValue, look.1)
+    }
+}

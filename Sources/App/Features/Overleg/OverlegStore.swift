@@ -1,0 +1,60 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The only code that queries meetings and cadence rules. Made with the tenant: another
+/// coalition's ids find nothing.
+package struct OverlegStore: TenantStore {
+    package let coalitionID: UUID
+    package let db: any Database
+
+    package init(coalitionID: UUID, db: any Database) { (self.coalitionID, self.db) = (coalitionID, db) }
+
+    /// Meetings from `from` to `to` (ISO days sort as text), oldest first.
+    func meetings(in range: DateRange) async throws -> [MeetingRecord] {
+        try await MeetingRecord.query(on: db).filter(\.$coalitionID == coalitionID)
+            .filter(\.$day >= range.from.iso).filter(\.$day <= range.to.iso)
+            .sort(\.$day).sort(\.$startTime).sort(\.$createdAt).all()
+    }
+
+    func meeting(_ id: UUID) async throws -> MeetingRecord? {
+        try await MeetingRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).first()
+    }
+
+    package func add(_ meeting: MeetingRecord) async throws {
+        meeting.coalitionID = coalitionID
+        try await meeting.create(on: db)
+    }
+
+    func update(_ id: UUID, from version: Int, _ input: MeetingInput, now: Date) async throws -> Bool {
+        try await update(MeetingRecord.schema, id: id, from: version, set: MeetingRecord.columns(input), now: now)
+    }
+
+    func delete(meeting id: UUID) async throws {
+        try await MeetingRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).delete()
+    }
+
+    /// The kinds the coalition has used, for a rule about them.
+    func usedKinds() async throws -> Set<String> {
+        Set(try await MeetingRecord.query(on: db).filter(\.$coalitionID == coalitionID).field(\.$kind).unique().all().map(\.kind))
+    }
+
+    // MARK: cadence rules
+
+    package func rules() async throws -> [CadenceRuleRecord] {
+        try await CadenceRuleRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$createdAt).all()
+    }
+
+    func rule(_ id: UUID) async throws -> CadenceRuleRecord? {
+        try await CadenceRuleRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).first()
+    }
+
+    package func add(_ rule: CadenceRuleRecord) async throws {
+        rule.coalitionID = coalitionID
+        try await rule.create(on: db)
+    }
+
+    func delete(rule id: UUID) async throws {
+        try await CadenceRuleRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).delete()
+    }
+}

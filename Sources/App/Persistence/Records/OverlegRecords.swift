@@ -1,0 +1,85 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A meeting of the coalition's network.
+package final class MeetingRecord: Model, @unchecked Sendable {
+    package static let schema = "meetings"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "kind") package var kind: String
+    @Field(key: "day") package var day: String
+    @OptionalField(key: "start_time") package var startTime: String?
+    @OptionalField(key: "end_time") package var endTime: String?
+    @Field(key: "place") package var place: String
+    @Field(key: "status") package var status: MeetingStatus
+    @Field(key: "invited_ids") package var invitedIDs: String
+    @Field(key: "present_ids") package var presentIDs: String
+    @Field(key: "agenda") package var agenda: String
+    @Field(key: "report") package var report: String
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] {
+        listed([$id, $coalitionID, $kind, $day, $startTime, $endTime, $place, $status, $invitedIDs, $presentIDs, $agenda, $report, $version,
+                $createdAt, $updatedAt])
+    }
+
+    package init(coalitionID: UUID, _ input: MeetingInput) {
+        (self.coalitionID, version) = (coalitionID, 1)
+        (kind, day, startTime, endTime, place, status) = (input.kind, input.day.iso, input.slot?.start.text, input.slot?.end.text, input.place, input.status)
+        (invitedIDs, presentIDs, agenda, report) = (Self.ids(input.invited), Self.ids(input.present), input.agenda, input.report)
+    }
+
+    /// The columns an edit sets, with the same values a new row gets.
+    static func columns(_ input: MeetingInput) -> [(String, any Encodable & Sendable)] {
+        [("kind", input.kind), ("day", input.day.iso), ("start_time", input.slot?.start.text), ("end_time", input.slot?.end.text),
+         ("place", input.place), ("status", input.status.rawValue), ("invited_ids", ids(input.invited)), ("present_ids", ids(input.present)),
+         ("agenda", input.agenda), ("report", input.report)]
+    }
+
+    /// The meeting as Domain knows it; nil for a row whose day no longer reads (never written so).
+    package var value: MeetingInput? {
+        guard let date = IsoDate(day) else { return nil }
+        let slot = startTime.flatMap(ClockTime.init).flatMap { s in endTime.flatMap(ClockTime.init).flatMap { TimeSlot(start: s, end: $0) } }
+        return MeetingInput(kind: kind, day: date, slot: slot, place: place, status: status, invited: Self.uuids(invitedIDs),
+                            present: Self.uuids(presentIDs), agenda: agenda, report: report)
+    }
+
+    static func ids(_ ids: [UUID]) -> String { ids.map(\.uuidString).joined(separator: ",") }
+    static func uuids(_ text: String) -> [UUID] { text.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+}
+
+/// An agreement about how often the network meets.
+package final class CadenceRuleRecord: Model, @unchecked Sendable {
+    package static let schema = "cadence_rules"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "minimum") package var minimum: Int
+    @OptionalField(key: "kind") package var kind: String?
+    @Field(key: "rhythm") package var rhythm: String
+    @Field(key: "organisation_ids") package var organisationIDs: String
+    @Field(key: "each_organisation") package var eachOrganisation: Bool
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $minimum, $kind, $rhythm, $organisationIDs, $eachOrganisation, $createdAt]) }
+
+    package init(coalitionID: UUID, _ rule: CadenceRule) {
+        (self.coalitionID, minimum, kind, rhythm) = (coalitionID, rule.minimum, rule.kind, rule.rhythm.rawValue)
+        organisationIDs = MeetingRecord.ids(rule.organisations.sorted { $0.uuidString < $1.uuidString })
+        eachOrganisation = rule.eachOrganisation
+    }
+
+    package var rule: CadenceRule? {
+        Rhythm(rawValue: rhythm).flatMap {
+            CadenceRule(minimum: minimum, kind: kind, organisations: Set(MeetingRecord.uuids(organisationIDs)), eachOrganisation: eachOrganisation, rhythm: $0)
+        }
+    }
+}

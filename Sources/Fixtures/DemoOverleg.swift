@@ -1,0 +1,49 @@
+import App
+import Domain
+import Fluent
+import Foundation
+
+/// The demo's network: a quarterly wijkoverleg with Welzijn Rivierstad over the last four
+/// quarters (one cancelled, so a quarter was missed), two netwerkoverleggen this school year,
+/// a reflection meeting, and four cadence rules that end up in different states. Dated from the clock. Loaded once.
+enum DemoOverleg {
+    static func load(on db: any Database, coalitionID cid: UUID, partners: [String: UUID], clock: WallClock) async throws {
+        let store = OverlegStore(coalitionID: cid, on: db)
+        guard try await store.rules().isEmpty, let welzijn = partners["Welzijn Rivierstad"], let sport = partners["Sportclub Rivierstad"],
+              let muziek = partners["Muziekschool De Toonladder"] else { return }
+        let today = clock.today, everyone = Array(partners.values).sorted { $0.uuidString < $1.uuidString }
+        func add(_ kind: String, _ day: IsoDate, _ slot: String, place: String, invited: [UUID], cancelled: Bool = false, agenda: String, report: String) async throws {
+            let status: MeetingStatus = cancelled ? .afgelast : day < today ? .gehouden : .gepland
+            let input = MeetingInput(kind: kind, day: day, slot: TimeSlot(slot), place: place, status: status, invited: invited,
+                                     present: status == .gehouden ? invited : [], agenda: agenda, report: status == .gehouden ? report : "")
+            try await store.add(MeetingRecord(coalitionID: cid, input))
+        }
+        // The first Tuesday of each quarter's middle month; the second-oldest was cancelled.
+        for (index, quarter) in IndicatorPeriod.recent(4, .kwartaal, upTo: today).enumerated() {
+            let day = MeetingSeries.day(.eerste, .dinsdag, of: quarter.first.adding(months: 1))
+            try await add("Wijkoverleg", day, "15:30-17:00", place: "Buurthuis De Brug", invited: [welzijn], cancelled: index == 1,
+                          agenda: "1. Signalen uit de wijk\n2. Aanbod na school\n3. Rondvraag",
+                          report: "Welzijn ziet meer kinderen uit groep 7 en 8 bij de inloop. Afgesproken: de jongerenwerker komt één keer per maand langs bij Het Anker.")
+        }
+        let year = SchoolYear(containing: today)
+        for (month, text) in [(10, "Terugblik op de zomer en plannen voor het najaar"), (3, "Tussenstand van het jaarplan")] {
+            let monthValue = Month(year: month >= 8 ? year.start : year.start + 1, month: month)!
+            try await add("Netwerkoverleg", MeetingSeries.day(.tweede, .donderdag, of: monthValue), "19:30-21:00", place: "Online (Teams)", invited: everyone,
+                          agenda: "1. \(text)\n2. Wat gaat goed, wat kan beter\n3. Afspraken", report: "Alle partners waren er. De scholen vragen de activiteiten vóór de herfstvakantie rond te hebben.")
+        }
+        // A reflection meeting a week ago (or today, early in a half year), held.
+        let half = IndicatorPeriod(.halfjaar, containing: today)
+        let reflection = MeetingInput(kind: "Reflectiebijeenkomst", day: max(today.adding(days: -7), half.firstDay), slot: TimeSlot("14:00-16:00"),
+                                      place: "Bibliotheek Rivierstad", status: .gehouden, invited: [sport, welzijn], present: [sport, welzijn],
+                                      agenda: "Wat zien we bij de kinderen? Leuvense schaal: twee observaties naast elkaar gelegd.",
+                                      report: "De begeleiders van sport en welzijn kijken elkaars sessie en bespreken hun observaties.")
+        try await store.add(MeetingRecord(coalitionID: cid, reflection))
+        let rules = [
+            CadenceRule(minimum: 1, kind: "Wijkoverleg", organisations: [welzijn], eachOrganisation: false, rhythm: .kwartaal),
+            CadenceRule(minimum: 2, kind: "Netwerkoverleg", organisations: [], eachOrganisation: false, rhythm: .schooljaar),
+            CadenceRule(minimum: 1, kind: "Reflectiebijeenkomst", organisations: [], eachOrganisation: false, rhythm: .halfjaar),
+            CadenceRule(minimum: 1, kind: nil, organisations: [sport, muziek], eachOrganisation: true, rhythm: .halfjaar),
+        ]
+        for rule in rules.compactMap({ $0 }) { try await store.add(CadenceRuleRecord(coalitionID: cid, rule)) }
+    }
+}

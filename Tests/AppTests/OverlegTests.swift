@@ -1,0 +1,147 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// Meetings and cadence rules through HTTP: a rule turns from at risk to met when a
+/// meeting is held, wrong input comes back as typed, a stale save is a conflict, roles and
+/// another coalition.
+@Suite struct OverlegAppTests {
+    static let base = "/c/coalitie-rivierstad/overleg"
+
+    static func organisation(_ app: Application, _ name: String, kind: String = "overig") async throws -> (coalition: CoalitionRecord, id: UUID) {
+        let coalition = try #require(try await CoalitionRecord.query(on: app.db).filter(\.$slug == "coalitie-rivierstad").first())
+        let partner = PartnerRecord(coalitionID: coalition.id!, name: name, kind: kind)
+        try await partner.create(on: app.db)
+        return (coalition, partner.id!)
+    }
+
+    static func meeting(day: IsoDate, status: String = "gepland", invited: UUID? = nil, present: UUID? = nil, extra: [String: String] = [:]) -> [String: String] {
+        var form = ["kind": "wijkoverleg", "otherKind": "", "date": day.iso, "start": "15:30", "end": "17:00", "place": "Het Anker",
+                    "status": status, "agenda": "1. Rooster\n2. Rondvraag", "report": ""]
+        if let invited { form["invited[]"] = invited.uuidString }
+        if let present { form["present[]"] = present.uuidString }
+        return form.merging(extra) { $1 }
+    }
+
+    @Test func aHeldMeetingTurnsTheRuleFromAtRiskToMet() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (_, gemeente) = try await Self.organisation(app, "Gemeente Rivierstad")
+            var html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Nog geen afspraken over hoe vaak jullie overleggen.") && html.contains("Geen overleg in dit schooljaar."))
+            try await pl.get("\(Self.base)/afspraken/nieuw")
+            let rule = ["minimum": "1", "kind": "Wijkoverleg", "rhythm": "kwartaal", "organisations[]": gemeente.uuidString]
+            #expect(try await pl.post("\(Self.base)/afspraken/nieuw", rule).status == .seeOther)
+            html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Minstens 1 keer wijkoverleg per kwartaal, met Gemeente Rivierstad"))
+            #expect(html.contains("Loopt risico") && html.contains("0 van de 1 gehouden"))
+
+            // Planned today: still at risk, one planned.
+            let today = app.clock.today
+            try await pl.get("\(Self.base)/nieuw")
+            #expect(try await pl.post("\(Self.base)/nieuw", Self.meeting(day: today, invited: gemeente)).status == .seeOther)
+            html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Loopt risico") && html.contains("0 van de 1 gehouden, 1 gepland"))
+            #expect(html.contains("Uitgenodigd: Gemeente Rivierstad") && html.contains("15:30–17:00"))
+
+            // Held, with the municipality there: met.
+            let record = try #require(try await MeetingRecord.query(on: app.db).first())
+            try await pl.get("\(Self.base)/\(record.id!)")
+            let held = Self.meeting(day: today, status: "gehouden", invited: gemeente, present: gemeente, extra: ["report": "Vaste contactpersoon per wijk afgesproken.", "version": "1"])
+            #expect(try await pl.post("\(Self.base)/\(record.id!)", held).status == .seeOther)
+            html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Gehaald") && html.contains("1 van de 1 gehouden") && !html.contains("Loopt risico"))
+            #expect(html.contains("Vaste contactpersoon per wijk afgesproken."))
+            // A meeting of another kind would not have counted.
+            let stored = try #require(try await MeetingRecord.find(record.id!, on: app.db))
+            #expect(stored.status == .gehouden && stored.version == 2 && stored.presentIDs == gemeente.uuidString)
+        }
+    }
+
+    @Test func aWrongFormKeepsWhatWasTypedAndStoresNothing() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            try await pl.get("\(Self.base)/nieuw")
+            var response = try await pl.post("\(Self.base)/nieuw", Self.meeting(day: app.clock.today, extra: ["date": "2026-02-31", "place": "Bibliotheek Oost"]))
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("Bibliotheek Oost") && response.body.string.contains("bestaande datum"))
+            response = try await pl.post("\(Self.base)/nieuw", Self.meeting(day: app.clock.today, extra: ["start": "17:00", "end": "15:00"]))
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("De eindtijd moet na de begintijd liggen."))
+            response = try await pl.post("\(Self.base)/nieuw", Self.meeting(day: app.clock.today, invited: UUID()))
+            #expect(response.status == .unprocessableEntity)
+            response = try await pl.post("\(Self.base)/nieuw", Self.meeting(day: app.clock.today, extra: ["kind": "Koffie"]))
+            #expect(response.status == .unprocessableEntity)
+            // The coalition's own kind is fine.
+            response = try await pl.post("\(Self.base)/nieuw", Self.meeting(day: app.clock.today, extra: ["kind": "", "otherKind": "Netwerkcirkel Oost"]))
+            #expect(response.status == .seeOther)
+            #expect(try await MeetingRecord.query(on: app.db).all().map(\.kind) == ["Netwerkcirkel Oost"])
+            try await pl.get("\(Self.base)/afspraken/nieuw")
+            response = try await pl.post("\(Self.base)/afspraken/nieuw", ["minimum": "nul", "kind": "", "rhythm": "maand"])
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("nul"))
+            // A kind the coalition used may be named in a rule.
+            response = try await pl.post("\(Self.base)/afspraken/nieuw", ["minimum": "2", "kind": "Netwerkcirkel Oost", "rhythm": "halfjaar"])
+            #expect(response.status == .seeOther)
+            #expect(try await CadenceRuleRecord.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func aStaleSaveIsAConflictThatKeepsTheText() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            try await pl.get("\(Self.base)/nieuw")
+            #expect(try await pl.post("\(Self.base)/nieuw", Self.meeting(day: app.clock.today)).status == .seeOther)
+            let record = try #require(try await MeetingRecord.query(on: app.db).first())
+            try await pl.get("\(Self.base)/\(record.id!)")
+            let first = Self.meeting(day: app.clock.today, extra: ["report": "Eerste versie", "version": "1"])
+            #expect(try await pl.post("\(Self.base)/\(record.id!)", first).status == .seeOther)
+            let second = Self.meeting(day: app.clock.today, extra: ["report": "Mijn eigen verslag", "version": "1"])
+            let response = try await pl.post("\(Self.base)/\(record.id!)", second)
+            #expect(response.status == .conflict && response.body.string.contains("Mijn eigen verslag"))
+            #expect(try await MeetingRecord.find(record.id!, on: app.db)?.report == "Eerste versie")
+        }
+    }
+
+    @Test func rolesPartnersAndAnotherCoalition() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (coalition, sport) = try await Self.organisation(app, "Sportclub Rivierstad", kind: "sport")
+            let (_, welzijn) = try await Self.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            try await pl.get("\(Self.base)/nieuw")
+            #expect(try await pl.post("\(Self.base)/nieuw", Self.meeting(day: app.clock.today, invited: sport, extra: ["agenda": "Over sport"])).status == .seeOther)
+            #expect(try await pl.post("\(Self.base)/nieuw", Self.meeting(day: app.clock.today, invited: welzijn, extra: ["agenda": "Over welzijn"])).status == .seeOther)
+            let meeting = try #require(try await MeetingRecord.query(on: app.db).first())
+
+            try await VragenlijstenAppTests.member(app, coalition, email: "lezer@rivierstad.example", role: .lezer)
+            var lezer = try await Fixture.login(app, email: "lezer@rivierstad.example")
+            let read = try await lezer.get(Self.base).body.string
+            #expect(read.contains("Over sport") && read.contains("Over welzijn") && !read.contains("Overleg plannen"))
+            #expect(try await lezer.get("\(Self.base)/nieuw").status == .forbidden)
+            #expect(try await lezer.get("\(Self.base)/\(meeting.id!)").status == .forbidden)
+            #expect(try await lezer.post("\(Self.base)/\(meeting.id!)/verwijderen", [:]).status == .forbidden)
+
+            // A partner sees the meeting their organisation was invited to, not the other.
+            try await VragenlijstenAppTests.member(app, coalition, email: "partner@rivierstad.example", role: .partner, partner: sport)
+            var partner = try await Fixture.login(app, email: "partner@rivierstad.example")
+            let seen = try await partner.get(Self.base).body.string
+            #expect(seen.contains("Over sport") && !seen.contains("Over welzijn"))
+            #expect(try await partner.get("\(Self.base)/nieuw").status == .forbidden)
+
+            // Another coalition's projectleider finds nothing by these ids.
+            let (other, _) = try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@zuidstad.example", role: .projectleider)
+            var outsider = try await Fixture.login(app, email: "pl@zuidstad.example")
+            #expect(try await outsider.get("/c/coalitie-zuidstad/overleg/\(meeting.id!)").status == .notFound)
+            try await outsider.get("/c/coalitie-zuidstad/overleg")
+            #expect(try await outsider.post("/c/coalitie-zuidstad/overleg/\(meeting.id!)/verwijderen", [:]).status == .notFound)
+            #expect(try await !outsider.get("/c/coalitie-zuidstad/overleg").body.string.contains("Over sport"))
+            let store = OverlegStore(coalitionID: other.id!, on: app.db)
+            #expect(try await store.meeting(meeting.id!) == nil)
+            #expect(try await store.meetings(in: SchoolYear(containing: app.clock.today).days).isEmpty)
+            #expect(try await !store.update(meeting.id!, from: meeting.version, MeetingInput(kind: "Overgenomen", day: app.clock.today), now: Date()))
+            #expect(try await MeetingRecord.query(on: app.db).count() == 2)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+"""Overleg in a real browser: the municipality as an organisation, an agreement "at least
+one wijkoverleg per quarter with the municipality" that is at risk, a wijkoverleg planned
+today, then recorded as held with the municipality present: the agreement is met. axe runs
+on the list, the agreement form, the meeting form and its error."""
+import datetime
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from httpclient import first_use
+from pages import fill, fill_date, follow, heading, login, navigate, submit
+
+EMAIL = "pl@overleg.example"
+PASSWORD = "de brug over de rivier"
+BASE = "/c/coalitie-rivierstad"
+
+
+def rule_row(d):
+    return d.find_element(By.XPATH, "//table//tr[td[contains(., 'wijkoverleg per kwartaal')]]")
+
+
+def test_a_held_meeting_meets_the_agreement(module_server, browser, axe):
+    base = module_server
+    first_use(base, email=EMAIL, password=PASSWORD)
+    d = browser
+    login(d, base, EMAIL, PASSWORD)
+
+    # The municipality joins the coalition's organisations (the partner list of the activity book).
+    d.get(base + BASE + "/partners/nieuw")
+    fill(d, {"name": "Gemeente Rivierstad"})
+    Select(d.find_element(By.NAME, "kind")).select_by_visible_text("Overig")
+    submit(d)
+
+    follow(d, "Overleg")
+    assert heading(d).startswith("Overleg ")
+    assert "Nog geen afspraken over hoe vaak jullie overleggen." in d.page_source
+    axe.check("overleg-leeg")
+
+    follow(d, "Afspraak over overleg toevoegen")
+    axe.check("overleg-afspraak")
+    fill(d, {"minimum": "1"})
+    Select(d.find_element(By.NAME, "kind")).select_by_visible_text("Wijkoverleg")
+    d.find_element(By.XPATH, "//label[normalize-space()='Gemeente Rivierstad']").click()
+    submit(d)
+    row = rule_row(d)
+    assert "Loopt risico" in row.text and "0 van de 1 gehouden" in row.text, row.text
+
+    # Planned today; a wrong end time first: the message is Dutch and the place stays.
+    follow(d, "Overleg plannen")
+    d.find_element(By.CSS_SELECTOR, "label[for='f-kind-wijkoverleg']").click()
+    fill_date(d, "date", datetime.date.today().isoformat())
+    fill(d, {"start": "17:00", "end": "15:30", "place": "Buurthuis De Brug"})
+    d.find_element(By.XPATH, "//fieldset[@id='f-invited']//label[normalize-space()='Gemeente Rivierstad']").click()
+    submit(d)
+    assert "De eindtijd moet na de begintijd liggen." in d.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert d.find_element(By.NAME, "place").get_attribute("value") == "Buurthuis De Brug"
+    axe.check("overleg-fout")
+    fill(d, {"start": "15:30", "end": "17:00"})
+    submit(d)
+    row = rule_row(d)
+    assert "Loopt risico" in row.text and "1 gepland" in row.text, row.text
+
+    # Held, with the municipality present and a short report: the agreement is met.
+    navigate(d, d.find_element(By.PARTIAL_LINK_TEXT, "Wijkoverleg,"))
+    axe.check("overleg-bewerken")
+    d.find_element(By.CSS_SELECTOR, "label[for='f-status-gehouden']").click()
+    d.find_element(By.XPATH, "//fieldset[@id='f-present']//label[normalize-space()='Gemeente Rivierstad']").click()
+    fill(d, {"report": "Vaste contactpersoon per wijk afgesproken."})
+    submit(d)
+    row = rule_row(d)
+    assert "Gehaald" in row.text and "1 van de 1 gehouden" in row.text, row.text
+    assert "Aanwezig: Gemeente Rivierstad" in d.page_source
+    axe.check("overleg-gehaald")
