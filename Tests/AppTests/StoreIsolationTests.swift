@@ -106,7 +106,8 @@ import Vapor
             try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@rivierstad.example", role: .lezer)
             try await Fixture.coalition(app, name: "Coalitie Noordstad", memberEmail: "iemand@noordstad.example", role: .projectleider)
             let html = try await browser.get("/?kies=1").body.string
-            #expect(html.contains("href=\"/c/coalitie-rivierstad/\""))
+            // The projectleider starts on the dashboard, the lezer on the raster.
+            #expect(html.contains("href=\"/c/coalitie-rivierstad/dashboard\""))
             #expect(html.contains("href=\"/c/coalitie-zuidstad/\""))
             #expect(html.contains("je bent lezer"))
             #expect(!html.contains("Noordstad"), "not a member there")
