@@ -1,8 +1,13 @@
 """Overleg in a real browser: the municipality as an organisation, an agreement "at least
 one wijkoverleg per quarter with the municipality" that is at risk, a wijkoverleg planned
-today, then recorded as held with the municipality present: the agreement is met. axe runs
-on the list, the agreement form, the meeting form and its error."""
+today, then recorded as held with the municipality present: the agreement is met. The
+calendar feed is read by the icalendar package. axe runs on the list, the agreement form,
+the meeting form and its error."""
 import datetime
+import urllib.error
+import urllib.request
+
+import icalendar
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -71,3 +76,27 @@ def test_a_held_meeting_meets_the_agreement(module_server, browser, axe):
     assert "Gehaald" in row.text and "1 van de 1 gehouden" in row.text, row.text
     assert "Aanwezig: Gemeente Rivierstad" in d.page_source
     axe.check("overleg-gehaald")
+
+    # The calendar feed, read by a real iCalendar parser (not ours): the meeting is there,
+    # at 15:30 Amsterdam time; a renewed address ends the old one.
+    navigate(d, d.find_element(By.XPATH, "//button[normalize-space()='Agenda-link maken']"))
+    address = d.find_element(By.ID, "feed-url").get_attribute("value")
+    axe.check("overleg-agenda-link")
+    with urllib.request.urlopen(address, timeout=10) as r:
+        assert r.headers["Content-Type"].startswith("text/calendar")
+        feed = icalendar.Calendar.from_ical(r.read())
+    events = [e for e in feed.walk("VEVENT")]
+    assert len(events) == 1
+    event = events[0]
+    assert str(event["SUMMARY"]) == "Wijkoverleg" and str(event["LOCATION"]) == "Buurthuis De Brug"
+    start = event.decoded("DTSTART")
+    assert start.date() == datetime.date.today() and (start.hour, start.minute) == (15, 30)
+    assert str(start.tzinfo).endswith("Amsterdam") or start.utcoffset() in (datetime.timedelta(hours=1), datetime.timedelta(hours=2))
+    assert "Uitgenodigd: Gemeente Rivierstad" in str(event["DESCRIPTION"])
+    navigate(d, d.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Nieuwe agenda-link maken')]"))
+    assert d.find_element(By.ID, "feed-url").get_attribute("value") != address
+    try:
+        urllib.request.urlopen(address, timeout=10)
+        raise AssertionError("the old address still works")
+    except urllib.error.HTTPError as e:
+        assert e.code == 404

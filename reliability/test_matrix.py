@@ -135,6 +135,7 @@ GET  /c/:slug/rapport/versies/:versionID/:file                              ok  
 POST /c/:slug/uitnodigingen/:invitationID/intrekken                         ok  403 403 403 in  404 404
 GET  /v                                                                     ok  ok  ok  ok  ok  ok  -
 GET  /v/:code                                                              *   *   *   *   *   *   -
+GET  /agenda/:feedFile                                                     *   *   *   *   *   *   -
 POST /v/:code                                                              *   *   *   *   *   *   -
 GET  /c/:slug/dashboard                                                     ok  ok  ok  ok  in  404 -
 GET  /c/:slug/indicatoren                                                   ok  ok  ok  ok  in  404 -
@@ -158,6 +159,7 @@ POST /c/:slug/overleg/:meetingID/verwijderen                                ok  
 GET  /c/:slug/overleg/afspraken/nieuw                                       ok  ok  403 403 in  404 -
 POST /c/:slug/overleg/afspraken/nieuw                                       ok  ok  403 403 in  404 -
 POST /c/:slug/overleg/afspraken/:ruleID/verwijderen                         ok  ok  403 403 in  404 404
+POST /c/:slug/overleg/agenda                                                ok  403 403 403 in  404 -
 GET  /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
 POST /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
 GET  /c/:slug/indicatoren/:indicatorID                                      ok  ok  404 ok  in  404 404

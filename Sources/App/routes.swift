@@ -11,6 +11,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try open.register(collection: PrivacyController())
     try open.register(collection: BegrippenController())
     try open.register(collection: AnswerController())
+    try open.register(collection: CalendarController())
     // The report's print stylesheet lives in the Reports target, so the PDF and the print view share it.
     open.get(Paths.reportStyle.components) { _ -> Response in
         var headers = HTTPHeaders()

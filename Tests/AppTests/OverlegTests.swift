@@ -145,3 +145,65 @@ import VaporTesting
         }
     }
 }
+
+/// The calendar feed at its secret address: made and renewed by the projectleider only, read
+/// without a session, and the old address ends when it is renewed.
+@Suite struct CalendarFeedTests {
+    static let base = OverlegAppTests.base
+
+    @Test func theFeedListsTheMeetingsAndARenewedAddressEndsTheOld() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            try await pl.get("\(Self.base)/nieuw")
+            let form = OverlegAppTests.meeting(day: app.clock.today, extra: ["kind": "", "otherKind": "Netwerkcirkel Oost, Noord; Zuid", "place": "Buurthuis"])
+            #expect(try await pl.post("\(Self.base)/nieuw", form).status == .seeOther)
+            var html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Er is nog geen agenda-link.") && html.contains("Agenda-link maken"))
+            #expect(try await pl.post("\(Self.base)/agenda", [:]).status == .seeOther)
+            html = try await pl.get(Self.base).body.string
+            let address = try #require(html.firstMatch(of: /id="feed-url" type="text" value="http:\/\/[^\/]+(\/agenda\/[A-Za-z0-9_-]{43}\.ics)"/)?.1)
+
+            // A calendar program has no session.
+            var calendar = Browser(app)
+            let feed = try await calendar.get(String(address))
+            #expect(feed.status == .ok && feed.headers.contentType?.description.hasPrefix("text/calendar") == true)
+            let text = feed.body.string
+            #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.contains("SUMMARY:Netwerkcirkel Oost\\, Noord\\; Zuid\r\n"))
+            #expect(text.contains("DTSTART;TZID=Europe/Amsterdam:\(app.clock.today.iso.replacingOccurrences(of: "-", with: ""))T153000"))
+            #expect(text.contains("LOCATION:Buurthuis") && text.contains("X-WR-CALNAME:Overleg Coalitie Rivierstad"))
+
+            // Renewed: the old address is gone, the new one works.
+            html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Nieuwe agenda-link maken"))
+            #expect(try await pl.post("\(Self.base)/agenda", [:]).status == .seeOther)
+            #expect(try await calendar.get(String(address)).status == .notFound)
+            html = try await pl.get(Self.base).body.string
+            let renewed = try #require(html.firstMatch(of: /id="feed-url" type="text" value="http:\/\/[^\/]+(\/agenda\/[A-Za-z0-9_-]{43}\.ics)"/)?.1)
+            #expect(renewed != address)
+            #expect(try await calendar.get(String(renewed)).status == .ok)
+            #expect(try await CalendarFeedRecord.query(on: app.db).count() == 1)
+            // Unknown or malformed addresses find nothing.
+            #expect(try await calendar.get("/agenda/" + String(repeating: "A", count: 43) + ".ics").status == .notFound)
+            #expect(try await calendar.get("/agenda/kort.ics").status == .notFound)
+            #expect(try await calendar.get("/agenda/" + String(renewed.dropFirst(8).dropLast(4))).status == .notFound)
+        }
+    }
+
+    @Test func onlyTheProjectleiderMakesTheAddressCoordinatorsSeeIt() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (coalition, _) = try await OverlegAppTests.organisation(app, "Gemeente Rivierstad")
+            try await pl.get(Self.base)
+            #expect(try await pl.post("\(Self.base)/agenda", [:]).status == .seeOther)
+            try await VragenlijstenAppTests.member(app, coalition, email: "coo@rivierstad.example", role: .coordinator)
+            var coordinator = try await Fixture.login(app, email: "coo@rivierstad.example")
+            let html = try await coordinator.get(Self.base).body.string
+            #expect(html.contains("id=\"feed-url\"") && !html.contains("agenda-link maken"))
+            #expect(try await coordinator.post("\(Self.base)/agenda", [:]).status == .forbidden)
+            try await VragenlijstenAppTests.member(app, coalition, email: "lezer@rivierstad.example", role: .lezer)
+            var lezer = try await Fixture.login(app, email: "lezer@rivierstad.example")
+            #expect(try await !lezer.get(Self.base).body.string.contains("feed-url"))
+            #expect(try await lezer.post("\(Self.base)/agenda", [:]).status == .forbidden)
+        }
+    }
+}

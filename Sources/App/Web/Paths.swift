@@ -35,6 +35,8 @@ enum Paths {
     /// "/v": where a respondent types a questionnaire's code; "/v/{code}": the questionnaire.
     static let answerStart = Address(["v"])
     static func answer(_ code: some AddressPart) -> Address { answerStart.adding(code.segment("code")) }
+    /// "/agenda/{token}.ics": a coalition's meetings for a calendar program, at a secret address.
+    static func calendar(_ file: some AddressPart) -> Address { Address(["agenda", file.segment("feedFile")]) }
     static func coalition(_ slug: some AddressPart) -> Coalition { Coalition(address: Address(["c", slug.segment("slug")])) }
 
     /// `/c/{slug}/…`: everything of one coalition.
@@ -195,6 +197,8 @@ enum Paths {
         func meeting(_ id: some AddressPart) -> Item { Item(address: address.adding(id.segment("meetingID"))) }
         var newRule: Address { address.adding("afspraken", "nieuw") }
         func rule(_ id: some AddressPart) -> Item { Item(address: address.adding("afspraken", id.segment("ruleID"))) }
+        /// Makes (or renews) the secret address of the calendar feed.
+        var feed: Address { address.adding("agenda") }
     }
 
     struct Partner: PathNode {

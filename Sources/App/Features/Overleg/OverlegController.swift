@@ -18,6 +18,7 @@ struct OverlegController: RouteCollection {
         routes.get(overleg.newRule, use: newRule)
         routes.post(overleg.newRule, use: createRule)
         routes.post(overleg.rule(.param).delete, use: deleteRule)
+        routes.post(overleg.feed, use: renewFeed)
     }
 
     static func canEdit(_ tenant: Tenant) -> Bool { JaarplanController.canEdit(tenant) }
@@ -48,6 +49,8 @@ struct OverlegController: RouteCollection {
         let layout: Layout; let year: String; let previousHref: String; let nextHref: String; let canEdit: Bool
         let newHref: String; let newRuleHref: String; let rules: [RuleRow]; let hasRules: Bool
         let meetings: [MeetingRow]; let hasMeetings: Bool; let partnerNote: Bool
+        /// The calendar feed: its address for those who plan, the button for the projectleider.
+        let feedURL: String?; let feedAction: String?
     }
 
     func show(req: Request) async throws -> Response {
@@ -79,10 +82,13 @@ struct OverlegController: RouteCollection {
                            previous: "\(period.previous.label): \(before.status.label.lowercased())",
                            deleteAction: editable ? paths.rule(id).delete.path : nil)
         }
+        let feed = editable ? try await store.feed() : nil
+        let feedURL = feed.map { req.absoluteURL(Paths.calendar($0.token + ".ics").path) }
         return try await req.page("overleg/list", title: "Overleg \(year.key)", current: .overleg) { layout in
             Page(layout: layout, year: year.key, previousHref: paths.path + "?jaar=" + year.previous.key, nextHref: paths.path + "?jaar=" + year.next.key,
                  canEdit: editable, newHref: paths.new.path, newRuleHref: paths.newRule.path, rules: rules, hasRules: !rules.isEmpty,
-                 meetings: meetings, hasMeetings: !meetings.isEmpty, partnerNote: tenant.role == .partner)
+                 meetings: meetings, hasMeetings: !meetings.isEmpty, partnerNote: tenant.role == .partner,
+                 feedURL: feedURL, feedAction: tenant.role == .projectleider ? paths.feed.path : nil)
         }
     }
 
@@ -195,6 +201,19 @@ struct OverlegController: RouteCollection {
                      action: record.map { paths.meeting($0.id!).path } ?? paths.new.path, items: items, submit: "Opslaan", version: version,
                      form: form, danger: record.map { FormPage.Danger(action: paths.meeting($0.id!).delete.path, label: "Overleg verwijderen") })
         }
+    }
+
+    // MARK: the calendar feed
+
+    /// A new secret address for the calendar feed; calendars on the old one stop updating.
+    func renewFeed(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        guard tenant.role == .projectleider else { throw Abort(.forbidden) }
+        let store = OverlegStore(tenant, on: req.db)
+        let renewing = try await store.feed() != nil
+        try await store.renewFeed(token: Tokens.random(), by: try req.requireUser().name)
+        try await req.flash(renewing ? "Er is een nieuwe agenda-link. De oude link werkt niet meer." : "De agenda-link is gemaakt.")
+        return .seeOther(Paths.coalition(tenant.coalition.slug).overleg.path + "#agenda")
     }
 
     // MARK: cadence rules

@@ -57,4 +57,30 @@ package struct OverlegStore: TenantStore {
     func delete(rule id: UUID) async throws {
         try await CadenceRuleRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).delete()
     }
+
+    // MARK: the calendar feed
+
+    func feed() async throws -> CalendarFeedRecord? {
+        try await CalendarFeedRecord.query(on: db).filter(\.$coalitionID == coalitionID).first()
+    }
+
+    /// A new secret address; the old one (if any) stops working in the same transaction.
+    func renewFeed(token: String, by name: String) async throws {
+        let coalitionID = coalitionID
+        try await db.writeTransaction { db in
+            try await CalendarFeedRecord.query(on: db).filter(\.$coalitionID == coalitionID).delete()
+            try await CalendarFeedRecord(coalitionID: coalitionID, token: token, by: name).create(on: db)
+        }
+    }
+}
+
+/// Finds a coalition by the secret address of its calendar feed, before there is a tenant
+/// (a calendar program has no session); hands out that coalition's store.
+struct CalendarFeeds {
+    let db: any Database
+
+    func find(_ token: String) async throws -> OverlegStore? {
+        guard let feed = try await CalendarFeedRecord.query(on: db).filter(\.$token == token).first() else { return nil }
+        return OverlegStore(coalitionID: feed.coalitionID, db: db)
+    }
 }

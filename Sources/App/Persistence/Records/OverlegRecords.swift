@@ -83,3 +83,24 @@ package final class CadenceRuleRecord: Model, @unchecked Sendable {
         }
     }
 }
+
+/// The secret address of a coalition's calendar feed. Kept as it is, not hashed: unlike a
+/// password, the address must be shown again to whoever subscribes a calendar to it; it
+/// gives read access to the meeting list only, and renewing it ends the old one.
+package final class CalendarFeedRecord: Model, @unchecked Sendable {
+    package static let schema = "calendar_feeds"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "token") package var token: String
+    @Field(key: "created_by_name") package var createdByName: String
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $token, $createdByName, $createdAt]) }
+
+    package init(coalitionID: UUID, token: String, by name: String) {
+        (self.coalitionID, self.token, createdByName) = (coalitionID, token, name)
+    }
+}
