@@ -11,6 +11,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
     public var canManageMembers: Bool { self == .projectleider }
     public var canEdit: Bool { self != .lezer }
+    /// Who keeps the coalition's plans and meetings: the projectleider and the coordinators.
+    public var keepsPlans: Bool { self == .projectleider || self == .coordinator }
 
     /// The order in which roles are listed to people.
     public var rank: Int { Self.allCases.firstIndex(of: self)! }

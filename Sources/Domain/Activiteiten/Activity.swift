@@ -67,7 +67,7 @@ public struct ActivityInput: Equatable, Sendable {
             guard let number = Int(raw), let day = Weekday(rawValue: number) else { errors.add(F.weekdays, .unknownChoice); break }
             if !days.contains(day) { days.append(day) }
         }
-        let slot = timeSlot(form.start, form.end, into: &errors)
+        let slot = TimeSlot.validate(form.start, form.end, fields: (F.start, F.end), into: &errors)
         let period = dateRange(form.from, form.to, into: &errors)
         let groupsText = (form.yearGroups ?? "").trimmingWhitespace()
         let groups = groupsText.isEmpty ? nil : YearGroups(dutch: groupsText)
@@ -84,14 +84,6 @@ public struct ActivityInput: Equatable, Sendable {
             vierOgen: form.vierOgen == "ja", contactBeforeAfter: form.contact == "ja", schoolPresent: present)
     }
 
-    static func timeSlot(_ start: String?, _ end: String?, into errors: inout FieldErrors) -> TimeSlot? {
-        let s = (start ?? "").trimmingWhitespace(), e = (end ?? "").trimmingWhitespace()
-        if s.isEmpty && e.isEmpty { return nil }
-        guard let from = ClockTime(s) else { errors.add(F.start, .notATime); return nil }
-        guard let to = ClockTime(e) else { errors.add(F.end, .notATime); return nil }
-        guard let slot = TimeSlot(start: from, end: to) else { errors.add(F.end, .endBeforeStart); return nil }
-        return slot
-    }
 
     static func dateRange(_ from: String?, _ to: String?, into errors: inout FieldErrors) -> DateRange? {
         let f = Dates.optional(from, field: F.from, into: &errors)

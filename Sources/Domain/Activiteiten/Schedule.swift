@@ -127,6 +127,16 @@ public struct TimeSlot: Equatable, Sendable {
     }
 
     public var label: String { "\(start.text)–\(end.text)" }
+
+    /// Two times as typed in a form: nil without either; a problem on the field it concerns.
+    static func validate(_ start: String?, _ end: String?, fields: (start: some FieldName, end: some FieldName), into errors: inout FieldErrors) -> TimeSlot? {
+        let s = String((start ?? "").trimmingWhitespace().prefix(20)), e = String((end ?? "").trimmingWhitespace().prefix(20))
+        if s.isEmpty && e.isEmpty { return nil }
+        guard let from = ClockTime(s) else { errors.add(fields.start, .notATime); return nil }
+        guard let to = ClockTime(e) else { errors.add(fields.end, .notATime); return nil }
+        guard let slot = TimeSlot(start: from, end: to) else { errors.add(fields.end, .endBeforeStart); return nil }
+        return slot
+    }
 }
 
 /// The year groups (groep 1–8) an activity is for.

@@ -74,7 +74,7 @@ public struct MeetingInput: Equatable, Sendable {
         }
         let day = Dates.optional(form.date, field: F.date, into: &errors)
         if day == nil, errors[F.date] == nil { errors.add(F.date, .required) }
-        let slot = timeSlot(form.start, form.end, into: &errors)
+        let slot = TimeSlot.validate(form.start, form.end, fields: (F.start, F.end), into: &errors)
         let place = Text.line(form.place, field: F.place, max: maxPlace, required: false, into: &errors) ?? ""
         let statusRaw = (form.status ?? "").trimmingWhitespace()
         let status = MeetingStatus(rawValue: statusRaw.isEmpty ? MeetingStatus.gepland.rawValue : statusRaw)
@@ -85,16 +85,6 @@ public struct MeetingInput: Equatable, Sendable {
         let report = PlainText.validate(form.report, field: F.report, max: maxText, into: &errors) ?? ""
         guard errors.isEmpty, let day, let status else { return nil }
         return MeetingInput(kind: kind, day: day, slot: slot, place: place, status: status, invited: invited, present: present, agenda: agenda, report: report)
-    }
-
-    static func timeSlot(_ start: String?, _ end: String?, into errors: inout FieldErrors) -> TimeSlot? {
-        typealias F = MeetingForm.CodingKeys
-        let s = String((start ?? "").trimmingWhitespace().prefix(20)), e = String((end ?? "").trimmingWhitespace().prefix(20))
-        if s.isEmpty && e.isEmpty { return nil }
-        guard let from = ClockTime(s) else { errors.add(F.start, .notATime); return nil }
-        guard let to = ClockTime(e) else { errors.add(F.end, .notATime); return nil }
-        guard let slot = TimeSlot(start: from, end: to) else { errors.add(F.end, .endBeforeStart); return nil }
-        return slot
     }
 
     /// Ticked ids, each one of the coalition's, without doubles, in the order posted.

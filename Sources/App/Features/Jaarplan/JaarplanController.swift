@@ -20,13 +20,8 @@ struct JaarplanController: RouteCollection {
         routes.get(plan.docx, use: docx)
     }
 
-    static func canEdit(_ tenant: Tenant) -> Bool { tenant.role == .projectleider || tenant.role == .coordinator }
-
-    static func editing(_ req: Request) throws -> Tenant {
-        let tenant = try req.tenant
-        guard canEdit(tenant) else { throw Abort(.forbidden) }
-        return tenant
-    }
+    static func canEdit(_ tenant: Tenant) -> Bool { tenant.role.keepsPlans }
+    static func editing(_ req: Request) throws -> Tenant { try req.require(\.keepsPlans) }
 
     /// `?jaar=2026-2027`; the current school year when none (or a wrong one) is given.
     static func year(_ req: Request) -> SchoolYear {

@@ -21,14 +21,6 @@ struct OverlegController: RouteCollection {
         routes.post(overleg.feed, use: renewFeed)
     }
 
-    static func canEdit(_ tenant: Tenant) -> Bool { JaarplanController.canEdit(tenant) }
-
-    static func editing(_ req: Request) throws -> Tenant {
-        let tenant = try req.tenant
-        guard canEdit(tenant) else { throw Abort(.forbidden) }
-        return tenant
-    }
-
     /// The coalition's organisations by id (the partners of the activity book: one list).
     static func organisations(_ req: Request, _ tenant: Tenant) async throws -> [(id: UUID, name: String)] {
         try await PlacesStore(tenant, on: req.db).partners().compactMap { p in p.id.map { ($0, p.name) } }
@@ -60,7 +52,7 @@ struct OverlegController: RouteCollection {
         // A partner sees what names their organisation, nothing else.
         let own = tenant.role == .partner ? tenant.membership.partnerID : nil
         func visible(_ ids: Set<UUID>) -> Bool { tenant.role != .partner || own.map(ids.contains) == true }
-        let editable = Self.canEdit(tenant)
+        let editable = tenant.role.keepsPlans
         func list(_ ids: [UUID]) -> String? { ids.compactMap { names[$0] }.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.joined(separator: ", ").nilIfEmpty }
 
         let meetings = try await store.meetings(in: year.days).compactMap { record -> MeetingRow? in
@@ -105,13 +97,13 @@ struct OverlegController: RouteCollection {
     // MARK: meetings
 
     func new(req: Request) async throws -> Response {
-        let tenant = try Self.editing(req)
+        let tenant = try req.require(\.keepsPlans)
         let form = MeetingForm(kind: MeetingKind.key(MeetingKind.defaults[0]), date: req.today.iso, status: MeetingStatus.gepland.rawValue)
         return try await formPage(req, tenant, nil, FormState(form), form: form)
     }
 
     func create(req: Request) async throws -> Response {
-        let tenant = try Self.editing(req)
+        let tenant = try req.require(\.keepsPlans)
         let form = try req.form(MeetingForm.self)
         var errors = FieldErrors()
         let known = Set(try await Self.organisations(req, tenant).map(\.id))
@@ -129,7 +121,7 @@ struct OverlegController: RouteCollection {
     }
 
     func edit(req: Request) async throws -> Response {
-        let tenant = try Self.editing(req)
+        let tenant = try req.require(\.keepsPlans)
         let record = try await Self.meeting(req, tenant)
         guard let m = record.value else { throw Abort(.notFound) }
         let form = MeetingForm(kind: MeetingKind.defaults.contains(m.kind) ? MeetingKind.key(m.kind) : nil, otherKind: MeetingKind.defaults.contains(m.kind) ? nil : m.kind,
@@ -139,7 +131,7 @@ struct OverlegController: RouteCollection {
     }
 
     func save(req: Request) async throws -> Response {
-        let tenant = try Self.editing(req)
+        let tenant = try req.require(\.keepsPlans)
         let record = try await Self.meeting(req, tenant)
         let body = try req.form(Edit<MeetingForm>.self)
         var errors = FieldErrors()
@@ -158,7 +150,7 @@ struct OverlegController: RouteCollection {
     }
 
     func delete(req: Request) async throws -> Response {
-        let tenant = try Self.editing(req)
+        let tenant = try req.require(\.keepsPlans)
         let record = try await Self.meeting(req, tenant)
         try await OverlegStore(tenant, on: req.db).delete(meeting: try record.requireID())
         try await req.flash("Het overleg is verwijderd.")
@@ -207,8 +199,7 @@ struct OverlegController: RouteCollection {
 
     /// A new secret address for the calendar feed; calendars on the old one stop updating.
     func renewFeed(req: Request) async throws -> Response {
-        let tenant = try req.tenant
-        guard tenant.role == .projectleider else { throw Abort(.forbidden) }
+        let tenant = try req.require { $0 == .projectleider }
         let store = OverlegStore(tenant, on: req.db)
         let renewing = try await store.feed() != nil
         try await store.renewFeed(token: Tokens.random(), by: try req.requireUser().name)
@@ -219,13 +210,13 @@ struct OverlegController: RouteCollection {
     // MARK: cadence rules
 
     func newRule(req: Request) async throws -> Response {
-        let tenant = try Self.editing(req)
+        let tenant = try req.require(\.keepsPlans)
         let form = CadenceRuleForm(minimum: "1", rhythm: Rhythm.kwartaal.rawValue)
         return try await rulePage(req, tenant, FormState(form), form: form)
     }
 
     func createRule(req: Request) async throws -> Response {
-        let tenant = try Self.editing(req)
+        let tenant = try req.require(\.keepsPlans)
         let form = try req.form(CadenceRuleForm.self)
         var errors = FieldErrors()
         let store = OverlegStore(tenant, on: req.db)
@@ -240,7 +231,7 @@ struct OverlegController: RouteCollection {
     }
 
     func deleteRule(req: Request) async throws -> Response {
-        let tenant = try Self.editing(req)
+        let tenant = try req.require(\.keepsPlans)
         let store = OverlegStore(tenant, on: req.db)
         guard let id = req.parameters.get("ruleID", as: UUID.self), try await store.rule(id) != nil else { throw Abort(.notFound) }
         try await store.delete(rule: id)
