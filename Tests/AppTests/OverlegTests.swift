@@ -89,6 +89,25 @@ import VaporTesting
         }
     }
 
+    @Test func aSeriesMakesEveryMeetingOrNone() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            try await pl.get("\(Self.base)/nieuw")
+            let first = try #require(IsoDate("2026-01-06"))  // the first Tuesday of January
+            var response = try await pl.post("\(Self.base)/nieuw", Self.meeting(day: first, extra: ["repeats": "kwartaal", "until": "", "place": "Buurthuis"]))
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("Vul de laatste datum in."))
+            #expect(response.body.string.contains("Buurthuis"))
+            #expect(try await MeetingRecord.query(on: app.db).count() == 0)
+            response = try await pl.post("\(Self.base)/nieuw", Self.meeting(day: first, extra: ["repeats": "kwartaal", "until": "2026-12-31"]))
+            #expect(response.status == .seeOther)
+            let days = try await MeetingRecord.query(on: app.db).sort(\.$day).all().map(\.day)
+            #expect(days == ["2026-01-06", "2026-04-07", "2026-07-07", "2026-10-06"])
+            // Editing one changes only that one; the form offers no repeat there.
+            let one = try #require(try await MeetingRecord.query(on: app.db).filter(\.$day == "2026-04-07").first())
+            #expect(try await !pl.get("\(Self.base)/\(one.id!)").body.string.contains("Herhalen"))
+        }
+    }
+
     @Test func aStaleSaveIsAConflictThatKeepsTheText() async throws {
         try await withApp { app in
             var pl = try await Fixture.firstUse(app)

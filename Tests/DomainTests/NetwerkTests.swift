@@ -36,6 +36,35 @@ private func day(_ s: String) -> IsoDate { IsoDate(s)! }
         #expect(series.dates(in: DateRange(from: day("2026-03-10"), to: day("2026-03-31"))!) == [day("2026-03-18")])
     }
 
+    @Test func aRepeatKeepsTheWeekdayOfTheMonth() throws {
+        // 6 January 2026 is the first Tuesday: every quarter on the first Tuesday.
+        let quarterly = try #require(MeetingSeries(repeating: day("2026-01-06"), .kwartaal, until: day("2026-12-31")))
+        #expect(quarterly.dates == [day("2026-01-06"), day("2026-04-07"), day("2026-07-07"), day("2026-10-06")])
+        // 29 January 2026 is the fifth Thursday: it repeats on the last Thursday.
+        let last = try #require(MeetingSeries(repeating: day("2026-01-29"), .maand, until: day("2026-03-31")))
+        #expect(last.dates == [day("2026-01-29"), day("2026-02-26"), day("2026-03-26")])
+        #expect(MeetingSeries(repeating: day("2026-01-29"), .nee, until: day("2026-03-31")) == nil)
+        #expect(try #require(MeetingSeries(repeating: day("2026-03-04"), .tweeWeken, until: day("2026-03-31"))).dates.count == 2)
+    }
+
+    @Test func theFormsRepeatNeedsAnEndWithinFiveYears() {
+        var errors = FieldErrors()
+        #expect(MeetingForm.days(MeetingForm(repeats: "nee"), first: day("2026-01-06"), into: &errors) == [day("2026-01-06")])
+        #expect(MeetingForm.days(MeetingForm(), first: day("2026-01-06"), into: &errors) == [day("2026-01-06")], "no choice is no repeat")
+        #expect(errors.isEmpty)
+        #expect(MeetingForm.days(MeetingForm(repeats: "kwartaal"), first: day("2026-01-06"), into: &errors) == nil)
+        #expect(errors[MeetingForm.CodingKeys.until] == .required)
+        errors = FieldErrors()
+        #expect(MeetingForm.days(MeetingForm(repeats: "kwartaal", until: "2025-12-31"), first: day("2026-01-06"), into: &errors) == nil)
+        #expect(errors[MeetingForm.CodingKeys.until] == .periodEndBeforeStart)
+        errors = FieldErrors()
+        #expect(MeetingForm.days(MeetingForm(repeats: "week", until: "2032-01-01"), first: day("2026-01-06"), into: &errors) == nil)
+        #expect(errors[MeetingForm.CodingKeys.until] == .tooFarAhead(years: 5))
+        errors = FieldErrors()
+        #expect(MeetingForm.days(MeetingForm(repeats: "elke-dag", until: "2026-02-01"), first: day("2026-01-06"), into: &errors) == nil)
+        #expect(errors[MeetingForm.CodingKeys.repeats] == .unknownChoice)
+    }
+
     @Test func seriesAreBounded() {
         #expect(MeetingSeries(from: day("2026-03-04"), until: day("2026-03-03"), pattern: .weekly(weeks: 1)) == nil)
         #expect(MeetingSeries(from: day("2026-01-01"), until: day("2032-01-01"), pattern: .weekly(weeks: 1)) == nil, "more than five years")

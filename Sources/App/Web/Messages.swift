@@ -23,6 +23,7 @@ package enum Messages {
         case .notAMonth: return "Kies bij \(noun) een maand en vul het jaar in, zoals 2025."
         case .yearOutOfRange(let min, let max): return "Vul bij \(noun) een jaartal in tussen \(min) en \(max)."
         case .periodEndBeforeStart: return "Het einde kan niet vóór het begin liggen."
+        case .tooFarAhead(let years): return "\(subject(noun)) mag hoogstens \(years) jaar na de eerste datum liggen."
         case .unknownChoice: return "Kies \(noun) uit de lijst."
         case .alreadyMember: return "Deze persoon is al lid van de coalitie."
         case .alreadyInvited: return "Deze persoon heeft al een open uitnodiging. Trek die eerst in als je een nieuwe wilt maken."

@@ -36,6 +36,38 @@ public struct MeetingSeries: Equatable, Sendable {
         (self.from, self.until, self.pattern) = (from, until, pattern)
     }
 
+    /// How often, as the meeting form offers it.
+    public enum Repeat: String, CaseIterable, Sendable {
+        case nee, week, tweeWeken = "twee-weken", maand, kwartaal, halfjaar
+
+        public var label: String {
+            switch self {
+            case .nee: return "Niet herhalen"
+            case .week: return "Elke week"
+            case .tweeWeken: return "Elke twee weken"
+            case .maand: return "Elke maand, op dezelfde dag van de week"
+            case .kwartaal: return "Elk kwartaal (elke drie maanden), op dezelfde dag van de week"
+            case .halfjaar: return "Elk half jaar, op dezelfde dag van de week"
+            }
+        }
+    }
+
+    /// The series that repeats a first meeting's day: "the first Tuesday" stays the first
+    /// Tuesday; a day in the last week of its month that is its fifth weekday becomes "the last".
+    public init?(repeating first: IsoDate, _ often: Repeat, until: IsoDate) {
+        let ordinal = Ordinal(rawValue: (first.day - 1) / 7 + 1) ?? .laatste
+        let pattern: Pattern
+        switch often {
+        case .nee: return nil
+        case .week: pattern = .weekly(weeks: 1)
+        case .tweeWeken: pattern = .weekly(weeks: 2)
+        case .maand: pattern = .monthly(months: 1, ordinal: ordinal, weekday: first.weekday)
+        case .kwartaal: pattern = .monthly(months: 3, ordinal: ordinal, weekday: first.weekday)
+        case .halfjaar: pattern = .monthly(months: 6, ordinal: ordinal, weekday: first.weekday)
+        }
+        self.init(from: first, until: until, pattern: pattern)
+    }
+
     /// Every day of the series, oldest first.
     public var dates: [IsoDate] {
         var days: [IsoDate] = []

@@ -27,15 +27,39 @@ public enum MeetingStatus: String, CaseIterable, Sendable, Codable {
 /// The meeting form as posted. Organisations are checkboxes (`invited[]`, `present[]`).
 public struct MeetingForm: Codable, Equatable, Sendable {
     public enum CodingKeys: String, CodingKey, FieldName {
-        case kind, otherKind, date, start, end, place, status, invited, present, agenda, report
+        case kind, otherKind, date, start, end, place, status, invited, present, agenda, report, repeats, until
     }
     public var kind, otherKind, date, start, end, place, status, agenda, report: String?
+    /// Only on a new meeting: how often it comes back, and until when.
+    public var repeats, until: String?
     public var invited, present: [String]?
 
     public init(kind: String? = nil, otherKind: String? = nil, date: String? = nil, start: String? = nil, end: String? = nil, place: String? = nil,
-                status: String? = nil, invited: [String]? = nil, present: [String]? = nil, agenda: String? = nil, report: String? = nil) {
+                status: String? = nil, invited: [String]? = nil, present: [String]? = nil, agenda: String? = nil, report: String? = nil,
+                repeats: String? = nil, until: String? = nil) {
         (self.kind, self.otherKind, self.date, self.start, self.end, self.place, self.status) = (kind, otherKind, date, start, end, place, status)
-        (self.invited, self.present, self.agenda, self.report) = (invited, present, agenda, report)
+        (self.invited, self.present, self.agenda, self.report, self.repeats, self.until) = (invited, present, agenda, report, repeats, until)
+    }
+
+    /// The days of a new meeting and its repeats, or nil with the problem on `repeat` or `until`.
+    public static func days(_ form: MeetingForm, first: IsoDate, into errors: inout FieldErrors) -> [IsoDate]? {
+        let raw = (form.repeats ?? "").trimmingWhitespace()
+        guard let often = MeetingSeries.Repeat(rawValue: raw.isEmpty ? MeetingSeries.Repeat.nee.rawValue : raw) else {
+            errors.add(CodingKeys.repeats, .unknownChoice)
+            return nil
+        }
+        if often == .nee { return [first] }
+        let until = Dates.optional(form.until, field: CodingKeys.until, into: &errors)
+        guard let until else {
+            if errors[CodingKeys.until] == nil { errors.add(CodingKeys.until, .required) }
+            return nil
+        }
+        guard first <= until else { errors.add(CodingKeys.until, .periodEndBeforeStart); return nil }
+        guard let series = MeetingSeries(repeating: first, often, until: until) else {
+            errors.add(CodingKeys.until, .tooFarAhead(years: 5))
+            return nil
+        }
+        return series.dates
     }
 }
 

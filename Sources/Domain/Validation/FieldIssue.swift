@@ -38,6 +38,8 @@ public enum FieldIssue: Equatable, Sendable {
     /// An indicator's signal value lies on the wrong side of its norm.
     case signalOnWrongSide(higherIsBetter: Bool)
     case percentageOutOfRange
+    /// A date more than this many years after another one (a series of meetings).
+    case tooFarAhead(years: Int)
 }
 
 /// The problems of one form, in the order of its fields.

@@ -98,7 +98,8 @@ struct OverlegController: RouteCollection {
 
     func new(req: Request) async throws -> Response {
         let tenant = try req.require(\.keepsPlans)
-        let form = MeetingForm(kind: MeetingKind.key(MeetingKind.defaults[0]), date: req.today.iso, status: MeetingStatus.gepland.rawValue)
+        let form = MeetingForm(kind: MeetingKind.key(MeetingKind.defaults[0]), date: req.today.iso, status: MeetingStatus.gepland.rawValue,
+                               repeats: MeetingSeries.Repeat.nee.rawValue)
         return try await formPage(req, tenant, nil, FormState(form), form: form)
     }
 
@@ -107,11 +108,19 @@ struct OverlegController: RouteCollection {
         let form = try req.form(MeetingForm.self)
         var errors = FieldErrors()
         let known = Set(try await Self.organisations(req, tenant).map(\.id))
-        guard let input = MeetingInput.validate(form, organisations: known, into: &errors) else {
+        let input = MeetingInput.validate(form, organisations: known, into: &errors)
+        let days = input.flatMap { MeetingForm.days(form, first: $0.day, into: &errors) }
+        guard let input, let days, errors.isEmpty else {
             return try await formPage(req, tenant, nil, FormState(form, errors: errors), form: form, status: .unprocessableEntity)
         }
-        try await OverlegStore(tenant, on: req.db).add(MeetingRecord(coalitionID: tenant.coalitionID, input))
-        try await req.flash("Het overleg staat erin.")
+        // A series: the same meeting on each of its days, all in one transaction.
+        let meetings = days.map { day in
+            MeetingRecord(coalitionID: tenant.coalitionID, MeetingInput(kind: input.kind, day: day, slot: input.slot, place: input.place, status: day == input.day ? input.status : .gepland,
+                                                                        invited: input.invited, present: day == input.day ? input.present : [], agenda: input.agenda,
+                                                                        report: day == input.day ? input.report : ""))
+        }
+        try await OverlegStore(tenant, on: req.db).add(meetings)
+        try await req.flash(meetings.count == 1 ? "Het overleg staat erin." : "Het overleg staat erin, \(meetings.count) keer: tot en met \(days.last!.label).")
         return .seeOther(Self.back(tenant, input.day))
     }
 
@@ -181,6 +190,12 @@ struct OverlegController: RouteCollection {
             items.append(.init(checks: form.checks(F.invited, "Uitgenodigd (mag leeg)", noun: "een organisatie", options: organisations, chosen: Set(posted.invited ?? []))))
             items.append(.init(checks: form.checks(F.present, "Aanwezig (mag leeg)", noun: "een organisatie", hint: "Vul dit in als het overleg is gehouden.",
                                                    options: organisations, chosen: Set(posted.present ?? []))))
+        }
+        if record == nil {
+            items.append(.init(radios: form.choice(F.repeats, "Herhalen", noun: "of het overleg terugkomt",
+                                                   options: MeetingSeries.Repeat.allCases.map { (value: $0.rawValue, label: $0.label, hint: nil) })))
+            items.append(.init(field: form.field(F.until, "Herhalen tot en met (alleen bij herhalen)", noun: "de laatste datum", type: "date",
+                                                 hint: "Bijvoorbeeld het einde van het schooljaar. Hoogstens 5 jaar vooruit.", required: false)))
         }
         items.append(.init(field: form.field(F.agenda, "Agenda (mag leeg)", noun: "de agenda", type: "textarea", required: false)))
         items.append(.init(field: form.field(F.report, "Kort verslag (mag leeg)", noun: "het verslag", type: "textarea", hint: "Wat is er besproken en afgesproken?", required: false)))

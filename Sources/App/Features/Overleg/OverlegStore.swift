@@ -22,8 +22,16 @@ package struct OverlegStore: TenantStore {
     }
 
     package func add(_ meeting: MeetingRecord) async throws {
-        meeting.coalitionID = coalitionID
-        try await meeting.create(on: db)
+        try await add([meeting])
+    }
+
+    /// A series of meetings: all of them or none.
+    func add(_ meetings: [MeetingRecord]) async throws {
+        let coalitionID = coalitionID
+        for meeting in meetings { meeting.coalitionID = coalitionID }
+        try await db.writeTransaction { db in
+            for meeting in meetings { try await meeting.create(on: db) }
+        }
     }
 
     func update(_ id: UUID, from version: Int, _ input: MeetingInput, now: Date) async throws -> Bool {
