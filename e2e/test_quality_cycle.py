@@ -84,6 +84,9 @@ def test_a_cycle_from_start_to_the_next(module_server, browser, axe):
     first_use(base, email=EMAIL, password=PASSWORD)
     d = browser
     login(d, base, EMAIL, PASSWORD)
+    # The projectleider starts on the dashboard; the raster is one click away.
+    assert d.current_url == base + "/c/coalitie-rivierstad/dashboard"
+    navigate(d, d.find_element(By.CSS_SELECTOR, ".main-nav a[href='/c/coalitie-rivierstad/']"))
     home = base + "/c/coalitie-rivierstad/"
     assert d.current_url == home
     axe.check("raster")
