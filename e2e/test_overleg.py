@@ -1,6 +1,7 @@
 """Overleg in a real browser: the municipality as an organisation, an agreement "at least
 one wijkoverleg per quarter with the municipality" that is at risk, a wijkoverleg planned
-today, then recorded as held with the municipality present: the agreement is met. The
+today, then recorded as held with the municipality present: the agreement is met; an
+agreement of the meeting becomes an action in the jaarplan in one step. The
 calendar feed is read by the icalendar package. axe runs on the list, the agreement form,
 the meeting form and its error."""
 import datetime
@@ -76,6 +77,20 @@ def test_a_held_meeting_meets_the_agreement(module_server, browser, axe):
     assert "Gehaald" in row.text and "1 van de 1 gehouden" in row.text, row.text
     assert "Aanwezig: Gemeente Rivierstad" in d.page_source
     axe.check("overleg-gehaald")
+
+    # An agreement of that meeting becomes an action of the jaarplan in the same step.
+    navigate(d, d.find_element(By.PARTIAL_LINK_TEXT, "Afspraak toevoegen"))
+    axe.check("overleg-afspraak-nieuw")
+    fill(d, {"text": "Elke wijk krijgt een vaste contactpersoon bij de gemeente", "owner": "Wethouder", "deadline": "voor de kerstvakantie"})
+    Select(d.find_element(By.NAME, "organisation")).select_by_visible_text("Gemeente Rivierstad")
+    d.find_element(By.CSS_SELECTOR, "label[for='f-place-jaarplan']").click()
+    submit(d)
+    card = d.find_element(By.XPATH, "//li[contains(@class, 'card')][.//*[contains(., 'vaste contactpersoon bij de gemeente')]]")
+    assert "Wie: Wethouder (Gemeente Rivierstad)" in card.text and "Wanneer: voor de kerstvakantie" in card.text, card.text
+    navigate(d, card.find_element(By.PARTIAL_LINK_TEXT, "Actie in het jaarplan"))
+    assert heading(d).startswith("Jaarplan")
+    assert "Elke wijk krijgt een vaste contactpersoon bij de gemeente" in d.page_source
+    d.get(base + BASE + "/overleg")
 
     # The calendar feed, read by a real iCalendar parser (not ours): the meeting is there,
     # at 15:30 Amsterdam time; a renewed address ends the old one.

@@ -387,7 +387,9 @@ def ids_for(db: Database, slug: str) -> dict:
         "moment": "2",
         "planActionID": one("SELECT id FROM plan_actions WHERE coalition_id = ? ORDER BY text LIMIT 1"),
         "indicatorID": one("SELECT id FROM indicators WHERE coalition_id = ? AND name LIKE ?", "Leerlingen die naar verwachting%"),
-        "meetingID": one("SELECT id FROM meetings WHERE coalition_id = ? ORDER BY day LIMIT 1"),
+        # A meeting with an agreement (the demo's wijkoverleg whose agreement is in the jaarplan).
+        "meetingID": one("SELECT meeting_id FROM meeting_agreements WHERE coalition_id = ? ORDER BY text LIMIT 1"),
+        "agreementID": one("SELECT id FROM meeting_agreements WHERE coalition_id = ? ORDER BY text LIMIT 1"),
         "feedFile": "onbekend-agenda.ics",  # the demo has no calendar feed: an unknown address
         "ruleID": one("SELECT id FROM cadence_rules WHERE coalition_id = ? ORDER BY minimum DESC LIMIT 1"),
         "answerCode": (db.rows("SELECT l.code FROM questionnaire_links l JOIN coalitions c ON c.id = l.coalition_id WHERE c.slug = ? ORDER BY l.code LIMIT 1", (slug,)) or [["ZZZZZZ"]])[0][0],

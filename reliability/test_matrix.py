@@ -156,6 +156,11 @@ POST /c/:slug/overleg/nieuw                                                 ok  
 GET  /c/:slug/overleg/:meetingID                                            ok  ok  403 403 in  404 404
 POST /c/:slug/overleg/:meetingID                                            ok  ok  403 403 in  404 404
 POST /c/:slug/overleg/:meetingID/verwijderen                                ok  ok  403 403 in  404 404
+GET  /c/:slug/overleg/:meetingID/afspraken/nieuw                            ok  ok  403 403 in  404 404
+POST /c/:slug/overleg/:meetingID/afspraken/nieuw                            ok  ok  403 403 in  404 404
+GET  /c/:slug/overleg/:meetingID/afspraken/:agreementID/actie               ok  ok  403 403 in  404 404
+POST /c/:slug/overleg/:meetingID/afspraken/:agreementID/actie               ok  ok  403 403 in  404 404
+POST /c/:slug/overleg/:meetingID/afspraken/:agreementID/verwijderen         ok  ok  403 403 in  404 404
 GET  /c/:slug/overleg/afspraken/nieuw                                       ok  ok  403 403 in  404 -
 POST /c/:slug/overleg/afspraken/nieuw                                       ok  ok  403 403 in  404 -
 POST /c/:slug/overleg/afspraken/:ruleID/verwijderen                         ok  ok  403 403 in  404 404

@@ -32,5 +32,6 @@ enum AppMigrations {
         M0027_DoelIndicator(),
         M0028_CreateJaarplan(),
         M0029_CreateOverleg(),
+        M0030_CreateAgreements(),
     ]
 }

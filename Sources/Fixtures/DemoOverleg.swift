@@ -12,11 +12,14 @@ enum DemoOverleg {
         guard try await store.rules().isEmpty, let welzijn = partners["Welzijn Rivierstad"], let sport = partners["Sportclub Rivierstad"],
               let muziek = partners["Muziekschool De Toonladder"] else { return }
         let today = clock.today, everyone = Array(partners.values).sorted { $0.uuidString < $1.uuidString }
+        var held: [(kind: String, id: UUID, day: IsoDate)] = []
         func add(_ kind: String, _ day: IsoDate, _ slot: String, place: String, invited: [UUID], cancelled: Bool = false, agenda: String, report: String) async throws {
             let status: MeetingStatus = cancelled ? .afgelast : day < today ? .gehouden : .gepland
             let input = MeetingInput(kind: kind, day: day, slot: TimeSlot(slot), place: place, status: status, invited: invited,
                                      present: status == .gehouden ? invited : [], agenda: agenda, report: status == .gehouden ? report : "")
-            try await store.add(MeetingRecord(coalitionID: cid, input))
+            let record = MeetingRecord(coalitionID: cid, input)
+            try await store.add(record)
+            if status == .gehouden { held.append((kind, try record.requireID(), day)) }
         }
         // The first Tuesday of each quarter's middle month; the second-oldest was cancelled.
         for (index, quarter) in IndicatorPeriod.recent(4, .kwartaal, upTo: today).enumerated() {
@@ -37,7 +40,17 @@ enum DemoOverleg {
                                       place: "Bibliotheek Rivierstad", status: .gehouden, invited: [sport, welzijn], present: [sport, welzijn],
                                       agenda: "Wat zien we bij de kinderen? Leuvense schaal: twee observaties naast elkaar gelegd.",
                                       report: "De begeleiders van sport en welzijn kijken elkaars sessie en bespreken hun observaties.")
-        try await store.add(MeetingRecord(coalitionID: cid, reflection))
+        let reflectionRecord = MeetingRecord(coalitionID: cid, reflection)
+        try await store.add(reflectionRecord)
+        // Agreements: one of the last wijkoverleg held, which became a jaarplan action; one of the reflection meeting.
+        if let wijk = held.last(where: { $0.kind == "Wijkoverleg" }) {
+            let agreement = AgreementInput(text: "De jongerenwerker komt één keer per maand langs bij Het Anker, op de inloop na school.",
+                                           owner: "Jongerenwerker", organisation: welzijn, deadline: Wanneer.parse("elke maand, tot de zomervakantie"))
+            try await store.add(agreement, to: wijk.id, planFor: SchoolYear(containing: wijk.day), owner: agreement.ownerLabel(organisationName: "Welzijn Rivierstad"))
+        }
+        try await store.add(AgreementInput(text: "Elkaars sessie bezoeken en de observaties (Leuvense schaal) samen bespreken.",
+                                           owner: "Begeleiders sport en welzijn", organisation: sport, deadline: Wanneer.parse("voor de volgende reflectiebijeenkomst")),
+                            to: try reflectionRecord.requireID(), planFor: nil)
         let rules = [
             CadenceRule(minimum: 1, kind: "Wijkoverleg", organisations: [welzijn], eachOrganisation: false, rhythm: .kwartaal),
             CadenceRule(minimum: 2, kind: "Netwerkoverleg", organisations: [], eachOrganisation: false, rhythm: .schooljaar),

@@ -170,3 +170,39 @@ private func day(_ s: String) -> IsoDate { IsoDate(s)! }
         #expect(ICalendar.text("a\u{0}b\u{7}c\r\nd") == "abc\\nd")
     }
 }
+
+@Suite struct AgreementInputTests {
+    let welzijn = UUID()
+
+    @Test func aPlaceIsTheJaarplanOrABouwbladOnTheList() {
+        let bouwblad = UUID()
+        #expect(ActionPlace("jaarplan") == .jaarplan && ActionPlace(" bouwblad:\(bouwblad.uuidString) ") == .bouwblad(bouwblad))
+        #expect(ActionPlace(ActionPlace.bouwblad(bouwblad).raw) == .bouwblad(bouwblad))
+        #expect(ActionPlace("bouwblad:nee") == nil && ActionPlace("prullenbak") == nil && ActionPlace("") == nil)
+        var errors = FieldErrors()
+        let form = AgreementForm(place: "bouwblad:\(UUID().uuidString)")
+        #expect(AgreementInput.place(form, places: [.jaarplan, .bouwblad(bouwblad)], required: false, into: &errors) == nil)
+        #expect(errors["place"] == .unknownChoice)
+        errors = FieldErrors()
+        #expect(AgreementInput.place(AgreementForm(place: ""), places: [.jaarplan], required: false, into: &errors) == nil && errors.isEmpty)
+        #expect(AgreementInput.place(AgreementForm(place: ""), places: [.jaarplan], required: true, into: &errors) == nil && errors["place"] == .required)
+    }
+
+    @Test func validatesTextOwnerOrganisationAndWhen() {
+        var errors = FieldErrors()
+        let input = AgreementInput.validate(AgreementForm(text: "  Elke maand langs \n", owner: " Fatima ", organisation: welzijn.uuidString, deadline: "15-3-2027"),
+                                            organisations: [welzijn], into: &errors)
+        #expect(errors.isEmpty)
+        #expect(input == AgreementInput(text: "Elke maand langs", owner: "Fatima", organisation: welzijn, deadline: Wanneer(stored: "2027-03-15")))
+        #expect(input?.ownerLabel(organisationName: "Welzijn Rivierstad") == "Fatima (Welzijn Rivierstad)")
+        #expect(AgreementInput(text: "x").ownerLabel(organisationName: "Welzijn") == "Welzijn" && AgreementInput(text: "x").ownerLabel(organisationName: nil) == "")
+
+        #expect(AgreementInput.validate(AgreementForm(text: "", organisation: ""), organisations: [], into: &errors) == nil && errors["text"] == .required)
+        errors = FieldErrors()
+        #expect(AgreementInput.validate(AgreementForm(text: "x", organisation: UUID().uuidString), organisations: [welzijn], into: &errors) == nil)
+        #expect(errors["organisation"] == .unknownChoice)
+        errors = FieldErrors()
+        #expect(AgreementInput.validate(AgreementForm(text: "x", owner: String(repeating: "o", count: 121)), organisations: [], into: &errors) == nil)
+        #expect(errors["owner"] != nil)
+    }
+}

@@ -194,11 +194,25 @@ enum Paths {
     struct Overleg: PathNode {
         let address: Address
         var new: Address { address.adding("nieuw") }
-        func meeting(_ id: some AddressPart) -> Item { Item(address: address.adding(id.segment("meetingID"))) }
+        func meeting(_ id: some AddressPart) -> Meeting { Meeting(address: address.adding(id.segment("meetingID"))) }
         var newRule: Address { address.adding("afspraken", "nieuw") }
         func rule(_ id: some AddressPart) -> Item { Item(address: address.adding("afspraken", id.segment("ruleID"))) }
         /// Makes (or renews) the secret address of the calendar feed.
         var feed: Address { address.adding("agenda") }
+    }
+
+    struct Meeting: PathNode {
+        let address: Address
+        var delete: Address { address.adding("verwijderen") }
+        var newAgreement: Address { address.adding("afspraken", "nieuw") }
+        func agreement(_ id: some AddressPart) -> Agreement { Agreement(address: address.adding("afspraken", id.segment("agreementID"))) }
+    }
+
+    /// An agreement made at a meeting; `action` makes it an action of a bouwblad or the jaarplan.
+    struct Agreement: PathNode {
+        let address: Address
+        var action: Address { address.adding("actie") }
+        var delete: Address { address.adding("verwijderen") }
     }
 
     struct Partner: PathNode {

@@ -43,9 +43,7 @@ struct ActiesController: RouteCollection {
         let acties = knownOwner ? try await store.acties(statuses: statuses, owner: ownerFilter.isEmpty ? nil : ownerFilter) : []
         let bouwbladen = try await store.bouwbladen(Set(acties.map(\.bouwbladID)))
         let catalog = try await req.formatCatalog()
-        let names = Dictionary(uniqueKeysWithValues: try bouwbladen.map { b in
-            (try b.requireID(), "\(catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""): \(b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title)")
-        })
+        let names = Dictionary(uniqueKeysWithValues: try bouwbladen.map { (try $0.requireID(), catalog.name(of: $0)) })
         let liveCycles = try await store.liveCycleIDs()
         let today = req.today
         // By the date the words allow too ("najaar 2025"), so not by the stored text.

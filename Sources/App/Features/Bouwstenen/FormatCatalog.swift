@@ -18,6 +18,11 @@ package struct FormatCatalog: Sendable {
         return nil
     }
 
+    /// "2.3: " and the bouwblad's title, else its question: how a list of acties names a bouwblad.
+    func name(of b: BouwbladRecord) -> String {
+        "\(bouwsteen(id: b.bouwsteenID)?.key.name ?? ""): \(b.title.isEmpty ? (b.questionID.flatMap { question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title)"
+    }
+
     package static func load(on db: any Database) async throws -> FormatCatalog {
         let code = FormatDefinition.bouwstenen2024.code
         guard let format = try await FormatRecord.query(on: db).filter(\.$code == code).first() else {

@@ -36,6 +36,12 @@ struct OverlegController: RouteCollection {
         // Nil rather than empty: a mustache section shows an empty string too.
         let id: String; let when: String; let kind: String; let status: String; let place: String?; let invited: String?; let present: String?
         let agenda: String?; let report: String?; let hasText: Bool; let editHref: String?
+        let agreements: [AgreementRow]; let hasAgreements: Bool; let newAgreementHref: String?
+    }
+    struct AgreementRow: Encodable {
+        let text: String; let who: String?; let when: String?
+        /// Where its action is ("Actie in bouwblad 2.3: …"), with a link; or the link to make one.
+        let action: String?; let actionHref: String?; let makeActionHref: String?; let deleteAction: String?
     }
     struct Page: Encodable {
         let layout: Layout; let year: String; let previousHref: String; let nextHref: String; let canEdit: Bool
@@ -55,11 +61,17 @@ struct OverlegController: RouteCollection {
         let editable = tenant.role.keepsPlans
         func list(_ ids: [UUID]) -> String? { ids.compactMap { names[$0] }.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.joined(separator: ", ").nilIfEmpty }
 
-        let meetings = try await store.meetings(in: year.days).compactMap { record -> MeetingRow? in
+        let shown = try await store.meetings(in: year.days).compactMap { record -> (UUID, MeetingInput)? in
             guard let m = record.value, let id = record.id, visible(Set(m.invited + m.present)) else { return nil }
-            return MeetingRow(id: "overleg-\(id)", when: m.day.shortLabel + (m.slot.map { ", \($0.label)" } ?? ""), kind: m.kind, status: m.status.label,
-                              place: m.place.nilIfEmpty, invited: list(m.invited), present: list(m.present), agenda: m.agenda.nilIfEmpty, report: m.report.nilIfEmpty,
-                              hasText: !m.agenda.isEmpty || !m.report.isEmpty, editHref: editable ? paths.meeting(id).path : nil)
+            return (id, m)
+        }
+        let agreements = try await AgreementRows(req, tenant, store, meetings: shown.map(\.0), names: names, editable: editable)
+        let meetings = shown.map { id, m in
+            MeetingRow(id: "overleg-\(id)", when: m.day.shortLabel + (m.slot.map { ", \($0.label)" } ?? ""), kind: m.kind, status: m.status.label,
+                       place: m.place.nilIfEmpty, invited: list(m.invited), present: list(m.present), agenda: m.agenda.nilIfEmpty, report: m.report.nilIfEmpty,
+                       hasText: !m.agenda.isEmpty || !m.report.isEmpty, editHref: editable ? paths.meeting(id).path : nil,
+                       agreements: agreements.rows[id] ?? [], hasAgreements: agreements.rows[id] != nil,
+                       newAgreementHref: editable ? paths.meeting(id).newAgreement.path : nil)
         }
 
         // The rules in the period that holds today, and the one before it.

@@ -104,3 +104,40 @@ package final class CalendarFeedRecord: Model, @unchecked Sendable {
         (self.coalitionID, self.token, createdByName) = (coalitionID, token, name)
     }
 }
+
+/// An agreement made at a meeting, and the action it became (at most one).
+package final class AgreementRecord: Model, @unchecked Sendable {
+    package static let schema = "meeting_agreements"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "meeting_id") package var meetingID: UUID
+    @Field(key: "text") package var text: String
+    @Field(key: "owner") package var owner: String
+    @OptionalField(key: "organisation_id") package var organisationID: UUID?
+    /// When: an ISO date or words as typed (see `Wanneer`).
+    @OptionalField(key: "deadline") package var deadline: String?
+    @OptionalField(key: "actie_id") package var actieID: UUID?
+    @OptionalField(key: "plan_action_id") package var planActionID: UUID?
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] {
+        listed([$id, $coalitionID, $meetingID, $text, $owner, $organisationID, $deadline, $actieID, $planActionID, $version, $createdAt, $updatedAt])
+    }
+
+    package init(coalitionID: UUID, meetingID: UUID, _ input: AgreementInput) {
+        (self.coalitionID, self.meetingID, version) = (coalitionID, meetingID, 1)
+        (text, owner, organisationID, deadline) = (input.text, input.owner, input.organisation, input.deadline?.stored)
+    }
+
+    package var value: AgreementInput {
+        AgreementInput(text: text, owner: owner, organisation: organisationID, deadline: Wanneer(stored: deadline))
+    }
+
+    /// Whether it became an action already.
+    var hasAction: Bool { actieID != nil || planActionID != nil }
+}

@@ -1,0 +1,149 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import App
+
+/// The agreements of a meeting: written down with who and when, made an action of a
+/// bouwblad or the jaarplan in the same step or later (once), seen by the partners of the
+/// meeting, and found by no other coalition.
+@Suite struct AgreementTests {
+    static let base = OverlegAppTests.base
+
+    /// A meeting with the organisation invited; its id.
+    static func meeting(_ app: Application, _ browser: inout Browser, invited: UUID) async throws -> UUID {
+        try await browser.get("\(base)/nieuw")
+        #expect(try await browser.post("\(base)/nieuw", OverlegAppTests.meeting(day: app.clock.today, status: "gehouden", invited: invited, present: invited)).status == .seeOther)
+        return try #require(try await MeetingRecord.query(on: app.db).sort(\.$createdAt, .descending).first()?.id)
+    }
+
+    @Test func anAgreementBecomesAnActieOfTheOpenCycleInOneStep() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let bouwblad = try await pl.startMandatory()
+            let (_, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            let meeting = try await Self.meeting(app, &pl, invited: welzijn)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            let bouwbladID = cycle.bouwbladID
+
+            let form = try await pl.get("\(Self.base)/\(meeting)/afspraken/nieuw").body.string
+            #expect(form.contains("Nee, alleen de afspraak vastleggen") && form.contains("value=\"bouwblad:\(bouwbladID.uuidString)\""))
+            #expect(form.contains("value=\"jaarplan\""))
+            let agreement = ["text": "Jongerenwerker komt elke maand langs", "owner": "Fatima", "organisation": welzijn.uuidString,
+                             "deadline": "15-3-2027", "place": "bouwblad:\(bouwbladID.uuidString)"]
+            #expect(try await pl.post("\(Self.base)/\(meeting)/afspraken/nieuw", agreement).status == .seeOther)
+
+            let actie = try #require(try await ActieRecord.query(on: app.db).first())
+            #expect(actie.text == "Jongerenwerker komt elke maand langs" && actie.ownerName == "Fatima (Welzijn Rivierstad)")
+            #expect(actie.deadline == "2027-03-15" && actie.cycleID == cycle.id && actie.status == .gepland)
+            let stored = try #require(try await AgreementRecord.query(on: app.db).first())
+            #expect(stored.actieID == actie.id && stored.planActionID == nil && stored.organisationID == welzijn)
+            // The bouwblad's history shows where the actie came from: a revision like any other.
+            #expect(try await RevisionRecord.query(on: app.db).filter(\.$field == "actie").count() == 1)
+
+            let html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Jongerenwerker komt elke maand langs") && html.contains("Wie: Fatima (Welzijn Rivierstad)"))
+            #expect(html.contains("Wanneer: 15 maart 2027") && html.contains("\(bouwblad)#actie-\(actie.id!)"))
+            #expect(!html.contains("Maak er een actie van"))
+            // The actie is on the bouwblad.
+            #expect(try await pl.get(bouwblad).body.string.contains("Jongerenwerker komt elke maand langs"))
+        }
+    }
+
+    @Test func aLaterActionInTheJaarplanHappensOnce() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (_, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            let meeting = try await Self.meeting(app, &pl, invited: welzijn)
+            try await pl.get("\(Self.base)/\(meeting)/afspraken/nieuw")
+            #expect(try await pl.post("\(Self.base)/\(meeting)/afspraken/nieuw", ["text": "Samen een ouderavond", "owner": "", "organisation": "", "deadline": "", "place": ""]).status == .seeOther)
+            let agreement = try #require(try await AgreementRecord.query(on: app.db).first())
+            #expect(!agreement.hasAction)
+            var html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Samen een ouderavond") && html.contains("Maak er een actie van"))
+
+            let address = "\(Self.base)/\(meeting)/afspraken/\(agreement.id!)/actie"
+            // No choice, or a place that is not offered: refused, nothing made.
+            try await pl.get(address)
+            var response = try await pl.post(address, ["place": "", "version": "1"])
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("Kies waar de actie komt."))
+            response = try await pl.post(address, ["place": "bouwblad:\(UUID().uuidString)", "version": "1"])
+            #expect(response.status == .unprocessableEntity)
+            #expect(try await PlanActionRecord.query(on: app.db).count() == 0)
+
+            #expect(try await pl.post(address, ["place": "jaarplan", "version": "1"]).status == .seeOther)
+            let action = try #require(try await PlanActionRecord.query(on: app.db).first())
+            let year = SchoolYear(containing: app.clock.today)
+            #expect(action.text == "Samen een ouderavond" && action.area == "Samenwerking" && action.schoolYear == year.key)
+            #expect(try await AgreementRecord.find(agreement.id, on: app.db)?.planActionID == action.id)
+            html = try await pl.get(Self.base).body.string
+            #expect(html.contains("Actie in het jaarplan \(year.key)") && !html.contains("Maak er een actie van"))
+            #expect(try await pl.get("/c/coalitie-rivierstad/jaarplan?jaar=\(year.key)").body.string.contains("Samen een ouderavond"))
+
+            // Sent again (a second tab, a double click): no second action.
+            #expect(try await pl.post(address, ["place": "jaarplan", "version": "1"]).status == .seeOther)
+            #expect(try await PlanActionRecord.query(on: app.db).count() == 1)
+
+            // Deleting the agreement leaves the action.
+            #expect(try await pl.post("\(Self.base)/\(meeting)/afspraken/\(agreement.id!)/verwijderen", [:]).status == .seeOther)
+            #expect(try await AgreementRecord.query(on: app.db).count() == 0)
+            #expect(try await PlanActionRecord.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func wrongInputKeepsWhatWasTyped() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (_, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            let meeting = try await Self.meeting(app, &pl, invited: welzijn)
+            try await pl.get("\(Self.base)/\(meeting)/afspraken/nieuw")
+            var response = try await pl.post("\(Self.base)/\(meeting)/afspraken/nieuw", ["text": "", "owner": "Joost de buurtsportcoach", "organisation": "", "deadline": "", "place": ""])
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("Joost de buurtsportcoach"))
+            response = try await pl.post("\(Self.base)/\(meeting)/afspraken/nieuw", ["text": "Iets", "owner": "", "organisation": UUID().uuidString, "deadline": "", "place": ""])
+            #expect(response.status == .unprocessableEntity)
+            response = try await pl.post("\(Self.base)/\(meeting)/afspraken/nieuw", ["text": String(repeating: "a", count: 1_001), "place": "jaarplan"])
+            #expect(response.status == .unprocessableEntity)
+            #expect(try await AgreementRecord.query(on: app.db).count() == 0)
+            #expect(try await PlanActionRecord.query(on: app.db).count() == 0)
+            // Deleting the meeting deletes its agreements.
+            #expect(try await pl.post("\(Self.base)/\(meeting)/afspraken/nieuw", ["text": "Iets", "place": ""]).status == .seeOther)
+            #expect(try await pl.post("\(Self.base)/\(meeting)/verwijderen", [:]).status == .seeOther)
+            #expect(try await AgreementRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func partnersSeeTheirMeetingsAgreementsAndOthersFindNothing() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (coalition, sport) = try await OverlegAppTests.organisation(app, "Sportclub Rivierstad", kind: "sport")
+            let (_, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            let withSport = try await Self.meeting(app, &pl, invited: sport)
+            let withWelzijn = try await Self.meeting(app, &pl, invited: welzijn)
+            try await pl.get("\(Self.base)/\(withSport)/afspraken/nieuw")
+            #expect(try await pl.post("\(Self.base)/\(withSport)/afspraken/nieuw", ["text": "Sportdag in juni", "place": ""]).status == .seeOther)
+            #expect(try await pl.post("\(Self.base)/\(withWelzijn)/afspraken/nieuw", ["text": "Inloop op woensdag", "place": ""]).status == .seeOther)
+            let agreement = try #require(try await AgreementRecord.query(on: app.db).filter(\.$meetingID == withSport).first())
+
+            try await VragenlijstenAppTests.member(app, coalition, email: "partner@rivierstad.example", role: .partner, partner: sport)
+            var partner = try await Fixture.login(app, email: "partner@rivierstad.example")
+            let seen = try await partner.get(Self.base).body.string
+            #expect(seen.contains("Sportdag in juni") && !seen.contains("Inloop op woensdag") && !seen.contains("Maak er een actie van"))
+            #expect(try await partner.get("\(Self.base)/\(withSport)/afspraken/nieuw").status == .forbidden)
+            #expect(try await partner.post("\(Self.base)/\(withSport)/afspraken/\(agreement.id!)/verwijderen", [:]).status == .forbidden)
+
+            // Another coalition's projectleider: not found, whichever id is mixed in.
+            _ = try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@zuidstad.example", role: .projectleider)
+            var outsider = try await Fixture.login(app, email: "pl@zuidstad.example")
+            try await outsider.get("/c/coalitie-zuidstad/overleg")
+            #expect(try await outsider.get("/c/coalitie-zuidstad/overleg/\(withSport)/afspraken/nieuw").status == .notFound)
+            #expect(try await outsider.post("/c/coalitie-zuidstad/overleg/\(withSport)/afspraken/\(agreement.id!)/actie", ["place": "jaarplan", "version": "1"]).status == .notFound)
+            #expect(try await outsider.post("/c/coalitie-zuidstad/overleg/\(withSport)/afspraken/\(agreement.id!)/verwijderen", [:]).status == .notFound)
+            // The agreement of one meeting is not found under another.
+            #expect(try await pl.get("\(Self.base)/\(withWelzijn)/afspraken/\(agreement.id!)/actie").status == .notFound)
+            #expect(try await AgreementRecord.query(on: app.db).count() == 2)
+            #expect(try await PlanActionRecord.query(on: app.db).count() == 0)
+        }
+    }
+}
