@@ -33,5 +33,6 @@ enum AppMigrations {
         M0028_CreateJaarplan(),
         M0029_CreateOverleg(),
         M0030_CreateAgreements(),
+        M0031_OrganisationWijk(),
     ]
 }

@@ -66,14 +66,17 @@ package struct DemoCommand: AsyncCommand {
             }
         }
         var partners: [String: UUID] = [:]
-        for (name, kind) in [
-            ("Sportclub Rivierstad", "sport"), ("Bibliotheek Rivierstad", "cultuur"),
-            ("Muziekschool De Toonladder", "cultuur"), ("Welzijn Rivierstad", "welzijn"),
+        // The partners of the activity book, and the other organisations of the network.
+        for (name, kind, wijk) in [
+            ("Sportclub Rivierstad", "sport", "Zuid"), ("Bibliotheek Rivierstad", "cultuur", ""),
+            ("Muziekschool De Toonladder", "cultuur", ""), ("Welzijn Rivierstad", "welzijn", "Noord"),
+            ("Gemeente Rivierstad", "gemeente", ""), ("Stichting Primair Onderwijs Rivierstad", "schoolbestuur", ""),
+            ("Jeugdteam Rivierstad-Noord", "jeugdhulp", "Noord"), ("Lectoraat Brede Ontwikkeling, Hogeschool Rivierland", "onderzoek", ""),
         ] {
             if let existing = try await PlacesStore(coalitionID: cid, on: db).partners().first(where: { $0.name == name }) {
                 partners[name] = (try existing.requireID())
             } else {
-                let partner = PartnerRecord(coalitionID: cid, name: name, kind: kind)
+                let partner = PartnerRecord(coalitionID: cid, name: name, kind: kind, wijk: wijk)
                 try await partner.create(on: db)
                 partners[name] = (try partner.requireID())
             }

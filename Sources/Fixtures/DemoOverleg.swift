@@ -11,7 +11,9 @@ enum DemoOverleg {
         let store = OverlegStore(coalitionID: cid, on: db)
         guard try await store.rules().isEmpty, let welzijn = partners["Welzijn Rivierstad"], let sport = partners["Sportclub Rivierstad"],
               let muziek = partners["Muziekschool De Toonladder"] else { return }
-        let today = clock.today, everyone = Array(partners.values).sorted { $0.uuidString < $1.uuidString }
+        // The network meeting is for everyone but the researchers and the youth team, who have not been met in half a year.
+        let today = clock.today, everyone = partners.filter { !["Lectoraat", "Jeugdteam"].contains(where: $0.key.hasPrefix) }.values.sorted { $0.uuidString < $1.uuidString }
+        let gemeente = partners["Gemeente Rivierstad"], bestuur = partners["Stichting Primair Onderwijs Rivierstad"]
         var held: [(kind: String, id: UUID, day: IsoDate)] = []
         func add(_ kind: String, _ day: IsoDate, _ slot: String, place: String, invited: [UUID], cancelled: Bool = false, agenda: String, report: String) async throws {
             let status: MeetingStatus = cancelled ? .afgelast : day < today ? .gehouden : .gepland
@@ -40,6 +42,10 @@ enum DemoOverleg {
                                       place: "Bibliotheek Rivierstad", status: .gehouden, invited: [sport, welzijn], present: [sport, welzijn],
                                       agenda: "Wat zien we bij de kinderen? Leuvense schaal: twee observaties naast elkaar gelegd.",
                                       report: "De begeleiders van sport en welzijn kijken elkaars sessie en bespreken hun observaties.")
+        if let gemeente, let bestuur {
+            try await add("Bestuurlijk overleg", today.adding(days: -55), "10:00-11:30", place: "Stadhuis", invited: [gemeente, bestuur],
+                          agenda: "1. Kwaliteitsrapport\n2. Subsidie volgend schooljaar", report: "De wethouder en het schoolbestuur willen de samenwerking vastleggen in een convenant.")
+        }
         let reflectionRecord = MeetingRecord(coalitionID: cid, reflection)
         try await store.add(reflectionRecord)
         // Agreements: one of the last wijkoverleg held, which became a jaarplan action; one of the reflection meeting.

@@ -147,3 +147,31 @@ import VaporTesting
         }
     }
 }
+
+/// The network page: who met whom, for all but partners.
+@Suite struct NetworkPageTests {
+    @Test func showsWhoMetWhomAndWhoWasNotMet() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            var html = try await pl.get("/c/coalitie-rivierstad/netwerk").body.string
+            #expect(html.contains("Er zijn nog geen organisaties."))
+            let (coalition, gemeente) = try await OverlegAppTests.organisation(app, "Gemeente Rivierstad", kind: "gemeente")
+            let (_, lectoraat) = try await OverlegAppTests.organisation(app, "Lectoraat Brede Ontwikkeling", kind: "onderzoek")
+            _ = try await AgreementTests.meeting(app, &pl, invited: gemeente)
+            html = try await pl.get("/c/coalitie-rivierstad/netwerk").body.string
+            #expect(html.contains("<h3>Gemeente</h3>") && html.contains("<h3>Onderzoek</h3>"))
+            #expect(html.contains("<th scope=\"row\">Gemeente Rivierstad</th><td>Hele gemeente</td><td>1</td><td>\(app.clock.today.label)</td>"))
+            #expect(html.contains("Lectoraat Brede Ontwikkeling <span class=\"muted\">(geen overleg in het afgelopen jaar)</span>"))
+            #expect(html.contains("<th scope=\"row\">Gemeente Rivierstad</th><td>1</td>"), "the matrix")
+            _ = lectoraat
+
+            try await VragenlijstenAppTests.member(app, coalition, email: "lezer@rivierstad.example", role: .lezer)
+            var lezer = try await Fixture.login(app, email: "lezer@rivierstad.example")
+            #expect(try await lezer.get("/c/coalitie-rivierstad/netwerk").status == .ok)
+            try await VragenlijstenAppTests.member(app, coalition, email: "partner@rivierstad.example", role: .partner, partner: gemeente)
+            var partner = try await Fixture.login(app, email: "partner@rivierstad.example")
+            #expect(try await partner.get("/c/coalitie-rivierstad/netwerk").status == .forbidden)
+            #expect(try await !partner.get("/c/coalitie-rivierstad/overleg").body.string.contains("/netwerk"))
+        }
+    }
+}

@@ -167,7 +167,7 @@ struct PageSnapshotTests {
         for (template, address) in [("indicatoren/list", "\(base)/indicatoren"), ("indicatoren/show", path), ("indicatoren/values", "\(path)/waarden"),
                                     ("dashboard/show", "\(base)/dashboard"), ("jaarplan/show", "\(base)/jaarplan?jaar=2025-2026"),
                                     ("jaarplan/evaluation", "\(base)/jaarplan/evaluatie/2?jaar=2024-2025"),
-                                    ("overleg/list", "\(base)/overleg?jaar=2025-2026")] {
+                                    ("overleg/list", "\(base)/overleg?jaar=2025-2026"), ("netwerk/show", "\(base)/netwerk")] {
             let response = try await pl.get(address)
             #expect(response.status == .ok, "\(address) answers \(response.status)")
             shots.append(Shot(template: template, html: response.body.string))

@@ -206,3 +206,38 @@ private func day(_ s: String) -> IsoDate { IsoDate(s)! }
         #expect(errors["owner"] != nil)
     }
 }
+
+@Suite struct NetworkPictureTests {
+    let a = NetworkPicture.Organisation(id: UUID(), name: "Gemeente", kind: "gemeente")
+    let b = NetworkPicture.Organisation(id: UUID(), name: "Bibliotheek", kind: "cultuur")
+    let c = NetworkPicture.Organisation(id: UUID(), name: "Jeugdteam", kind: "jeugdhulp", wijk: "Noord")
+    let today = IsoDate("2026-03-02")!
+
+    func meeting(_ day: String, _ who: [NetworkPicture.Organisation], held: Bool = true) -> CadenceMeeting {
+        CadenceMeeting(day: IsoDate(day)!, kind: "Netwerkoverleg", organisations: Set(who.map(\.id)), held: held)
+    }
+
+    @Test func countsHeldMeetingsOfTheLastYearPerOrganisationAndPair() {
+        let picture = NetworkPicture(organisations: [a, b, c], meetings: [
+            meeting("2026-02-10", [a, b]), meeting("2025-11-01", [a]), meeting("2025-06-01", [c]),
+            meeting("2026-02-20", [a, b, c], held: false),  // planned: does not count
+            meeting("2025-03-01", [b]),  // more than a year ago
+            meeting("2026-03-03", [c]),  // tomorrow
+        ], today: today)
+        #expect(picture.rows.map(\.organisation.name) == ["Bibliotheek", "Gemeente", "Jeugdteam"])
+        #expect(picture.rows.map(\.meetings) == [1, 2, 1])
+        #expect(picture.rows.map(\.lastMet) == [IsoDate("2026-02-10"), IsoDate("2026-02-10"), IsoDate("2025-06-01")])
+        // Half a year: the youth team was last met in June.
+        #expect(picture.quiet.map(\.organisation.name) == ["Jeugdteam"])
+        #expect(picture.met.map(\.name) == ["Bibliotheek", "Gemeente", "Jeugdteam"])
+        #expect(picture.together == [[1, 1, 0], [1, 2, 0], [0, 0, 1]])
+        #expect(picture.from == IsoDate("2025-03-02"))
+    }
+
+    @Test func anOrganisationNeverMetIsQuietAndOutOfTheMatrix() {
+        let picture = NetworkPicture(organisations: [a, b], meetings: [meeting("2026-01-15", [a])], today: today)
+        #expect(picture.quiet.map(\.organisation.name) == ["Bibliotheek"] && picture.quiet.first?.lastMet == nil)
+        #expect(picture.met == [a] && picture.together == [[1]])
+        #expect(NetworkPicture(organisations: [], meetings: [], today: today).rows.isEmpty)
+    }
+}

@@ -61,6 +61,8 @@ enum Paths {
         var dashboard: Address { address.adding("dashboard") }
         var jaarplan: Jaarplan { Jaarplan(address: address.adding("jaarplan")) }
         var overleg: Overleg { Overleg(address: address.adding("overleg")) }
+        /// Who met whom: the network picture.
+        var netwerk: Address { address.adding("netwerk") }
 
         func bouwsteen(_ code: some AddressPart) -> Address { address.adding("bouwstenen", code.segment("code")) }
         func newBouwblad(in code: some AddressPart) -> Address { bouwsteen(code).adding("bouwbladen") }

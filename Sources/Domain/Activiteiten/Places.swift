@@ -30,36 +30,46 @@ public struct LocationInput: Equatable, Sendable {
 
 /// The partner form as posted.
 public struct PartnerForm: Codable, Equatable, Sendable {
-    public enum CodingKeys: String, CodingKey, FieldName { case name, kind, contactName, contactEmail }
-    public var name, kind, contactName, contactEmail: String?
+    public enum CodingKeys: String, CodingKey, FieldName { case name, kind, wijk, contactName, contactEmail }
+    public var name, kind, wijk, contactName, contactEmail: String?
 
-    public init(name: String? = nil, kind: String? = nil, contactName: String? = nil, contactEmail: String? = nil) {
-        (self.name, self.kind, self.contactName, self.contactEmail) = (name, kind, contactName, contactEmail)
+    public init(name: String? = nil, kind: String? = nil, wijk: String? = nil, contactName: String? = nil, contactEmail: String? = nil) {
+        (self.name, self.kind, self.wijk, self.contactName, self.contactEmail) = (name, kind, wijk, contactName, contactEmail)
     }
 }
 
-/// A partner organisation as typed on the form.
+/// An organisation of the coalition as typed on the form: a partner of the activity book,
+/// and equally the municipality, a school board, researchers or youth care (one list).
 public struct PartnerInput: Equatable, Sendable {
     public static let kinds: [(value: String, label: String)] = [
-        ("sport", "Sport en bewegen"), ("cultuur", "Cultuur"), ("welzijn", "Welzijn"), ("onderwijs", "Onderwijs en bijles"),
-        ("natuur", "Natuur, wetenschap en techniek"), ("overig", "Overig"),
+        ("gemeente", "Gemeente"), ("schoolbestuur", "Schoolbestuur of school"),
+        ("sport", "Sport en bewegen"), ("cultuur", "Cultuur"), ("welzijn", "Welzijn"), ("jeugdhulp", "Jeugdhulp"),
+        ("onderwijs", "Onderwijs en bijles"), ("natuur", "Natuur, wetenschap en techniek"), ("onderzoek", "Onderzoek"), ("overig", "Overig"),
     ]
+    public static let maxWijk = 80
 
     public let name: String
     public let kind: String
+    /// The wijk or kern where it works; empty for the whole municipality.
+    public let wijk: String
     public let contactName: String
     public let contactEmail: String
+
+    public init(name: String, kind: String, wijk: String = "", contactName: String = "", contactEmail: String = "") {
+        (self.name, self.kind, self.wijk, self.contactName, self.contactEmail) = (name, kind, wijk, contactName, contactEmail)
+    }
 
     public static func validate(_ form: PartnerForm, into errors: inout FieldErrors) -> PartnerInput? {
         typealias F = PartnerForm.CodingKeys
         let name = Text.line(form.name, field: F.name, max: 120, into: &errors)
         let kind = (form.kind ?? "").trimmingWhitespace()
         if kind.isEmpty { errors.add(F.kind, .required) } else if !kinds.contains(where: { $0.value == kind }) { errors.add(F.kind, .unknownChoice) }
+        let wijk = Text.line(form.wijk, field: F.wijk, max: maxWijk, required: false, into: &errors) ?? ""
         let contact = Text.line(form.contactName, field: F.contactName, max: 120, required: false, into: &errors) ?? ""
         let emailText = (form.contactEmail ?? "").trimmingWhitespace()
         let email = emailText.isEmpty ? "" : Email.validate(emailText, field: F.contactEmail.fieldName, into: &errors) ?? ""
         guard errors.isEmpty, let name else { return nil }
-        return PartnerInput(name: name, kind: kind, contactName: contact, contactEmail: email)
+        return PartnerInput(name: name, kind: kind, wijk: wijk, contactName: contact, contactEmail: email)
     }
 
     public static func kindLabel(_ value: String) -> String { kinds.first { $0.value == value }?.label ?? value }

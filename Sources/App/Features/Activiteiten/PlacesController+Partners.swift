@@ -16,7 +16,7 @@ extension PlacesController {
         guard let input = PartnerInput.validate(form, into: &errors) else {
             return try await partnerForm(req, access, partner: nil, FormState(form, errors: errors), status: .unprocessableEntity)
         }
-        let partner = PartnerRecord(coalitionID: access.tenant.coalitionID, name: input.name, kind: input.kind, contactName: input.contactName, contactEmail: input.contactEmail)
+        let partner = PartnerRecord(coalitionID: access.tenant.coalitionID, name: input.name, kind: input.kind, wijk: input.wijk, contactName: input.contactName, contactEmail: input.contactEmail)
         try await access.places(req.db).add(partner)
         try await req.flash("De partner \(input.name) is toegevoegd. Voeg nu de medewerkers toe die met kinderen werken.")
         return .seeOther(Paths.coalition(access.slug).partner(try partner.requireID()).path)
@@ -26,7 +26,7 @@ extension PlacesController {
         let access = try await ActivityAccess.managing(req)
         let partner = try await findPartner(req, access)
         return try await partnerForm(req, access, partner: partner, FormState(PartnerForm(
-            name: partner.name, kind: partner.kind, contactName: partner.contactName, contactEmail: partner.contactEmail)))
+            name: partner.name, kind: partner.kind, wijk: partner.wijk, contactName: partner.contactName, contactEmail: partner.contactEmail)))
     }
 
     func updatePartner(req: Request) async throws -> Response {
@@ -49,6 +49,7 @@ extension PlacesController {
         let items: [FormPage.Item] = [
             .init(field: form.field(F.name, "Naam van de organisatie", noun: "de naam van de organisatie")),
             .init(select: form.select(F.kind, "Soort organisatie", noun: "een soort organisatie", empty: "Kies…", options: PartnerInput.kinds)),
+            .init(field: form.field(F.wijk, "Wijk of kern (mag leeg)", noun: "de wijk", hint: "Waar de organisatie werkt, bijvoorbeeld ‘Noord’. Leeg als het de hele gemeente is.", required: false)),
             .init(field: form.field(F.contactName, "Contactpersoon", noun: "de contactpersoon", autocomplete: "off", required: false)),
             .init(field: form.field(F.contactEmail, "E-mailadres van de contactpersoon", noun: "het e-mailadres", type: "email", autocomplete: "off", required: false)),
         ]

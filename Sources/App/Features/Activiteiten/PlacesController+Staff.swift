@@ -9,6 +9,7 @@ extension PlacesController {
         let layout: Layout
         let name: String
         let kind: String
+        let wijk: String?
         let contact: String
         let email: String?
         let staff: [StaffRow]
@@ -44,7 +45,7 @@ extension PlacesController {
         return try await req.page("activiteiten/partner", title: partner.name, current: .locaties, status: status) { layout in
             PartnerPage(
                 layout: layout, name: partner.name,
-                kind: PartnerInput.kindLabel(partner.kind), contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
+                kind: PartnerInput.kindLabel(partner.kind), wijk: partner.wijk.nilIfEmpty, contact: partner.contactName.ifEmpty("—"), email: partner.contactEmail.isEmpty ? nil : partner.contactEmail,
                 staff: try staff.map { s in
                     let vog = s.vog(validityYears: access.settings.vogYears, today: today)
                     return StaffRow(name: s.name, role: s.role.ifEmpty("—"), vog: vog.label, vogOK: vog.isValid, href: canEdit ? paths.staff(try s.requireID()).path : nil)

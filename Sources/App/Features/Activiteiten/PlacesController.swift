@@ -27,7 +27,7 @@ struct PlacesController: RouteCollection {
     // MARK: list
 
     struct LocationRow: Encodable { let name: String; let school: String; let address: String; let groups: String; let coordinators: String; let href: String? }
-    struct PartnerRow: Encodable { let name: String; let kind: String; let contact: String; let staff: Int; let vogProblems: Int; let href: String? }
+    struct PartnerRow: Encodable { let name: String; let kind: String; let wijk: String; let contact: String; let staff: Int; let vogProblems: Int; let href: String? }
     struct ListPage: Encodable {
         let layout: Layout
         let locations: [LocationRow]
@@ -57,7 +57,7 @@ struct PlacesController: RouteCollection {
                 },
                 partners: try partners.map { p in
                     let own = staff.filter { $0.partnerID == p.id }
-                    return PartnerRow(name: p.name, kind: PartnerInput.kindLabel(p.kind), contact: p.contactName.ifEmpty("—"), staff: own.count,
+                    return PartnerRow(name: p.name, kind: PartnerInput.kindLabel(p.kind), wijk: p.wijk.ifEmpty("Hele gemeente"), contact: p.contactName.ifEmpty("—"), staff: own.count,
                                       vogProblems: own.filter { !$0.vog(validityYears: access.settings.vogYears, today: today).isValid }.count,
                                       href: access.maySee(partner: try p.requireID()) ? coalition.partner(try p.requireID()).path : nil)
                 },

@@ -92,7 +92,7 @@ package struct PlacesStore: TenantStore {
 
     func update(partner id: UUID, from version: Int, _ input: PartnerInput, now: Date) async throws -> Bool {
         try await update(PartnerRecord.schema, id: id, from: version, set: [
-            ("name", input.name), ("kind", input.kind), ("contact_name", input.contactName), ("contact_email", input.contactEmail),
+            ("name", input.name), ("kind", input.kind), ("wijk", input.wijk), ("contact_name", input.contactName), ("contact_email", input.contactEmail),
         ], now: now)
     }
 

@@ -47,6 +47,8 @@ struct OverlegController: RouteCollection {
         let layout: Layout; let year: String; let previousHref: String; let nextHref: String; let canEdit: Bool
         let newHref: String; let newRuleHref: String; let rules: [RuleRow]; let hasRules: Bool
         let meetings: [MeetingRow]; let hasMeetings: Bool; let partnerNote: Bool
+        /// The network picture, for all but partners (who see only their own meetings).
+        let networkHref: String?
         /// The calendar feed: its address for those who plan, the button for the projectleider.
         let feedURL: String?; let feedAction: String?
     }
@@ -92,6 +94,7 @@ struct OverlegController: RouteCollection {
             Page(layout: layout, year: year.key, previousHref: paths.path + "?jaar=" + year.previous.key, nextHref: paths.path + "?jaar=" + year.next.key,
                  canEdit: editable, newHref: paths.new.path, newRuleHref: paths.newRule.path, rules: rules, hasRules: !rules.isEmpty,
                  meetings: meetings, hasMeetings: !meetings.isEmpty, partnerNote: tenant.role == .partner,
+                 networkHref: tenant.role == .partner ? nil : Paths.coalition(tenant.coalition.slug).netwerk.path,
                  feedURL: feedURL, feedAction: tenant.role == .projectleider ? paths.feed.path : nil)
         }
     }

@@ -39,6 +39,8 @@ package final class PartnerRecord: Model, @unchecked Sendable {
     @Field(key: "coalition_id") package var coalitionID: UUID
     @Field(key: "name") package var name: String
     @Field(key: "kind") package var kind: String
+    /// The wijk or kern where it works; empty for the whole municipality.
+    @Field(key: "wijk") package var wijk: String
     @Field(key: "contact_name") package var contactName: String
     @Field(key: "contact_email") package var contactEmail: String
     @Field(key: "version") package var version: Int
@@ -47,13 +49,14 @@ package final class PartnerRecord: Model, @unchecked Sendable {
 
     package init() {}
 
-    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $kind, $contactName, $contactEmail, $version, $createdAt, $updatedAt]) }
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $kind, $wijk, $contactName, $contactEmail, $version, $createdAt, $updatedAt]) }
 
-    package init(id: UUID? = nil, coalitionID: UUID, name: String, kind: String, contactName: String = "", contactEmail: String = "") {
+    package init(id: UUID? = nil, coalitionID: UUID, name: String, kind: String, wijk: String = "", contactName: String = "", contactEmail: String = "") {
         self.id = id
         self.coalitionID = coalitionID
         self.name = name
         self.kind = kind
+        self.wijk = wijk
         self.contactName = contactName
         self.contactEmail = contactEmail
         self.version = 1
