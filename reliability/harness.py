@@ -391,6 +391,7 @@ def ids_for(db: Database, slug: str) -> dict:
         "meetingID": one("SELECT meeting_id FROM meeting_agreements WHERE coalition_id = ? ORDER BY text LIMIT 1"),
         "agreementID": one("SELECT id FROM meeting_agreements WHERE coalition_id = ? ORDER BY text LIMIT 1"),
         "feedFile": "onbekend-agenda.ics",  # the demo has no calendar feed: an unknown address
+        "contactID": one("SELECT id FROM contacts WHERE coalition_id = ? ORDER BY name LIMIT 1"),
         "ruleID": one("SELECT id FROM cadence_rules WHERE coalition_id = ? ORDER BY minimum DESC LIMIT 1"),
         "answerCode": (db.rows("SELECT l.code FROM questionnaire_links l JOIN coalitions c ON c.id = l.coalition_id WHERE c.slug = ? ORDER BY l.code LIMIT 1", (slug,)) or [["ZZZZZZ"]])[0][0],
     }

@@ -152,6 +152,13 @@ POST /c/:slug/jaarplan/acties/:planActionID                                 ok  
 POST /c/:slug/jaarplan/acties/:planActionID/verwijderen                     ok  ok  403 403 in  404 404
 GET  /c/:slug/overleg                                                       ok  ok  ok  ok  in  404 -
 GET  /c/:slug/netwerk                                                       ok  ok  403 ok  in  404 -
+GET  /c/:slug/netwerk/contactpersonen/nieuw                                 ok  ok  403 403 in  404 -
+POST /c/:slug/netwerk/contactpersonen/nieuw                                 ok  ok  403 403 in  404 -
+GET  /c/:slug/netwerk/contactpersonen/:contactID                            ok  ok  403 403 in  404 404
+POST /c/:slug/netwerk/contactpersonen/:contactID                            ok  ok  403 403 in  404 404
+GET  /c/:slug/netwerk/contactpersonen/:contactID/overstap                   ok  ok  403 403 in  404 404
+POST /c/:slug/netwerk/contactpersonen/:contactID/overstap                   ok  ok  403 403 in  404 404
+POST /c/:slug/netwerk/contactpersonen/:contactID/verwijderen                ok  ok  403 403 in  404 404
 GET  /c/:slug/overleg/nieuw                                                 ok  ok  403 403 in  404 -
 POST /c/:slug/overleg/nieuw                                                 ok  ok  403 403 in  404 -
 GET  /c/:slug/overleg/:meetingID                                            ok  ok  403 403 in  404 404

@@ -34,5 +34,6 @@ enum AppMigrations {
         M0029_CreateOverleg(),
         M0030_CreateAgreements(),
         M0031_OrganisationWijk(),
+        M0032_CreateContacts(),
     ]
 }

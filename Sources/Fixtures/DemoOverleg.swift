@@ -64,5 +64,25 @@ enum DemoOverleg {
             CadenceRule(minimum: 1, kind: nil, organisations: [sport, muziek], eachOrganisation: true, rhythm: .halfjaar),
         ]
         for rule in rules.compactMap({ $0 }) { try await store.add(CadenceRuleRecord(coalitionID: cid, rule)) }
+        try await contacts(on: db, coalitionID: cid, partners: partners, today: today)
+    }
+
+    /// Three contact persons; the fixed contact of Noord moved from the welfare organisation
+    /// to the youth team and is still Noord's contact; Zuid has none.
+    static func contacts(on db: any Database, coalitionID cid: UUID, partners: [String: UUID], today: IsoDate) async throws {
+        guard let welzijn = partners["Welzijn Rivierstad"], let jeugdteam = partners["Jeugdteam Rivierstad-Noord"],
+              let gemeente = partners["Gemeente Rivierstad"], let sport = partners["Sportclub Rivierstad"] else { return }
+        let store = ContactsStore(coalitionID: cid, on: db)
+        let year = SchoolYear(containing: today)
+        let started = IsoDate("\(year.start - 1)-09-01")!, moved = IsoDate("\(year.start)-09-01")!
+        let fatima = try await store.add(ContactInput(name: "Fatima Bakker", email: "f.bakker@jeugdteam-rivierstad.example", phone: "06 12345678"),
+                                         role: ContactRoleInput(organisation: welzijn, function: "Jongerenwerker", wijk: "Noord", from: started))
+        if moved <= today {
+            _ = try await store.move(fatima, from: 1, to: ContactRoleInput(organisation: jeugdteam, function: "Jeugdprofessional", wijk: "Noord", from: moved), now: Date())
+        }
+        try await store.add(ContactInput(name: "Ruud Visser", email: "r.visser@rivierstad.example", phone: "0123 456789"),
+                            role: ContactRoleInput(organisation: gemeente, function: "Beleidsmedewerker onderwijs", from: started))
+        try await store.add(ContactInput(name: "Peter Bakker", email: "partner@rivierstad.example"),
+                            role: ContactRoleInput(organisation: sport, function: "Coördinator jeugd", from: started))
     }
 }

@@ -175,3 +175,64 @@ import VaporTesting
         }
     }
 }
+
+/// Contact persons: added with where they work, an overstap keeps the history, the wijk
+/// check follows, a stale overstap is a conflict, and roles and other coalitions are kept out.
+@Suite struct ContactPersonTests {
+    static let base = "/c/coalitie-rivierstad/netwerk/contactpersonen"
+
+    @Test func anOverstapKeepsTheHistoryAndTheWijkItsContact() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (coalition, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            let (_, jeugdteam) = try await OverlegAppTests.organisation(app, "Jeugdteam Noord", kind: "jeugdhulp")
+            let partner = try #require(try await PartnerRecord.find(welzijn, on: app.db))
+            partner.wijk = "Noord"
+            try await partner.save(on: app.db)
+            var html = try await pl.get("/c/coalitie-rivierstad/netwerk").body.string
+            #expect(html.contains("Nog geen contactpersonen.") && html.contains("Geen vaste contactpersoon"))
+
+            try await pl.get("\(Self.base)/nieuw")
+            let form = ["name": "Fatima Bakker", "email": "f@welzijn.example", "phone": "06 12345678", "account": "", "organisation": welzijn.uuidString,
+                        "function": "Jongerenwerker", "wijk": "Noord", "from": "2025-09-01"]
+            var response = try await pl.post("\(Self.base)/nieuw", form.merging(["phone": "bel maar"]) { $1 })
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("Fatima Bakker") && response.body.string.contains("telefoonnummer"))
+            #expect(try await ContactRecord.query(on: app.db).count() == 0)
+            #expect(try await pl.post("\(Self.base)/nieuw", form).status == .seeOther)
+            let contact = try #require(try await ContactRecord.query(on: app.db).first())
+            html = try await pl.get("/c/coalitie-rivierstad/netwerk").body.string
+            #expect(html.contains(">Fatima Bakker</a></th><td>Welzijn Rivierstad</td><td>Jongerenwerker</td><td>Noord</td>") && html.contains("Gehaald"))
+
+            // She moves to the youth team, still Noord's contact; the welfare role ends that day.
+            let page = try await pl.get("\(Self.base)/\(contact.id!)/overstap").body.string
+            #expect(page.contains("Vanaf 1 september 2025"))
+            let move = ["organisation": jeugdteam.uuidString, "function": "Jeugdprofessional", "wijk": "Noord", "from": "2026-01-01"]
+            response = try await pl.post("\(Self.base)/\(contact.id!)/overstap", move.merging(["from": "2025-08-01", "version": "1"]) { $1 })
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("moet na 1 september 2025 liggen"))
+            #expect(try await pl.post("\(Self.base)/\(contact.id!)/overstap", move.merging(["version": "1"]) { $1 }).status == .seeOther)
+            let roles = try await ContactRoleRecord.query(on: app.db).sort(\.$fromDay).all()
+            #expect(roles.map(\.organisationID) == [welzijn, jeugdteam] && roles.map(\.untilDay) == ["2026-01-01", nil])
+            let edit = try await pl.get("\(Self.base)/\(contact.id!)").body.string
+            #expect(edit.contains("1 september 2025 tot 1 januari 2026") && edit.contains("Jeugdprofessional") && edit.contains("Overstap vastleggen"))
+            // A second overstap from the same old page: a conflict, nothing written.
+            response = try await pl.post("\(Self.base)/\(contact.id!)/overstap", move.merging(["from": "2026-02-01", "version": "1"]) { $1 })
+            #expect(response.status == .conflict)
+            #expect(try await ContactRoleRecord.query(on: app.db).count() == 2)
+
+            // Others: a partner is refused; another coalition finds nothing.
+            try await VragenlijstenAppTests.member(app, coalition, email: "partner@rivierstad.example", role: .partner, partner: welzijn)
+            var outsiderPartner = try await Fixture.login(app, email: "partner@rivierstad.example")
+            #expect(try await outsiderPartner.get("\(Self.base)/\(contact.id!)").status == .forbidden)
+            _ = try await Fixture.coalition(app, name: "Coalitie Zuidstad", memberEmail: "pl@zuidstad.example", role: .projectleider)
+            var outsider = try await Fixture.login(app, email: "pl@zuidstad.example")
+            try await outsider.get("/c/coalitie-zuidstad/netwerk")
+            #expect(try await outsider.get("/c/coalitie-zuidstad/netwerk/contactpersonen/\(contact.id!)").status == .notFound)
+            #expect(try await outsider.post("/c/coalitie-zuidstad/netwerk/contactpersonen/\(contact.id!)/verwijderen", [:]).status == .notFound)
+            #expect(try await outsider.post("/c/coalitie-zuidstad/netwerk/contactpersonen/nieuw", form).status == .unprocessableEntity)
+
+            // Deleting the person deletes the history.
+            #expect(try await pl.post("\(Self.base)/\(contact.id!)/verwijderen", [:]).status == .seeOther)
+            #expect(try await ContactRoleRecord.query(on: app.db).count() == 0)
+        }
+    }
+}

@@ -241,3 +241,57 @@ private func day(_ s: String) -> IsoDate { IsoDate(s)! }
         #expect(NetworkPicture(organisations: [], meetings: [], today: today).rows.isEmpty)
     }
 }
+
+@Suite struct ContactTests {
+    let welzijn = UUID(), member = UUID()
+    let today = IsoDate("2026-03-02")!
+
+    @Test func aPersonWithAPhoneEmailAndAccount() {
+        var errors = FieldErrors()
+        let input = ContactInput.validate(ContactForm(name: " Fatima Bakker ", email: "f@example.org", phone: "+31 (0)6-12345678", account: member.uuidString),
+                                          accounts: [member], into: &errors)
+        #expect(errors.isEmpty && input == ContactInput(name: "Fatima Bakker", email: "f@example.org", phone: "+31 (0)6-12345678", account: member))
+        for phone in ["bel me", "12", "06 1234 5678 ext"] {
+            errors = FieldErrors()
+            #expect(ContactInput.validate(ContactForm(name: "A", phone: phone), accounts: [], into: &errors) == nil && errors["phone"] == .notAPhoneNumber, "\(phone)")
+        }
+        errors = FieldErrors()
+        #expect(ContactInput.validate(ContactForm(name: "A", account: UUID().uuidString), accounts: [member], into: &errors) == nil && errors["account"] == .unknownChoice)
+        errors = FieldErrors()
+        #expect(ContactInput.validate(ContactForm(name: "", email: "geen-adres"), accounts: [], into: &errors) == nil)
+        #expect(errors["name"] == .required && errors["email"] != nil)
+    }
+
+    @Test func aRoleNeedsAnOrganisationAndADayAfterTheCurrentOne() {
+        var errors = FieldErrors()
+        let role = ContactRoleInput.validate(ContactForm(organisation: welzijn.uuidString, function: "Jongerenwerker", wijk: "Noord", from: "2025-09-01"),
+                                             organisations: [welzijn], today: today, into: &errors)
+        #expect(errors.isEmpty && role == ContactRoleInput(organisation: welzijn, function: "Jongerenwerker", wijk: "Noord", from: IsoDate("2025-09-01")!))
+        errors = FieldErrors()
+        #expect(ContactRoleInput.validate(ContactForm(organisation: "", from: ""), organisations: [welzijn], today: today, into: &errors) == nil)
+        #expect(errors["organisation"] == .required && errors["from"] == .required)
+        errors = FieldErrors()
+        #expect(ContactRoleInput.validate(ContactForm(organisation: welzijn.uuidString, from: "2025-09-01"), organisations: [welzijn], today: today,
+                                          after: IsoDate("2025-09-01"), into: &errors) == nil)
+        #expect(errors["from"] == .notAfter("1 september 2025"))
+        errors = FieldErrors()
+        #expect(ContactRoleInput.validate(ContactForm(organisation: welzijn.uuidString, from: "2027-06-01"), organisations: [welzijn], today: today, into: &errors) == nil)
+        #expect(errors["from"] == .moreThanAYearAhead)
+    }
+
+    @Test func everyWijkHasAFixedContactToday() {
+        let roles = [
+            WijkContacts.Role(contact: "Fatima", wijk: "Noord", from: IsoDate("2024-09-01")!, until: IsoDate("2025-09-01")),
+            WijkContacts.Role(contact: "Fatima", wijk: "noord ", from: IsoDate("2025-09-01")!, until: nil),
+            WijkContacts.Role(contact: "Joost", wijk: "Zuid", from: IsoDate("2024-09-01")!, until: IsoDate("2026-01-01")),  // left
+            WijkContacts.Role(contact: "Anna", wijk: "Oost", from: IsoDate("2026-04-01")!, until: nil),  // not yet
+            WijkContacts.Role(contact: "Ruud", wijk: "", from: IsoDate("2024-09-01")!, until: nil),
+        ]
+        let check = WijkContacts(organisationWijken: ["Noord", "Zuid", "", "Centrum"], roles: roles, today: today)
+        #expect(check.wijken.map(\.wijk) == ["Centrum", "Noord", "Zuid"])
+        #expect(check.wijken.map(\.contacts) == [[], ["Fatima"], []])
+        #expect(check.missing == ["Centrum", "Zuid"] && check.status == .gemist)
+        #expect(WijkContacts(organisationWijken: ["Noord"], roles: roles, today: today).status == .gehaald)
+        #expect(WijkContacts(organisationWijken: [], roles: [], today: today).wijken.isEmpty)
+    }
+}

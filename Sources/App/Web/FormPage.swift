@@ -15,6 +15,16 @@ struct FormPage: Encodable {
     }
     /// What is removed from this page: a button in a form of its own below the main form,
     /// or a link to a page that asks first (`isLink`).
+    /// A small table above the form, such as a contact person's history.
+    struct Table: Encodable {
+        struct Row: Encodable { let cells: [String] }
+        let title: String
+        let columns: [String]
+        let rows: [Row]
+        /// A link below the table, to what changes its rows.
+        var link: Link? = nil
+    }
+    struct Link: Encodable { let href: String; let label: String }
     struct Danger: Encodable {
         let action: String
         let label: String
@@ -33,10 +43,12 @@ struct FormPage: Encodable {
     let hasErrors: Bool
     let errorSummary: [FormState.SummaryItem]
     let danger: Danger?
+    let table: Table?
 
     init(layout: Layout, back: String, backLabel: String, title: String, lead: String? = nil, action: String,
-         items: [Item], submit: String, version: Int? = nil, form: FormState, danger: Danger? = nil) {
+         items: [Item], submit: String, version: Int? = nil, form: FormState, danger: Danger? = nil, table: Table? = nil) {
         self.danger = danger
+        self.table = table
         self.layout = layout
         self.back = back
         self.backLabel = backLabel

@@ -62,7 +62,7 @@ enum Paths {
         var jaarplan: Jaarplan { Jaarplan(address: address.adding("jaarplan")) }
         var overleg: Overleg { Overleg(address: address.adding("overleg")) }
         /// Who met whom: the network picture.
-        var netwerk: Address { address.adding("netwerk") }
+        var netwerk: Netwerk { Netwerk(address: address.adding("netwerk")) }
 
         func bouwsteen(_ code: some AddressPart) -> Address { address.adding("bouwstenen", code.segment("code")) }
         func newBouwblad(in code: some AddressPart) -> Address { bouwsteen(code).adding("bouwbladen") }
@@ -201,6 +201,19 @@ enum Paths {
         func rule(_ id: some AddressPart) -> Item { Item(address: address.adding("afspraken", id.segment("ruleID"))) }
         /// Makes (or renews) the secret address of the calendar feed.
         var feed: Address { address.adding("agenda") }
+    }
+
+    struct Netwerk: PathNode {
+        let address: Address
+        var newContact: Address { address.adding("contactpersonen", "nieuw") }
+        func contact(_ id: some AddressPart) -> Contact { Contact(address: address.adding("contactpersonen", id.segment("contactID"))) }
+    }
+
+    /// A contact person; `move` records that they start elsewhere (or in another function).
+    struct Contact: PathNode {
+        let address: Address
+        var move: Address { address.adding("overstap") }
+        var delete: Address { address.adding("verwijderen") }
     }
 
     struct Meeting: PathNode {

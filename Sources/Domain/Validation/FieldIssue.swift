@@ -40,6 +40,11 @@ public enum FieldIssue: Equatable, Sendable {
     case percentageOutOfRange
     /// A date more than this many years after another one (a series of meetings).
     case tooFarAhead(years: Int)
+    case notAPhoneNumber
+    /// A date that must lie after the given one (written out).
+    case notAfter(String)
+    /// A date more than a year from today.
+    case moreThanAYearAhead
 }
 
 /// The problems of one form, in the order of its fields.

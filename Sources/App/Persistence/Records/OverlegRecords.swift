@@ -141,3 +141,58 @@ package final class AgreementRecord: Model, @unchecked Sendable {
     /// Whether it became an action already.
     var hasAction: Bool { actieID != nil || planActionID != nil }
 }
+
+/// A contact person of the network. Not an account; a member's account can be linked.
+package final class ContactRecord: Model, @unchecked Sendable {
+    package static let schema = "contacts"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "name") package var name: String
+    @Field(key: "email") package var email: String
+    @Field(key: "phone") package var phone: String
+    @OptionalField(key: "membership_id") package var membershipID: UUID?
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $name, $email, $phone, $membershipID, $version, $createdAt, $updatedAt]) }
+
+    package init(coalitionID: UUID, _ input: ContactInput) {
+        (self.coalitionID, version) = (coalitionID, 1)
+        (name, email, phone, membershipID) = (input.name, input.email, input.phone, input.account)
+    }
+
+    static func columns(_ input: ContactInput) -> [(String, any Encodable & Sendable)] {
+        [("name", input.name), ("email", input.email), ("phone", input.phone), ("membership_id", input.account)]
+    }
+}
+
+/// Where a contact person worked from a day on (and until the next role began).
+package final class ContactRoleRecord: Model, @unchecked Sendable {
+    package static let schema = "contact_roles"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "contact_id") package var contactID: UUID
+    @Field(key: "organisation_id") package var organisationID: UUID
+    @Field(key: "function") package var function: String
+    @Field(key: "wijk") package var wijk: String
+    @Field(key: "from_day") package var fromDay: String
+    @OptionalField(key: "until_day") package var untilDay: String?
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $contactID, $organisationID, $function, $wijk, $fromDay, $untilDay, $createdAt]) }
+
+    package init(coalitionID: UUID, contactID: UUID, _ input: ContactRoleInput) {
+        (self.coalitionID, self.contactID) = (coalitionID, contactID)
+        (organisationID, function, wijk, fromDay) = (input.organisation, input.function, input.wijk, input.from.iso)
+    }
+
+    var from: IsoDate? { IsoDate(fromDay) }
+    var until: IsoDate? { untilDay.flatMap(IsoDate.init) }
+}
