@@ -35,5 +35,6 @@ enum AppMigrations {
         M0030_CreateAgreements(),
         M0031_OrganisationWijk(),
         M0032_CreateContacts(),
+        M0033_IndicatorCadenceRule(),
     ]
 }

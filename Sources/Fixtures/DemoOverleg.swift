@@ -63,7 +63,18 @@ enum DemoOverleg {
             CadenceRule(minimum: 1, kind: "Reflectiebijeenkomst", organisations: [], eachOrganisation: false, rhythm: .halfjaar),
             CadenceRule(minimum: 1, kind: nil, organisations: [sport, muziek], eachOrganisation: true, rhythm: .halfjaar),
         ]
-        for rule in rules.compactMap({ $0 }) { try await store.add(CadenceRuleRecord(coalitionID: cid, rule)) }
+        var first: CadenceRuleRecord?
+        for rule in rules.compactMap({ $0 }) {
+            let record = CadenceRuleRecord(coalitionID: cid, rule)
+            try await store.add(record)
+            first = first ?? record
+        }
+        // The wijkoverleg rule as an indicator: its value comes from the meetings held.
+        if let first, let rule = first.rule {
+            try await IndicatorenStore(coalitionID: cid, on: db).add(IndicatorRecord(coalitionID: cid, IndicatorInput(
+                name: "Wijkoverleg met Welzijn gehouden", area: "Samenwerking", source: .overleg, cadenceRuleID: first.id,
+                unit: .percentage, direction: .hoger, norm: 100, rhythm: rule.rhythm)))
+        }
         try await contacts(on: db, coalitionID: cid, partners: partners, today: today)
     }
 

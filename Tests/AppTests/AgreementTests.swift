@@ -236,3 +236,58 @@ import VaporTesting
         }
     }
 }
+
+/// The school year's meetings as a dated summary in step 3 of a bouwblad.
+@Suite struct OverlegEvidenceTests {
+    @Test func theSummaryGoesIntoStep3WithARevision() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let bouwblad = try await pl.startMandatory()
+            let (_, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            let meeting = try await AgreementTests.meeting(app, &pl, invited: welzijn)
+            try await pl.get("\(OverlegAppTests.base)/\(meeting)/afspraken/nieuw")
+            #expect(try await pl.post("\(OverlegAppTests.base)/\(meeting)/afspraken/nieuw", ["text": "Sportdag in juni", "owner": "Joost", "place": ""]).status == .seeOther)
+            let cycle = try #require(try await CycleRecord.query(on: app.db).first())
+            let year = SchoolYear(containing: app.clock.today)
+            let page = try await pl.get(OverlegAppTests.base).body.string
+            #expect(page.contains("Overzicht invoegen") && page.contains("value=\"\(cycle.bouwbladID.uuidString)\""))
+            let response = try await pl.post("\(OverlegAppTests.base)/invoegen", ["kind": "overleg", "van": year.days.from.iso, "tot": year.days.to.iso,
+                                                                            "bouwblad": cycle.bouwbladID.uuidString])
+            #expect(response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix(bouwblad) == true)
+            let stored = try #require(try await CycleRecord.find(cycle.id, on: app.db)).bereikt
+            #expect(stored.hasPrefix("Overleg in schooljaar \(year.key) (stand van \(app.clock.today.label))"))
+            #expect(stored.contains("- Wijkoverleg: 1 keer gehouden (\(app.clock.today.label)), met Welzijn Rivierstad"))
+            #expect(stored.contains("- Sportdag in juni (wie: Joost)"))
+            #expect(try await RevisionRecord.query(on: app.db).filter(\.$field == "bereikt").count() == 1)
+            // No bouwblad chosen: a Dutch problem page, nothing changed.
+            let refused = try await pl.post("\(OverlegAppTests.base)/invoegen", ["kind": "overleg", "van": year.days.from.iso, "bouwblad": ""])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Kies een bouwblad"))
+        }
+    }
+}
+
+/// An indicator whose value comes from a cadence rule and the meetings held.
+@Suite struct CadenceIndicatorAppTests {
+    @Test func anIndicatorOfARuleFollowsTheMeetings() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (_, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            try await pl.get("\(OverlegAppTests.base)/afspraken/nieuw")
+            #expect(try await pl.post("\(OverlegAppTests.base)/afspraken/nieuw", ["minimum": "1", "kind": "", "rhythm": "kwartaal", "organisations[]": welzijn.uuidString]).status == .seeOther)
+            let rule = try #require(try await CadenceRuleRecord.query(on: app.db).first())
+            let form = try await pl.get("/c/coalitie-rivierstad/indicatoren/nieuw").body.string
+            #expect(form.contains("Afspraak over overleg gehaald") && form.contains("value=\"\(rule.id!.uuidString)\""))
+            let indicator = ["name": "Overleg met Welzijn", "area": "Samenwerking", "source": "overleg", "rule": rule.id!.uuidString, "question": "", "measure": "hoogste-twee",
+                             "unit": "aantal", "direction": "hoger", "norm": "100", "signal": "", "rhythm": "schooljaar", "perLocation": "nee"]
+            #expect(try await pl.post("/c/coalitie-rivierstad/indicatoren/nieuw", indicator.merging(["rule": ""]) { $1 }).status == .unprocessableEntity)
+            #expect(try await pl.post("/c/coalitie-rivierstad/indicatoren/nieuw", indicator).status == .seeOther)
+            let record = try #require(try await IndicatorRecord.query(on: app.db).first())
+            #expect(record.cadenceRuleID == rule.id && record.rhythm == "kwartaal" && record.unit == "percentage")
+            var page = try await pl.get("/c/coalitie-rivierstad/indicatoren/\(record.id!)").body.string
+            #expect(page.contains("0 keer overleg gehouden, minstens 1 keer afgesproken"))
+            _ = try await AgreementTests.meeting(app, &pl, invited: welzijn)
+            page = try await pl.get("/c/coalitie-rivierstad/indicatoren/\(record.id!)").body.string
+            #expect(page.contains("1 keer overleg gehouden, minstens 1 keer afgesproken: gehaald."))
+        }
+    }
+}

@@ -295,3 +295,68 @@ private func day(_ s: String) -> IsoDate { IsoDate(s)! }
         #expect(WijkContacts(organisationWijken: [], roles: [], today: today).wijken.isEmpty)
     }
 }
+
+@Suite struct OverlegSummaryTests {
+    @Test func aDatedSummaryOfMeetingsRulesAndAgreements() {
+        let d = { (s: String) in IsoDate(s)! }
+        let text = OverlegSummary.text(year: "2025-2026", today: d("2026-03-02"), meetings: [
+            .init(kind: "Wijkoverleg", day: d("2025-12-02"), status: .gehouden, organisations: ["Welzijn"]),
+            .init(kind: "Wijkoverleg", day: d("2025-09-02"), status: .gehouden, organisations: ["Welzijn", "Gemeente"]),
+            .init(kind: "Netwerkoverleg", day: d("2025-10-09"), status: .afgelast, organisations: ["Welzijn"]),
+            .init(kind: "Netwerkoverleg", day: d("2026-03-12"), status: .gepland, organisations: []),
+        ], rules: [.init(label: "Minstens 1 keer wijkoverleg per kwartaal", status: .gehaald, period: "nov–jan 2026", detail: "1 van de 1 gehouden")],
+           agreements: [.init(text: "Elke maand langs", who: "Jongerenwerker", when: "elke maand", action: "Actie in het jaarplan 2025-2026"), .init(text: "Ouderavond")])
+        #expect(text == """
+        Overleg in schooljaar 2025-2026 (stand van 2 maart 2026)
+
+        Gehouden: 2 keer. Afgelast: 1 keer. Nog gepland: 1 keer.
+        - Wijkoverleg: 2 keer gehouden (2 september 2025, 2 december 2025), met Gemeente, Welzijn
+
+        Afspraken over hoe vaak we overleggen:
+        - Minstens 1 keer wijkoverleg per kwartaal: gehaald (nov–jan 2026: 1 van de 1 gehouden)
+
+        Afspraken uit het overleg:
+        - Elke maand langs (wie: Jongerenwerker; wanneer: elke maand; actie in het jaarplan 2025-2026)
+        - Ouderavond
+        """)
+        #expect(OverlegSummary.text(year: "2025-2026", today: d("2026-03-02"), meetings: [], rules: [], agreements: [])
+                == "Overleg in schooljaar 2025-2026 (stand van 2 maart 2026)\n\nGehouden: 0 keer. Afgelast: 0 keer. Nog gepland: 0 keer.")
+    }
+}
+
+@Suite struct CadenceIndicatorTests {
+    let noord = UUID(), zuid = UUID(), ruleID = UUID()
+
+    func data(_ meetings: [CadenceMeeting], each: Bool = true) -> IndicatorData {
+        var data = IndicatorData(locations: [], domains: [], minimumPerCell: 1, activities: [], sessions: [])
+        data.cadenceRules = [ruleID.uuidString: CadenceRule(minimum: 1, kind: "Wijkoverleg", organisations: [noord, zuid], eachOrganisation: each, rhythm: .kwartaal)!]
+        data.meetings = meetings
+        return data
+    }
+
+    @Test func theShareOfWijkenMetInAQuarter() throws {
+        let definition = IndicatorDefinition(id: "i", source: .overleg, unit: .percentage, norm: Norm(direction: .hoger, threshold: 100),
+                                             rhythm: .kwartaal, cadenceRuleID: ruleID.uuidString)
+        let quarter = IndicatorPeriod(.kwartaal, containing: IsoDate("2026-03-02")!)
+        let meetings = [CadenceMeeting(day: IsoDate("2026-02-10")!, kind: "Wijkoverleg", organisations: [noord], held: true),
+                        CadenceMeeting(day: IsoDate("2026-02-11")!, kind: "Netwerkoverleg", organisations: [zuid], held: true)]
+        let m = definition.measure(quarter, in: data(meetings), today: IsoDate("2026-05-01")!)
+        #expect(m.value == 50 && m.explanation == "1 van de 2 organisaties hadden minstens 1 keer overleg.")
+        let one = definition.measure(quarter, in: data(meetings, each: false), today: IsoDate("2026-05-01")!)
+        #expect(one.value == 100 && one.explanation == "1 keer overleg gehouden, minstens 1 keer afgesproken: gehaald.")
+        let gone = IndicatorDefinition(id: "i", source: .overleg, unit: .percentage, norm: Norm(direction: .hoger, threshold: 100),
+                                       rhythm: .kwartaal, cadenceRuleID: UUID().uuidString)
+        #expect(gone.measure(quarter, in: data(meetings), today: IsoDate("2026-05-01")!).value == nil)
+    }
+
+    @Test func theIndicatorTakesTheRulesRhythm() {
+        var errors = FieldErrors()
+        let form = IndicatorForm(name: "Contact per wijk", area: "Samenwerking", source: "overleg", rule: ruleID.uuidString, direction: "hoger", norm: "100", rhythm: "schooljaar")
+        let input = IndicatorInput.validate(form, questions: [], rules: [ruleID: .kwartaal], into: &errors)
+        #expect(errors.isEmpty && input?.cadenceRuleID == ruleID && input?.rhythm == .kwartaal && input?.unit == .percentage)
+        errors = FieldErrors()
+        #expect(IndicatorInput.validate(IndicatorForm(name: "x", area: "y", source: "overleg", rule: UUID().uuidString, direction: "hoger", norm: "1", rhythm: "kwartaal"),
+                                        questions: [], rules: [ruleID: .kwartaal], into: &errors) == nil)
+        #expect(errors["rule"] == .unknownChoice)
+    }
+}

@@ -52,6 +52,9 @@ public struct IndicatorData: Sendable {
     public var questionnaires: [String: (questions: [Question], responses: [Response])]
     /// Per indicator id: its hand values.
     public var hand: [String: [HandValue]]
+    /// Per cadence rule id: the rule; and the meetings they count.
+    public var cadenceRules: [String: CadenceRule] = [:]
+    public var meetings: [CadenceMeeting] = []
 
     public init(locations: [String], domains: [String], minimumPerCell: Int, activities: [Activity], sessions: [Session],
                 questionnaires: [String: (questions: [Question], responses: [Response])] = [:], hand: [String: [HandValue]] = [:]) {

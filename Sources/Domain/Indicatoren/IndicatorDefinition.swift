@@ -14,10 +14,14 @@ public struct IndicatorDefinition: Sendable {
     public let measure: QuestionnaireMeasure?
     /// For `.hand`: a value per location (added up or averaged), or one for the coalition.
     public let perLocation: Bool
+    /// For `.overleg`: which cadence rule.
+    public let cadenceRuleID: String?
 
     public init(id: String, source: IndicatorSource, unit: IndicatorUnit, norm: Norm, rhythm: Rhythm,
-                questionnaireID: String? = nil, questionID: String? = nil, measure: QuestionnaireMeasure? = nil, perLocation: Bool = false) {
+                questionnaireID: String? = nil, questionID: String? = nil, measure: QuestionnaireMeasure? = nil, perLocation: Bool = false,
+                cadenceRuleID: String? = nil) {
         (self.id, self.source, self.unit, self.norm, self.rhythm) = (id, source, unit, norm, rhythm)
+        self.cadenceRuleID = cadenceRuleID
         (self.questionnaireID, self.questionID, self.measure, self.perLocation) = (questionnaireID, questionID, measure, perLocation)
     }
 
@@ -59,9 +63,26 @@ public struct IndicatorDefinition: Sendable {
             return .share(inTime, of: decided.count, "incidenten zijn binnen 7 dagen afgehandeld", none: "Geen incidenten in deze periode.")
         case .vragenlijst:
             return questionnaireMeasurement(period, data, until: until)
+        case .overleg:
+            return cadenceMeasurement(period, data, today: today)
         case .hand:
             return handMeasurement(period, data)
         }
+    }
+
+    /// The share of the rule's parts met in the period (every organisation, or the one
+    /// count). A running period counts what was held so far.
+    func cadenceMeasurement(_ period: IndicatorPeriod, _ data: IndicatorData, today: IsoDate) -> Measurement {
+        guard let rule = cadenceRuleID.flatMap({ data.cadenceRules[$0] }) else {
+            return Measurement(value: nil, explanation: "De afspraak over overleg bestaat niet meer.")
+        }
+        let check = rule.check(period, meetings: data.meetings, today: today)
+        let met = check.parts.filter { $0.status == .gehaald }.count
+        let times = rule.minimum == 1 ? "1 keer" : "\(rule.minimum) keer"
+        let words = rule.eachOrganisation
+            ? "\(met) van de \(check.parts.count) organisaties hadden minstens \(times) overleg."
+            : "\(check.parts.first?.held ?? 0) keer overleg gehouden, minstens \(times) afgesproken: \(check.status.label.lowercased())."
+        return Measurement(value: check.shareMet, explanation: words)
     }
 
     func questionnaireMeasurement(_ period: IndicatorPeriod, _ data: IndicatorData, until: IsoDate) -> Measurement {

@@ -8,13 +8,13 @@ public enum ResultArea {
 /// The indicator form as posted. `question` is "<questionnaire id>/<question id>".
 public struct IndicatorForm: Codable, Equatable, Sendable {
     public enum CodingKeys: String, CodingKey, FieldName {
-        case name, area, source, question, measure, unit, direction, norm, signal, rhythm, perLocation
+        case name, area, source, question, measure, rule, unit, direction, norm, signal, rhythm, perLocation
     }
-    public var name, area, source, question, measure, unit, direction, norm, signal, rhythm, perLocation: String?
+    public var name, area, source, question, measure, rule, unit, direction, norm, signal, rhythm, perLocation: String?
 
-    public init(name: String? = nil, area: String? = nil, source: String? = nil, question: String? = nil, measure: String? = nil, unit: String? = nil,
+    public init(name: String? = nil, area: String? = nil, source: String? = nil, question: String? = nil, measure: String? = nil, rule: String? = nil, unit: String? = nil,
                 direction: String? = nil, norm: String? = nil, signal: String? = nil, rhythm: String? = nil, perLocation: String? = nil) {
-        (self.name, self.area, self.source, self.question, self.measure, self.unit) = (name, area, source, question, measure, unit)
+        (self.name, self.area, self.source, self.question, self.measure, self.rule, self.unit) = (name, area, source, question, measure, rule, unit)
         (self.direction, self.norm, self.signal, self.rhythm, self.perLocation) = (direction, norm, signal, rhythm, perLocation)
     }
 }
@@ -31,6 +31,8 @@ public struct IndicatorInput: Equatable, Sendable {
     public let questionnaireID: UUID?
     public let questionID: String?
     public let measure: QuestionnaireMeasure?
+    /// For `.overleg`: the cadence rule.
+    public let cadenceRuleID: UUID?
     public let unit: IndicatorUnit
     public let direction: Direction
     public let norm: Double
@@ -39,13 +41,17 @@ public struct IndicatorInput: Equatable, Sendable {
     public let perLocation: Bool
 
     public init(name: String, area: String, source: IndicatorSource, questionnaireID: UUID? = nil, questionID: String? = nil, measure: QuestionnaireMeasure? = nil,
-                unit: IndicatorUnit, direction: Direction, norm: Double, signal: Double? = nil, rhythm: Rhythm, perLocation: Bool = false) {
+                cadenceRuleID: UUID? = nil, unit: IndicatorUnit, direction: Direction, norm: Double, signal: Double? = nil, rhythm: Rhythm, perLocation: Bool = false) {
         (self.name, self.area, self.source, self.questionnaireID, self.questionID, self.measure) = (name, area, source, questionnaireID, questionID, measure)
+        self.cadenceRuleID = cadenceRuleID
         (self.unit, self.direction, self.norm, self.signal, self.rhythm, self.perLocation) = (unit, direction, norm, signal, rhythm, perLocation)
     }
 
-    /// - Parameter questions: the scale questions one may choose, as "<questionnaire>/<question>".
-    public static func validate(_ form: IndicatorForm, questions: Set<String>, into errors: inout FieldErrors) -> IndicatorInput? {
+    /// - Parameters:
+    ///   - questions: the scale questions one may choose, as "<questionnaire>/<question>".
+    ///   - rules: the coalition's cadence rules, each with its rhythm (an indicator of a rule
+    ///     is measured in the rule's periods).
+    public static func validate(_ form: IndicatorForm, questions: Set<String>, rules: [UUID: Rhythm] = [:], into errors: inout FieldErrors) -> IndicatorInput? {
         typealias F = IndicatorForm.CodingKeys
         let name = Text.line(form.name, field: F.name, max: maxName, into: &errors) ?? ""
         let area = Text.line(form.area, field: F.area, max: maxArea, into: &errors) ?? ""
@@ -63,6 +69,12 @@ public struct IndicatorInput: Equatable, Sendable {
             measure = QuestionnaireMeasure(rawValue: (form.measure ?? "").trimmingWhitespace())
             if measure == nil { errors.add(F.measure, .unknownChoice) }
         }
+        var cadenceRuleID: UUID?
+        if source == .overleg {
+            let raw = String((form.rule ?? "").trimmingWhitespace().prefix(36))
+            cadenceRuleID = UUID(uuidString: raw).flatMap { rules[$0] == nil ? nil : $0 }
+            if cadenceRuleID == nil { errors.add(F.rule, raw.isEmpty ? .required : .unknownChoice) }
+        }
         let chosenUnit = IndicatorUnit(rawValue: (form.unit ?? "").trimmingWhitespace())
         let unit = source?.fixedUnit ?? measure?.unit ?? chosenUnit
         if unit == nil, source != nil, source != .vragenlijst { errors.add(F.unit, .unknownChoice) }
@@ -73,11 +85,11 @@ public struct IndicatorInput: Equatable, Sendable {
         if let norm, let signal, let direction, direction == .hoger ? signal <= norm : signal >= norm {
             errors.add(F.signal, .signalOnWrongSide(higherIsBetter: direction == .hoger))
         }
-        let rhythm = Rhythm(rawValue: (form.rhythm ?? "").trimmingWhitespace())
+        let rhythm = cadenceRuleID.flatMap { rules[$0] } ?? Rhythm(rawValue: (form.rhythm ?? "").trimmingWhitespace())
         if rhythm == nil { errors.add(F.rhythm, .unknownChoice) }
         guard errors.isEmpty, let source, let unit, let direction, let norm, let rhythm else { return nil }
         return IndicatorInput(name: name, area: area, source: source, questionnaireID: questionnaireID, questionID: questionID, measure: measure,
-                              unit: unit, direction: direction, norm: norm, signal: signal, rhythm: rhythm,
+                              cadenceRuleID: cadenceRuleID, unit: unit, direction: direction, norm: norm, signal: signal, rhythm: rhythm,
                               perLocation: source == .hand && (form.perLocation ?? "") == "ja")
     }
 

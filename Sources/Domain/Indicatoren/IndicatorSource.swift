@@ -3,7 +3,7 @@ import Foundation
 /// Where an indicator's value comes from: computed from what the coalition records in the
 /// app (always up to date), or typed per period for what lives elsewhere.
 public enum IndicatorSource: String, CaseIterable, Sendable, Codable {
-    case dekking, activiteiten, sessies, bereik, betrokkenheid, welbevinden, incidenten, vragenlijst, hand
+    case dekking, activiteiten, sessies, bereik, betrokkenheid, welbevinden, incidenten, vragenlijst, overleg, hand
 
     public var label: String {
         switch self {
@@ -15,6 +15,7 @@ public enum IndicatorSource: String, CaseIterable, Sendable, Codable {
         case .welbevinden: return "Observaties welbevinden 4 of hoger"
         case .incidenten: return "Incidenten binnen een week afgehandeld"
         case .vragenlijst: return "Uitkomst van een vragenlijst"
+        case .overleg: return "Afspraak over overleg gehaald"
         case .hand: return "Zelf invullen per periode"
         }
     }
@@ -29,6 +30,7 @@ public enum IndicatorSource: String, CaseIterable, Sendable, Codable {
         case .betrokkenheid, .welbevinden: return "Het deel van de geobserveerde sessies met gemiddeld 4 of hoger op de Leuvense schaal."
         case .incidenten: return "Het deel van de incidenten dat binnen 7 dagen als afgehandeld is gemarkeerd."
         case .vragenlijst: return "Het deel van de antwoorden in de hoogste twee punten van een schaalvraag, of het gemiddelde. Alleen bij 5 of meer antwoorden."
+        case .overleg: return "Het deel van een afspraak over overleg dat gehaald is, uit het overleg dat gehouden is. Bij ‘met elke organisatie apart’ (zoals elk wijkteam): het deel van de organisaties met genoeg overleg."
         case .hand: return "Voor cijfers die ergens anders staan, zoals de uitstroom van een school. Je ziet wie het invulde en wanneer."
         }
     }
@@ -37,7 +39,7 @@ public enum IndicatorSource: String, CaseIterable, Sendable, Codable {
     /// questionnaire's share or mean).
     public var fixedUnit: IndicatorUnit? {
         switch self {
-        case .dekking, .sessies, .betrokkenheid, .welbevinden, .incidenten: return .percentage
+        case .dekking, .sessies, .betrokkenheid, .welbevinden, .incidenten, .overleg: return .percentage
         case .activiteiten, .bereik: return .aantal
         case .vragenlijst, .hand: return nil
         }
@@ -46,7 +48,7 @@ public enum IndicatorSource: String, CaseIterable, Sendable, Codable {
     public var isComputed: Bool { self != .hand }
 
     /// Sources about activities: a partner sees them over their own activities.
-    public var isAboutActivities: Bool { ![.dekking, .vragenlijst, .hand].contains(self) }
+    public var isAboutActivities: Bool { ![.dekking, .vragenlijst, .overleg, .hand].contains(self) }
 }
 
 /// Which number of a questionnaire's scale question an indicator takes.

@@ -16,11 +16,7 @@ struct EvidenceController: RouteCollection {
         guard tenant.role.canEditBouwblad() else { return [] }
         let bladen = try await ActiviteitenStore(tenant, on: req.db).bouwbladen()
         let catalog = try await req.formatCatalog()
-        return try bladen.map { b in
-            let name = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
-            let title = b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title
-            return (try b.requireID().uuidString, String("\(name): \(title)".prefix(110)))
-        }.sorted { $0.label < $1.label }
+        return try bladen.map { (try $0.requireID().uuidString, String(catalog.name(of: $0).prefix(110))) }.sorted { $0.label < $1.label }
     }
 
     func insert(req: Request) async throws -> Response {

@@ -49,7 +49,15 @@ struct IndicatorBoard: Sendable {
             }
         }
         let hand = try await IndicatorenStore(coalitionID: coalition, on: db).handValues()
-        return Read(records: records, data: IndicatorData(locations: locations, domains: settings.domains, minimumPerCell: settings.minimumPerCell,
-                                                          activities: activities, sessions: sessions, questionnaires: questionnaires, hand: hand))
+        var data = IndicatorData(locations: locations, domains: settings.domains, minimumPerCell: settings.minimumPerCell,
+                                 activities: activities, sessions: sessions, questionnaires: questionnaires, hand: hand)
+        // The meetings and rules, in two queries, only when an indicator counts a rule.
+        if records.contains(where: { $0.cadenceRuleID != nil }) {
+            let overleg = OverlegStore(coalitionID: coalition, on: db)
+            data.cadenceRules = Dictionary(uniqueKeysWithValues: try await overleg.rules().compactMap { r in r.id.flatMap { id in r.rule.map { (id.uuidString, $0) } } })
+            data.meetings = try await overleg.allMeetings().compactMap(\.value)
+                .map { CadenceMeeting(day: $0.day, kind: $0.kind, organisations: $0.counted, held: $0.status == .gehouden) }
+        }
+        return Read(records: records, data: data)
     }
 }

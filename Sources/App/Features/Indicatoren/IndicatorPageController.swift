@@ -68,6 +68,8 @@ struct IndicatorPageController: RouteCollection {
         case .vragenlijst:
             guard let q = r.questionnaireID, access.role != .partner else { return nil }
             return (coalition.vragenlijsten.vragenlijst(q).results.path + "?van=\(period.first.iso)&tot=\(period.last.iso)", "Resultaten van deze periode")
+        case .overleg:
+            return access.role == .partner ? nil : (coalition.overleg.path + "?jaar=" + SchoolYear(containing: period.firstDay).key, "Overleg van dit schooljaar")
         case .hand:
             return mayType ? (access.paths.indicator(r.id!).values.path + "?periode=" + period.key, "Invullen") : nil
         }

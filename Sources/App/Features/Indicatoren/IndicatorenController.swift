@@ -67,7 +67,8 @@ struct IndicatorenController: RouteCollection {
         let access = try await IndicatorAccess.defining(req)
         let form = try req.form(IndicatorForm.self)
         var errors = FieldErrors()
-        guard let input = IndicatorInput.validate(form, questions: Set(try await Self.questionOptions(access, req.db).map(\.value)), into: &errors) else {
+        guard let input = IndicatorInput.validate(form, questions: Set(try await Self.questionOptions(access, req.db).map(\.value)),
+                                                  rules: try await Self.ruleRhythms(access, req.db), into: &errors) else {
             return try await formPage(req, access, nil, FormState(form, errors: errors), status: .unprocessableEntity)
         }
         let record = IndicatorRecord(coalitionID: access.tenant.coalitionID, input)
@@ -80,7 +81,7 @@ struct IndicatorenController: RouteCollection {
         let access = try await IndicatorAccess.defining(req)
         let r = try await access.indicator(req)
         let form = IndicatorForm(name: r.name, area: r.area, source: r.source, question: r.questionnaireID.map { "\($0.uuidString)/\(r.questionID ?? "")" },
-                                 measure: r.measure ?? QuestionnaireMeasure.topTwo.rawValue, unit: r.unit, direction: r.direction,
+                                 measure: r.measure ?? QuestionnaireMeasure.topTwo.rawValue, rule: r.cadenceRuleID?.uuidString, unit: r.unit, direction: r.direction,
                                  norm: IndicatorUnit.decimal(r.norm, places: r.norm.rounded() == r.norm ? 0 : 2),
                                  signal: r.signal.map { IndicatorUnit.decimal($0, places: $0.rounded() == $0 ? 0 : 2) }, rhythm: r.rhythm, perLocation: r.perLocation ? "ja" : "nee")
         return try await formPage(req, access, r, FormState(form), version: r.version)
@@ -91,7 +92,8 @@ struct IndicatorenController: RouteCollection {
         let r = try await access.indicator(req)
         let body = try req.form(Edit<IndicatorForm>.self)
         var errors = FieldErrors()
-        guard let input = IndicatorInput.validate(body.form, questions: Set(try await Self.questionOptions(access, req.db).map(\.value)), into: &errors) else {
+        guard let input = IndicatorInput.validate(body.form, questions: Set(try await Self.questionOptions(access, req.db).map(\.value)),
+                                                  rules: try await Self.ruleRhythms(access, req.db), into: &errors) else {
             return try await formPage(req, access, r, FormState(body.form, errors: errors), version: body.version ?? r.version, status: .unprocessableEntity)
         }
         guard let version = body.version else { throw Abort(.badRequest) }
@@ -108,6 +110,7 @@ struct IndicatorenController: RouteCollection {
         var form = state
         typealias F = IndicatorForm.CodingKeys
         let questions = try await Self.questionOptions(access, req.db)
+        let rules = try await Self.ruleOptions(req, access)
         let items: [FormPage.Item] = [
             .init(field: form.field(F.name, "Naam", noun: "de naam", hint: "Bijvoorbeeld: locaties met elk domein minstens één activiteit.")),
             .init(field: form.field(F.area, "Resultaatgebied", noun: "het resultaatgebied",
@@ -118,6 +121,10 @@ struct IndicatorenController: RouteCollection {
             .init(select: form.select(F.question, "Vraag", noun: "een vraag", empty: questions.isEmpty ? "Er zijn nog geen vragenlijsten met een schaalvraag" : "Kies een schaalvraag",
                                       options: questions)),
             .init(radios: form.choice(F.measure, "Welk getal?", noun: "welk getal", options: QuestionnaireMeasure.allCases.map { (value: $0.rawValue, label: $0.label, hint: nil) })),
+            .init(heading: "Bij een afspraak over overleg"),
+            .init(select: form.select(F.rule, "Afspraak", noun: "een afspraak over overleg",
+                                      empty: rules.isEmpty ? "Er zijn nog geen afspraken over overleg" : "Kies een afspraak (er wordt gemeten per periode van de afspraak)",
+                                      options: rules)),
             .init(heading: "De norm"),
             .init(radios: form.choice(F.unit, "Eenheid bij zelf invullen", noun: "de eenheid",
                                       options: IndicatorUnit.allCases.map { (value: $0.rawValue, label: $0.label, hint: nil) })),
@@ -138,6 +145,18 @@ struct IndicatorenController: RouteCollection {
                      lead: lead ?? "Een berekende waarde is altijd bij: hij komt uit wat jullie in Bouwstenen bijhouden. Eenheid en vraag tellen alleen bij de bron die ze noemt.",
                      action: r.map { access.paths.indicator($0.id!).edit.path } ?? access.paths.new.path, items: items, submit: "Opslaan", version: version,
                      form: form, danger: r.map { FormPage.Danger(action: access.paths.indicator($0.id!).delete.path, label: "Indicator verwijderen") })
+        }
+    }
+
+    /// The cadence rules an indicator may take, with their rhythm (its periods).
+    static func ruleRhythms(_ access: IndicatorAccess, _ db: any Database) async throws -> [UUID: Rhythm] {
+        Dictionary(uniqueKeysWithValues: try await OverlegStore(access.tenant, on: db).rules().compactMap { r in r.id.flatMap { id in r.rule.map { (id, $0.rhythm) } } })
+    }
+
+    static func ruleOptions(_ req: Request, _ access: IndicatorAccess) async throws -> [(value: String, label: String)] {
+        let names = Dictionary(uniqueKeysWithValues: try await OverlegController.organisations(req, access.tenant).map { ($0.id, $0.name) })
+        return try await OverlegStore(access.tenant, on: req.db).rules().compactMap { r in
+            r.id.flatMap { id in r.rule.map { (value: id.uuidString, label: String($0.label(names: names).prefix(140))) } }
         }
     }
 

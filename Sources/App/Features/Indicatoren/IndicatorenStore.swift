@@ -30,7 +30,7 @@ package struct IndicatorenStore: TenantStore {
     func update(_ id: UUID, from version: Int, _ input: IndicatorInput, now: Date) async throws -> Bool {
         try await update(IndicatorRecord.schema, id: id, from: version, set: [
             ("name", input.name), ("area", input.area), ("source", input.source.rawValue), ("questionnaire_id", input.questionnaireID),
-            ("question_id", input.questionID), ("measure", input.measure?.rawValue), ("unit", input.unit.rawValue),
+            ("question_id", input.questionID), ("measure", input.measure?.rawValue), ("cadence_rule_id", input.cadenceRuleID), ("unit", input.unit.rawValue),
             ("direction", input.direction.rawValue), ("norm", input.norm), ("signal", input.signal), ("rhythm", input.rhythm.rawValue),
             ("per_location", input.perLocation),
         ], now: now)

@@ -19,6 +19,7 @@ struct OverlegController: RouteCollection {
         routes.post(overleg.newRule, use: createRule)
         routes.post(overleg.rule(.param).delete, use: deleteRule)
         routes.post(overleg.feed, use: renewFeed)
+        routes.post(overleg.insert, use: insert)
     }
 
     /// The coalition's organisations by id (the partners of the activity book: one list).
@@ -51,6 +52,8 @@ struct OverlegController: RouteCollection {
         let networkHref: String?
         /// The calendar feed: its address for those who plan, the button for the projectleider.
         let feedURL: String?; let feedAction: String?
+        /// Puts a summary of the school year into step 3 of a bouwblad.
+        let evidence: CoverageController.EvidenceForm?
     }
 
     func show(req: Request) async throws -> Response {
@@ -76,18 +79,16 @@ struct OverlegController: RouteCollection {
                        newAgreementHref: editable ? paths.meeting(id).newAgreement.path : nil)
         }
 
-        // The rules in the period that holds today, and the one before it.
-        let thisYear = SchoolYear(containing: today)
-        let counted = try await store.meetings(in: DateRange(from: thisYear.previous.days.from, to: thisYear.days.to)!).compactMap { $0.value }
-            .map { CadenceMeeting(day: $0.day, kind: $0.kind, organisations: $0.counted, held: $0.status == .gehouden) }
-        let rules = try await store.rules().compactMap { record -> RuleRow? in
-            guard let rule = record.rule, let id = record.id, rule.organisations.isEmpty || visible(rule.organisations) else { return nil }
-            let period = IndicatorPeriod(rule.rhythm, containing: today)
-            let now = rule.check(period, meetings: counted, today: today), before = rule.check(period.previous, meetings: counted, today: today)
-            return RuleRow(label: rule.label(names: names), state: StateTag(now.status), period: period.label, detail: Self.detail(now, names: names),
-                           previous: "\(period.previous.label): \(before.status.label.lowercased())",
-                           deleteAction: editable ? paths.rule(id).delete.path : nil)
+        let rules = try await Self.checks(store, today: today).compactMap { c -> RuleRow? in
+            guard c.rule.organisations.isEmpty || visible(c.rule.organisations) else { return nil }
+            return RuleRow(label: c.rule.label(names: names), state: StateTag(c.now.status), period: c.period.label, detail: Self.detail(c.now, names: names),
+                           previous: "\(c.period.previous.label): \(c.before.status.label.lowercased())",
+                           deleteAction: editable ? paths.rule(c.id).delete.path : nil)
         }
+        let targets = editable ? try await EvidenceController.targets(req, tenant) : []
+        let evidence = targets.isEmpty ? nil : CoverageController.EvidenceForm(
+            action: paths.insert.path, kind: "overleg", from: year.days.from.iso, to: year.days.to.iso,
+            bouwbladen: targets.map { CoverageController.Option(value: $0.value, label: $0.label, selected: false) })
         let feed = editable ? try await store.feed() : nil
         let feedURL = feed.map { req.absoluteURL(Paths.calendar($0.token + ".ics").path) }
         return try await req.page("overleg/list", title: "Overleg \(year.key)", current: .overleg) { layout in
@@ -95,7 +96,19 @@ struct OverlegController: RouteCollection {
                  canEdit: editable, newHref: paths.new.path, newRuleHref: paths.newRule.path, rules: rules, hasRules: !rules.isEmpty,
                  meetings: meetings, hasMeetings: !meetings.isEmpty, partnerNote: tenant.role == .partner,
                  networkHref: tenant.role == .partner ? nil : Paths.coalition(tenant.coalition.slug).netwerk.path,
-                 feedURL: feedURL, feedAction: tenant.role == .projectleider ? paths.feed.path : nil)
+                 feedURL: feedURL, feedAction: tenant.role == .projectleider ? paths.feed.path : nil, evidence: evidence)
+        }
+    }
+
+    /// Each cadence rule in the period that holds today, and in the one before it.
+    static func checks(_ store: OverlegStore, today: IsoDate) async throws -> [(id: UUID, rule: CadenceRule, period: IndicatorPeriod, now: CadenceCheck, before: CadenceCheck)] {
+        let thisYear = SchoolYear(containing: today)
+        let counted = try await store.meetings(in: DateRange(from: thisYear.previous.days.from, to: thisYear.days.to)!).compactMap { $0.value }
+            .map { CadenceMeeting(day: $0.day, kind: $0.kind, organisations: $0.counted, held: $0.status == .gehouden) }
+        return try await store.rules().compactMap { record in
+            guard let rule = record.rule, let id = record.id else { return nil }
+            let period = IndicatorPeriod(rule.rhythm, containing: today)
+            return (id, rule, period, rule.check(period, meetings: counted, today: today), rule.check(period.previous, meetings: counted, today: today))
         }
     }
 
@@ -223,6 +236,29 @@ struct OverlegController: RouteCollection {
                      action: record.map { paths.meeting($0.id!).path } ?? paths.new.path, items: items, submit: "Opslaan", version: version,
                      form: form, danger: record.map { FormPage.Danger(action: paths.meeting($0.id!).delete.path, label: "Overleg verwijderen") })
         }
+    }
+
+    // MARK: into step 3
+
+    /// A dated summary of the school year's meetings, rules and agreements into step 3 of
+    /// the chosen bouwblad.
+    func insert(req: Request) async throws -> Response {
+        let tenant = try req.require(\.keepsPlans)
+        let form = try req.form(EvidenceInsertForm.self)
+        let year = SchoolYear(containing: IsoDate(String((form.van ?? "").prefix(10))) ?? req.today)
+        let store = OverlegStore(tenant, on: req.db), today = req.today
+        let names = Dictionary(uniqueKeysWithValues: try await Self.organisations(req, tenant).map { ($0.id, $0.name) })
+        func list(_ ids: [UUID]) -> [String] { ids.compactMap { names[$0] } }
+        let records = try await store.meetings(in: year.days)
+        let meetings = records.compactMap { $0.value }.map { OverlegSummary.Meeting(kind: $0.kind, day: $0.day, status: $0.status, organisations: list(Array($0.counted))) }
+        let rules = try await Self.checks(store, today: today).map {
+            OverlegSummary.Rule(label: $0.rule.label(names: names), status: $0.now.status, period: $0.period.label, detail: Self.detail($0.now, names: names))
+        }
+        let rows = try await AgreementRows(req, tenant, store, meetings: records.compactMap(\.id), names: names, editable: false)
+        let agreements = records.compactMap(\.id).flatMap { rows.rows[$0] ?? [] }
+            .map { OverlegSummary.Agreement(text: $0.text, who: $0.who ?? "", when: $0.when ?? "", action: $0.action ?? "") }
+        let summary = OverlegSummary.text(year: year.key, today: today, meetings: meetings, rules: rules, agreements: agreements)
+        return try await EvidenceController.insert(req, bouwblad: form.bouwblad, summary: summary)
     }
 
     // MARK: the calendar feed

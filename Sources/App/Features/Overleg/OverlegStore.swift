@@ -17,6 +17,11 @@ package struct OverlegStore: TenantStore {
             .sort(\.$day).sort(\.$startTime).sort(\.$createdAt).all()
     }
 
+    /// Every meeting, for the indicators that count a cadence rule over their periods.
+    func allMeetings() async throws -> [MeetingRecord] {
+        try await MeetingRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$day).all()
+    }
+
     func meeting(_ id: UUID) async throws -> MeetingRecord? {
         try await MeetingRecord.query(on: db).filter(\.$id == id).filter(\.$coalitionID == coalitionID).first()
     }

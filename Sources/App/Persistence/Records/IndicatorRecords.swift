@@ -14,6 +14,7 @@ package final class IndicatorRecord: Model, @unchecked Sendable {
     @OptionalField(key: "questionnaire_id") package var questionnaireID: UUID?
     @OptionalField(key: "question_id") package var questionID: String?
     @OptionalField(key: "measure") package var measure: String?
+    @OptionalField(key: "cadence_rule_id") package var cadenceRuleID: UUID?
     @Field(key: "unit") package var unit: String
     @Field(key: "direction") package var direction: String
     @Field(key: "norm") package var norm: Double
@@ -27,7 +28,7 @@ package final class IndicatorRecord: Model, @unchecked Sendable {
     package init() {}
 
     package var properties: [any AnyProperty] {
-        listed([$id, $coalitionID, $name, $area, $source, $questionnaireID, $questionID, $measure, $unit, $direction, $norm, $signal, $rhythm,
+        listed([$id, $coalitionID, $name, $area, $source, $questionnaireID, $questionID, $measure, $cadenceRuleID, $unit, $direction, $norm, $signal, $rhythm,
                 $perLocation, $version, $createdAt, $updatedAt])
     }
 
@@ -39,6 +40,7 @@ package final class IndicatorRecord: Model, @unchecked Sendable {
 
     package func apply(_ input: IndicatorInput) {
         (name, area, source, questionnaireID, questionID, measure) = (input.name, input.area, input.source.rawValue, input.questionnaireID, input.questionID, input.measure?.rawValue)
+        cadenceRuleID = input.cadenceRuleID
         (unit, direction, norm, signal, rhythm, perLocation) = (input.unit.rawValue, input.direction.rawValue, input.norm, input.signal, input.rhythm.rawValue, input.perLocation)
     }
 
@@ -51,7 +53,7 @@ package final class IndicatorRecord: Model, @unchecked Sendable {
     package var definition: IndicatorDefinition {
         IndicatorDefinition(id: id?.uuidString ?? "", source: sourceValue, unit: unitValue, norm: normValue, rhythm: rhythmValue,
                             questionnaireID: questionnaireID?.uuidString, questionID: questionID, measure: measure.flatMap(QuestionnaireMeasure.init(rawValue:)),
-                            perLocation: perLocation)
+                            perLocation: perLocation, cadenceRuleID: cadenceRuleID?.uuidString)
     }
 }
 
