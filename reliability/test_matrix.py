@@ -173,6 +173,7 @@ GET  /c/:slug/overleg/afspraken/nieuw                                       ok  
 POST /c/:slug/overleg/afspraken/nieuw                                       ok  ok  403 403 in  404 -
 POST /c/:slug/overleg/afspraken/:ruleID/verwijderen                         ok  ok  403 403 in  404 404
 POST /c/:slug/overleg/agenda                                                ok  403 403 403 in  404 -
+POST /c/:slug/overleg/mijn-agenda                                           ok  ok  ok  ok  in  404 -
 POST /c/:slug/overleg/invoegen                                              ok  ok  403 403 in  404 -
 GET  /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -
 POST /c/:slug/indicatoren/nieuw                                             ok  403 403 403 in  404 -

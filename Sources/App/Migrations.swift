@@ -36,5 +36,6 @@ enum AppMigrations {
         M0031_OrganisationWijk(),
         M0032_CreateContacts(),
         M0033_IndicatorCadenceRule(),
+        M0034_PersonalCalendarFeeds(),
     ]
 }

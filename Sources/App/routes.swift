@@ -58,6 +58,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try coalition.access(.bewerker, read: .lid).register(collection: OverlegController())
     try coalition.access(.bewerker, read: .lid).register(collection: AgreementsController())
     try coalition.access(.lid).register(collection: NetworkController())
+    try coalition.access(.lid).register(collection: PersonalFeedController())
     try coalition.access(.bewerker, read: .lid).register(collection: ContactsController())
     try coalition.access(.bewerker, read: .lid).register(collection: TrashController())
     try coalition.access(.projectleider, read: .lid).register(collection: MembersController())

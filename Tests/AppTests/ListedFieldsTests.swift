@@ -16,7 +16,7 @@ import Testing
         ReportSettingsRecord.self, ReportChoiceRecord.self, ReportVersionRecord.self, WebSessionRecord.self,
         LoginFailureRecord.self, LoginDeviceRecord.self, UserRecord.self,
         QuestionnaireRecord.self, QuestionnaireLinkRecord.self, QuestionnaireResponseRecord.self, QuestionnaireImportRecord.self,
-        IndicatorRecord.self, IndicatorValueRecord.self, IndicatorValueLogRecord.self, PlanActionRecord.self, PlanEvaluationRecord.self, MeetingRecord.self, CadenceRuleRecord.self, CalendarFeedRecord.self, AgreementRecord.self, ContactRecord.self, ContactRoleRecord.self,
+        IndicatorRecord.self, IndicatorValueRecord.self, IndicatorValueLogRecord.self, PlanActionRecord.self, PlanEvaluationRecord.self, MeetingRecord.self, CadenceRuleRecord.self, CalendarFeedRecord.self, AgreementRecord.self, ContactRecord.self, ContactRoleRecord.self, PersonalFeedRecord.self,
     ]
 
     @Test func everyRecordListsExactlyTheFieldsMirrorFinds() {

@@ -201,6 +201,8 @@ enum Paths {
         func rule(_ id: some AddressPart) -> Item { Item(address: address.adding("afspraken", id.segment("ruleID"))) }
         /// Makes (or renews) the secret address of the calendar feed.
         var feed: Address { address.adding("agenda") }
+        /// Makes (or renews) the member's own feed.
+        var personalFeed: Address { address.adding("mijn-agenda") }
         /// Puts a summary of a school year's meetings into step 3 of a bouwblad.
         var insert: Address { address.adding("invoegen") }
     }

@@ -52,6 +52,8 @@ struct OverlegController: RouteCollection {
         let networkHref: String?
         /// The calendar feed: its address for those who plan, the button for the projectleider.
         let feedURL: String?; let feedAction: String?
+        /// The member's own feed: its address (once made) and the button.
+        let personalFeedURL: String?; let personalFeedAction: String
         /// Puts a summary of the school year into step 3 of a bouwblad.
         let evidence: CoverageController.EvidenceForm?
     }
@@ -91,12 +93,15 @@ struct OverlegController: RouteCollection {
             bouwbladen: targets.map { CoverageController.Option(value: $0.value, label: $0.label, selected: false) })
         let feed = editable ? try await store.feed() : nil
         let feedURL = feed.map { req.absoluteURL(Paths.calendar($0.token + ".ics").path) }
+        let personal = try await store.personalFeed(of: try tenant.membership.requireID())
         return try await req.page("overleg/list", title: "Overleg \(year.key)", current: .overleg) { layout in
             Page(layout: layout, year: year.key, previousHref: paths.path + "?jaar=" + year.previous.key, nextHref: paths.path + "?jaar=" + year.next.key,
                  canEdit: editable, newHref: paths.new.path, newRuleHref: paths.newRule.path, rules: rules, hasRules: !rules.isEmpty,
                  meetings: meetings, hasMeetings: !meetings.isEmpty, partnerNote: tenant.role == .partner,
                  networkHref: tenant.role == .partner ? nil : Paths.coalition(tenant.coalition.slug).netwerk.path,
-                 feedURL: feedURL, feedAction: tenant.role == .projectleider ? paths.feed.path : nil, evidence: evidence)
+                 feedURL: feedURL, feedAction: tenant.role == .projectleider ? paths.feed.path : nil,
+                 personalFeedURL: personal.map { req.absoluteURL(Paths.calendar($0.token + ".ics").path) }, personalFeedAction: paths.personalFeed.path,
+                 evidence: evidence)
         }
     }
 

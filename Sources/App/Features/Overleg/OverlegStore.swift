@@ -85,15 +85,37 @@ package struct OverlegStore: TenantStore {
             try await CalendarFeedRecord(coalitionID: coalitionID, token: token, by: name).create(on: db)
         }
     }
+
+    /// A member's own feed.
+    func personalFeed(of membership: UUID) async throws -> PersonalFeedRecord? {
+        try await PersonalFeedRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$membershipID == membership).first()
+    }
+
+    /// A new secret address for a member's own feed; their old one stops working.
+    func renewPersonalFeed(of membership: UUID, token: String) async throws {
+        let coalitionID = coalitionID
+        try await db.writeTransaction { db in
+            try await PersonalFeedRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$membershipID == membership).delete()
+            try await PersonalFeedRecord(coalitionID: coalitionID, membershipID: membership, token: token).create(on: db)
+        }
+    }
 }
 
-/// Finds a coalition by the secret address of its calendar feed, before there is a tenant
-/// (a calendar program has no session); hands out that coalition's store.
+/// Finds a feed by its secret address, before there is a tenant (a calendar program has no
+/// session): the coalition's store, and for a partner's own feed their organisation (they
+/// see only the meetings naming it).
 struct CalendarFeeds {
+    struct Found { let store: OverlegStore; let onlyFor: UUID?; let isPartner: Bool }
     let db: any Database
 
-    func find(_ token: String) async throws -> OverlegStore? {
-        guard let feed = try await CalendarFeedRecord.query(on: db).filter(\.$token == token).first() else { return nil }
-        return OverlegStore(coalitionID: feed.coalitionID, db: db)
+    func find(_ token: String) async throws -> Found? {
+        if let feed = try await CalendarFeedRecord.query(on: db).filter(\.$token == token).first() {
+            return Found(store: OverlegStore(coalitionID: feed.coalitionID, db: db), onlyFor: nil, isPartner: false)
+        }
+        guard let feed = try await PersonalFeedRecord.query(on: db).filter(\.$token == token).first(),
+              let member = try await MembershipRecord.query(on: db).filter(\.$id == feed.membershipID).filter(\.$coalitionID == feed.coalitionID).first()
+        else { return nil }
+        return Found(store: OverlegStore(coalitionID: feed.coalitionID, db: db), onlyFor: member.role == .partner ? member.partnerID : nil,
+                     isPartner: member.role == .partner)
     }
 }

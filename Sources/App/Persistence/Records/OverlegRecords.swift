@@ -196,3 +196,22 @@ package final class ContactRoleRecord: Model, @unchecked Sendable {
     var from: IsoDate? { IsoDate(fromDay) }
     var until: IsoDate? { untilDay.flatMap(IsoDate.init) }
 }
+
+/// The secret address of one member's own calendar feed (kept as is, like the coalition's).
+package final class PersonalFeedRecord: Model, @unchecked Sendable {
+    package static let schema = "personal_calendar_feeds"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "coalition_id") package var coalitionID: UUID
+    @Field(key: "membership_id") package var membershipID: UUID
+    @Field(key: "token") package var token: String
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+
+    package init() {}
+
+    package var properties: [any AnyProperty] { listed([$id, $coalitionID, $membershipID, $token, $createdAt]) }
+
+    package init(coalitionID: UUID, membershipID: UUID, token: String) {
+        (self.coalitionID, self.membershipID, self.token) = (coalitionID, membershipID, token)
+    }
+}

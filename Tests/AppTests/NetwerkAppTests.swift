@@ -291,3 +291,55 @@ import VaporTesting
         }
     }
 }
+
+/// Each member's own calendar feed: a partner's holds only the meetings of their
+/// organisation; a lezer may make one; renewing ends the old address.
+@Suite struct PersonalFeedTests {
+    static func address(_ html: String) throws -> String {
+        String(try #require(html.firstMatch(of: /id="eigen-agenda-link" type="text" value="http:\/\/[^\/]+(\/agenda\/[A-Za-z0-9_-]{43}\.ics)"/)?.1))
+    }
+
+    @Test func aPartnersOwnFeedHoldsOnlyTheirMeetings() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let (coalition, sport) = try await OverlegAppTests.organisation(app, "Sportclub Rivierstad", kind: "sport")
+            let (_, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            try await pl.get("\(OverlegAppTests.base)/nieuw")
+            #expect(try await pl.post("\(OverlegAppTests.base)/nieuw", OverlegAppTests.meeting(day: app.clock.today, invited: sport, extra: ["place": "Sporthal Zuid"])).status == .seeOther)
+            #expect(try await pl.post("\(OverlegAppTests.base)/nieuw", OverlegAppTests.meeting(day: app.clock.today, invited: welzijn, extra: ["place": "Buurthuis Noord"])).status == .seeOther)
+
+            try await VragenlijstenAppTests.member(app, coalition, email: "partner@rivierstad.example", role: .partner, partner: sport)
+            var partner = try await Fixture.login(app, email: "partner@rivierstad.example")
+            var html = try await partner.get(OverlegAppTests.base).body.string
+            #expect(html.contains("Je hebt nog geen eigen agenda-link.") && !html.contains("id=\"feed-url\""))
+            #expect(try await partner.post("\(OverlegAppTests.base)/mijn-agenda", [:]).status == .seeOther)
+            html = try await partner.get(OverlegAppTests.base).body.string
+            let address = try Self.address(html)
+            var calendar = Browser(app)
+            let feed = try await calendar.get(address).body.string
+            #expect(feed.contains("LOCATION:Sporthal Zuid") && !feed.contains("Buurthuis Noord"))
+
+            // The projectleider's own feed holds both; renewing ends the old address.
+            try await pl.get(OverlegAppTests.base)
+            #expect(try await pl.post("\(OverlegAppTests.base)/mijn-agenda", [:]).status == .seeOther)
+            let own = try Self.address(try await pl.get(OverlegAppTests.base).body.string)
+            let all = try await calendar.get(own).body.string
+            #expect(all.contains("Sporthal Zuid") && all.contains("Buurthuis Noord") && own != address)
+            #expect(try await partner.post("\(OverlegAppTests.base)/mijn-agenda", [:]).status == .seeOther)
+            #expect(try await calendar.get(address).status == .notFound)
+            #expect(try await PersonalFeedRecord.query(on: app.db).count() == 2)
+
+            // Leaving the coalition ends the feed.
+            let renewed = try Self.address(try await partner.get(OverlegAppTests.base).body.string)
+            try await MembershipRecord.query(on: app.db).filter(\.$role == .partner).delete()
+            #expect(try await calendar.get(renewed).status == .notFound)
+
+            // A lezer may make one too.
+            try await VragenlijstenAppTests.member(app, coalition, email: "lezer@rivierstad.example", role: .lezer)
+            var lezer = try await Fixture.login(app, email: "lezer@rivierstad.example")
+            try await lezer.get(OverlegAppTests.base)
+            #expect(try await lezer.post("\(OverlegAppTests.base)/mijn-agenda", [:]).status == .seeOther)
+            #expect(try await calendar.get(try Self.address(try await lezer.get(OverlegAppTests.base).body.string)).body.string.contains("Buurthuis Noord"))
+        }
+    }
+}
