@@ -13,6 +13,8 @@ extension BenchData {
         var doelen: [DoelRecord] = [], acties: [ActieRecord] = [], links: [LinkRecord] = []
         var activities: [ActivityRecord] = [], activityStaff: [ActivityStaffRecord] = [], sessions: [ActivitySessionRecord] = []
         var indicators: [IndicatorRecord] = [], indicatorValues: [IndicatorValueRecord] = []
+        var meetings: [MeetingRecord] = [], rules: [CadenceRuleRecord] = [], agreements: [AgreementRecord] = []
+        var contacts: [ContactRecord] = [], contactRoles: [ContactRoleRecord] = []
 
         init(n: Int, catalog: FormatCatalog, passwordHash: String, today: IsoDate, random r: inout SplitMix64) throws {
             let slug = BenchData.slug(n)
@@ -38,6 +40,51 @@ extension BenchData {
             try addBouwbladen(catalog: catalog, today: today, random: &r)
             try addActivities(today: today, random: &r)
             try addIndicators(today: today, random: &r)
+            try addNetwork(today: today, random: &r)
+        }
+
+        /// Three years of monthly wijkoverleg with the welfare organisation and quarterly
+        /// netwerkoverleg with every partner (one agreement each), two cadence rules, and a
+        /// contact person per partner.
+        private mutating func addNetwork(today: IsoDate, random r: inout SplitMix64) throws {
+            let cid = try coalition.requireID()
+            let ids = try partners.map { try $0.requireID() }
+            let start = Month(year: today.year - 3, month: today.month)!
+            for k in 0..<40 {
+                let month = start.adding(months: k)
+                let day = MeetingSeries.day(.eerste, .dinsdag, of: month)
+                let status: MeetingStatus = day < today ? (r.int(1...10) == 1 ? .afgelast : .gehouden) : .gepland
+                let wijk = MeetingRecord(coalitionID: cid, MeetingInput(kind: "Wijkoverleg", day: day, slot: TimeSlot("15:30-17:00"), place: "Buurthuis",
+                                                                        status: status, invited: [ids[3]], present: status == .gehouden ? [ids[3]] : [],
+                                                                        agenda: "1. Signalen uit de wijk\n2. Rondvraag", report: status == .gehouden ? Words.paragraph(&r) : ""))
+                wijk.id = r.uuid()
+                meetings.append(wijk)
+                guard k % 3 == 0 else { continue }
+                let network = MeetingRecord(coalitionID: cid, MeetingInput(kind: "Netwerkoverleg", day: day.adding(days: 2), slot: TimeSlot("19:30-21:00"),
+                                                                           place: "Online", status: status, invited: ids, present: status == .gehouden ? ids : [],
+                                                                           agenda: "1. Tussenstand\n2. Afspraken", report: status == .gehouden ? Words.paragraph(&r) : ""))
+                network.id = r.uuid()
+                meetings.append(network)
+                let agreement = AgreementRecord(coalitionID: cid, meetingID: try network.requireID(),
+                                                AgreementInput(text: r.pick(Words.actions), owner: r.pick(Words.names), organisation: r.pick(ids)))
+                agreement.id = r.uuid()
+                agreements.append(agreement)
+            }
+            for rule in [CadenceRule(minimum: 1, kind: "Wijkoverleg", organisations: [ids[3]], eachOrganisation: false, rhythm: .kwartaal),
+                         CadenceRule(minimum: 1, kind: nil, organisations: Set(ids), eachOrganisation: true, rhythm: .halfjaar)].compactMap({ $0 }) {
+                let record = CadenceRuleRecord(coalitionID: cid, rule)
+                record.id = r.uuid()
+                rules.append(record)
+            }
+            for (p, partner) in ids.enumerated() {
+                let contact = ContactRecord(coalitionID: cid, ContactInput(name: Words.names[(p * 3) % Words.names.count], email: "contact\(p)@\(BenchData.slug(0)).example"))
+                contact.id = r.uuid()
+                contacts.append(contact)
+                let role = ContactRoleRecord(coalitionID: cid, contactID: try contact.requireID(),
+                                             ContactRoleInput(organisation: partner, function: "Coördinator", wijk: p == 3 ? "Centrum" : "", from: today.adding(days: -400)))
+                role.id = r.uuid()
+                contactRoles.append(role)
+            }
         }
 
         /// One indicator of every computed source but the questionnaire, and two typed by hand
@@ -193,6 +240,8 @@ extension BenchData {
             try await batches(doelen, db); try await batches(acties, db); try await batches(links, db)
             try await batches(activities, db); try await batches(activityStaff, db); try await batches(sessions, db)
             try await batches(indicators, db); try await batches(indicatorValues, db)
+            try await batches(meetings, db); try await batches(rules, db); try await batches(agreements, db)
+            try await batches(contacts, db); try await batches(contactRoles, db)
         }
 
         /// Multi-row inserts of at most 200 rows: well under SQLite's limit on bound values.

@@ -343,3 +343,24 @@ import VaporTesting
         }
     }
 }
+
+/// The report's appendix on meetings and cadence: there when the coalition has either.
+@Suite struct NetworkReportTests {
+    @Test func theReportHasAnAppendixOfMeetingsAndRules() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            var html = try await pl.get("/c/coalitie-rivierstad/rapport/afdrukken").body.string
+            #expect(!html.contains("bijlage-overleg"))
+            let (_, welzijn) = try await OverlegAppTests.organisation(app, "Welzijn Rivierstad", kind: "welzijn")
+            _ = try await AgreementTests.meeting(app, &pl, invited: welzijn)
+            try await pl.get("\(OverlegAppTests.base)/afspraken/nieuw")
+            #expect(try await pl.post("\(OverlegAppTests.base)/afspraken/nieuw", ["minimum": "1", "kind": "Wijkoverleg", "rhythm": "kwartaal"]).status == .seeOther)
+            html = try await pl.get("/c/coalitie-rivierstad/rapport/afdrukken").body.string
+            #expect(html.contains("<a href=\"#bijlage-overleg\">Bijlage: overleg en samenwerking</a>"))
+            #expect(html.contains("<td>Wijkoverleg</td><td>1 keer</td><td>Welzijn Rivierstad</td>"))
+            #expect(html.contains("<td>Minstens 1 keer wijkoverleg per kwartaal</td>") && html.contains("<td>Gehaald</td>"))
+            let docx = try await pl.get("/c/coalitie-rivierstad/rapport/rapport.docx")
+            #expect(docx.status == .ok)
+        }
+    }
+}

@@ -360,3 +360,15 @@ private func day(_ s: String) -> IsoDate { IsoDate(s)! }
         #expect(errors["rule"] == .unknownChoice)
     }
 }
+
+@Suite struct CadenceRecordTests {
+    @Test func countsTheEndedPeriodsOfASpanThatWereMet() {
+        let rule = CadenceRule(minimum: 1, kind: nil, organisations: [], eachOrganisation: false, rhythm: .kwartaal)!
+        let meetings = ["2025-09-10", "2025-12-01", "2026-02-01"].map { CadenceMeeting(day: IsoDate($0)!, kind: "Wijkoverleg", organisations: [], held: true) }
+        // Quarters aug–okt 2025 (met), nov–jan (met), feb–apr (running, not counted); may–jul 2025 before the span.
+        let record = rule.record(from: Month(year: 2025, month: 8)!, to: Month(year: 2026, month: 7)!, meetings: meetings, today: IsoDate("2026-03-02")!)
+        #expect(record.met == 2 && record.ended == 2)
+        let later = rule.record(from: Month(year: 2025, month: 8)!, to: Month(year: 2026, month: 7)!, meetings: meetings, today: IsoDate("2026-08-15")!)
+        #expect(later.met == 3 && later.ended == 4)
+    }
+}

@@ -91,3 +91,19 @@ public struct CadenceCheck: Equatable, Sendable {
         parts.isEmpty ? nil : Double(parts.filter { $0.status == .gehaald }.count) * 100 / Double(parts.count)
     }
 }
+
+extension CadenceRule {
+    /// The rule over a longer span, such as a report's: of its periods that lie in
+    /// `from`…`to` and have ended by `today`, how many it was met in. At most 100 periods.
+    public func record(from: Month, to: Month, meetings: [CadenceMeeting], today: IsoDate) -> (met: Int, ended: Int) {
+        var period = IndicatorPeriod(rhythm, containing: from), met = 0, ended = 0
+        for _ in 0..<100 where period.first <= to {
+            if period.lastDay < today, from <= period.first {
+                ended += 1
+                if check(period, meetings: meetings, today: today).status == .gehaald { met += 1 }
+            }
+            period = period.next
+        }
+        return (met, ended)
+    }
+}

@@ -66,6 +66,7 @@ public enum DocxWriter {
         }
         entries.append((ReportWords.openActies, "bijlage-acties", 1))
         if !report.questionnaires.isEmpty { entries.append((ReportWords.questionnaires, "bijlage-vragenlijsten", 1)) }
+        if report.network != nil { entries.append((ReportWords.network, "bijlage-overleg", 1)) }
         body.tableOfContents(entries)
 
         body.heading(ReportWords.introduction, level: 1, anchor: "inleiding", pageBreakBefore: true)
@@ -93,6 +94,18 @@ public enum DocxWriter {
                 body.heading(questionnaire.title, level: 2, anchor: nil)
                 body.text(questionnaire.caption)
                 body.table(ReportWords.questionnaireHeaders, rows: questionnaire.rows, widths: [4_200, 1_300, 3_500])
+            }
+        }
+        if let network = report.network {
+            body.heading(ReportWords.network, level: 1, anchor: "bijlage-overleg", pageBreakBefore: true)
+            body.text(network.caption)
+            if !network.meetings.isEmpty {
+                body.heading(ReportWords.networkMeetings, level: 2, anchor: nil)
+                body.table(ReportWords.networkMeetingHeaders, rows: network.meetings, widths: [2_400, 1_700, 4_900])
+            }
+            if !network.rules.isEmpty {
+                body.heading(ReportWords.networkRules, level: 2, anchor: nil)
+                body.table(ReportWords.networkRuleHeaders, rows: network.rules, widths: [4_600, 2_200, 2_200])
             }
         }
         return (DocxParts.document(body: body.xml), body.numberedLists)

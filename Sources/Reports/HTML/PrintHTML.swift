@@ -69,6 +69,7 @@ public enum PrintHTML {
         }
         html.raw("<li>"); html.link(ReportWords.openActies, to: "bijlage-acties"); html.raw("</li>")
         if !report.questionnaires.isEmpty { html.raw("<li>"); html.link(ReportWords.questionnaires, to: "bijlage-vragenlijsten"); html.raw("</li>") }
+        if report.network != nil { html.raw("<li>"); html.link(ReportWords.network, to: "bijlage-overleg"); html.raw("</li>") }
         html.raw("</ol></nav>")
     }
 
@@ -143,13 +144,27 @@ public enum PrintHTML {
             html.table(ReportWords.appendixHeaders, report.openActies.map { [$0.text, $0.source, $0.owner, $0.deadline, $0.status] })
         }
         html.raw("</section>")
-        guard !report.questionnaires.isEmpty else { return }
-        html.raw("<section class=\"chapter\" id=\"bijlage-vragenlijsten\">")
-        html.element("h2", ReportWords.questionnaires)
-        for questionnaire in report.questionnaires {
-            html.element("h3", questionnaire.title)
-            html.element("p", questionnaire.caption)
-            html.table(ReportWords.questionnaireHeaders, questionnaire.rows)
+        if !report.questionnaires.isEmpty {
+            html.raw("<section class=\"chapter\" id=\"bijlage-vragenlijsten\">")
+            html.element("h2", ReportWords.questionnaires)
+            for questionnaire in report.questionnaires {
+                html.element("h3", questionnaire.title)
+                html.element("p", questionnaire.caption)
+                html.table(ReportWords.questionnaireHeaders, questionnaire.rows)
+            }
+            html.raw("</section>")
+        }
+        guard let network = report.network else { return }
+        html.raw("<section class=\"chapter\" id=\"bijlage-overleg\">")
+        html.element("h2", ReportWords.network)
+        html.element("p", network.caption)
+        if !network.meetings.isEmpty {
+            html.element("h3", ReportWords.networkMeetings)
+            html.table(ReportWords.networkMeetingHeaders, network.meetings)
+        }
+        if !network.rules.isEmpty {
+            html.element("h3", ReportWords.networkRules)
+            html.table(ReportWords.networkRuleHeaders, network.rules)
         }
         html.raw("</section>")
     }

@@ -18,6 +18,9 @@ public struct Report: Sendable {
     /// Questionnaires the coalition chose for the report, each as a summary table (only
     /// groups of five or more; see `QuestionnaireSummary`). The appendix is left out when empty.
     public var questionnaires: [Questionnaire] = []
+    /// The network's meetings and cadence rules in the report's period (the samenwerking
+    /// column's evidence); nil when there were none.
+    public var network: Network?
 
     public init(title: String, coalition: String, period: String, date: String, isConcept: Bool, introduction: String,
                 raster: [[RasterCell]], columnLabels: [String], rowLabels: [String], sections: [Section], openActies: [Actie]) {
@@ -32,6 +35,16 @@ public struct Report: Sendable {
         self.rowLabels = rowLabels
         self.sections = sections
         self.openActies = openActies
+    }
+
+    public struct Network: Sendable {
+        /// "Overleg van augustus 2025 tot juli 2026, stand van 3 december 2026."
+        public let caption: String
+        /// Kind, times held, with whom.
+        public let meetings: [[String]]
+        /// Rule, periods met, now.
+        public let rules: [[String]]
+        public init(caption: String, meetings: [[String]], rules: [[String]]) { (self.caption, self.meetings, self.rules) = (caption, meetings, rules) }
     }
 
     public struct Questionnaire: Sendable {
@@ -165,4 +178,9 @@ public enum ReportWords {
     public static let noOpenActies = "Er zijn geen openstaande acties."
     public static let questionnaires = "Bijlage: vragenlijsten"
     public static let questionnaireHeaders = ["Vraag", "Antwoorden", "Uitkomst"]
+    public static let network = "Bijlage: overleg en samenwerking"
+    public static let networkMeetingHeaders = ["Soort overleg", "Gehouden", "Met"]
+    public static let networkRuleHeaders = ["Afspraak over overleg", "Afgelopen perioden gehaald", "Nu"]
+    public static let networkMeetings = "Gehouden overleg"
+    public static let networkRules = "Afspraken over hoe vaak we overleggen"
 }

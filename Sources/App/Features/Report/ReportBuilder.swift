@@ -32,6 +32,7 @@ enum ReportBuilder {
             isConcept: isConcept, introduction: data.introduction, raster: raster,
             columnLabels: Aspect.allCases.map(\.label), rowLabels: Level.allCases.map(\.label), sections: sections, openActies: open)
         report.questionnaires = data.questionnaires
+        report.network = data.network
         return report
     }
 

@@ -18,6 +18,8 @@ struct ReportData {
     let partners: [PartnerRecord]
     /// The questionnaires chosen for the report, as summary tables (`ReportStore.data`).
     var questionnaires: [Report.Questionnaire] = []
+    /// The meetings and cadence rules of the report's period (`ReportStore.data`).
+    var network: Report.Network?
 
     // Lookups built once, so assembling the report stays linear in the data.
     let bouwbladByID: [UUID: BouwbladRecord]

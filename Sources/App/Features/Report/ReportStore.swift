@@ -9,7 +9,7 @@ struct ReportStore: TenantStore {
     let coalitionID: UUID
     let db: any Database
 
-    /// Everything the report needs, in a fixed number of queries (eleven, whatever the
+    /// Everything the report needs, in a fixed number of queries (thirteen, whatever the
     /// number of bouwbladen or cycles).
     /// `coalition` is the store's own (the tenant's record, already loaded).
     func data(of coalition: CoalitionRecord, catalog: FormatCatalog, today: IsoDate) async throws -> ReportData {
@@ -31,6 +31,7 @@ struct ReportStore: TenantStore {
             locations: try await LocationRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$name).all(),
             partners: try await PartnerRecord.query(on: db).filter(\.$coalitionID == coalitionID).sort(\.$name).all())
         data.questionnaires = try await questionnaires(today: today)
+        data.network = try await network(data.period, partners: data.partners, today: today)
         return data
     }
 
@@ -50,6 +51,30 @@ struct ReportStore: TenantStore {
                                                rows: QuestionnaireSummary.rows(q.questionList, answers: shown.map(\.answers))))
         }
         return tables
+    }
+
+    /// The meetings held in the report's period by kind, and each cadence rule over it: of
+    /// its ended periods, how many were met, and its state now. Nil without either.
+    private func network(_ period: ReportPeriod, partners: [PartnerRecord], today: IsoDate) async throws -> Report.Network? {
+        let store = OverlegStore(coalitionID: coalitionID, db: db)
+        let rules = try await store.rules().compactMap(\.rule)
+        guard let first = IsoDate(period.from.iso + "-01"), let end = IsoDate(period.to.next.iso + "-01")?.adding(days: -1),
+              let range = DateRange(from: first, to: end) else { return nil }
+        // A rule's own periods reach outside the report's months: all meetings, in one query.
+        let all = try await store.allMeetings().compactMap(\.value)
+        let held = all.filter { $0.status == .gehouden && range.contains($0.day) }
+        guard !held.isEmpty || !rules.isEmpty else { return nil }
+        let names = Dictionary(uniqueKeysWithValues: partners.compactMap { p in p.id.map { ($0, p.name) } })
+        let meetings = Dictionary(grouping: held, by: \.kind).sorted { $0.key.localizedStandardCompare($1.key) == .orderedAscending }.map { kind, group in
+            [kind, "\(group.count) keer", Set(group.flatMap(\.counted)).compactMap { names[$0] }.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.joined(separator: ", ")]
+        }
+        let counted = all.map { CadenceMeeting(day: $0.day, kind: $0.kind, organisations: $0.counted, held: $0.status == .gehouden) }
+        let rows = rules.map { rule -> [String] in
+            let record = rule.record(from: period.from, to: period.to, meetings: counted, today: today)
+            let now = rule.check(IndicatorPeriod(rule.rhythm, containing: today), meetings: counted, today: today)
+            return [rule.label(names: names), record.ended == 0 ? "Nog geen afgelopen periode" : "\(record.met) van de \(record.ended)", now.status.label]
+        }
+        return Report.Network(caption: "Overleg van \(period.label), stand van \(today.label).", meetings: meetings, rules: rows)
     }
 
     /// Saves the settings based on `version` (0: none saved yet) and replaces every choice.
