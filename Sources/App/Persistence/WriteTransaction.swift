@@ -25,6 +25,18 @@ extension Database {
         }
     }
 
+    /// A write transaction that may find it must not go on (a versioned row changed in
+    /// between): when `body` answers false, everything it wrote is rolled back, and so is
+    /// the answer.
+    func writeTransactionIf(_ body: @escaping @Sendable (any Database) async throws -> Bool) async throws -> Bool {
+        do {
+            try await writeTransaction { db in if try await !body(db) { throw RefusedWrite() } }
+            return true
+        } catch is RefusedWrite {
+            return false
+        }
+    }
+
     /// The first statement of a transaction that guards a rule of the coalition (the last
     /// projectleider, one frozen version per change): a write to the coalition's row. It
     /// makes the transactions of one coalition take turns on PostgreSQL (a row lock) and on
@@ -65,3 +77,6 @@ enum TransientWriteFailure {
         return false
     }
 }
+
+/// Rolls back a `writeTransactionIf` whose body answered false.
+private struct RefusedWrite: Error {}

@@ -49,19 +49,14 @@ package struct ContactsStore: TenantStore {
     /// nothing written, when the person was changed since `version`.
     package func move(_ id: UUID, from version: Int, to role: ContactRoleInput, now: Date) async throws -> Bool {
         let coalitionID = coalitionID
-        struct Changed: Error {}
-        do {
-            try await db.writeTransaction { db in
-                guard try await Versioned.update(ContactRecord.schema, id: id, coalitionID: coalitionID, expectedVersion: version, set: [], on: db, now: now) else {
-                    throw Changed()
-                }
-                try await ContactRoleRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$contactID == id).filter(\.$untilDay == nil)
-                    .set(\.$untilDay, to: role.from.iso).update()
-                try await ContactRoleRecord(coalitionID: coalitionID, contactID: id, role).create(on: db)
+        return try await db.writeTransactionIf { db in
+            guard try await Versioned.update(ContactRecord.schema, id: id, coalitionID: coalitionID, expectedVersion: version, set: [], on: db, now: now) else {
+                return false
             }
+            try await ContactRoleRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$contactID == id).filter(\.$untilDay == nil)
+                .set(\.$untilDay, to: role.from.iso).update()
+            try await ContactRoleRecord(coalitionID: coalitionID, contactID: id, role).create(on: db)
             return true
-        } catch is Changed {
-            return false
         }
     }
 

@@ -45,17 +45,10 @@ extension OverlegStore {
     /// action yet; false (and nothing written) otherwise.
     func makeAction(of agreement: UUID, from version: Int, _ action: AgreementAction, now: Date) async throws -> Bool {
         let coalitionID = coalitionID
-        struct Changed: Error {}
-        do {
-            try await db.writeTransaction { db in
-                let (actie, plan) = try await Self.write(action, coalitionID: coalitionID, on: db)
-                let saved = try await Versioned.update(AgreementRecord.schema, id: agreement, coalitionID: coalitionID, expectedVersion: version,
-                                                       set: [("actie_id", actie), ("plan_action_id", plan)], on: db, now: now)
-                if !saved { throw Changed() }
-            }
-            return true
-        } catch is Changed {
-            return false
+        return try await db.writeTransactionIf { db in
+            let (actie, plan) = try await Self.write(action, coalitionID: coalitionID, on: db)
+            return try await Versioned.update(AgreementRecord.schema, id: agreement, coalitionID: coalitionID, expectedVersion: version,
+                                              set: [("actie_id", actie), ("plan_action_id", plan)], on: db, now: now)
         }
     }
 
