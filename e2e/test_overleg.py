@@ -115,3 +115,32 @@ def test_a_held_meeting_meets_the_agreement(module_server, browser, axe):
         raise AssertionError("the old address still works")
     except urllib.error.HTTPError as e:
         assert e.code == 404
+
+    # The network: the municipality's contact person, who then moves to another function;
+    # the history stays, and the wijk of the municipality's organisation gets its contact.
+    navigate(d, d.find_element(By.PARTIAL_LINK_TEXT, "Netwerk: wie overlegt met wie"))
+    assert heading(d) == "Netwerk"
+    assert "Nog geen contactpersonen." in d.page_source
+    axe.check("netwerk")
+    follow(d, "Contactpersoon toevoegen")
+    fill(d, {"name": "Ruud Visser", "email": "r.visser@rivierstad.example", "phone": "0123 456789", "function": "Beleidsmedewerker onderwijs",
+             "wijk": "Centrum"})
+    Select(d.find_element(By.NAME, "organisation")).select_by_visible_text("Gemeente Rivierstad")
+    fill_date(d, "from", "2025-09-01")
+    axe.check("netwerk-contact-nieuw")
+    submit(d)
+    row = d.find_element(By.XPATH, "//table//tr[th[contains(., 'Ruud Visser')]]")
+    assert "Gemeente Rivierstad" in row.text and "Centrum" in row.text, row.text
+    wijk = d.find_element(By.XPATH, "//table//tr[th[normalize-space()='Centrum']]")
+    assert "Ruud Visser" in wijk.text and "Gehaald" in wijk.text, wijk.text
+    navigate(d, row.find_element(By.LINK_TEXT, "Ruud Visser"))
+    follow(d, "Overstap vastleggen: andere organisatie, functie of wijk")
+    Select(d.find_element(By.NAME, "organisation")).select_by_visible_text("Gemeente Rivierstad")
+    fill(d, {"function": "Wijkregisseur", "wijk": "Centrum"})
+    fill_date(d, "from", datetime.date.today().isoformat())
+    axe.check("netwerk-overstap")
+    submit(d)
+    navigate(d, d.find_element(By.LINK_TEXT, "Ruud Visser"))
+    history = d.find_element(By.XPATH, "//table[caption[contains(., 'Waar deze persoon werkt')]]").text
+    assert "Wijkregisseur" in history and "Beleidsmedewerker onderwijs" in history, history
+    assert "1 september 2025 tot" in history, history
