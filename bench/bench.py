@@ -92,7 +92,7 @@ class Run:
             ("dekking (coverage)", lambda u: f"/c/{u['slug']}/activiteiten/dekking", True),
             ("dashboard (9 indicators)", lambda u: f"/c/{u['slug']}/dashboard", True),
             ("indicatoren", lambda u: f"/c/{u['slug']}/indicatoren", True),
-            ("overleg (a school year, 4 rules)", lambda u: f"/c/{u['slug']}/overleg", True),
+            ("overleg (a school year, 2 rules)", lambda u: f"/c/{u['slug']}/overleg", True),
             ("netwerk (who met whom)", lambda u: f"/c/{u['slug']}/netwerk", True),
         ]
 
