@@ -8,6 +8,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
         // Vapor's own version of it; named for NIOSingletons in the entrypoint.
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        // The version PostgresNIO already brings; the SMTP client's TLS (Sources/App/Mail).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
         .package(url: "https://github.com/vapor/fluent.git", exact: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
@@ -34,6 +36,9 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 // Reads the XLSX files Microsoft Forms exports (with Foundation's XMLParser).
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("Resources")]
         ),

@@ -39,6 +39,8 @@ public struct AppConfig: Sendable {
     public var answersPerClient = 300
     /// For `create-admin` without a terminal.
     public var adminPassword: String?
+    /// The SMTP server mail goes out through; nil: no mail is sent (the outbox still fills).
+    public var smtp: SMTPSettings?
 
     public var isHTTPS: Bool { baseURL?.scheme == "https" }
 
@@ -147,6 +149,43 @@ public struct AppConfig: Sendable {
             }
             config.answersPerClient = value
         }
+        config.smtp = try smtp(from: env)
         return config
+    }
+
+    /// SMTP_HOST, SMTP_PORT, SMTP_SECURITY (starttls, tls or none), SMTP_USERNAME and
+    /// SMTP_PASSWORD, MAIL_FROM. All empty: no SMTP. Half of them: a start-up error.
+    static func smtp(from env: [String: String]) throws -> SMTPSettings? {
+        func value(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
+        let keys = ["SMTP_HOST", "SMTP_PORT", "SMTP_SECURITY", "SMTP_USERNAME", "SMTP_PASSWORD", "MAIL_FROM"]
+        guard let host = value("SMTP_HOST") else {
+            if let set = keys.first(where: { value($0) != nil }) { throw Invalid(description: "\(set) is set but SMTP_HOST is not: set SMTP_HOST too, or none of the SMTP settings") }
+            return nil
+        }
+        let securityRaw = value("SMTP_SECURITY") ?? "starttls"
+        guard let security = SMTPSettings.Security(rawValue: securityRaw) else {
+            throw Invalid(description: "SMTP_SECURITY must be starttls, tls or none (got \(securityRaw.prefix(20)))")
+        }
+        if security == .none, !["127.0.0.1", "::1", "localhost"].contains(host) {
+            throw Invalid(description: "SMTP_SECURITY=none only for a server on this machine (127.0.0.1); use starttls or tls for \(host.prefix(80))")
+        }
+        let port: Int
+        if let raw = value("SMTP_PORT") {
+            guard let p = Int(raw), (1...65535).contains(p) else { throw Invalid(description: "SMTP_PORT must be a number from 1 to 65535 (got \(raw.prefix(20)))") }
+            port = p
+        } else {
+            port = security == .tls ? 465 : security == .startTLS ? 587 : 25
+        }
+        let user = value("SMTP_USERNAME"), password = value("SMTP_PASSWORD")
+        guard (user == nil) == (password == nil) else { throw Invalid(description: "SMTP_USERNAME and SMTP_PASSWORD go together: set both, or neither") }
+        guard let from = value("MAIL_FROM") else { throw Invalid(description: "MAIL_FROM must be set when SMTP_HOST is: the sender address of every mail") }
+        var errors = FieldErrors()
+        guard Email.validate(from, field: "from", into: &errors) != nil else { throw Invalid(description: "MAIL_FROM must be an e-mail address (got \(from.prefix(80)))") }
+        var settings = SMTPSettings(host: host, port: port, security: security, username: user, password: password, from: from)
+        if let ca = value("SMTP_CA_FILE") {
+            guard FileManager.default.isReadableFile(atPath: ca) else { throw Invalid(description: "SMTP_CA_FILE must name a readable PEM file (got \(ca.prefix(200)))") }
+            settings.caFile = ca
+        }
+        return settings
     }
 }
