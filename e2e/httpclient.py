@@ -29,8 +29,8 @@ class Client:
     def cookie(self, header):
         self.jar = dict(pair.strip().split("=", 1) for pair in (header or "").split(";") if "=" in pair)
 
-    def _send(self, path, data=None, timeout=10):
-        headers = {"Cookie": self.cookie} if self.cookie else {}
+    def _send(self, path, data=None, timeout=10, headers=None):
+        headers = dict(headers or {}, **({"Cookie": self.cookie} if self.cookie else {}))
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         req = urllib.request.Request(self.base + path, data=body, headers=headers)
         try:

@@ -28,6 +28,10 @@ POST /eerste-gebruik                                                       *   *
 GET  /inloggen                                                             *   *   *   *   *   *   -
 POST /inloggen                                                             *   *   *   *   *   *   -
 POST /uitloggen                                                            *   *   *   *   *   *   -
+GET  /wachtwoord-vergeten                                                  *   *   *   *   *   *   -
+POST /wachtwoord-vergeten                                                  *   *   *   *   *   *   -
+GET  /wachtwoord-herstellen/:token                                         *   *   *   *   *   *   -
+POST /wachtwoord-herstellen/:token                                         *   *   *   *   *   *   -
 GET  /privacy                                                              ok  ok  ok  ok  ok  ok  -
 GET  /begrippen                                                            ok  ok  ok  ok  ok  ok  -
 GET  /uitnodiging/:token                                                   *   *   *   *   *   *   -
@@ -39,6 +43,7 @@ POST /account/naam                                                         ok  o
 POST /account/wachtwoord                                                   ok  ok  ok  ok  in  ok  -
 GET  /beheer/coalities                                                     403 403 403 403 in  403 -
 POST /beheer/coalities                                                     403 403 403 403 in  403 -
+GET  /beheer/mail                                                          403 403 403 403 in  403 -
 GET  /c/:slug                                                               ok  ok  ok  ok  in  404 -
 GET  /c/:slug/acties                                                        ok  ok  ok  ok  in  404 -
 GET  /c/:slug/activiteiten                                                  ok  ok  ok  ok  in  404 -

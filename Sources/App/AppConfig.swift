@@ -41,6 +41,10 @@ public struct AppConfig: Sendable {
     public var adminPassword: String?
     /// The SMTP server mail goes out through; nil: no mail is sent (the outbox still fills).
     public var smtp: SMTPSettings?
+    /// Sends the outbox in the background: `serve` only, not commands or tests.
+    public var runsMailWorker = false
+    /// The first wait before a failed mail is tried again; each next wait doubles.
+    public var mailRetryBase: TimeInterval = 60
 
     public var isHTTPS: Bool { baseURL?.scheme == "https" }
 
@@ -150,6 +154,12 @@ public struct AppConfig: Sendable {
             config.answersPerClient = value
         }
         config.smtp = try smtp(from: env)
+        if let raw = env["MAIL_RETRY_SECONDS"], !raw.isEmpty {
+            guard let value = Int(raw), (1...3600).contains(value) else {
+                throw Invalid(description: "MAIL_RETRY_SECONDS must be a number from 1 to 3600 (got \(raw.prefix(20)))")
+            }
+            config.mailRetryBase = TimeInterval(value)
+        }
         return config
     }
 

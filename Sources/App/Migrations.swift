@@ -37,5 +37,6 @@ enum AppMigrations {
         M0032_CreateContacts(),
         M0033_IndicatorCadenceRule(),
         M0034_PersonalCalendarFeeds(),
+        M0035_CreateOutbox(),
     ]
 }

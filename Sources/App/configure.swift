@@ -36,6 +36,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: Limits.formBody)
 
     let registry = PrometheusCollectorRegistry()
+    app.mailMetrics = MailMetrics(registry: registry)
     let firstUse = FirstUseMiddleware.State()
     app.middleware = Middlewares()
     if config.countQueries { app.middleware.use(QueryCounterMiddleware()) }
@@ -51,6 +52,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CSRFMiddleware(maxBodySize: Limits.body(for:)))
 
     try routes(app, registry: registry, firstUse: firstUse)
+    if config.runsMailWorker { app.lifecycle.use(MailWorker()) }
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(AccessRoutesCommand(), as: "routes")

@@ -7,6 +7,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try open.register(collection: OperationsController(registry: registry))
     try open.register(collection: FirstUseController(state: firstUse))
     try open.register(collection: LoginController())
+    try open.register(collection: PasswordResetController())
     try open.register(collection: AcceptInvitationController())
     try open.register(collection: PrivacyController())
     try open.register(collection: BegrippenController())
@@ -24,6 +25,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try loggedIn.access(.ingelogd).register(collection: HomeController())
     try loggedIn.access(.ingelogd).register(collection: AccountController())
     try loggedIn.access(.beheerder).register(collection: AdminCoalitionsController())
+    try loggedIn.access(.beheerder).register(collection: AdminOutboxController())
 
     // Everything under /c/{slug}/ (`Paths.coalition`) belongs to one coalition; TenantMiddleware
     // checks membership. Each controller registers its full addresses from `Paths`.

@@ -19,6 +19,7 @@ enum Entrypoint {
         do {
             config = try AppConfig.fromEnvironment()
             if let url = option("--database", in: env.arguments) { config.database = try AppConfig.database(from: url) }
+            config.runsMailWorker = commandName(env.arguments) == "serve"
         } catch {
             FileHandle.standardError.write(Data("bouwstenen: configuration error: \(error)\n".utf8))
             exit(2)

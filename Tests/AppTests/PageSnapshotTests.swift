@@ -60,6 +60,7 @@ struct PageSnapshotTests {
         // A questionnaire's public code is random too.
         text = text.replacing(/\/v\/[2-9A-Z]{6}/, with: "/v/<code>").replacing(/code-card__code">[2-9A-Z]{3}-[2-9A-Z]{3}/, with: "code-card__code\">…")
         return text.replacing(/uitnodiging\/[A-Za-z0-9_-]{20,}/, with: "uitnodiging/<token>")
+            .replacing(/wachtwoord-herstellen\/[A-Za-z0-9_-]{43}/, with: "wachtwoord-herstellen/<token>")
     }
 
     static func takeShots() async throws -> [Shot] {
@@ -76,6 +77,7 @@ struct PageSnapshotTests {
             shots += try await coalitionPages(app)
             var beheer = try await login(app, "beheer@rivierstad.example")
             shots.append(Shot(template: "admin/coalitions", html: try await beheer.get("/beheer/coalities").body.string))
+            shots.append(Shot(template: "admin/outbox", html: try await beheer.get("/beheer/mail").body.string))
         }
         return shots
     }
@@ -95,7 +97,18 @@ struct PageSnapshotTests {
             Shot(template: "privacy/statement", html: try await anyone.get("/privacy").body.string),
             Shot(template: "begrippen/page", html: try await anyone.get("/begrippen").body.string),
             Shot(template: "invitation/invalid", html: try await anyone.get("/uitnodiging/" + String(repeating: "x", count: 43)).body.string),
+            Shot(template: "auth/forgot", html: try await anyone.get("/wachtwoord-vergeten").body.string),
+            Shot(template: "auth/reset-invalid", html: try await anyone.get("/wachtwoord-herstellen/" + String(repeating: "x", count: 43)).body.string),
+            Shot(template: "auth/reset", html: try await anyone.get("/wachtwoord-herstellen/" + (try await resetToken(app))).body.string),
         ]
+    }
+
+    /// A valid "wachtwoord vergeten" link of the demo's lezer.
+    static func resetToken(_ app: Application) async throws -> String {
+        let token = Tokens.random()
+        let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == "lezer@rivierstad.example").first())
+        try await PasswordResetRecord(userID: user.id, tokenHash: Tokens.sha256(token), now: moment, expiresAt: moment.addingTimeInterval(3600)).create(on: app.db)
+        return token
     }
 
     static func coalitionPages(_ app: Application) async throws -> [Shot] {

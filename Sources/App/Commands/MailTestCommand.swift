@@ -17,9 +17,10 @@ struct MailTestCommand: AsyncCommand {
         guard let smtp = app.appConfig.smtp else { throw Failure("SMTP_HOST is not set: there is no SMTP server to test") }
         var errors = FieldErrors()
         guard let to = Email.validate(signature.to, field: "to", into: &errors) else { throw Failure("usage: bouwstenen mail-test --to ADDRESS") }
-        let message = MailText.plain(from: smtp.from, to: to, subject: "Testmail van Bouwstenen",
-                                     body: "Dit is een testmail. Als je dit leest, kan Bouwstenen mail versturen via \(smtp.host).",
-                                     date: app.appConfig.clock.now, messageID: "\(UUID().uuidString.lowercased())@bouwstenen")
+        let message = MailText.render(.init(
+            from: smtp.from, to: to, subject: "Testmail van Bouwstenen",
+            text: "Dit is een testmail. Als je dit leest, kan Bouwstenen mail versturen via \(smtp.host).", html: nil,
+            date: app.appConfig.clock.now, messageID: "\(UUID().uuidString.lowercased())@bouwstenen", unsubscribeURL: nil))
         do {
             let connection = try await SMTPConnection.open(smtp)
             try await connection.send(from: smtp.from, to: [to], message: message)

@@ -159,10 +159,12 @@ extension Request {
 struct SiteLinks: Encodable, Sendable {
     let start = Paths.start.path
     let login = Paths.login.path
+    let forgotPassword = Paths.forgotPassword.path
     let logout = Paths.logout.path
     let accountName = Paths.accountName.path
     let accountPassword = Paths.accountPassword.path
     let admin = Paths.admin.path
+    let adminMail = Paths.adminMail.path
     let firstUse = Paths.firstUse.path
     let privacy = Paths.privacy.path
     let begrippen = Paths.begrippen.path

@@ -13,8 +13,12 @@ enum Paths {
     static let accountName = account.adding("naam")
     static let accountPassword = account.adding("wachtwoord")
     static let admin = Address(["beheer", "coalities"])
+    static let adminMail = Address(["beheer", "mail"])
     static let login = Address(["inloggen"])
     static let logout = Address(["uitloggen"])
+    static let forgotPassword = Address(["wachtwoord-vergeten"])
+    /// The link in a reset mail: "/wachtwoord-herstellen/{token}".
+    static func resetPassword(_ token: some AddressPart) -> Address { Address(["wachtwoord-herstellen", token.segment("token")]) }
     static let firstUse = Address(["eerste-gebruik"])
     static let privacy = Address(["privacy"])
     static let begrippen = Address(["begrippen"])

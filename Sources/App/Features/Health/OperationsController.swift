@@ -34,6 +34,7 @@ struct OperationsController: RouteCollection {
         guard let presented = req.headers.bearerAuthorization?.token, Tokens.equal(presented, expected) else {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"])
         }
+        req.application.mailMetrics?.depth.set(Double(try await Outbox.depth(on: req.db)))
         return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
                  body: .init(string: registry.emitToString()))
     }

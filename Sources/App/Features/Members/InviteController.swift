@@ -2,8 +2,8 @@ import Domain
 import Fluent
 import Vapor
 
-/// The projectleider invites someone. There is no mail server, so the result is a
-/// one-time link that the projectleider copies and sends. Only its hash is stored.
+/// The projectleider invites someone: a one-time link, mailed to them (through the outbox,
+/// in the same transaction) and shown once to copy. Only its hash is stored.
 struct InviteController: RouteCollection {
     static let validity: TimeInterval = 7 * 24 * 3600
 
@@ -29,7 +29,7 @@ struct InviteController: RouteCollection {
         let errorSummary: [FormState.SummaryItem]
     }
 
-    struct Created: Encodable { let layout: Layout; let name: String; let link: String; let validUntil: String }
+    struct Created: Encodable { let layout: Layout; let name: String; let email: String; let mailed: Bool; let link: String; let validUntil: String }
 
     func show(req: Request) async throws -> Response {
         _ = try req.require(\.canManageMembers)
@@ -54,9 +54,13 @@ struct InviteController: RouteCollection {
         let token = Tokens.random()
         let now = req.now
         let expiresAt = now.addingTimeInterval(Self.validity)
+        let link = req.absoluteURL(Paths.invitation(token).path)
+        let inviter = try req.requireUser()
+        let mail = Mails.invitation(to: input.email, name: input.name, coalition: tenant.coalition.name, role: input.role,
+                                    invitedBy: inviter.name, link: link, validUntil: expiresAt)
         let refusal = try await MembersStore(tenant, on: req.db).invite(.init(
             name: input.name, email: input.email, role: input.role, partnerID: partnerID, locationIDs: locationIDs,
-            tokenHash: Tokens.sha256(token), expiresAt: expiresAt, invitedBy: try req.requireUser().requireID()), now: now)
+            tokenHash: Tokens.sha256(token), expiresAt: expiresAt, invitedBy: try inviter.requireID(), mail: mail), now: now)
         if let refusal {
             errors.add(F.email, refusal)
             return try await render(req, FormState(form, errors: errors), chosenLocations: chosenLocations, status: .unprocessableEntity)
@@ -66,7 +70,8 @@ struct InviteController: RouteCollection {
         return try await req.page("members/invited", title: "Uitnodiging gemaakt", current: .leden, status: .created) { layout in
             Created(
                 layout: layout,
-                name: input.name, link: req.absoluteURL(Paths.invitation(token).path), validUntil: DutchDate.dayMonthYear(expiresAt))
+                name: input.name, email: input.email, mailed: req.application.appConfig.smtp != nil,
+                link: link, validUntil: DutchDate.dayMonthYear(expiresAt))
         }
     }
 

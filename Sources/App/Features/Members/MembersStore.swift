@@ -85,6 +85,8 @@ struct MembersStore: TenantStore {
         let tokenHash: String
         let expiresAt: Date
         let invitedBy: UUID
+        /// Written in the same transaction: the mail exists exactly when the invitation does.
+        let mail: Mail
     }
 
     /// One open invitation per person: checked and written under the coalition's lock, so
@@ -112,6 +114,7 @@ struct MembersStore: TenantStore {
             invitation.expiresAt = new.expiresAt
             invitation.invitedBy = new.invitedBy
             try await invitation.create(on: db)
+            try await Outbox.queue(new.mail, on: db, now: now)
             return nil
         }
     }

@@ -1,0 +1,250 @@
+"""Mail through a real SMTP server on loopback (aiosmtpd, STARTTLS and AUTH): invitations,
+"wachtwoord vergeten", a crash between queueing and sending, and a server that refuses."""
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import tempfile
+import time
+import uuid
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import binary, free_port, start_server, stop
+from httpclient import Client
+from mailserver import MailServer, html_of, text_of
+from pages import fill, heading, submit
+
+SLUG = "coalitie-rivierstad"
+PASSWORD = "Rivierstad-demo-2025"
+ADMIN_PASSWORD = "beheer met een lange zin"
+NEW_PASSWORD = "een nieuwe lange zin voor de rivier"
+
+
+@pytest.fixture
+def smtp():
+    server = MailServer(free_port()).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo_db():
+    """A SQLite file with the demo coalition and an instance admin; its environment."""
+    workdir = tempfile.mkdtemp(prefix="bouwstenen-mail-")
+    env = {"SQLITE_PATH": f"{workdir}/demo.sqlite"}
+    run_env = dict(os.environ, BCRYPT_COST="4", **env)
+    subprocess.run([binary(), "demo"], cwd=workdir, env=run_env, check=True, capture_output=True)
+    subprocess.run([binary(), "create-admin", "--email", "beheer@rivierstad.example", "--name", "Beheer"], cwd=workdir,
+                   env=dict(run_env, BOUWSTENEN_ADMIN_PASSWORD=ADMIN_PASSWORD), check=True, capture_output=True)
+    yield workdir, env
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def logged_in(base, email="projectleider@rivierstad.example", password=PASSWORD):
+    client = Client(base)
+    client.get("/inloggen")
+    status, _, _ = client.post("/inloggen", {"email": email, "password": password})
+    assert status == 303, f"login as {email}"
+    return client
+
+
+def invite(client, email, name="Nieuwe Lezer"):
+    client.get(f"/c/{SLUG}/leden/uitnodigen")
+    status, _, html = client.post(f"/c/{SLUG}/leden/uitnodigen", {"name": name, "email": email, "role": "lezer"})
+    assert status == 201, html[-2000:]
+    return html
+
+
+def link_in(message, prefix):
+    found = re.search(r"https?://\S+" + re.escape(prefix) + r"[A-Za-z0-9_-]+", text_of(message))
+    assert found, text_of(message)
+    return found.group(0)
+
+
+def test_an_invitation_is_mailed_with_its_link(smtp, demo_db):
+    workdir, env = demo_db
+    proc, base = start_server({**env, **smtp.env()}, workdir=workdir)
+    try:
+        html = invite(logged_in(base), "nieuw.lid@rivierstad.example")
+        assert "We sturen" in html and "nieuw.lid@rivierstad.example" in html
+        [(to, message, _, authenticated)] = smtp.wait_for(1)
+        assert to == ["nieuw.lid@rivierstad.example"]
+        assert authenticated, "the app logged in after STARTTLS"
+        assert message["From"].addresses[0].addr_spec == "noreply@bouwstenen.test"
+        assert "Coalitie Rivierstad" in message["Subject"] or "Rivierstad" in message["Subject"]
+        assert re.fullmatch(r"<[0-9a-f-]{36}@[^>]+>", message["Message-ID"])
+        assert message["List-Unsubscribe"] is None, "an invitation is not a mailing"
+        link = link_in(message, "/uitnodiging/")
+        assert link in html_of(message).replace("&amp;", "&")
+        assert "Nieuwe Lezer" in text_of(message)
+        # The link in the mail is the one that works.
+        path = link.split("://", 1)[1].split("/", 1)[1]
+        status, _, page = Client(base).get("/" + path)
+        assert status == 200 and "Rivierstad" in page
+        # The outbox keeps no usable link once the mail is out.
+        admin = logged_in(base, "beheer@rivierstad.example", ADMIN_PASSWORD)
+        status, _, outbox = admin.get("/beheer/mail")
+        assert status == 200 and "Verstuurd" in outbox and link not in outbox
+    finally:
+        stop(proc)
+
+
+def test_forgot_password_works_once_and_ends_other_sessions(smtp, demo_db):
+    workdir, env = demo_db
+    proc, base = start_server({**env, **smtp.env()}, workdir=workdir)
+    try:
+        elsewhere = logged_in(base, "lezer@rivierstad.example")
+        anonymous = Client(base)
+        anonymous.get("/wachtwoord-vergeten")
+        known = anonymous.post("/wachtwoord-vergeten", {"email": "Lezer@Rivierstad.example "})
+        anonymous.get("/wachtwoord-vergeten")
+        unknown = anonymous.post("/wachtwoord-vergeten", {"email": "niemand@rivierstad.example"})
+        assert known[0] == unknown[0] == 200
+        said = lambda page: re.search(r"Als er een account is.*?</div>", page, re.S).group(0)
+        assert said(known[2]).replace("lezer@rivierstad.example", "X") == said(unknown[2]).replace("niemand@rivierstad.example", "X")
+
+        [(to, message, _, _)] = smtp.wait_for(1)
+        time.sleep(2)
+        assert len(smtp.messages) == 1, "no mail for an address without an account"
+        assert to == ["lezer@rivierstad.example"] and message["Subject"] == "Nieuw wachtwoord voor Bouwstenen"
+        path = "/" + link_in(message, "/wachtwoord-herstellen/").split("://", 1)[1].split("/", 1)[1]
+
+        person = Client(base)
+        status, _, page = person.get(path)
+        assert status == 200 and "lezer@rivierstad.example" in page
+        status, _, page = person.post(path, {"password": "kort", "passwordRepeat": "kort"})
+        assert status == 422 and "Er is een probleem" in page
+        status, headers, _ = person.post(path, {"password": NEW_PASSWORD, "passwordRepeat": NEW_PASSWORD})
+        assert status == 303 and headers["Location"] == "/"
+        assert person.get("/account")[0] == 200, "logged in after the reset"
+        status, headers, _ = elsewhere.get("/account")
+        assert status == 303 and headers["Location"].startswith("/inloggen"), "the other session ended"
+        assert Client(base).get(path)[0] == 404, "the link works once"
+        logged_in(base, "lezer@rivierstad.example", NEW_PASSWORD)
+        old = Client(base)
+        old.get("/inloggen")
+        assert old.post("/inloggen", {"email": "lezer@rivierstad.example", "password": PASSWORD})[0] == 401
+    finally:
+        stop(proc)
+
+
+def test_the_answer_does_not_tell_whether_an_address_has_an_account(smtp, demo_db):
+    """Same page, same status and about the same time for known and unknown addresses. The
+    tolerance comes from the run itself: the spread between two halves of the unknown ones."""
+    workdir, env = demo_db
+    proc, base = start_server({**env, **smtp.env(), "TRUSTED_PROXIES": "127.0.0.1"}, workdir=workdir)
+    known_addresses = ["projectleider", "coordinator", "partner", "lezer"]
+    try:
+        client = Client(base)
+        client.get("/wachtwoord-vergeten")
+        timings = {"known": [], "unknown": []}
+        for round_ in range(3):  # at most 3 per address: all of them make a mail
+            for i, name in enumerate(known_addresses):
+                for kind, address in (("known", f"{name}@rivierstad.example"), ("unknown", f"niemand-{uuid.uuid4().hex[:8]}@rivierstad.example")):
+                    started = time.perf_counter()
+                    status, _, _ = client.post("/wachtwoord-vergeten", {"email": address},
+                                               headers={"X-Forwarded-For": f"10.1.{round_}.{i * 2 + (kind == 'known')}"})
+                    timings[kind].append(time.perf_counter() - started)
+                    assert status == 200
+        smtp.wait_for(3 * len(known_addresses))
+        known, unknown = (statistics.median(timings[k]) * 1000 for k in ("known", "unknown"))
+        halves = statistics.median(timings["unknown"][::2]) * 1000, statistics.median(timings["unknown"][1::2]) * 1000
+        noise = abs(halves[0] - halves[1])
+        tolerance = max(3 * noise, 0.5 * unknown, 3.0)
+        print(f"\nreset request median: known {known:.2f} ms, unknown {unknown:.2f} ms, noise {noise:.2f} ms, tolerance {tolerance:.2f} ms")
+        assert abs(known - unknown) <= tolerance
+    finally:
+        stop(proc)
+
+
+def test_a_fourth_request_for_one_address_sends_no_mail_and_says_the_same(smtp, demo_db):
+    workdir, env = demo_db
+    proc, base = start_server({**env, **smtp.env()}, workdir=workdir)
+    try:
+        client = Client(base)
+        client.get("/wachtwoord-vergeten")
+        answers = [client.post("/wachtwoord-vergeten", {"email": "partner@rivierstad.example"})[0] for _ in range(5)]
+        assert answers == [200] * 5
+        smtp.wait_for(3)
+        time.sleep(2)
+        assert len(smtp.messages) == 3
+    finally:
+        stop(proc)
+
+
+def test_queued_mail_survives_kill_9_and_goes_out_once(smtp, demo_db):
+    workdir, env = demo_db
+    # First without a mail server: the invitations are queued and not sent.
+    proc, base = start_server(env, workdir=workdir)
+    client = logged_in(base)
+    addresses = [f"lid{i}@rivierstad.example" for i in range(5)]
+    for address in addresses:
+        invite(client, address)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert smtp.messages == []
+    proc, base = start_server({**env, **smtp.env()}, workdir=workdir)
+    try:
+        smtp.wait_for(5)
+        time.sleep(3)
+        received = sorted(to[0] for to, *_ in smtp.messages)
+        assert received == sorted(addresses), "every queued mail once"
+    finally:
+        stop(proc)
+
+
+def test_a_refusing_server_means_retries_then_a_visible_failure_never_an_error_page(smtp, demo_db):
+    workdir, env = demo_db
+    token = "metrics-token-voor-de-mailtest"
+    proc, base = start_server({**env, **smtp.env(), "MAIL_RETRY_SECONDS": "1", "METRICS_TOKEN": token}, workdir=workdir)
+    try:
+        client = logged_in(base)
+        smtp.handler.refuse_next = 2
+        invite(client, "later@rivierstad.example")
+        [(to, _, _, _)] = smtp.wait_for(1, seconds=30)
+        assert to == ["later@rivierstad.example"] and smtp.handler.attempts == 3
+
+        smtp.handler.refuse_always = True
+        invite(client, "nooit@rivierstad.example")
+        admin = logged_in(base, "beheer@rivierstad.example", ADMIN_PASSWORD)
+        deadline = time.time() + 20
+        while "tag--danger" not in admin.get("/beheer/mail")[2]:
+            assert time.time() < deadline, "the refusal shows in the outbox"
+            time.sleep(0.2)
+        page = admin.get("/beheer/mail")[2]
+        assert "550" in page and "nooit@rivierstad.example" in page
+        metrics = Client(base).get("/metrics", headers={"Authorization": f"Bearer {token}"})[2]
+        failures = float(re.search(r"^mail_send_failures_total (\S+)$", metrics, re.M).group(1))
+        assert failures >= 3
+        assert re.search(r"^mail_outbox_depth 0(\.0)?$", metrics, re.M)
+        assert len(smtp.messages) == 1
+    finally:
+        stop(proc)
+
+
+def test_forgot_password_in_the_browser(smtp, demo_db, browser, axe):
+    workdir, env = demo_db
+    proc, base = start_server({**env, **smtp.env()}, workdir=workdir)
+    try:
+        browser.delete_all_cookies()
+        browser.get(base + "/inloggen")
+        browser.find_element(By.LINK_TEXT, "Wachtwoord vergeten?").click()
+        axe.check("wachtwoord-vergeten")
+        fill(browser, {"email": "coordinator@rivierstad.example"})
+        submit(browser)
+        assert "Als er een account is" in browser.page_source
+        axe.check("wachtwoord-vergeten-verstuurd")
+        [(_, message, _, _)] = smtp.wait_for(1)
+        browser.get(link_in(message, "/wachtwoord-herstellen/"))
+        assert heading(browser) == "Nieuw wachtwoord kiezen"
+        axe.check("wachtwoord-herstellen")
+        fill(browser, {"password": NEW_PASSWORD, "passwordRepeat": NEW_PASSWORD})
+        submit(browser)
+        assert "Je wachtwoord is gewijzigd en je bent ingelogd" in browser.page_source
+        assert browser.find_elements(By.CSS_SELECTOR, "form[action='/uitloggen'] button")
+    finally:
+        stop(proc)
