@@ -66,3 +66,42 @@ def test_a_save_on_one_instance_shows_on_the_other(two_instances):
     client.base = b_url
     assert text in client.get(bouwblad)[2]
     assert text in client.get(step)[2]
+
+
+def test_two_instances_send_each_queued_mail_exactly_once():
+    """Both instances run the mail worker against one outbox; every mail arrives once."""
+    import time
+    from mailserver import MailServer
+    from conftest import free_port
+
+    smtp = MailServer(free_port()).start()
+    token = "metrics-token-voor-twee-instanties"
+    env = {"DATABASE_URL": PG_URL, "METRICS_TOKEN": token, **smtp.env()}
+    servers = [start_server(env), start_server(env)]
+    try:
+        (_, a_url), (_, b_url) = servers
+        client = Client(a_url)
+        client.get("/inloggen")
+        assert client.post("/inloggen", {"email": "projectleider@rivierstad.example", "password": "Rivierstad-demo-2025"})[0] == 303
+        run = uuid.uuid4().hex[:8]
+        addresses = [f"twee-{run}-{i}@rivierstad.example" for i in range(30)]
+        for i, address in enumerate(addresses):
+            client.base = (a_url, b_url)[i % 2]
+            client.get("/c/coalitie-rivierstad/leden/uitnodigen")
+            status, _, _ = client.post("/c/coalitie-rivierstad/leden/uitnodigen", {"name": f"Lid {i}", "email": address, "role": "lezer"})
+            assert status == 201
+        smtp.wait_for(len(addresses))
+        time.sleep(3)
+        received = sorted(to[0] for to, *_ in smtp.messages)
+        assert received == sorted(addresses), "each mail exactly once"
+        sent = []
+        for url in (a_url, b_url):
+            metrics = Client(url).get("/metrics", headers={"Authorization": f"Bearer {token}"})[2]
+            sent.append(float(re.search(r"^mail_sent_total (\S+)$", metrics, re.M).group(1)))
+        print(f"\nsent by instance A and B: {sent}")
+        assert sum(sent) == len(addresses), "the instances agree: each mail was sent by one of them"
+    finally:
+        for p, _ in servers:
+            p.terminate()
+            p.wait(timeout=10)
+        smtp.stop()
