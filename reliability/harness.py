@@ -379,6 +379,7 @@ def ids_for(db: Database, slug: str) -> dict:
         "membershipID": one("SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.coalition_id = ? AND u.email LIKE ?", "lezer@%"),
         "invitationID": one("SELECT id FROM invitations WHERE coalition_id = ? LIMIT 1"),
         "token": "onbekend-token",
+        "webSessionID": str(uuid.uuid4()),  # someone else's login session: not found for anyone
         "importID": str(uuid.uuid4()).upper(),  # no pending import in the demo: a fresh id
         # The demo's pupils' questionnaire (one link per location), a question and its code.
         "questionnaireID": one("SELECT id FROM questionnaires WHERE coalition_id = ? ORDER BY title DESC LIMIT 1"),

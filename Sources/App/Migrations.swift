@@ -38,5 +38,6 @@ enum AppMigrations {
         M0033_IndicatorCadenceRule(),
         M0034_PersonalCalendarFeeds(),
         M0035_CreateOutbox(),
+        M0036_CreateEmailChanges(),
     ]
 }

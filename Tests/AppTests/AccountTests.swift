@@ -40,4 +40,70 @@ import VaporTesting
             #expect(try await UserRecord.query(on: app.db).first()?.name == "Sanne Bakker")
         }
     }
+
+    @Test func aNewEmailAddressCountsOnlyOnceConfirmedFromThatAddress() async throws {
+        try await withApp { app in
+            var laptop = try await Fixture.firstUse(app)
+            try await laptop.get("/account")
+            let wrong = try await laptop.post("/account/emailadres", ["newEmail": "sanne@nieuw.example", "emailPassword": "fout"])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("value=\"sanne@nieuw.example\""), "what was typed stays")
+            let same = try await laptop.post("/account/emailadres", ["newEmail": "PL@rivierstad.example", "emailPassword": Fixture.password])
+            #expect(same.status == .unprocessableEntity && same.body.string.contains("Dit is al je e-mailadres"))
+            #expect(try await laptop.post("/account/emailadres", ["newEmail": "sanne@nieuw.example", "emailPassword": Fixture.password]).status == .seeOther)
+            #expect(try await UserRecord.query(on: app.db).first()?.email == "pl@rivierstad.example", "nothing changes before the confirmation")
+            let mails = try await OutboxRecord.query(on: app.db).sort(\.$recipient).all()
+            #expect(mails.map(\.recipient) == ["pl@rivierstad.example", "sanne@nieuw.example"])
+            #expect(!mails[0].textBody.contains("/emailadres-bevestigen/"), "the old address gets a notice, not the link")
+            let path = String(try #require(mails[1].textBody.firstMatch(of: /\/emailadres-bevestigen\/[A-Za-z0-9_-]{43}/)).output)
+            // From the new mailbox, on another device, without logging in.
+            var phone = Browser(app)
+            let page = try await phone.get(path)
+            #expect(page.status == .ok && page.body.string.contains("sanne@nieuw.example"))
+            #expect(try await UserRecord.query(on: app.db).first()?.email == "pl@rivierstad.example", "opening the link changes nothing")
+            #expect(try await phone.post(path, [:]).status == .seeOther)
+            #expect(try await UserRecord.query(on: app.db).first()?.email == "sanne@nieuw.example")
+            #expect(try await phone.get(path).status == .notFound, "the link works once")
+            _ = try await Fixture.login(app, email: "sanne@nieuw.example")
+        }
+    }
+
+    @Test func anAddressTakenInTheMeantimeIsSaidOnlyAtConfirmation() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            try await pl.get("/account")
+            #expect(try await pl.post("/account/emailadres", ["newEmail": "ander@rivierstad.example", "emailPassword": Fixture.password]).status == .seeOther)
+            try await UserRecord(email: "ander@rivierstad.example", name: "Ander", passwordHash: try app.password.hash(Fixture.password)).create(on: app.db)
+            let text = try #require(try await OutboxRecord.query(on: app.db).filter(\.$recipient == "ander@rivierstad.example").first()).textBody
+            let path = String(try #require(text.firstMatch(of: /\/emailadres-bevestigen\/[A-Za-z0-9_-]{43}/)).output)
+            var other = Browser(app)
+            try await other.get(path)
+            let refused = try await other.post(path, [:])
+            #expect(refused.status == .conflict && refused.body.string.contains("Er is al een ander account"))
+            #expect(try await UserRecord.query(on: app.db).filter(\.$email == "pl@rivierstad.example").count() == 1)
+        }
+    }
+
+    @Test func theAccountPageListsSessionsAndEndsThem() async throws {
+        try await withApp { app in
+            var laptop = try await Fixture.firstUse(app)
+            var phone = try await Fixture.login(app, email: "pl@rivierstad.example")
+            var tablet = try await Fixture.login(app, email: "pl@rivierstad.example")
+            let page = try await laptop.get("/account")
+            let ends = page.body.string.matches(of: /action="(\/account\/sessies\/[0-9A-F-]{36}\/uitloggen)"/).map { String($0.1) }
+            #expect(ends.count == 2 && page.body.string.contains("Dit apparaat"))
+            // Someone else cannot end these sessions, not even knowing their ids.
+            try await Fixture.coalition(app, name: "Coalitie Elders", memberEmail: "lezer@rivierstad.example", role: .lezer)
+            var stranger = try await Fixture.login(app, email: "lezer@rivierstad.example")
+            try await stranger.get("/account")
+            #expect(try await stranger.post(ends[0], [:]).status == .notFound)
+            #expect(try await laptop.post(ends[0], [:]).status == .seeOther)
+            let alive = [try await phone.get("/account").status, try await tablet.get("/account").status]
+            #expect(alive.sorted { $0.code < $1.code } == [.ok, .seeOther], "exactly the chosen session ended")
+            try await laptop.get("/account")
+            #expect(try await laptop.post("/account/sessies/andere-uitloggen", [:]).status == .seeOther)
+            let afterwards = [try await phone.get("/account").status, try await tablet.get("/account").status]
+            #expect(afterwards == [.seeOther, .seeOther])
+            #expect(try await laptop.get("/account").status == .ok, "this session stays")
+        }
+    }
 }

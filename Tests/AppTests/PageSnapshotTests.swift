@@ -61,6 +61,7 @@ struct PageSnapshotTests {
         text = text.replacing(/\/v\/[2-9A-Z]{6}/, with: "/v/<code>").replacing(/code-card__code">[2-9A-Z]{3}-[2-9A-Z]{3}/, with: "code-card__code\">…")
         return text.replacing(/uitnodiging\/[A-Za-z0-9_-]{20,}/, with: "uitnodiging/<token>")
             .replacing(/wachtwoord-herstellen\/[A-Za-z0-9_-]{43}/, with: "wachtwoord-herstellen/<token>")
+            .replacing(/emailadres-bevestigen\/[A-Za-z0-9_-]{43}/, with: "emailadres-bevestigen/<token>")
     }
 
     static func takeShots() async throws -> [Shot] {
@@ -100,7 +101,18 @@ struct PageSnapshotTests {
             Shot(template: "auth/forgot", html: try await anyone.get("/wachtwoord-vergeten").body.string),
             Shot(template: "auth/reset-invalid", html: try await anyone.get("/wachtwoord-herstellen/" + String(repeating: "x", count: 43)).body.string),
             Shot(template: "auth/reset", html: try await anyone.get("/wachtwoord-herstellen/" + (try await resetToken(app))).body.string),
+            Shot(template: "account/confirm-invalid", html: try await anyone.get("/emailadres-bevestigen/" + String(repeating: "x", count: 43)).body.string),
+            Shot(template: "account/confirm-email", html: try await anyone.get("/emailadres-bevestigen/" + (try await emailToken(app))).body.string),
         ]
+    }
+
+    /// A link to confirm a new address for the demo's lezer.
+    static func emailToken(_ app: Application) async throws -> String {
+        let token = Tokens.random()
+        let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == "lezer@rivierstad.example").first())
+        try await EmailChangeRecord(userID: try user.requireID(), newEmail: "lezer@nieuw.example", tokenHash: Tokens.sha256(token), now: moment,
+                                    expiresAt: moment.addingTimeInterval(24 * 3600)).create(on: app.db)
+        return token
     }
 
     /// A valid "wachtwoord vergeten" link of the demo's lezer.

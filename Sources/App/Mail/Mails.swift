@@ -35,6 +35,32 @@ enum Mails {
                     holdsSecret: true, expiresAt: validUntil)
     }
 
+    static func confirmEmail(to newEmail: String, name: String, link: String, validUntil: Date) -> Mail {
+        let subject = "Bevestig je nieuwe e-mailadres voor Bouwstenen"
+        let lines = [
+            "Beste \(name),",
+            "Je wilt voortaan inloggen in Bouwstenen met dit e-mailadres: \(newEmail). Bevestig dat met de link hieronder. Tot je bevestigt, log je in met je oude adres.",
+            "De link werkt één keer, tot en met \(DutchDate.dayMonthYear(validUntil)) \(DutchDate.time(validUntil)) uur.",
+        ]
+        let footer = ["Heb jij dit niet gevraagd? Dan hoef je niets te doen.", signature]
+        return Mail(kind: .emailChange, to: newEmail, subject: subject,
+                    text: text(lines, link: link, footer: footer),
+                    html: MailText.html(title: subject, paragraphs: lines, link: ("E-mailadres bevestigen", link), footer: footer),
+                    holdsSecret: true, expiresAt: validUntil)
+    }
+
+    /// To the old address: someone asked to move the account away from it.
+    static func emailChangeNotice(to oldEmail: String, name: String, newEmail: String) -> Mail {
+        let subject = "Je e-mailadres voor Bouwstenen wordt gewijzigd"
+        let lines = [
+            "Beste \(name),",
+            "Er is gevraagd om voor jouw account in Bouwstenen voortaan dit adres te gebruiken: \(newEmail). Pas als iemand dat bevestigt vanuit dat adres, verandert het.",
+            "Was jij dit niet? Wijzig dan meteen je wachtwoord onder ‘Mijn account’, of vraag een nieuw wachtwoord aan op de inlogpagina.",
+        ]
+        return Mail(kind: .emailChange, to: oldEmail, subject: subject, text: (lines + ["--", signature]).joined(separator: "\n\n"),
+                    html: MailText.html(title: subject, paragraphs: lines, link: nil, footer: [signature]))
+    }
+
     private static func text(_ lines: [String], link: String, footer: [String]) -> String {
         (lines + [link] + ["--"] + footer).joined(separator: "\n\n")
     }

@@ -163,6 +163,8 @@ struct SiteLinks: Encodable, Sendable {
     let logout = Paths.logout.path
     let accountName = Paths.accountName.path
     let accountPassword = Paths.accountPassword.path
+    let accountEmail = Paths.accountEmail.path
+    let accountEndOtherSessions = Paths.accountEndOtherSessions.path
     let admin = Paths.admin.path
     let adminMail = Paths.adminMail.path
     let firstUse = Paths.firstUse.path

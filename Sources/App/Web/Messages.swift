@@ -30,6 +30,7 @@ package enum Messages {
         case .unknownChoice: return "Kies \(noun) uit de lijst."
         case .alreadyMember: return "Deze persoon is al lid van de coalitie."
         case .alreadyInvited: return "Deze persoon heeft al een open uitnodiging. Trek die eerst in als je een nieuwe wilt maken."
+        case .sameEmail: return "Dit is al je e-mailadres. Vul het nieuwe adres in."
         case .lastProjectleider: return "Een coalitie heeft altijd minstens één projectleider. Maak eerst iemand anders projectleider."
         case .slugTaken: return "Er bestaat al een coalitie met deze naam. Kies een andere naam."
         case .notATime: return "Vul bij \(noun) een tijd in, zoals 15:30."

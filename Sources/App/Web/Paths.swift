@@ -12,6 +12,12 @@ enum Paths {
     static let account = Address(["account"])
     static let accountName = account.adding("naam")
     static let accountPassword = account.adding("wachtwoord")
+    static let accountEmail = account.adding("emailadres")
+    /// Logs out everywhere but here.
+    static let accountEndOtherSessions = account.adding("sessies", "andere-uitloggen")
+    static func accountEndSession(_ id: some AddressPart) -> Address { account.adding("sessies", id.segment("webSessionID"), "uitloggen") }
+    /// The link in the mail to a new address: "/emailadres-bevestigen/{token}".
+    static func confirmEmail(_ token: some AddressPart) -> Address { Address(["emailadres-bevestigen", token.segment("token")]) }
     static let admin = Address(["beheer", "coalities"])
     static let adminMail = Address(["beheer", "mail"])
     static let login = Address(["inloggen"])

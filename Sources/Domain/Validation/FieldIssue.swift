@@ -22,6 +22,7 @@ public enum FieldIssue: Equatable, Sendable {
     case unknownChoice
     case alreadyMember
     case alreadyInvited
+    case sameEmail
     case lastProjectleider
     case slugTaken
     case notATime

@@ -2,13 +2,21 @@ import Domain
 import Fluent
 import Vapor
 
-/// `/account`: a person changes their own name and password.
+/// `/account`: a person changes their own name, password and e-mail address (see
+/// `EmailChangeController`), and sees where they are logged in, and can end those sessions.
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(Paths.account, use: show)
         routes.post(Paths.accountName, use: changeName)
         routes.post(Paths.accountPassword, use: changePassword)
+        routes.post(Paths.accountEndSession(.param), use: endSession)
+        routes.post(Paths.accountEndOtherSessions, use: endOtherSessions)
     }
+
+    /// What the forms of the page show again: the saved name, a typed new address.
+    struct Values: Encodable { let name: String; let newEmail: String? }
+
+    struct SessionRow: Encodable { let started: String; let lastSeen: String; let isThis: Bool; let endHref: String }
 
     struct Page: Encodable {
         let layout: Layout
@@ -18,13 +26,38 @@ struct AccountController: RouteCollection {
         let currentPassword: FormField
         let password: FormField
         let passwordRepeat: FormField
+        let newEmail: FormField
+        let emailPassword: FormField
+        let pendingEmail: String?
+        let sessions: [SessionRow]
+        let hasOtherSessions: Bool
         let hasErrors: Bool
         let errorSummary: [FormState.SummaryItem]
     }
 
     func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return try await render(req, FormState(AccountForm(name: user.name)))
+        return try await render(req, FormState(Values(name: user.name, newEmail: nil)))
+    }
+
+    func endSession(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("webSessionID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        // Only one's own sessions; this one ends with "Uitloggen".
+        let ended = try await WebSessionRecord.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID())
+            .filter(\.$id != (req.webSession.record?.id ?? UUID())).count()
+        guard ended == 1 else { throw Abort(.notFound) }
+        try await WebSessionRecord.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).delete()
+        try await req.flash("Je bent op dat apparaat uitgelogd.")
+        return .seeOther(Paths.account.path + "#sessies")
+    }
+
+    func endOtherSessions(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try await WebSessionRecord.query(on: req.db).filter(\.$user.$id == user.requireID())
+            .filter(\.$id != (req.webSession.record?.id ?? UUID())).delete()
+        try await req.flash("Je bent op alle andere apparaten uitgelogd.")
+        return .seeOther(Paths.account.path + "#sessies")
     }
 
     func changeName(req: Request) async throws -> Response {
@@ -34,7 +67,7 @@ struct AccountController: RouteCollection {
         let name = Text.line(edit.form.name, field: AccountForm.CodingKeys.name, max: AccountInput.nameMax, into: &errors)
         guard let name, let version = edit.version else {
             if errors.isEmpty { throw Abort(.badRequest) }
-            return try await render(req, FormState(edit.form, errors: errors), status: .unprocessableEntity)
+            return try await render(req, FormState(Values(name: edit.form.name ?? "", newEmail: nil), errors: errors), status: .unprocessableEntity)
         }
         let saved = try await Versioned.updateAccount(user.requireID(), expectedVersion: version, set: [("name", name)], on: req.db, now: req.now)
         guard saved else { throw Abort(.conflict) }
@@ -55,7 +88,7 @@ struct AccountController: RouteCollection {
                               context: [user.name] + (try await accounts.coalitionNames(of: user)), into: &errors)
         guard errors.isEmpty, let password = form.password else {
             // The password fields are never shown again; the name field keeps the saved name.
-            return try await render(req, FormState(AccountForm(name: user.name), errors: errors), status: .unprocessableEntity)
+            return try await render(req, FormState(Values(name: user.name, newEmail: nil), errors: errors), status: .unprocessableEntity)
         }
         let hash = try await accounts.hash(password)
         let userID = try user.requireID()
@@ -71,9 +104,25 @@ struct AccountController: RouteCollection {
         return .seeOther(Paths.account.path)
     }
 
-    private func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, _ form: FormState, status: HTTPStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
         var form = form
+        let userID = try user.requireID(), now = req.now
+        let pending = try await EmailChangeRecord.query(on: req.db).filter(\.$userID == userID).filter(\.$usedAt == nil)
+            .filter(\.$expiresAt > now).first()
+        let idle = req.application.appConfig.sessionIdleTimeout
+        let thisSession = req.webSession.record?.id
+        let sessions = try await WebSessionRecord.query(on: req.db).filter(\.$user.$id == userID).sort(\.$lastSeenAt, .descending).all()
+            .filter { $0.id == thisSession || now.timeIntervalSince($0.lastSeenAt) <= idle }
+        typealias E = EmailChangeController.EmailForm.CodingKeys
+        let newEmail = form.field(E.newEmail, "Nieuw e-mailadres", noun: "je nieuwe e-mailadres", type: "email", autocomplete: "email",
+                                  hint: "Je krijgt op dat adres een mail met een link. Pas als je die link gebruikt, verandert je adres.")
+        let emailPassword = form.field(E.emailPassword, "Je wachtwoord", noun: "je wachtwoord", type: "password", autocomplete: "current-password", keepValue: false)
+        let rows = sessions.map { s in
+            SessionRow(started: "\(DutchDate.dayMonthYear(s.createdAt)) \(DutchDate.time(s.createdAt))",
+                       lastSeen: "\(DutchDate.dayMonthYear(s.lastSeenAt)) \(DutchDate.time(s.lastSeenAt))",
+                       isThis: s.id == thisSession, endHref: Paths.accountEndSession(s.id!).path)
+        }
         return try await req.page("account/edit", title: "Mijn account", current: .account, status: status) { layout in
             Page(
                 layout: layout, email: user.email, version: user.version,
@@ -81,6 +130,8 @@ struct AccountController: RouteCollection {
                 currentPassword: form.field(PasswordForm.CodingKeys.currentPassword, "Huidig wachtwoord", noun: "je huidige wachtwoord", type: "password", autocomplete: "current-password", keepValue: false),
                 password: form.field(PasswordForm.CodingKeys.password, "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens.", keepValue: false),
                 passwordRepeat: form.field(PasswordForm.CodingKeys.passwordRepeat, "Herhaal het nieuwe wachtwoord", noun: "het nieuwe wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
+                newEmail: newEmail, emailPassword: emailPassword, pendingEmail: pending?.newEmail,
+                sessions: rows, hasOtherSessions: rows.contains { !$0.isThis },
                 hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         }
     }

@@ -70,6 +70,7 @@ struct AdminOutboxController: RouteCollection {
         switch Mail.Kind(rawValue: raw) {
         case .invitation: "Uitnodiging"
         case .passwordReset: "Wachtwoord vergeten"
+        case .emailChange: "E-mailadres wijzigen"
         case .test: "Testmail"
         case nil: raw
         }

@@ -55,3 +55,24 @@ package final class PasswordResetRecord: Model, @unchecked Sendable {
 
     package var properties: [any AnyProperty] { listed([$id, $userID, $tokenHash, $createdAt, $expiresAt, $usedAt]) }
 }
+
+/// A requested change of a person's e-mail address, until it is confirmed from the new one.
+package final class EmailChangeRecord: Model, @unchecked Sendable {
+    package static let schema = "email_changes"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "user_id") package var userID: UUID
+    @Field(key: "new_email") package var newEmail: String
+    @Field(key: "token_hash") package var tokenHash: String
+    @Field(key: "created_at") package var createdAt: Date
+    @Field(key: "expires_at") package var expiresAt: Date
+    @OptionalField(key: "used_at") package var usedAt: Date?
+
+    package init() {}
+
+    package init(userID: UUID, newEmail: String, tokenHash: String, now: Date, expiresAt: Date) {
+        (self.userID, self.newEmail, self.tokenHash, self.createdAt, self.expiresAt) = (userID, newEmail, tokenHash, now, expiresAt)
+    }
+
+    package var properties: [any AnyProperty] { listed([$id, $userID, $newEmail, $tokenHash, $createdAt, $expiresAt, $usedAt]) }
+}
