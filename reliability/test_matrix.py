@@ -42,6 +42,10 @@ GET  /account                                                              ok  o
 POST /account/naam                                                         ok  ok  ok  ok  in  ok  -
 POST /account/wachtwoord                                                   ok  ok  ok  ok  in  ok  -
 POST /account/emailadres                                                   ok  ok  ok  ok  in  ok  -
+GET  /account/herinneringen                                                ok  ok  ok  ok  in  ok  -
+POST /account/herinneringen                                                ok  ok  ok  ok  in  ok  -
+GET  /afmelden/:token                                                      *   *   *   *   *   *   -
+POST /afmelden/:token                                                      *   *   *   *   *   *   -
 POST /account/sessies/andere-uitloggen                                     ok  ok  ok  ok  in  ok  -
 POST /account/sessies/:webSessionID/uitloggen                              404 404 404 404 in  404 -
 GET  /emailadres-bevestigen/:token                                         *   *   *   *   *   *   -

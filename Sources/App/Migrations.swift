@@ -39,5 +39,6 @@ enum AppMigrations {
         M0034_PersonalCalendarFeeds(),
         M0035_CreateOutbox(),
         M0036_CreateEmailChanges(),
+        M0037_CreateReminders(),
     ]
 }

@@ -58,6 +58,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(AccessRoutesCommand(), as: "routes")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(MailTestCommand(), as: "mail-test")
+    app.asyncCommands.use(RemindersCommand(), as: "reminders")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 

@@ -9,6 +9,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try open.register(collection: LoginController())
     try open.register(collection: PasswordResetController())
     try open.register(collection: ConfirmEmailController())
+    try open.register(collection: UnsubscribeController())
     try open.register(collection: AcceptInvitationController())
     try open.register(collection: PrivacyController())
     try open.register(collection: BegrippenController())
@@ -26,6 +27,7 @@ func routes(_ app: Application, registry: PrometheusCollectorRegistry, firstUse:
     try loggedIn.access(.ingelogd).register(collection: HomeController())
     try loggedIn.access(.ingelogd).register(collection: AccountController())
     try loggedIn.access(.ingelogd).register(collection: EmailChangeController())
+    try loggedIn.access(.ingelogd).register(collection: RemindersController())
     try loggedIn.access(.beheerder).register(collection: AdminCoalitionsController())
     try loggedIn.access(.beheerder).register(collection: AdminOutboxController())
 

@@ -53,7 +53,7 @@ enum Entrypoint {
     /// Migrations run by themselves before serving and before commands that need the
     /// tables; not before `migrate` itself (which may be asked to revert) or `routes`.
     static func migratesFirst(_ arguments: [String]) -> Bool {
-        ["serve", "demo", "create-admin", "report", "bench-data"].contains(commandName(arguments))
+        ["serve", "demo", "create-admin", "report", "bench-data", "reminders"].contains(commandName(arguments))
     }
 
     /// `--database URL` (or `--database=URL`) on the command line wins over DATABASE_URL.

@@ -17,7 +17,7 @@ import Testing
         LoginFailureRecord.self, LoginDeviceRecord.self, UserRecord.self,
         QuestionnaireRecord.self, QuestionnaireLinkRecord.self, QuestionnaireResponseRecord.self, QuestionnaireImportRecord.self,
         IndicatorRecord.self, IndicatorValueRecord.self, IndicatorValueLogRecord.self, PlanActionRecord.self, PlanEvaluationRecord.self, MeetingRecord.self, CadenceRuleRecord.self, CalendarFeedRecord.self, AgreementRecord.self, ContactRecord.self, ContactRoleRecord.self, PersonalFeedRecord.self,
-        OutboxRecord.self, PasswordResetRecord.self, EmailChangeRecord.self,
+        OutboxRecord.self, PasswordResetRecord.self, EmailChangeRecord.self, ReminderPreferenceRecord.self,
     ]
 
     @Test func everyRecordListsExactlyTheFieldsMirrorFinds() {

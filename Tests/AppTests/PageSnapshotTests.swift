@@ -62,6 +62,7 @@ struct PageSnapshotTests {
         return text.replacing(/uitnodiging\/[A-Za-z0-9_-]{20,}/, with: "uitnodiging/<token>")
             .replacing(/wachtwoord-herstellen\/[A-Za-z0-9_-]{43}/, with: "wachtwoord-herstellen/<token>")
             .replacing(/emailadres-bevestigen\/[A-Za-z0-9_-]{43}/, with: "emailadres-bevestigen/<token>")
+            .replacing(/afmelden\/[A-Za-z0-9_-]{43}/, with: "afmelden/<token>")
     }
 
     static func takeShots() async throws -> [Shot] {
@@ -101,9 +102,17 @@ struct PageSnapshotTests {
             Shot(template: "auth/forgot", html: try await anyone.get("/wachtwoord-vergeten").body.string),
             Shot(template: "auth/reset-invalid", html: try await anyone.get("/wachtwoord-herstellen/" + String(repeating: "x", count: 43)).body.string),
             Shot(template: "auth/reset", html: try await anyone.get("/wachtwoord-herstellen/" + (try await resetToken(app))).body.string),
+            Shot(template: "account/unsubscribe-invalid", html: try await anyone.get("/afmelden/" + String(repeating: "x", count: 43)).body.string),
+            Shot(template: "account/unsubscribe", html: try await anyone.get("/afmelden/" + (try await unsubscribeToken(app)) + "?soort=acties,vogs").body.string),
             Shot(template: "account/confirm-invalid", html: try await anyone.get("/emailadres-bevestigen/" + String(repeating: "x", count: 43)).body.string),
             Shot(template: "account/confirm-email", html: try await anyone.get("/emailadres-bevestigen/" + (try await emailToken(app))).body.string),
         ]
+    }
+
+    /// The secret of the demo lezer's unsubscribe links.
+    static func unsubscribeToken(_ app: Application) async throws -> String {
+        let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == "lezer@rivierstad.example").first())
+        return try await RemindersController.preferences(of: try user.requireID(), on: app.db).unsubscribeToken
     }
 
     /// A link to confirm a new address for the demo's lezer.
@@ -136,6 +145,7 @@ struct PageSnapshotTests {
         }
         try await shot("home/coalitions", "/?kies=1", as: &pl)
         try await shot("account/edit", "/account", as: &pl)
+        try await shot("account/reminders", "/account/herinneringen", as: &pl)
         try await shot("raster/show", base, as: &pl)
         try await shot("bouwstenen/show", "\(base)/bouwstenen/\(ids.bouwsteenCode)", as: &pl)
         try await shot("bouwbladen/show", "\(base)/bouwbladen/\(ids.bouwblad)", as: &pl)

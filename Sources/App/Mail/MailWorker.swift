@@ -26,8 +26,14 @@ final class MailWorker: LifecycleHandler, @unchecked Sendable {
     }
 
     private static func run(_ app: Application) async {
+        var round = 0
         while !Task.isCancelled {
             do {
+                // The digests are looked at once a minute; sending every second.
+                if round % 60 == 0, let made = try await ReminderDigest.runIfDue(app) {
+                    app.logger.info("reminder digests queued", metadata: ["mails": "\(made)"])
+                }
+                round += 1
                 _ = try await deliverDue(app)
             } catch {
                 app.logger.warning("mail worker: \(String(reflecting: error))")

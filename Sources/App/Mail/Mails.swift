@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Reports
 
 /// The words of every mail the app sends: plain Dutch, the coalition's name, a link, and
 /// never a pupil's data or the text of an incident.
@@ -59,6 +60,39 @@ enum Mails {
         ]
         return Mail(kind: .emailChange, to: oldEmail, subject: subject, text: (lines + ["--", signature]).joined(separator: "\n\n"),
                     html: MailText.html(title: subject, paragraphs: lines, link: nil, footer: [signature]))
+    }
+
+    /// "Wat moet je nu doen?": per coalition the items of the kinds due today, with links,
+    /// the settings and a one-click unsubscribe for exactly these kinds.
+    static func digest(to email: String, name: String, sections: [(coalition: String, items: [ToDoItem])],
+                       frequencies: [(ReminderKind, ReminderFrequency)], link: (String) -> String,
+                       settings: String, unsubscribe: String, validUntil: Date) -> Mail {
+        let count = sections.reduce(0) { $0 + $1.items.count }
+        let subject = "Wat moet je nu doen? \(count == 1 ? "1 punt" : "\(count) punten") in \(sections.map(\.coalition).joined(separator: " en "))"
+        let intro = "Beste \(name), dit staat voor jou klaar in Bouwstenen."
+        let why = "Je krijgt deze mail voor: " + frequencies.map { "\($0.0.label.lowercased()) (\($0.1.rawValue))" }.joined(separator: ", ") + "."
+        var text = [intro]
+        let e = XMLText.escape
+        var html = "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(e(subject))</title></head>"
+        html += "<body style=\"font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 36em\"><p>\(e(intro))</p>"
+        for section in sections {
+            text.append("== \(section.coalition) ==")
+            html += "<h2 style=\"font-size: 18px\">\(e(section.coalition))</h2>"
+            for kind in ReminderKind.allCases {
+                let items = section.items.filter { $0.kind == kind }
+                guard !items.isEmpty else { continue }
+                text.append(kind.label + "\n" + items.map { "- \($0.text): \($0.detail)\n  \(link($0.href))" }.joined(separator: "\n"))
+                html += "<h3 style=\"font-size: 16px\">\(e(kind.label))</h3><ul>"
+                html += items.map { "<li><a href=\"\(e(link($0.href)))\">\(e($0.text))</a>: \(e($0.detail))</li>" }.joined()
+                html += "</ul>"
+            }
+        }
+        let footer = [why, "Kiezen hoe vaak je mail krijgt: \(settings)", "Geen mail meer over deze onderwerpen: \(unsubscribe)", signature]
+        text += ["--"] + footer
+        html += "<hr><p style=\"font-size: 14px; color: #555555\">\(e(why))<br><a href=\"\(e(settings))\">Kies hoe vaak je mail krijgt</a> · "
+        html += "<a href=\"\(e(unsubscribe))\">Geen mail meer over deze onderwerpen</a><br>\(e(signature))</p></body></html>"
+        return Mail(kind: .reminder, to: email, subject: subject, text: text.joined(separator: "\n\n"), html: html,
+                    unsubscribeURL: unsubscribe, expiresAt: validUntil)
     }
 
     private static func text(_ lines: [String], link: String, footer: [String]) -> String {

@@ -4,7 +4,7 @@ import SQLKit
 
 /// A mail the app wants to send, in words a person reads (see `Mails`).
 struct Mail: Sendable {
-    enum Kind: String, Sendable { case invitation, passwordReset = "wachtwoord", emailChange = "emailadres", test }
+    enum Kind: String, Sendable { case invitation, passwordReset = "wachtwoord", emailChange = "emailadres", reminder = "herinnering", test }
 
     var kind: Kind
     var to: String

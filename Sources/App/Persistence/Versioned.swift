@@ -34,6 +34,13 @@ enum Versioned {
         try await run(UserRecord.schema, id: userID, coalitionID: nil, expectedVersion: expectedVersion, set: values, on: db, now: now)
     }
 
+    /// A row of a person rather than of a coalition (their reminder choices).
+    static func updatePersonal(
+        _ table: String, id: UUID, expectedVersion: Int, set values: [(String, any Encodable & Sendable)], on db: any Database, now: Date
+    ) async throws -> Bool {
+        try await run(table, id: id, coalitionID: nil, expectedVersion: expectedVersion, set: values, on: db, now: now)
+    }
+
     /// One part of a row that has its own version, such as a step of a cycle: the check and
     /// the increment are on `versionColumn`, so parts of one row do not conflict with each
     /// other; the row's own version goes up too (closing a cycle sees that a step changed).

@@ -22,6 +22,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         let contentType = request.headers.contentType
         if BodyShape.check(body: body, contentType: contentType) != nil { throw BodyShape.problem }
         let isForm = contentType == .urlEncodedForm || contentType == .formData
+        // One-click unsubscribe (RFC 8058): a mail program posts without a session; the
+        // secret in the address is the proof, and all it can do is stop reminder mail.
+        if request.url.path.hasPrefix(Paths.unsubscribePrefix) { return try await next.respond(to: request) }
         // A respondent of a questionnaire has no session: their device cookie is the secret.
         guard let expected = request.webSession.csrfToken ?? RespondentDevice.csrfToken(request),
               let presented = request.headers.first(name: "X-CSRF-Token") ?? (isForm ? try? request.content.get(String.self, at: Self.fieldName) : nil),

@@ -164,6 +164,7 @@ struct SiteLinks: Encodable, Sendable {
     let accountName = Paths.accountName.path
     let accountPassword = Paths.accountPassword.path
     let accountEmail = Paths.accountEmail.path
+    let reminders = Paths.reminders.path
     let accountEndOtherSessions = Paths.accountEndOtherSessions.path
     let admin = Paths.admin.path
     let adminMail = Paths.adminMail.path

@@ -23,6 +23,10 @@ enum Paths {
     static let login = Address(["inloggen"])
     static let logout = Address(["uitloggen"])
     static let forgotPassword = Address(["wachtwoord-vergeten"])
+    static let reminders = account.adding("herinneringen")
+    /// "/afmelden/{token}?soort=acties,sessies": one click stops those reminder mails.
+    static func unsubscribe(_ token: some AddressPart) -> Address { Address(["afmelden", token.segment("token")]) }
+    static let unsubscribePrefix = "/afmelden/"
     /// The link in a reset mail: "/wachtwoord-herstellen/{token}".
     static func resetPassword(_ token: some AddressPart) -> Address { Address(["wachtwoord-herstellen", token.segment("token")]) }
     static let firstUse = Address(["eerste-gebruik"])

@@ -71,6 +71,7 @@ struct AdminOutboxController: RouteCollection {
         case .invitation: "Uitnodiging"
         case .passwordReset: "Wachtwoord vergeten"
         case .emailChange: "E-mailadres wijzigen"
+        case .reminder: "Herinnering"
         case .test: "Testmail"
         case nil: raw
         }

@@ -24,7 +24,7 @@ struct DashboardController: RouteCollection {
     }
     struct Page: Encodable {
         let layout: Layout; let counts: [Count]; let indicators: [IndicatorenController.Row]; let hasIndicators: Bool
-        let indicatorsHref: String; let blocks: [Block]; let scopeNote: String?; let rasterHref: String
+        let indicatorsHref: String; let blocks: [Block]; let scopeNote: String?; let rasterHref: String; let todo: ToDoPanel
     }
 
     func show(req: Request) async throws -> Response {
@@ -51,16 +51,18 @@ struct DashboardController: RouteCollection {
         }
         blocks.append(try await Self.vogs(access, board.data, coalition, req.db, today: today))
         if access.role != .partner || tenant.membership.partnerID != nil { blocks.append(try await Self.incidents(access, board.data, coalition, req.db)) }
+        let todo = try await ToDoPanel.load(req, tenant)
         return try await req.page("dashboard/show", title: "Dashboard", current: .dashboard) { layout in
             Page(layout: layout, counts: counts, indicators: sorted.map { IndicatorenController.row($0, access) }, hasIndicators: !sorted.isEmpty,
-                 indicatorsHref: coalition.indicatoren.path, blocks: blocks, scopeNote: IndicatorenController.scopeNote(access), rasterHref: coalition.home)
+                 indicatorsHref: coalition.indicatoren.path, blocks: blocks, scopeNote: IndicatorenController.scopeNote(access), rasterHref: coalition.home,
+                 todo: todo)
         }
     }
 
     /// The next evaluation moment of the jaarplan not yet written (this school year or the next).
     static func evaluation(_ req: Request, _ tenant: Tenant, today: IsoDate) async throws -> Block {
         let year = SchoolYear(containing: today)
-        let moments = try await JaarplanController.moments(req, tenant, year) + JaarplanController.moments(req, tenant, year.next)
+        let moments = try await JaarplanController.moments(req.db, tenant, year) + JaarplanController.moments(req.db, tenant, year.next)
         let years = [year, year, year.next, year.next]
         let next = zip(moments, years).first { !$0.0.written && $0.0.day >= today.adding(days: -30) }
         return Block(title: "Volgend evaluatiemoment", total: nil, href: Paths.coalition(tenant.coalition.slug).jaarplan.path, hrefLabel: "Naar het jaarplan",

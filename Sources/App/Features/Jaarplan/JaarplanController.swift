@@ -43,8 +43,8 @@ struct JaarplanController: RouteCollection {
     struct Moment: Encodable { let label: String; let href: String; let state: String }
 
     /// The two evaluation moments of a year, with their day and whether they were written.
-    static func moments(_ req: Request, _ tenant: Tenant, _ year: SchoolYear) async throws -> [(moment: Int, day: IsoDate, written: Bool, href: String)] {
-        let saved = try await JaarplanStore(tenant, on: req.db).evaluations(in: year)
+    static func moments(_ db: any Database, _ tenant: Tenant, _ year: SchoolYear) async throws -> [(moment: Int, day: IsoDate, written: Bool, href: String)] {
+        let saved = try await JaarplanStore(tenant, on: db).evaluations(in: year)
         let paths = Paths.coalition(tenant.coalition.slug).jaarplan
         return [1, 2].map { m in
             let record = saved.first { $0.moment == m }
@@ -89,7 +89,7 @@ struct JaarplanController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let tenant = try req.tenant, year = Self.year(req), paths = Paths.coalition(tenant.coalition.slug).jaarplan
         let plan = try await Self.plan(req, tenant, year)
-        let moments = try await Self.moments(req, tenant, year).map {
+        let moments = try await Self.moments(req.db, tenant, year).map {
             Moment(label: "Evaluatie \(EvaluationController.label($0.moment, year))", href: $0.href,
                    state: "\($0.day.label), \($0.written ? "geschreven" : "nog niet geschreven")")
         }

@@ -119,9 +119,7 @@ struct Assignable {
 extension Request {
     /// An address for links that leave the browser (invitations): BASE_URL when set.
     func absoluteURL(_ path: String) -> String {
-        if let base = application.appConfig.baseURL?.absoluteString {
-            return (base.hasSuffix("/") ? String(base.dropLast()) : base) + path
-        }
+        if application.appConfig.baseURL != nil { return application.absoluteURL(path) }
         let host = headers.first(name: .host) ?? "\(application.appConfig.hostname):\(application.appConfig.port)"
         return "http://\(host)\(path)"
     }

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -75,4 +76,28 @@ package final class EmailChangeRecord: Model, @unchecked Sendable {
     }
 
     package var properties: [any AnyProperty] { listed([$id, $userID, $newEmail, $tokenHash, $createdAt, $expiresAt, $usedAt]) }
+}
+
+/// A person's reminder choices (see `ReminderPreferences`) and the secret in their
+/// unsubscribe links. No row: every kind weekly, and a row is made with the first mail.
+package final class ReminderPreferenceRecord: Model, @unchecked Sendable {
+    package static let schema = "reminder_preferences"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "user_id") package var userID: UUID
+    @Field(key: "choices") package var choices: String
+    @Field(key: "unsubscribe_token") package var unsubscribeToken: String
+    @Field(key: "version") package var version: Int
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
+
+    package init() {}
+
+    package init(userID: UUID, token: String) {
+        (self.userID, self.choices, self.unsubscribeToken, self.version) = (userID, "", token, 1)
+    }
+
+    package var preferences: ReminderPreferences { ReminderPreferences(stored: choices) }
+
+    package var properties: [any AnyProperty] { listed([$id, $userID, $choices, $unsubscribeToken, $version, $createdAt, $updatedAt]) }
 }
