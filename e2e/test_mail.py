@@ -19,6 +19,16 @@ from mailserver import MailServer, html_of, text_of
 from pages import fill, heading, submit
 
 SLUG = "coalitie-rivierstad"
+HTML_OUT = os.environ.get("E2E_HTML_DIR")
+
+
+def keep(name, page):
+    """Keeps a page for the Nu HTML checker that .ci/run runs over E2E_HTML_DIR."""
+    if HTML_OUT:
+        os.makedirs(HTML_OUT, exist_ok=True)
+        with open(os.path.join(HTML_OUT, f"mail-{name}.html"), "w") as f:
+            f.write(page)
+    return page
 PASSWORD = "Rivierstad-demo-2025"
 ADMIN_PASSWORD = "beheer met een lange zin"
 NEW_PASSWORD = "een nieuwe lange zin voor de rivier"
@@ -88,6 +98,7 @@ def test_an_invitation_is_mailed_with_its_link(smtp, demo_db):
         # The outbox keeps no usable link once the mail is out.
         admin = logged_in(base, "beheer@rivierstad.example", ADMIN_PASSWORD)
         status, _, outbox = admin.get("/beheer/mail")
+        keep("beheer-mail", outbox)
         assert status == 200 and "Verstuurd" in outbox and link not in outbox
     finally:
         stop(proc)
@@ -104,6 +115,8 @@ def test_forgot_password_works_once_and_ends_other_sessions(smtp, demo_db):
         anonymous.get("/wachtwoord-vergeten")
         unknown = anonymous.post("/wachtwoord-vergeten", {"email": "niemand@rivierstad.example"})
         assert known[0] == unknown[0] == 200
+        keep("wachtwoord-vergeten-verstuurd", known[2])
+        keep("wachtwoord-vergeten", anonymous.get("/wachtwoord-vergeten")[2])
         said = lambda page: re.search(r"Als er een account is.*?</div>", page, re.S).group(0)
         assert said(known[2]).replace("lezer@rivierstad.example", "X") == said(unknown[2]).replace("niemand@rivierstad.example", "X")
 
@@ -116,14 +129,18 @@ def test_forgot_password_works_once_and_ends_other_sessions(smtp, demo_db):
         person = Client(base)
         status, _, page = person.get(path)
         assert status == 200 and "lezer@rivierstad.example" in page
+        keep("wachtwoord-herstellen", page)
         status, _, page = person.post(path, {"password": "kort", "passwordRepeat": "kort"})
         assert status == 422 and "Er is een probleem" in page
+        keep("wachtwoord-herstellen-fout", page)
         status, headers, _ = person.post(path, {"password": NEW_PASSWORD, "passwordRepeat": NEW_PASSWORD})
         assert status == 303 and headers["Location"] == "/"
         assert person.get("/account")[0] == 200, "logged in after the reset"
         status, headers, _ = elsewhere.get("/account")
         assert status == 303 and headers["Location"].startswith("/inloggen"), "the other session ended"
-        assert Client(base).get(path)[0] == 404, "the link works once"
+        status, _, page = Client(base).get(path)
+        assert status == 404, "the link works once"
+        keep("wachtwoord-link-verlopen", page)
         logged_in(base, "lezer@rivierstad.example", NEW_PASSWORD)
         old = Client(base)
         old.get("/inloggen")
@@ -246,5 +263,51 @@ def test_forgot_password_in_the_browser(smtp, demo_db, browser, axe):
         submit(browser)
         assert "Je wachtwoord is gewijzigd en je bent ingelogd" in browser.page_source
         assert browser.find_elements(By.CSS_SELECTOR, "form[action='/uitloggen'] button")
+    finally:
+        stop(proc)
+
+
+def test_the_digest_matches_the_start_page_and_unsubscribes_in_one_click(smtp, demo_db):
+    workdir, env = demo_db
+    # The server makes no digests by itself here: the test makes them when it is ready. The
+    # command that does is another process: BASE_URL gives both the address for links.
+    port = free_port()
+    env = {**env, "BASE_URL": f"http://127.0.0.1:{port}"}
+    proc, base = start_server({**env, **smtp.env(), "REMINDER_HOUR": "uit"}, port=port, workdir=workdir)
+    try:
+        pl = logged_in(base)
+        pl.get("/account/herinneringen")
+        kinds = ["acties", "sessies", "cycli", "evaluaties", "overleg", "rapport", "incidenten", "vogs"]
+        status, _, _ = pl.post("/account/herinneringen", {**{k: "dagelijks" for k in kinds}, "version": "1"})
+        assert status == 303
+        made = subprocess.run([binary(), "reminders"], cwd=workdir, env=dict(os.environ, **env), capture_output=True, text=True, check=True)
+        assert "Herinneringen van vandaag gemaakt" in made.stdout
+        [(to, message, _, _)] = [m for m in smtp.wait_for(1) if m[0] == ["projectleider@rivierstad.example"]]
+        assert message["Subject"].startswith("Wat moet je nu doen?")
+        unsubscribe = message["List-Unsubscribe"].strip("<>")
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        text = text_of(message)
+        assert "/account/herinneringen" in text and unsubscribe in text
+        # Mail and screen say the same.
+        dashboard = pl.get("/c/coalitie-rivierstad/dashboard")[2]
+        panel = re.search(r'<section class="panel todo".*?</section>', dashboard, re.S).group(0)
+        items = re.findall(r'<li><a href="(/c/[^"]+)">', panel)
+        assert items, "the demo's projectleider has something to do"
+        for href in items:
+            assert base + href.replace("&amp;", "&") in text
+        # A mail program's one-click unsubscribe: a POST without cookie or CSRF token.
+        import urllib.request
+        request = urllib.request.Request(unsubscribe, data=b"List-Unsubscribe=One-Click", method="POST",
+                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        keep("afmelden", Client(base).get(unsubscribe.split(base, 1)[1])[2])
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert answer.status == 200
+            keep("afgemeld", answer.read().decode())
+        settings = keep("herinneringen", pl.get("/account/herinneringen")[2])
+        sent = unsubscribe.split("soort=")[1].split(",")
+        for kind in sent:
+            assert f'id="{kind}-nooit" name="{kind}" value="nooit" checked' in settings
+        again = subprocess.run([binary(), "reminders"], cwd=workdir, env=dict(os.environ, **env), capture_output=True, text=True, check=True)
+        assert "al gemaakt" in again.stdout
     finally:
         stop(proc)

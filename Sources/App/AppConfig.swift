@@ -43,8 +43,9 @@ public struct AppConfig: Sendable {
     public var smtp: SMTPSettings?
     /// Sends the outbox in the background: `serve` only, not commands or tests.
     public var runsMailWorker = false
-    /// From this hour (Dutch time) the day's reminder digests are made.
-    public var reminderHour = 7
+    /// From this hour (Dutch time) the server makes the day's reminder digests; nil: never
+    /// by itself (REMINDER_HOUR=uit, for a host who runs `bouwstenen reminders` from cron).
+    public var reminderHour: Int? = 7
     /// The first wait before a failed mail is tried again; each next wait doubles.
     public var mailRetryBase: TimeInterval = 60
 
@@ -157,10 +158,14 @@ public struct AppConfig: Sendable {
         }
         config.smtp = try smtp(from: env)
         if let raw = env["REMINDER_HOUR"], !raw.isEmpty {
-            guard let value = Int(raw), (0...23).contains(value) else {
-                throw Invalid(description: "REMINDER_HOUR must be a number from 0 to 23 (got \(raw.prefix(20)))")
+            if raw == "uit" {
+                config.reminderHour = nil
+            } else {
+                guard let value = Int(raw), (0...23).contains(value) else {
+                    throw Invalid(description: "REMINDER_HOUR must be a number from 0 to 23, or uit (got \(raw.prefix(20)))")
+                }
+                config.reminderHour = value
             }
-            config.reminderHour = value
         }
         if let raw = env["MAIL_RETRY_SECONDS"], !raw.isEmpty {
             guard let value = Int(raw), (1...3600).contains(value) else {

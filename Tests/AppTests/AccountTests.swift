@@ -41,8 +41,13 @@ import VaporTesting
         }
     }
 
+    /// Mail is configured (no worker runs in tests: the outbox is what is checked).
+    static func withMail(_ config: inout AppConfig) {
+        config.smtp = SMTPSettings(host: "127.0.0.1", port: 2525, security: .none, from: "noreply@rivierstad.example")
+    }
+
     @Test func aNewEmailAddressCountsOnlyOnceConfirmedFromThatAddress() async throws {
-        try await withApp { app in
+        try await withApp(config: Self.withMail) { app in
             var laptop = try await Fixture.firstUse(app)
             try await laptop.get("/account")
             let wrong = try await laptop.post("/account/emailadres", ["newEmail": "sanne@nieuw.example", "emailPassword": "fout"])
@@ -68,7 +73,7 @@ import VaporTesting
     }
 
     @Test func anAddressTakenInTheMeantimeIsSaidOnlyAtConfirmation() async throws {
-        try await withApp { app in
+        try await withApp(config: Self.withMail) { app in
             var pl = try await Fixture.firstUse(app)
             try await pl.get("/account")
             #expect(try await pl.post("/account/emailadres", ["newEmail": "ander@rivierstad.example", "emailPassword": Fixture.password]).status == .seeOther)
@@ -104,6 +109,17 @@ import VaporTesting
             let afterwards = [try await phone.get("/account").status, try await tablet.get("/account").status]
             #expect(afterwards == [.seeOther, .seeOther])
             #expect(try await laptop.get("/account").status == .ok, "this session stays")
+        }
+    }
+
+    @Test func withoutAMailServerThePageSaysWhyTheAddressCannotChange() async throws {
+        try await withApp { app in
+            var pl = try await Fixture.firstUse(app)
+            let page = try await pl.get("/account").body.string
+            #expect(page.contains("verstuurt geen mail") && !page.contains("name=\"newEmail\""))
+            var anyone = Browser(app)
+            let forgot = try await anyone.get("/wachtwoord-vergeten").body.string
+            #expect(forgot.contains("verstuurt geen mail") && !forgot.contains("name=\"email\""))
         }
     }
 }

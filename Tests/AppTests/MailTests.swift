@@ -109,7 +109,7 @@ import VaporTesting
     }
 
     @Test func aResetRequestWritesTheSameForAnyAddressButMailsOnlyAnAccount() async throws {
-        try await withApp { app in
+        try await withApp(config: AccountTests.withMail) { app in
             _ = try await Fixture.firstUse(app)
             var anyone = Browser(app)
             try await anyone.get("/wachtwoord-vergeten")
@@ -128,7 +128,7 @@ import VaporTesting
 
     @Test func aResetLinkExpiresAfterAnHour() async throws {
         let time = Moving()
-        try await withApp(config: { $0.clock = time.clock }) { app in
+        try await withApp(config: { $0.clock = time.clock; AccountTests.withMail(&$0) }) { app in
             _ = try await Fixture.firstUse(app)
             var anyone = Browser(app)
             try await anyone.get("/wachtwoord-vergeten")
@@ -145,7 +145,7 @@ import VaporTesting
     }
 
     @Test func manyRequestsFromOneClientAreRefusedWithoutSayingAnythingAboutAccounts() async throws {
-        try await withApp { app in
+        try await withApp(config: AccountTests.withMail) { app in
             _ = try await Fixture.firstUse(app)
             var anyone = Browser(app)
             try await anyone.get("/wachtwoord-vergeten")

@@ -29,6 +29,7 @@ struct AccountController: RouteCollection {
         let newEmail: FormField
         let emailPassword: FormField
         let pendingEmail: String?
+        let mailOff: Bool
         let sessions: [SessionRow]
         let hasOtherSessions: Bool
         let hasErrors: Bool
@@ -131,6 +132,7 @@ struct AccountController: RouteCollection {
                 password: form.field(PasswordForm.CodingKeys.password, "Nieuw wachtwoord", noun: "een nieuw wachtwoord", type: "password", autocomplete: "new-password", hint: "Minstens 15 tekens.", keepValue: false),
                 passwordRepeat: form.field(PasswordForm.CodingKeys.passwordRepeat, "Herhaal het nieuwe wachtwoord", noun: "het nieuwe wachtwoord nog een keer", type: "password", autocomplete: "new-password", keepValue: false),
                 newEmail: newEmail, emailPassword: emailPassword, pendingEmail: pending?.newEmail,
+                mailOff: req.application.appConfig.smtp == nil,
                 sessions: rows, hasOtherSessions: rows.contains { !$0.isThis },
                 hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         }

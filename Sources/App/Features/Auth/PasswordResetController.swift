@@ -27,6 +27,8 @@ struct PasswordResetController: RouteCollection {
         let email: FormField
         let sentTo: String?
         let problem: String?
+        /// Without a mail server there is no way to send the link: the page says whom to ask.
+        let mailOff: Bool
         let hasErrors: Bool
         let errorSummary: [FormState.SummaryItem]
     }
@@ -137,9 +139,10 @@ struct PasswordResetController: RouteCollection {
         return try await req.page("auth/forgot", title: "Wachtwoord vergeten", status: status) { layout in
             ForgotPage(
                 layout: layout,
-                email: form.field(ForgotForm.CodingKeys.email, "E-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "username",
+                email: form.field(ForgotForm.CodingKeys.email, "E-mailadres", noun: "je e-mailadres", type: "email", autocomplete: "email",
                                   hint: "Het adres waarmee je inlogt."),
-                sentTo: sentTo, problem: problem, hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
+                sentTo: sentTo, problem: problem, mailOff: req.application.appConfig.smtp == nil,
+                hasErrors: !form.errors.isEmpty, errorSummary: form.summary)
         }
     }
 

@@ -14,7 +14,9 @@ enum ReminderDigest {
     @discardableResult
     static func runIfDue(_ app: Application, ignoringHour: Bool = false) async throws -> Int? {
         let now = app.clock.now, today = IsoDate.inNetherlands(now)
-        guard ignoringHour || hourInNetherlands(now) >= app.appConfig.reminderHour else { return nil }
+        if !ignoringHour {
+            guard let hour = app.appConfig.reminderHour, hourInNetherlands(now) >= hour else { return nil }
+        }
         let db = app.db
         if try await db.sql.select().column("day").from("reminder_runs").where("day", .equal, today.iso).first() != nil { return nil }
         var mails: [Mail] = []
