@@ -4,14 +4,18 @@ import Prometheus
 import Vapor
 
 /// Sends the outbox through the configured SMTP server, in the background of `serve`.
-/// Every second it looks for due mails; it claims a batch, sends it over one connection and
-/// marks each mail as the server answered. A crash after a claim leaves the claim to run
+/// Four times a second it looks for due mails (one indexed read); it claims a batch, sends
+/// it over one connection and marks each mail as the server answered, and after a full
+/// batch goes on at once. A crash after a claim leaves the claim to run
 /// out (`lease`), after which this or another instance sends the mail. A crash between the
 /// server's "250" and the mark is the one moment a mail can go out twice; its Message-ID
 /// stays the same, so mail programs show it once.
 final class MailWorker: LifecycleHandler, @unchecked Sendable {
     static let lease: TimeInterval = 120
-    static let pollInterval: UInt64 = 1_000_000_000
+    static let pollInterval: UInt64 = 250_000_000
+    static let batch = 20
+    /// Rounds between the once-a-minute chores: expiring old mail, the day's digests.
+    static let choreRounds = 240
 
     private var task: Task<Void, Never>?
 
@@ -28,29 +32,31 @@ final class MailWorker: LifecycleHandler, @unchecked Sendable {
     private static func run(_ app: Application) async {
         var round = 0
         while !Task.isCancelled {
+            var claimed = 0
             do {
-                // The digests are looked at once a minute; sending every second.
-                if round % 60 == 0, let made = try await ReminderDigest.runIfDue(app) {
-                    app.logger.info("reminder digests queued", metadata: ["mails": "\(made)"])
+                if round % choreRounds == 0 {
+                    try await Outbox.expire(on: app.db, now: app.clock.now)
+                    if let made = try await ReminderDigest.runIfDue(app) {
+                        app.logger.info("reminder digests queued", metadata: ["mails": "\(made)"])
+                    }
                 }
                 round += 1
-                _ = try await deliverDue(app)
+                claimed = try await deliverDue(app)
             } catch {
                 app.logger.warning("mail worker: \(String(reflecting: error))")
             }
-            try? await Task.sleep(nanoseconds: pollInterval)
+            if claimed < batch { try? await Task.sleep(nanoseconds: pollInterval) }
         }
     }
 
-    /// One round: claims what is due and sends it. Returns how many were sent.
+    /// One round: claims what is due and sends it. Returns how many it claimed.
     @discardableResult
     static func deliverDue(_ app: Application) async throws -> Int {
         guard let smtp = app.appConfig.smtp else { return 0 }
         let db = app.db
         let now = app.appConfig.clock.now
-        try await Outbox.expire(on: db, now: now)
         guard try await Outbox.hasDue(on: db, now: now) else { return 0 }
-        let batch = try await db.writeTransaction { db in try await Outbox.claim(on: db, now: now, lease: lease) }
+        let batch = try await db.writeTransaction { db in try await Outbox.claim(on: db, now: now, lease: lease, limit: Self.batch) }
         guard !batch.isEmpty else { return 0 }
         let retryBase = app.appConfig.mailRetryBase
         let metrics = app.mailMetrics
@@ -59,15 +65,13 @@ final class MailWorker: LifecycleHandler, @unchecked Sendable {
             connection = try await SMTPConnection.open(smtp)
         } catch {
             for mail in batch { try await failed(mail, error, retryBase: retryBase, app: app) }
-            return 0
+            return batch.count
         }
-        var sent = 0
         for (index, mail) in batch.enumerated() {
             do {
                 try await connection.send(from: smtp.from, to: [mail.recipient], message: message(mail, from: smtp.from, app: app))
                 try await Outbox.sent(mail, on: db, now: app.appConfig.clock.now)
                 metrics?.sent.increment()
-                sent += 1
             } catch {
                 try await failed(mail, error, retryBase: retryBase, app: app)
                 // A refusal of this one mail leaves the connection usable; anything else
@@ -79,7 +83,7 @@ final class MailWorker: LifecycleHandler, @unchecked Sendable {
             }
         }
         await connection.close()
-        return sent
+        return batch.count
     }
 
     private static func failed(_ mail: OutboxRecord, _ error: any Error, retryBase: TimeInterval, app: Application) async throws {
