@@ -289,9 +289,9 @@ def test_the_digest_matches_the_start_page_and_unsubscribes_in_one_click(smtp, d
         text = text_of(message)
         assert "/account/herinneringen" in text and unsubscribe in text
         # Mail and screen say the same.
-        dashboard = pl.get("/c/coalitie-rivierstad/dashboard")[2]
-        panel = re.search(r'<section class="panel todo".*?</section>', dashboard, re.S).group(0)
-        items = re.findall(r'<li><a href="(/c/[^"]+)">', panel)
+        raster = pl.get("/c/coalitie-rivierstad/")[2]
+        panel = re.search(r'<section class="next-steps".*?</section>', raster, re.S).group(0)
+        items = re.findall(r'href="(/c/[^"]+)"', panel)
         assert items, "the demo's projectleider has something to do"
         for href in items:
             assert base + href.replace("&amp;", "&") in text
@@ -311,3 +311,18 @@ def test_the_digest_matches_the_start_page_and_unsubscribes_in_one_click(smtp, d
         assert "al gemaakt" in again.stdout
     finally:
         stop(proc)
+
+
+def test_mail_test_reports_what_the_server_said(smtp, demo_db):
+    workdir, env = demo_db
+    run_env = dict(os.environ, **env, **smtp.env())
+    done = subprocess.run([binary(), "mail-test", "--to", "beheer@rivierstad.example"], cwd=workdir, env=run_env, capture_output=True, text=True)
+    assert done.returncode == 0 and "De server zei: 250" in done.stdout
+    [(to, message, _, authenticated)] = smtp.wait_for(1)
+    assert to == ["beheer@rivierstad.example"] and authenticated and message["Subject"] == "Testmail van Bouwstenen"
+    smtp.handler.refuse_always = True
+    refused = subprocess.run([binary(), "mail-test", "--to", "beheer@rivierstad.example"], cwd=workdir, env=run_env, capture_output=True, text=True)
+    assert refused.returncode == 1 and "550" in refused.stderr
+    half = subprocess.run([binary(), "mail-test", "--to", "beheer@rivierstad.example"], cwd=workdir,
+                          env=dict(os.environ, **env, SMTP_HOST="localhost"), capture_output=True, text=True)
+    assert half.returncode == 2 and "MAIL_FROM" in half.stderr, "half a configuration stops the start with a clear message"

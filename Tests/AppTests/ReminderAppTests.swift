@@ -7,7 +7,7 @@ import VaporTesting
 @testable import Domain
 @testable import Fixtures
 
-/// "Wat moet ik nu doen?" and the digest mail, on the demo coalition on a Monday.
+/// "Wat moet ik nu doen?" above the raster and the digest mail, on the demo coalition on a Monday.
 @Suite struct ReminderAppTests {
     static let monday = Date(timeIntervalSince1970: 1_772_445_600)  // 2026-03-02 10:00 UTC
 
@@ -33,17 +33,27 @@ import VaporTesting
             let digest = try #require(mails.first { $0.recipient == "projectleider@rivierstad.example" })
             #expect(digest.unsubscribeURL?.contains("/afmelden/") == true && !digest.holdsSecret)
             var pl = try await Self.login(app, "projectleider@rivierstad.example")
-            let dashboard = try await pl.get("/c/coalitie-rivierstad/dashboard").body.string
-            let panel = try #require(dashboard.firstMatch(of: /<section class="panel todo"[\s\S]*?<\/section>/)).output
-            let links = panel.matches(of: /<a href="(\/c\/[^"]+)">([^<]+)<\/a>/).map { (String($0.1), String($0.2)) }
-            #expect(!links.isEmpty, "the demo's projectleider has something to do")
-            for (href, text) in links {
-                #expect(digest.textBody.contains(href) && digest.textBody.contains(text.replacingOccurrences(of: "&#39;", with: "'")), "\(text) is in the mail too")
-            }
+            let raster = try await pl.get("/c/coalitie-rivierstad/").body.string
+            let panel = try #require(raster.firstMatch(of: /<section class="next-steps"[\s\S]*?<\/section>/)).output
+            let links = panel.matches(of: /href="(\/c\/[^"]+)"/).map { String($0.1).replacingOccurrences(of: "&amp;", with: "&") }
+            let texts = panel.matches(of: /class="todo-list__text">([^<]+)/).map { Self.unescaped(String($0.1)) }
+            #expect(links.count >= 4 && !texts.isEmpty, "the demo's projectleider has something to do")
+            for href in links { #expect(digest.textBody.contains(href), "\(href) is in the mail too") }
+            for text in texts { #expect(digest.textBody.contains(text), "\(text) is in the mail too") }
+            let groups = panel.matches(of: /<h3>([^<]+)<\/h3>/).map { Self.unescaped(String($0.1)) }
+            for title in groups { #expect(digest.textBody.contains(title) && digest.htmlBody.contains(XMLTextProbe.escape(title))) }
             // Nothing about pupils or incidents beyond a count.
             let incidentTexts = try await ActivitySessionRecord.query(on: app.db).filter(\.$incident == true).all().map(\.incidentText).filter { !$0.isEmpty }
             for text in incidentTexts { #expect(!digest.textBody.contains(text) && !digest.htmlBody.contains(text)) }
         }
+    }
+
+    static func unescaped(_ html: String) -> String {
+        html.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    enum XMLTextProbe {
+        static func escape(_ text: String) -> String { text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&apos;") }
     }
 
     @Test func unsubscribingNeedsNoLoginAndOpeningTheLinkChangesNothing() async throws {

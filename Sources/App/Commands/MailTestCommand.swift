@@ -23,9 +23,10 @@ struct MailTestCommand: AsyncCommand {
             date: app.appConfig.clock.now, messageID: "\(UUID().uuidString.lowercased())@bouwstenen", unsubscribeURL: nil))
         do {
             let connection = try await SMTPConnection.open(smtp)
-            try await connection.send(from: smtp.from, to: [to], message: message)
+            let reply = try await connection.send(from: smtp.from, to: [to], message: message)
             await connection.close()
             context.console.print("Verstuurd naar \(to) via \(smtp.host):\(smtp.port) (\(smtp.security.rawValue)).")
+            context.console.print("De server zei: \(reply.code) \(reply.text)")
         } catch let error as SMTPError {
             throw Failure("Niet verstuurd: \(error.description)" + (error.isTemporary ? " (tijdelijk: probeer het later opnieuw)" : ""))
         }

@@ -64,10 +64,10 @@ enum Mails {
 
     /// "Wat moet je nu doen?": per coalition the items of the kinds due today, with links,
     /// the settings and a one-click unsubscribe for exactly these kinds.
-    static func digest(to email: String, name: String, sections: [(coalition: String, items: [ToDoItem])],
+    static func digest(to email: String, name: String, sections: [(coalition: String, groups: [NextSteps.Group])],
                        frequencies: [(ReminderKind, ReminderFrequency)], link: (String) -> String,
                        settings: String, unsubscribe: String, validUntil: Date) -> Mail {
-        let count = sections.reduce(0) { $0 + $1.items.count }
+        let count = sections.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.items.count } }
         let subject = "Wat moet je nu doen? \(count == 1 ? "1 punt" : "\(count) punten") in \(sections.map(\.coalition).joined(separator: " en "))"
         let intro = "Beste \(name), dit staat voor jou klaar in Bouwstenen."
         let why = "Je krijgt deze mail voor: " + frequencies.map { "\($0.0.label.lowercased()) (\($0.1.rawValue))" }.joined(separator: ", ") + "."
@@ -78,12 +78,11 @@ enum Mails {
         for section in sections {
             text.append("== \(section.coalition) ==")
             html += "<h2 style=\"font-size: 18px\">\(e(section.coalition))</h2>"
-            for kind in ReminderKind.allCases {
-                let items = section.items.filter { $0.kind == kind }
-                guard !items.isEmpty else { continue }
-                text.append(kind.label + "\n" + items.map { "- \($0.text): \($0.detail)\n  \(link($0.href))" }.joined(separator: "\n"))
-                html += "<h3 style=\"font-size: 16px\">\(e(kind.label))</h3><ul>"
-                html += items.map { "<li><a href=\"\(e(link($0.href)))\">\(e($0.text))</a>: \(e($0.detail))</li>" }.joined()
+            for group in section.groups {
+                let items = group.items + (group.more.map { [$0] } ?? [])
+                text.append(group.title + "\n" + items.map { "- \($0.text)" + ($0.detail.map { ": \($0)" } ?? "") + "\n  \(link($0.href))" }.joined(separator: "\n"))
+                html += "<h3 style=\"font-size: 16px\">\(e(group.title))</h3><ul>"
+                html += items.map { "<li><a href=\"\(e(link($0.href)))\">\(e($0.text))</a>" + ($0.detail.map { ": \(e($0))" } ?? "") + "</li>" }.joined()
                 html += "</ul>"
             }
         }

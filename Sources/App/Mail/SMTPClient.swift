@@ -102,14 +102,16 @@ public final class SMTPConnection: @unchecked Sendable {
     }
 
     /// Sends one message: its envelope and its text (headers and body, lines ending in CRLF).
-    public func send(from: String, to: [String], message: String) async throws {
+    /// The server's answer to the message (its queue id, usually).
+    @discardableResult
+    public func send(from: String, to: [String], message: String) async throws -> SMTPReply {
         _ = try await command("MAIL FROM:<\(from)>", "MAIL FROM")
         for address in to { _ = try await command("RCPT TO:<\(address)>", "RCPT TO") }
         _ = try await command("DATA", "DATA")
         // Dot-stuffing: a line that starts with "." gets one more.
         let body = message.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
-        _ = try await command(body + "\r\n.", "end of DATA")
+        return try await command(body + "\r\n.", "end of DATA")
     }
 
     public func close() async {

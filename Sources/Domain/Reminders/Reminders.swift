@@ -1,19 +1,19 @@
 import Foundation
 
-/// What a person can be reminded of. The same list is the "Wat moet ik nu doen?" panel on
-/// their start page and the digest mail, so screen and mail never disagree.
+/// What a person can be reminded of: the groups of the "Wat moet ik nu doen?" panel above
+/// the raster, which the digest mail repeats, so screen and mail never disagree.
 public enum ReminderKind: String, CaseIterable, Sendable, Codable {
-    /// Acties of mine due within a week, or late.
+    /// Acties of mine due within two weeks, or late.
     case acties
     /// Sessions of my activities that took place and are not filled in.
     case sessies
-    /// Bouwbladen I contribute to whose cycle period ended without being closed.
+    /// Bouwbladen I keep (trekker) that are not ready, first those whose cycle period ended.
     case cycli
     /// Evaluation moments of the jaarplan that are due and not written.
     case evaluaties
     /// Meetings of the coming week my organisation is invited to.
     case overleg
-    /// For the projectleider: the end of the subsidy period with no frozen report yet.
+    /// For the projectleider: how far the report is, and the end of the subsidy period.
     case rapport
     /// For the projectleider: incidents not handled.
     case incidenten
@@ -24,8 +24,8 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
         switch self {
         case .acties: "Mijn acties"
         case .sessies: "Sessies invullen"
-        case .cycli: "Cycli afronden"
-        case .evaluaties: "Evaluatiemomenten van het jaarplan"
+        case .cycli: "Bouwbladen waarvan jij trekker bent"
+        case .evaluaties: "Evaluatie van het jaarplan"
         case .overleg: "Overleg in de komende week"
         case .rapport: "Het kwaliteitsrapport"
         case .incidenten: "Open incidenten"
@@ -36,12 +36,12 @@ public enum ReminderKind: String, CaseIterable, Sendable, Codable {
     /// What the setting is about, in the words of the settings page.
     public var help: String {
         switch self {
-        case .acties: "Acties van jou die binnen een week moeten, of te laat zijn."
+        case .acties: "Acties van jou die binnen twee weken moeten, of te laat zijn."
         case .sessies: "Sessies van jouw activiteiten die al geweest zijn, maar nog niet ingevuld."
-        case .cycli: "Bouwbladen waaraan je meewerkt, met een cyclus waarvan de periode voorbij is."
-        case .evaluaties: "Evaluatiemomenten van het jaarplan die eraan komen of nog niet geschreven zijn."
+        case .cycli: "Bouwbladen waarvan jij trekker bent en die nog niet klaar zijn, vooral als de periode van een cyclus voorbij is."
+        case .evaluaties: "Evaluatiemomenten van het jaarplan die binnen twee weken zijn of nog niet geschreven."
         case .overleg: "Overleg in de komende week waarvoor jij of je organisatie is uitgenodigd."
-        case .rapport: "Alleen voor de projectleider: het einde van de subsidieperiode nadert en er is nog geen vastgezet rapport."
+        case .rapport: "Alleen voor de projectleider: hoeveel bouwstenen klaar zijn voor het rapport, en wanneer de subsidieperiode eindigt."
         case .incidenten: "Alleen voor de projectleider: incidenten die nog niet zijn afgehandeld."
         case .vogs: "Alleen voor de projectleider: VOG's die binnen 60 dagen verlopen."
         }

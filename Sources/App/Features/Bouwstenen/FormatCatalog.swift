@@ -46,7 +46,14 @@ package struct FormatCatalog: Sendable {
 extension Request {
     /// The format catalog, loaded on first use.
     func formatCatalog() async throws -> FormatCatalog {
-        let cache = application.formatCatalogCache
+        try await application.formatCatalog(on: db)
+    }
+}
+
+extension Application {
+    /// The format, read once (the digest has no request).
+    func formatCatalog(on db: any Database) async throws -> FormatCatalog {
+        let cache = formatCatalogCache
         if let catalog = cache.value { return catalog }
         let catalog = try await FormatCatalog.load(on: db)
         cache.value = catalog

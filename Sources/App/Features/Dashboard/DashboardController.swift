@@ -24,7 +24,7 @@ struct DashboardController: RouteCollection {
     }
     struct Page: Encodable {
         let layout: Layout; let counts: [Count]; let indicators: [IndicatorenController.Row]; let hasIndicators: Bool
-        let indicatorsHref: String; let blocks: [Block]; let scopeNote: String?; let rasterHref: String; let todo: ToDoPanel
+        let indicatorsHref: String; let blocks: [Block]; let scopeNote: String?; let rasterHref: String
     }
 
     func show(req: Request) async throws -> Response {
@@ -51,11 +51,9 @@ struct DashboardController: RouteCollection {
         }
         blocks.append(try await Self.vogs(access, board.data, coalition, req.db, today: today))
         if access.role != .partner || tenant.membership.partnerID != nil { blocks.append(try await Self.incidents(access, board.data, coalition, req.db)) }
-        let todo = try await ToDoPanel.load(req, tenant)
         return try await req.page("dashboard/show", title: "Dashboard", current: .dashboard) { layout in
             Page(layout: layout, counts: counts, indicators: sorted.map { IndicatorenController.row($0, access) }, hasIndicators: !sorted.isEmpty,
-                 indicatorsHref: coalition.indicatoren.path, blocks: blocks, scopeNote: IndicatorenController.scopeNote(access), rasterHref: coalition.home,
-                 todo: todo)
+                 indicatorsHref: coalition.indicatoren.path, blocks: blocks, scopeNote: IndicatorenController.scopeNote(access), rasterHref: coalition.home)
         }
     }
 

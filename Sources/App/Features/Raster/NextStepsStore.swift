@@ -68,6 +68,17 @@ struct NextStepsStore: TenantStore {
             .filter(\.$incident == true).filter(\.$incidentHandledAt == nil).count()
     }
 
+    /// Planned meetings from `from` to `to`.
+    func meetings(from: IsoDate, to: IsoDate) async throws -> [MeetingRecord] {
+        try await MeetingRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$status == .gepland)
+            .filter(\.$day >= from.iso).filter(\.$day <= to.iso).sort(\.$day).range(..<100).all()
+    }
+
+    /// Whether a final (not concept) version of the report is frozen.
+    func hasFinalReport() async throws -> Bool {
+        try await ReportVersionRecord.query(on: db).filter(\.$coalitionID == coalitionID).filter(\.$isConcept == false).first() != nil
+    }
+
     /// How far a new coalition is: other members (or open invitations), locations, activities.
     struct FirstSteps { let invited: Bool; let hasLocations: Bool; let hasActivities: Bool }
 

@@ -29,8 +29,6 @@ struct RasterController: RouteCollection {
         let aspects: [String]
         let rows: [Row]
         let cells: [Cell]
-        /// "Wat moet ik nu doen?" on the start page of everyone but the projectleider (theirs is the dashboard).
-        let todo: ToDoPanel?
         let legend: [StateTag]
         let next: NextSteps
     }
@@ -56,13 +54,12 @@ struct RasterController: RouteCollection {
         let rows = Level.allCases.map { level in
             Row(label: level.label, cells: cells.filter { $0.levelLabel == level.label })
         }
-        let todo = tenant.role == .projectleider ? nil : try await ToDoPanel.load(req, tenant)
         return try await req.page("raster/show", title: tenant.coalition.name, current: .start) { layout in
             Page(
                 layout: layout,
                 name: tenant.coalition.name, period: tenant.coalition.period.label,
                 role: Messages.roleLabel(tenant.role).lowercased(), formatName: catalog.formatName,
-                aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells, todo: todo, legend: StateTag.legend, next: next)
+                aspects: Aspect.allCases.map(\.label), rows: rows, cells: cells, legend: StateTag.legend, next: next)
         }
     }
 }

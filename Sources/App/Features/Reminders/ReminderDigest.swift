@@ -45,14 +45,18 @@ enum ReminderDigest {
         let kinds = preferences.preferences.kinds(sentOn: today)
         guard !kinds.isEmpty else { return nil }
         let store = CoalitionsStore(on: db)
-        var sections: [(coalition: String, items: [ToDoItem])] = []
+        let catalog = try await app.formatCatalog(on: db)
+        var sections: [(coalition: String, groups: [NextSteps.Group])] = []
         for (coalition, membership) in try await store.memberships(of: userID) {
+            // The same panel the raster shows this member, from the same reads.
             let tenant = try Tenant(coalition: coalition, membership: membership, otherCoalitions: [])
-            let items = try await ToDoList.items(tenant, on: db, today: today).filter { kinds.contains($0.kind) }
-            if !items.isEmpty { sections.append((coalition.name, items)) }
+            let summaries = try await RasterStore(tenant, on: db).summaries(catalog: catalog)
+            let model = try await NextSteps.load(tenant, on: db, today: today, summaries: summaries)
+            let groups = NextSteps(model, summaries: summaries, catalog: catalog).groups.filter { kinds.contains($0.kind) }
+            if !groups.isEmpty { sections.append((coalition.name, groups)) }
         }
         guard !sections.isEmpty else { return nil }
-        let sentKinds = ReminderKind.allCases.filter { kind in sections.contains { $0.items.contains { $0.kind == kind } } }
+        let sentKinds = ReminderKind.allCases.filter { kind in sections.contains { $0.groups.contains { $0.kind == kind } } }
         let unsubscribe = app.absoluteURL(Paths.unsubscribe(preferences.unsubscribeToken).path) + "?soort=" + sentKinds.map(\.rawValue).joined(separator: ",")
         return Mails.digest(to: user.email, name: user.name, sections: sections, frequencies: sentKinds.map { ($0, preferences.preferences[$0]) },
                             link: { app.absoluteURL($0) }, settings: app.absoluteURL(Paths.reminders.path), unsubscribe: unsubscribe,
