@@ -278,7 +278,7 @@ def test_the_digest_matches_the_start_page_and_unsubscribes_in_one_click(smtp, d
         pl = logged_in(base)
         pl.get("/account/herinneringen")
         kinds = ["acties", "sessies", "cycli", "evaluaties", "overleg", "rapport", "incidenten", "vogs"]
-        status, _, _ = pl.post("/account/herinneringen", {**{k: "dagelijks" for k in kinds}, "version": "1"})
+        status, _, _ = pl.post("/account/herinneringen", {**{k: "dagelijks" for k in kinds}, "version": "0"})
         assert status == 303
         made = subprocess.run([binary(), "reminders"], cwd=workdir, env=dict(os.environ, **env), capture_output=True, text=True, check=True)
         assert "Herinneringen van vandaag gemaakt" in made.stdout

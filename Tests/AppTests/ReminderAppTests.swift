@@ -84,12 +84,16 @@ import VaporTesting
             try await Self.demo(app)
             var pl = try await Self.login(app, "projectleider@rivierstad.example")
             let page = try await pl.get("/account/herinneringen")
+            #expect(try await ReminderPreferenceRecord.query(on: app.db).count() == 0, "looking makes nothing")
             #expect(page.status == .ok && page.body.string.contains("id=\"acties-wekelijks\" name=\"acties\" value=\"wekelijks\" checked"), "weekly is the standard")
             var fields = Dictionary(uniqueKeysWithValues: ReminderKind.allCases.map { ($0.rawValue, "nooit") })
             fields["acties"] = "dagelijks"
-            fields["version"] = "1"
+            fields["version"] = "0"
             #expect(try await pl.post("/account/herinneringen", fields).status == .seeOther)
             #expect(try await pl.post("/account/herinneringen", fields).status == .conflict, "an old tab does not overwrite")
+            fields["version"] = "1"
+            #expect(try await pl.post("/account/herinneringen", fields).status == .seeOther)
+            #expect(try await pl.post("/account/herinneringen", fields).status == .conflict, "nor does one that saved once")
             fields["version"] = "2"
             fields["acties"] = "elk uur"
             #expect(try await pl.post("/account/herinneringen", fields).status == .badRequest)

@@ -14,9 +14,10 @@ struct RemindersController: RouteCollection {
     struct Kind: Encodable { let name: String; let legend: String; let help: String; let options: [Option] }
     struct Page: Encodable { let layout: Layout; let version: Int; let kinds: [Kind]; let mailOff: Bool; let account: String }
 
+    /// Reading makes nothing: without a row the standard choices show, with version 0.
     func show(req: Request) async throws -> Response {
-        let record = try await Self.preferences(of: try req.requireUser().requireID(), on: req.db)
-        return try await render(req, record.preferences, version: record.version)
+        let record = try await Self.existing(of: try req.requireUser().requireID(), on: req.db)
+        return try await render(req, record?.preferences ?? ReminderPreferences(), version: record?.version ?? 0)
     }
 
     func save(req: Request) async throws -> Response {
@@ -29,17 +30,28 @@ struct RemindersController: RouteCollection {
             guard let frequency = ReminderFrequency(rawValue: form[kind.rawValue] ?? ReminderFrequency.standard.rawValue) else { throw Abort(.badRequest) }
             preferences[kind] = frequency
         }
-        let record = try await Self.preferences(of: userID, on: req.db)
-        guard try await Versioned.updatePersonal(ReminderPreferenceRecord.schema, id: record.requireID(), expectedVersion: version,
-                                         set: [("choices", preferences.stored)], on: req.db, now: req.now)
-        else { throw Abort(.conflict) }
+        let saved: Bool
+        if version == 0 {
+            // The first save makes the row; a row made in between (another tab) is a conflict.
+            let record = ReminderPreferenceRecord(userID: userID, token: Tokens.random())
+            record.choices = preferences.stored
+            saved = (try? await record.create(on: req.db)) != nil
+        } else {
+            saved = try await Versioned.updatePersonal(ReminderPreferenceRecord.schema, id: try Self.existing(of: userID, on: req.db)?.requireID() ?? UUID(),
+                                                       expectedVersion: version, set: [("choices", preferences.stored)], on: req.db, now: req.now)
+        }
+        guard saved else { throw Abort(.conflict) }
         try await req.flash("Je keuzes voor herinneringen zijn opgeslagen.")
         return .seeOther(Paths.reminders.path)
     }
 
-    /// The person's row, made on first use with a fresh unsubscribe secret.
+    static func existing(of userID: UUID, on db: any Database) async throws -> ReminderPreferenceRecord? {
+        try await ReminderPreferenceRecord.query(on: db).filter(\.$userID == userID).first()
+    }
+
+    /// The person's row, made when their first digest is (it holds the unsubscribe secret).
     static func preferences(of userID: UUID, on db: any Database) async throws -> ReminderPreferenceRecord {
-        if let found = try await ReminderPreferenceRecord.query(on: db).filter(\.$userID == userID).first() { return found }
+        if let found = try await existing(of: userID, on: db) { return found }
         do {
             let record = ReminderPreferenceRecord(userID: userID, token: Tokens.random())
             try await record.create(on: db)
