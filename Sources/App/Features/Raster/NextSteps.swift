@@ -143,10 +143,11 @@ struct NextSteps: Encodable {
                 kind: .cycli, title: "Bouwbladen waarvan jij trekker bent", items: kept.prefix(Self.shown).map { b, check in
                     let bouwsteen = catalog.bouwsteen(id: b.bouwsteenID)?.key.name ?? ""
                     let heading = b.title.isEmpty ? (b.questionID.flatMap { catalog.question(id: $0)?.1.text } ?? b.ownQuestion ?? "") : b.title
-                    // A cycle whose period is over and that is not closed comes first in the detail.
-                    let ended = model.endedCycles[b.id!].map { "De periode van cyclus \($0) is voorbij: rond de cyclus af. " } ?? ""
+                    // A cycle whose period is over and that is not closed is what to do first.
+                    let detail = model.endedCycles[b.id!].map { "De periode van cyclus \($0) is voorbij. Rond de cyclus af of verleng de periode." }
+                        ?? "\(check.state.label). \(check.points.first?.text ?? "")"
                     return Item(text: "\(bouwsteen): \(PlainText.excerpt(heading, limit: 80))",
-                                detail: ended + "\(check.state.label). \(check.points.first?.text ?? "")", href: coalition.bouwblad(b.id!).path, action: "Verder")
+                                detail: detail, href: coalition.bouwblad(b.id!).path, action: "Verder")
                 },
                 more: nil))
         }
