@@ -15,11 +15,8 @@ enum Mails {
             "\(invitedBy) nodigt je uit voor de coalitie \(coalition) in Bouwstenen, als \(Messages.roleLabel(role).lowercased()). In Bouwstenen werkt de coalitie samen aan het kwaliteitsrapport van School en Omgeving.",
             "Met de link hieronder maak je een account of log je in. De link werkt één keer, tot en met \(DutchDate.dayMonthYear(validUntil)).",
         ]
-        let footer = ["Verwachtte je deze uitnodiging niet? Dan kun je deze mail negeren.", signature]
-        return Mail(kind: .invitation, to: email, subject: subject,
-                    text: text(lines, link: link, footer: footer),
-                    html: MailText.html(title: subject, paragraphs: lines, link: ("Uitnodiging bekijken", link), footer: footer),
-                    holdsSecret: true, expiresAt: validUntil)
+        return oneTimeLink(.invitation, to: email, subject: subject, lines: lines, button: "Uitnodiging bekijken", link: link,
+                           footer: ["Verwachtte je deze uitnodiging niet? Dan kun je deze mail negeren.", signature], validUntil: validUntil)
     }
 
     static func passwordReset(to email: String, name: String, link: String, validUntil: Date) -> Mail {
@@ -29,11 +26,8 @@ enum Mails {
             "Iemand heeft gevraagd om een nieuw wachtwoord voor jouw account in Bouwstenen. Was jij dat? Kies dan met de link hieronder een nieuw wachtwoord.",
             "De link werkt één keer en is één uur geldig, tot \(DutchDate.time(validUntil)) uur.",
         ]
-        let footer = ["Heb jij dit niet gevraagd? Dan hoef je niets te doen: je wachtwoord blijft zoals het is.", signature]
-        return Mail(kind: .passwordReset, to: email, subject: subject,
-                    text: text(lines, link: link, footer: footer),
-                    html: MailText.html(title: subject, paragraphs: lines, link: ("Nieuw wachtwoord kiezen", link), footer: footer),
-                    holdsSecret: true, expiresAt: validUntil)
+        return oneTimeLink(.passwordReset, to: email, subject: subject, lines: lines, button: "Nieuw wachtwoord kiezen", link: link,
+                           footer: ["Heb jij dit niet gevraagd? Dan hoef je niets te doen: je wachtwoord blijft zoals het is.", signature], validUntil: validUntil)
     }
 
     static func confirmEmail(to newEmail: String, name: String, link: String, validUntil: Date) -> Mail {
@@ -43,11 +37,8 @@ enum Mails {
             "Je wilt voortaan inloggen in Bouwstenen met dit e-mailadres: \(newEmail). Bevestig dat met de link hieronder. Tot je bevestigt, log je in met je oude adres.",
             "De link werkt één keer, tot en met \(DutchDate.dayMonthYear(validUntil)) \(DutchDate.time(validUntil)) uur.",
         ]
-        let footer = ["Heb jij dit niet gevraagd? Dan hoef je niets te doen.", signature]
-        return Mail(kind: .emailChange, to: newEmail, subject: subject,
-                    text: text(lines, link: link, footer: footer),
-                    html: MailText.html(title: subject, paragraphs: lines, link: ("E-mailadres bevestigen", link), footer: footer),
-                    holdsSecret: true, expiresAt: validUntil)
+        return oneTimeLink(.emailChange, to: newEmail, subject: subject, lines: lines, button: "E-mailadres bevestigen", link: link,
+                           footer: ["Heb jij dit niet gevraagd? Dan hoef je niets te doen.", signature], validUntil: validUntil)
     }
 
     /// To the old address: someone asked to move the account away from it.
@@ -94,7 +85,12 @@ enum Mails {
                     unsubscribeURL: unsubscribe, expiresAt: validUntil)
     }
 
-    private static func text(_ lines: [String], link: String, footer: [String]) -> String {
-        (lines + [link] + ["--"] + footer).joined(separator: "\n\n")
+    /// A mail whose point is one link that works once: text and HTML with a button, not
+    /// worth sending after the link expires, and never shown on the outbox page.
+    private static func oneTimeLink(_ kind: Mail.Kind, to: String, subject: String, lines: [String], button: String, link: String,
+                                    footer: [String], validUntil: Date) -> Mail {
+        Mail(kind: kind, to: to, subject: subject, text: (lines + [link] + ["--"] + footer).joined(separator: "\n\n"),
+             html: MailText.html(title: subject, paragraphs: lines, link: (button, link), footer: footer),
+             holdsSecret: true, expiresAt: validUntil)
     }
 }
