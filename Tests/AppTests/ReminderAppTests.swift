@@ -42,6 +42,14 @@ import VaporTesting
             for text in texts { #expect(digest.textBody.contains(text), "\(text) is in the mail too") }
             let groups = panel.matches(of: /<h3>([^<]+)<\/h3>/).map { Self.unescaped(String($0.1)) }
             for title in groups { #expect(digest.textBody.contains(title) && digest.htmlBody.contains(XMLTextProbe.escape(title))) }
+            // Only those who write the jaarplan's evaluation are asked to; a partner is not.
+            #expect(raster.contains("Evaluatie van het jaarplan"))
+            var partner = try await Self.login(app, "partner@rivierstad.example")
+            #expect(try await !partner.get("/c/coalitie-rivierstad/").body.string.contains("Evaluatie van het jaarplan"))
+            // Only a person who gets a mail gets a row (with the secret of their unsubscribe link).
+            let rows = try await ReminderPreferenceRecord.query(on: app.db).all().map(\.userID)
+            let recipients = try await UserRecord.query(on: app.db).filter(\.$email ~~ mails.map(\.recipient)).all().compactMap(\.id)
+            #expect(Set(rows) == Set(recipients))
             // Nothing about pupils or incidents beyond a count.
             let incidentTexts = try await ActivitySessionRecord.query(on: app.db).filter(\.$incident == true).all().map(\.incidentText).filter { !$0.isEmpty }
             for text in incidentTexts { #expect(!digest.textBody.contains(text) && !digest.htmlBody.contains(text)) }

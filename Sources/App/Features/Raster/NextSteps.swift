@@ -70,7 +70,8 @@ struct NextSteps: Encodable {
         let kept = Set(summaries.bouwbladen.filter { $0.keeperID != nil && $0.keeperID == tenant.membership.id }.compactMap(\.id))
         let ended = kept.isEmpty ? [] : try await DashboardStore(tenant, on: db).unclosedCycles(endedBefore: Month(year: today.year, month: today.month)!)
         var evaluations: [(moment: Int, day: IsoDate, href: String, year: SchoolYear)] = []
-        if tenant.role.canEdit {
+        // Only those who write the evaluation (a partner may not) are asked to.
+        if JaarplanController.canEdit(tenant) {
             let year = SchoolYear(containing: today)
             for m in try await JaarplanController.moments(db, tenant, year) where !m.written && m.day <= today.adding(days: 14) {
                 evaluations.append((m.moment, m.day, m.href, year))

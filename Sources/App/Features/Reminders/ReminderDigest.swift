@@ -41,8 +41,8 @@ enum ReminderDigest {
     static func digest(for userID: UUID, app: Application, today: IsoDate) async throws -> Mail? {
         let db = app.db
         guard let user = try await UserRecord.find(userID, on: db) else { return nil }
-        let preferences = try await RemindersController.preferences(of: userID, on: db)
-        let kinds = preferences.preferences.kinds(sentOn: today)
+        let chosen = try await RemindersController.existing(of: userID, on: db)?.preferences ?? ReminderPreferences()
+        let kinds = chosen.kinds(sentOn: today)
         guard !kinds.isEmpty else { return nil }
         let store = CoalitionsStore(on: db)
         let catalog = try await app.formatCatalog(on: db)
@@ -57,8 +57,10 @@ enum ReminderDigest {
         }
         guard !sections.isEmpty else { return nil }
         let sentKinds = ReminderKind.allCases.filter { kind in sections.contains { $0.groups.contains { $0.kind == kind } } }
-        let unsubscribe = app.absoluteURL(Paths.unsubscribe(preferences.unsubscribeToken).path) + "?soort=" + sentKinds.map(\.rawValue).joined(separator: ",")
-        return Mails.digest(to: user.email, name: user.name, sections: sections, frequencies: sentKinds.map { ($0, preferences.preferences[$0]) },
+        // The row (with the unsubscribe secret) is made only for someone who gets a mail.
+        let token = try await RemindersController.preferences(of: userID, on: db).unsubscribeToken
+        let unsubscribe = app.absoluteURL(Paths.unsubscribe(token).path) + "?soort=" + sentKinds.map(\.rawValue).joined(separator: ",")
+        return Mails.digest(to: user.email, name: user.name, sections: sections, frequencies: sentKinds.map { ($0, chosen[$0]) },
                             link: { app.absoluteURL($0) }, settings: app.absoluteURL(Paths.reminders.path), unsubscribe: unsubscribe,
                             validUntil: app.clock.now.addingTimeInterval(24 * 3600))
     }
